@@ -1,0 +1,355 @@
+namespace CIGen.Protocol;
+
+// The provider-neutral job graph: what the user meant, resolved and validated by the core. Providers decide only how
+// their platform spells it. Every list keeps the user's order; nothing here depends on dictionary enumeration.
+
+/// <summary>Where an element was written, so a provider's diagnostic can point at the user's file.</summary>
+/// <param name="File">Relative to the output root, '/'-separated.</param>
+public sealed record SourceLocation(string File, int Line, int Column);
+
+public sealed record Graph
+{
+    /// <summary>The config the graph came from, relative to the output root (<c>.cigen</c> or <c>cigen.yml</c>).</summary>
+    public required string ConfigSource { get; init; }
+
+    public IReadOnlyList<Workflow> Workflows { get; init; } = [];
+
+    /// <summary>Reusable step lists, referenced from steps of kind <see cref="StepKind.Command"/>.</summary>
+    public IReadOnlyList<Command> Commands { get; init; } = [];
+
+    public IReadOnlyList<Service> Services { get; init; } = [];
+
+    public IReadOnlyList<RunnerProfile> Runners { get; init; } = [];
+
+    public string? DefaultRunner { get; init; }
+
+    public IReadOnlyList<CacheBackend> CacheBackends { get; init; } = [];
+
+    /// <summary>The backend skip markers use unless a runner profile says otherwise.</summary>
+    public string? SkipCacheDefault { get; init; }
+
+    public IReadOnlyList<CacheDefinition> CacheDefinitions { get; init; } = [];
+
+    public IReadOnlyList<VersionSource> VersionSources { get; init; } = [];
+
+    public ProviderSettings Settings { get; init; } = new();
+}
+
+public sealed record Workflow
+{
+    public required string Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public required SourceLocation Source { get; init; }
+
+    public IReadOnlyList<Trigger> Triggers { get; init; } = [];
+
+    public Permissions? Permissions { get; init; }
+
+    public Concurrency? Concurrency { get; init; }
+
+    public OrderedDictionary<string, Scalar> Env { get; init; } = [];
+
+    public IReadOnlyList<Job> Jobs { get; init; } = [];
+}
+
+/// <summary>One event of a workflow's <c>on:</c>. Empty lists mean "not given".</summary>
+public sealed record Trigger
+{
+    /// <summary>GitHub's event name: push, pull_request, workflow_dispatch, schedule, …</summary>
+    public required string Event { get; init; }
+
+    public IReadOnlyList<string> Branches { get; init; } = [];
+
+    public IReadOnlyList<string> BranchesIgnore { get; init; } = [];
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public IReadOnlyList<string> TagsIgnore { get; init; } = [];
+
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    public IReadOnlyList<string> PathsIgnore { get; init; } = [];
+
+    public IReadOnlyList<string> Types { get; init; } = [];
+
+    /// <summary>Cron expressions, for <c>schedule</c>.</summary>
+    public IReadOnlyList<string> Cron { get; init; } = [];
+
+    /// <summary>Inputs, for <c>workflow_dispatch</c>.</summary>
+    public IReadOnlyList<WorkflowInput> Inputs { get; init; } = [];
+
+    public required SourceLocation Source { get; init; }
+}
+
+public sealed record WorkflowInput
+{
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public bool? Required { get; init; }
+
+    public Scalar? Default { get; init; }
+
+    /// <summary>string, boolean, choice, number or environment.</summary>
+    public string? Type { get; init; }
+
+    public IReadOnlyList<string> Options { get; init; } = [];
+}
+
+/// <summary>Either one level for everything (<c>read-all</c>, <c>write-all</c>) or per-scope levels.</summary>
+public sealed record Permissions
+{
+    public string? All { get; init; }
+
+    public OrderedDictionary<string, string> Scopes { get; init; } = [];
+}
+
+public sealed record Concurrency
+{
+    public required string Group { get; init; }
+
+    /// <summary>A boolean or an expression.</summary>
+    public Scalar? CancelInProgress { get; init; }
+}
+
+public sealed record Job
+{
+    /// <summary>Unique within its workflow: the job file's name or the key under <c>jobs:</c>.</summary>
+    public required string Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public required SourceLocation Source { get; init; }
+
+    /// <summary>Every config file the job's definition is read from, relative to the output root (for the job hash).</summary>
+    public IReadOnlyList<string> DefinitionFiles { get; init; } = [];
+
+    /// <summary>AND dependencies: ids of jobs in the same workflow.</summary>
+    public IReadOnlyList<string> Needs { get; init; } = [];
+
+    /// <summary>OR dependencies: the job runs when any of these succeeded.</summary>
+    public IReadOnlyList<string> RequiresAny { get; init; } = [];
+
+    /// <summary>The condition as the user wrote it.</summary>
+    public string? If { get; init; }
+
+    /// <summary>Container image the steps run in.</summary>
+    public string? Image { get; init; }
+
+    public RunnerSelection? Runner { get; init; }
+
+    /// <summary>Canonical names (<c>amd64</c>, <c>arm64</c>); empty means the platform default.</summary>
+    public IReadOnlyList<string> Architectures { get; init; } = [];
+
+    public IReadOnlyList<MatrixDimension> Matrix { get; init; } = [];
+
+    public OrderedDictionary<string, Scalar> Env { get; init; } = [];
+
+    public IReadOnlyList<Service> Services { get; init; } = [];
+
+    public IReadOnlyList<PackageUse> Packages { get; init; } = [];
+
+    public IReadOnlyList<string> Cache { get; init; } = [];
+
+    /// <summary>Globs with <c>@group</c> references expanded; a leading '!' excludes.</summary>
+    public IReadOnlyList<string> SourceFiles { get; init; } = [];
+
+    /// <summary>False when the user turned skipping off for this job.</summary>
+    public bool Skip { get; init; } = true;
+
+    /// <summary>False when the user dropped the automatic checkout.</summary>
+    public bool Checkout { get; init; } = true;
+
+    public int? TimeoutMinutes { get; init; }
+
+    /// <summary><c>approval</c> for a manual gate; null for an ordinary job.</summary>
+    public string? Type { get; init; }
+
+    public IReadOnlyList<Step> Steps { get; init; } = [];
+}
+
+/// <summary>How the job picks its machine: a named profile, or labels / a resource class given directly.</summary>
+public sealed record RunnerSelection
+{
+    public string? Profile { get; init; }
+
+    public IReadOnlyList<string> RunsOn { get; init; } = [];
+
+    public string? ResourceClass { get; init; }
+}
+
+public sealed record MatrixDimension(string Name, IReadOnlyList<Scalar> Values);
+
+public sealed record PackageUse
+{
+    public required string Name { get; init; }
+
+    public OrderedDictionary<string, Scalar> Options { get; init; } = [];
+
+    public IReadOnlyList<string> Components { get; init; } = [];
+}
+
+public static class StepKind
+{
+    public const string Run = "run";
+    public const string Uses = "uses";
+    public const string Checkout = "checkout";
+    public const string Command = "command";
+    public const string RestoreCache = "restore_cache";
+    public const string SaveCache = "save_cache";
+}
+
+public sealed record Step
+{
+    /// <summary>One of <see cref="StepKind"/>.</summary>
+    public required string Kind { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Id { get; init; }
+
+    public string? If { get; init; }
+
+    public OrderedDictionary<string, Scalar> Env { get; init; } = [];
+
+    /// <summary>The shell script, for <c>run</c>.</summary>
+    public string? Run { get; init; }
+
+    public string? Shell { get; init; }
+
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>The action reference, for <c>uses</c>.</summary>
+    public string? Uses { get; init; }
+
+    public OrderedDictionary<string, Scalar> With { get; init; } = [];
+
+    /// <summary>The command's name, for <c>command</c>.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>Cache keys in lookup order, for <c>restore_cache</c>.</summary>
+    public IReadOnlyList<string> Keys { get; init; } = [];
+
+    /// <summary>The key, for <c>save_cache</c>.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>Saved paths, for <c>save_cache</c>.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    /// <summary>
+    /// Canonical provider names the step is limited to (empty: every provider). The core already drops steps that are
+    /// not for the receiving provider, so a provider sees only its own; the list is informational.
+    /// </summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    public required SourceLocation Source { get; init; }
+}
+
+public sealed record Command
+{
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<Step> Steps { get; init; } = [];
+
+    public required SourceLocation Source { get; init; }
+}
+
+public sealed record Service
+{
+    public required string Name { get; init; }
+
+    public required string Image { get; init; }
+
+    public IReadOnlyList<string> Ports { get; init; } = [];
+
+    public OrderedDictionary<string, Scalar> Env { get; init; } = [];
+
+    public ServiceHealth? Health { get; init; }
+
+    public required SourceLocation Source { get; init; }
+}
+
+public sealed record ServiceHealth
+{
+    public required string Cmd { get; init; }
+
+    public string? Interval { get; init; }
+
+    public string? Timeout { get; init; }
+
+    public int? Retries { get; init; }
+}
+
+public sealed record RunnerProfile
+{
+    public required string Name { get; init; }
+
+    public IReadOnlyList<string> RunsOn { get; init; } = [];
+
+    public string? Group { get; init; }
+
+    public string? ResourceClass { get; init; }
+
+    public string? CacheBackend { get; init; }
+
+    public string? SkipCache { get; init; }
+}
+
+public sealed record CacheBackend
+{
+    public required string Name { get; init; }
+
+    /// <summary>native, s3 or redis.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>Backend settings; values written <c>${NAME}</c> are references to CI secrets/variables.</summary>
+    public OrderedDictionary<string, Scalar> Settings { get; init; } = [];
+}
+
+public sealed record CacheDefinition
+{
+    public required string Name { get; init; }
+
+    public IReadOnlyList<string> Versions { get; init; } = [];
+
+    public IReadOnlyList<string> ChecksumSources { get; init; } = [];
+
+    public IReadOnlyList<string> Paths { get; init; } = [];
+}
+
+public sealed record VersionSource
+{
+    public required string Tool { get; init; }
+
+    public IReadOnlyList<VersionProbe> Probes { get; init; } = [];
+}
+
+/// <summary>One way to find a tool's version: a file (optionally with a regex), or a command.</summary>
+public sealed record VersionProbe(string? File = null, string? Pattern = null, string? Command = null);
+
+public sealed record ProviderSettings
+{
+    public GitHubSettings? Github { get; init; }
+
+    public CircleCiSettings? Circleci { get; init; }
+}
+
+public sealed record GitHubSettings
+{
+    /// <summary><c>plan</c> (default) or <c>early_exit</c>.</summary>
+    public string? SkipStrategy { get; init; }
+}
+
+public sealed record CircleCiSettings
+{
+    public bool? Dynamic { get; init; }
+
+    public bool? FixGithubStatus { get; init; }
+
+    public IReadOnlyList<string> Context { get; init; } = [];
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace CIGen.Protocol;
+
+/// <summary>
+/// Source-generated serialization for every wire type: no reflection, so host and providers stay trimming- and
+/// Native-AOT-clean. camelCase names and omitted nulls are part of the wire contract (docs/protocol.md).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = false)]
+[JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(InitializeResult))]
+[JsonSerializable(typeof(GenerateParams))]
+[JsonSerializable(typeof(GenerateResult))]
+[JsonSerializable(typeof(Graph))]
+[JsonSerializable(typeof(object))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(bool))]
+public sealed partial class ProtocolJsonContext : JsonSerializerContext;
