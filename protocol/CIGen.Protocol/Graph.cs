@@ -2,6 +2,8 @@ namespace CIGen.Protocol;
 
 // The provider-neutral job graph: what the user meant, resolved and validated by the core. Providers decide only how
 // their platform spells it. Every list keeps the user's order; nothing here depends on dictionary enumeration.
+// Members with a default use `set`, not `init`: System.Text.Json's source generator assigns every init-only member
+// in its object initializer, so a field a third-party host leaves out would lose its default (checkout: true).
 
 /// <summary>Where an element was written, so a provider's diagnostic can point at the user's file.</summary>
 /// <param name="File">Relative to the output root, '/'-separated.</param>
@@ -12,27 +14,27 @@ public sealed record Graph
     /// <summary>The config the graph came from, relative to the output root (<c>.cigen</c> or <c>cigen.yml</c>).</summary>
     public required string ConfigSource { get; init; }
 
-    public IReadOnlyList<Workflow> Workflows { get; init; } = [];
+    public IReadOnlyList<Workflow> Workflows { get; set; } = [];
 
     /// <summary>Reusable step lists, referenced from steps of kind <see cref="StepKind.Command"/>.</summary>
-    public IReadOnlyList<Command> Commands { get; init; } = [];
+    public IReadOnlyList<Command> Commands { get; set; } = [];
 
-    public IReadOnlyList<Service> Services { get; init; } = [];
+    public IReadOnlyList<Service> Services { get; set; } = [];
 
-    public IReadOnlyList<RunnerProfile> Runners { get; init; } = [];
+    public IReadOnlyList<RunnerProfile> Runners { get; set; } = [];
 
     public string? DefaultRunner { get; init; }
 
-    public IReadOnlyList<CacheBackend> CacheBackends { get; init; } = [];
+    public IReadOnlyList<CacheBackend> CacheBackends { get; set; } = [];
 
     /// <summary>The backend skip markers use unless a runner profile says otherwise.</summary>
     public string? SkipCacheDefault { get; init; }
 
-    public IReadOnlyList<CacheDefinition> CacheDefinitions { get; init; } = [];
+    public IReadOnlyList<CacheDefinition> CacheDefinitions { get; set; } = [];
 
-    public IReadOnlyList<VersionSource> VersionSources { get; init; } = [];
+    public IReadOnlyList<VersionSource> VersionSources { get; set; } = [];
 
-    public ProviderSettings Settings { get; init; } = new();
+    public ProviderSettings Settings { get; set; } = new();
 }
 
 public sealed record Workflow
@@ -43,15 +45,15 @@ public sealed record Workflow
 
     public required SourceLocation Source { get; init; }
 
-    public IReadOnlyList<Trigger> Triggers { get; init; } = [];
+    public IReadOnlyList<Trigger> Triggers { get; set; } = [];
 
     public Permissions? Permissions { get; init; }
 
     public Concurrency? Concurrency { get; init; }
 
-    public OrderedDictionary<string, Scalar> Env { get; init; } = [];
+    public OrderedDictionary<string, Scalar> Env { get; set; } = [];
 
-    public IReadOnlyList<Job> Jobs { get; init; } = [];
+    public IReadOnlyList<Job> Jobs { get; set; } = [];
 }
 
 /// <summary>One event of a workflow's <c>on:</c>. Empty lists mean "not given".</summary>
@@ -60,25 +62,28 @@ public sealed record Trigger
     /// <summary>GitHub's event name: push, pull_request, workflow_dispatch, schedule, …</summary>
     public required string Event { get; init; }
 
-    public IReadOnlyList<string> Branches { get; init; } = [];
+    public IReadOnlyList<string> Branches { get; set; } = [];
 
-    public IReadOnlyList<string> BranchesIgnore { get; init; } = [];
+    public IReadOnlyList<string> BranchesIgnore { get; set; } = [];
 
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; set; } = [];
 
-    public IReadOnlyList<string> TagsIgnore { get; init; } = [];
+    public IReadOnlyList<string> TagsIgnore { get; set; } = [];
 
-    public IReadOnlyList<string> Paths { get; init; } = [];
+    public IReadOnlyList<string> Paths { get; set; } = [];
 
-    public IReadOnlyList<string> PathsIgnore { get; init; } = [];
+    public IReadOnlyList<string> PathsIgnore { get; set; } = [];
 
-    public IReadOnlyList<string> Types { get; init; } = [];
+    public IReadOnlyList<string> Types { get; set; } = [];
+
+    /// <summary>Names of the workflows that trigger this one, for <c>workflow_run</c>.</summary>
+    public IReadOnlyList<string> Workflows { get; set; } = [];
 
     /// <summary>Cron expressions, for <c>schedule</c>.</summary>
-    public IReadOnlyList<string> Cron { get; init; } = [];
+    public IReadOnlyList<string> Cron { get; set; } = [];
 
     /// <summary>Inputs, for <c>workflow_dispatch</c>.</summary>
-    public IReadOnlyList<WorkflowInput> Inputs { get; init; } = [];
+    public IReadOnlyList<WorkflowInput> Inputs { get; set; } = [];
 
     public required SourceLocation Source { get; init; }
 }
@@ -96,7 +101,7 @@ public sealed record WorkflowInput
     /// <summary>string, boolean, choice, number or environment.</summary>
     public string? Type { get; init; }
 
-    public IReadOnlyList<string> Options { get; init; } = [];
+    public IReadOnlyList<string> Options { get; set; } = [];
 }
 
 /// <summary>Either one level for everything (<c>read-all</c>, <c>write-all</c>) or per-scope levels.</summary>
@@ -104,7 +109,7 @@ public sealed record Permissions
 {
     public string? All { get; init; }
 
-    public OrderedDictionary<string, string> Scopes { get; init; } = [];
+    public OrderedDictionary<string, string> Scopes { get; set; } = [];
 }
 
 public sealed record Concurrency
@@ -125,13 +130,13 @@ public sealed record Job
     public required SourceLocation Source { get; init; }
 
     /// <summary>Every config file the job's definition is read from, relative to the output root (for the job hash).</summary>
-    public IReadOnlyList<string> DefinitionFiles { get; init; } = [];
+    public IReadOnlyList<string> DefinitionFiles { get; set; } = [];
 
     /// <summary>AND dependencies: ids of jobs in the same workflow.</summary>
-    public IReadOnlyList<string> Needs { get; init; } = [];
+    public IReadOnlyList<string> Needs { get; set; } = [];
 
     /// <summary>OR dependencies: the job runs when any of these succeeded.</summary>
-    public IReadOnlyList<string> RequiresAny { get; init; } = [];
+    public IReadOnlyList<string> RequiresAny { get; set; } = [];
 
     /// <summary>The condition as the user wrote it.</summary>
     public string? If { get; init; }
@@ -142,33 +147,33 @@ public sealed record Job
     public RunnerSelection? Runner { get; init; }
 
     /// <summary>Canonical names (<c>amd64</c>, <c>arm64</c>); empty means the platform default.</summary>
-    public IReadOnlyList<string> Architectures { get; init; } = [];
+    public IReadOnlyList<string> Architectures { get; set; } = [];
 
-    public IReadOnlyList<MatrixDimension> Matrix { get; init; } = [];
+    public IReadOnlyList<MatrixDimension> Matrix { get; set; } = [];
 
-    public OrderedDictionary<string, Scalar> Env { get; init; } = [];
+    public OrderedDictionary<string, Scalar> Env { get; set; } = [];
 
-    public IReadOnlyList<Service> Services { get; init; } = [];
+    public IReadOnlyList<Service> Services { get; set; } = [];
 
-    public IReadOnlyList<PackageUse> Packages { get; init; } = [];
+    public IReadOnlyList<PackageUse> Packages { get; set; } = [];
 
-    public IReadOnlyList<string> Cache { get; init; } = [];
+    public IReadOnlyList<string> Cache { get; set; } = [];
 
     /// <summary>Globs with <c>@group</c> references expanded; a leading '!' excludes.</summary>
-    public IReadOnlyList<string> SourceFiles { get; init; } = [];
+    public IReadOnlyList<string> SourceFiles { get; set; } = [];
 
     /// <summary>False when the user turned skipping off for this job.</summary>
-    public bool Skip { get; init; } = true;
+    public bool Skip { get; set; } = true;
 
     /// <summary>False when the user dropped the automatic checkout.</summary>
-    public bool Checkout { get; init; } = true;
+    public bool Checkout { get; set; } = true;
 
     public int? TimeoutMinutes { get; init; }
 
     /// <summary><c>approval</c> for a manual gate; null for an ordinary job.</summary>
     public string? Type { get; init; }
 
-    public IReadOnlyList<Step> Steps { get; init; } = [];
+    public IReadOnlyList<Step> Steps { get; set; } = [];
 }
 
 /// <summary>How the job picks its machine: a named profile, or labels / a resource class given directly.</summary>
@@ -176,7 +181,7 @@ public sealed record RunnerSelection
 {
     public string? Profile { get; init; }
 
-    public IReadOnlyList<string> RunsOn { get; init; } = [];
+    public IReadOnlyList<string> RunsOn { get; set; } = [];
 
     public string? ResourceClass { get; init; }
 }
@@ -187,9 +192,9 @@ public sealed record PackageUse
 {
     public required string Name { get; init; }
 
-    public OrderedDictionary<string, Scalar> Options { get; init; } = [];
+    public OrderedDictionary<string, Scalar> Options { get; set; } = [];
 
-    public IReadOnlyList<string> Components { get; init; } = [];
+    public IReadOnlyList<string> Components { get; set; } = [];
 }
 
 public static class StepKind
@@ -213,7 +218,7 @@ public sealed record Step
 
     public string? If { get; init; }
 
-    public OrderedDictionary<string, Scalar> Env { get; init; } = [];
+    public OrderedDictionary<string, Scalar> Env { get; set; } = [];
 
     /// <summary>The shell script, for <c>run</c>.</summary>
     public string? Run { get; init; }
@@ -225,25 +230,25 @@ public sealed record Step
     /// <summary>The action reference, for <c>uses</c>.</summary>
     public string? Uses { get; init; }
 
-    public OrderedDictionary<string, Scalar> With { get; init; } = [];
+    public OrderedDictionary<string, Scalar> With { get; set; } = [];
 
     /// <summary>The command's name, for <c>command</c>.</summary>
     public string? Command { get; init; }
 
     /// <summary>Cache keys in lookup order, for <c>restore_cache</c>.</summary>
-    public IReadOnlyList<string> Keys { get; init; } = [];
+    public IReadOnlyList<string> Keys { get; set; } = [];
 
     /// <summary>The key, for <c>save_cache</c>.</summary>
     public string? Key { get; init; }
 
     /// <summary>Saved paths, for <c>save_cache</c>.</summary>
-    public IReadOnlyList<string> Paths { get; init; } = [];
+    public IReadOnlyList<string> Paths { get; set; } = [];
 
     /// <summary>
     /// Canonical provider names the step is limited to (empty: every provider). The core already drops steps that are
     /// not for the receiving provider, so a provider sees only its own; the list is informational.
     /// </summary>
-    public IReadOnlyList<string> Only { get; init; } = [];
+    public IReadOnlyList<string> Only { get; set; } = [];
 
     public required SourceLocation Source { get; init; }
 }
@@ -254,7 +259,7 @@ public sealed record Command
 
     public string? Description { get; init; }
 
-    public IReadOnlyList<Step> Steps { get; init; } = [];
+    public IReadOnlyList<Step> Steps { get; set; } = [];
 
     public required SourceLocation Source { get; init; }
 }
@@ -265,9 +270,9 @@ public sealed record Service
 
     public required string Image { get; init; }
 
-    public IReadOnlyList<string> Ports { get; init; } = [];
+    public IReadOnlyList<string> Ports { get; set; } = [];
 
-    public OrderedDictionary<string, Scalar> Env { get; init; } = [];
+    public OrderedDictionary<string, Scalar> Env { get; set; } = [];
 
     public ServiceHealth? Health { get; init; }
 
@@ -289,7 +294,7 @@ public sealed record RunnerProfile
 {
     public required string Name { get; init; }
 
-    public IReadOnlyList<string> RunsOn { get; init; } = [];
+    public IReadOnlyList<string> RunsOn { get; set; } = [];
 
     public string? Group { get; init; }
 
@@ -308,25 +313,25 @@ public sealed record CacheBackend
     public required string Type { get; init; }
 
     /// <summary>Backend settings; values written <c>${NAME}</c> are references to CI secrets/variables.</summary>
-    public OrderedDictionary<string, Scalar> Settings { get; init; } = [];
+    public OrderedDictionary<string, Scalar> Settings { get; set; } = [];
 }
 
 public sealed record CacheDefinition
 {
     public required string Name { get; init; }
 
-    public IReadOnlyList<string> Versions { get; init; } = [];
+    public IReadOnlyList<string> Versions { get; set; } = [];
 
-    public IReadOnlyList<string> ChecksumSources { get; init; } = [];
+    public IReadOnlyList<string> ChecksumSources { get; set; } = [];
 
-    public IReadOnlyList<string> Paths { get; init; } = [];
+    public IReadOnlyList<string> Paths { get; set; } = [];
 }
 
 public sealed record VersionSource
 {
     public required string Tool { get; init; }
 
-    public IReadOnlyList<VersionProbe> Probes { get; init; } = [];
+    public IReadOnlyList<VersionProbe> Probes { get; set; } = [];
 }
 
 /// <summary>One way to find a tool's version: a file (optionally with a regex), or a command.</summary>
@@ -351,5 +356,5 @@ public sealed record CircleCiSettings
 
     public bool? FixGithubStatus { get; init; }
 
-    public IReadOnlyList<string> Context { get; init; } = [];
+    public IReadOnlyList<string> Context { get; set; } = [];
 }

@@ -23,3 +23,26 @@ public class ProtocolJsonTests
         back.Commands[0].Steps[0].Env["M"].Kind.Should().Be(ScalarKind.String);
     }
 }
+
+public class ProtocolDefaultsTests
+{
+    [Fact]
+    public void Fields_left_out_of_the_json_keep_their_documented_defaults()
+    {
+        const string json = """{"kind":"run","run":"make","source":{"file":"a.yml","line":1,"column":1}}""";
+        var step = System.Text.Json.JsonSerializer.Deserialize(json, CIGen.Protocol.ProtocolJsonContext.Default.Step)!;
+        step.Env.Should().BeEmpty();
+        step.Only.Should().BeEmpty();
+
+        const string jobJson = """{"id":"build","source":{"file":"a.yml","line":1,"column":1}}""";
+        var job = System.Text.Json.JsonSerializer.Deserialize(jobJson, CIGen.Protocol.ProtocolJsonContext.Default.Job)!;
+        job.Checkout.Should().BeTrue();
+        job.Skip.Should().BeTrue();
+        job.Steps.Should().BeEmpty();
+        job.Needs.Should().BeEmpty();
+
+        var graph = System.Text.Json.JsonSerializer.Deserialize("""{"configSource":".cigen"}""", CIGen.Protocol.ProtocolJsonContext.Default.Graph)!;
+        graph.Settings.Should().NotBeNull();
+        graph.Workflows.Should().BeEmpty();
+    }
+}
