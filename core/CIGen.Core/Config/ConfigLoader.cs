@@ -1,3 +1,6 @@
+using CIGen.Core.Config.Binding;
+using CIGen.Core.Config.Sources;
+using CIGen.Core.Graphs;
 using CIGen.Protocol;
 
 namespace CIGen.Core.Config;
@@ -23,13 +26,30 @@ public sealed record LoadResult(Graph? Graph, IReadOnlyList<Diagnostic> Diagnost
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
 }
 
-public static class ConfigLocator
-{
-    /// <summary>The explicit path if given, else <c>cigen.yml</c> or <c>.cigen/</c> in <paramref name="currentDirectory"/>.</summary>
-    public static ConfigLocation? Find(string currentDirectory, string? explicitPath) => throw new NotImplementedException();
-}
-
 public static class ConfigLoader
 {
-    public static LoadResult Load(ConfigLocation location) => throw new NotImplementedException();
+    /// <summary>Reads, validates and resolves the config. Never throws for bad config: problems are diagnostics.</summary>
+    public static LoadResult Load(ConfigLocation location)
+    {
+        var diagnostics = new DiagnosticBag();
+        var configSource = Path.GetRelativePath(location.Root, location.Path).Replace('\\', '/');
+        if (location.IsSplit ? !Directory.Exists(location.Path) : !File.Exists(location.Path))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigNotFound, new SourceLocation(configSource, 1, 1),
+                $"the config {(location.IsSplit ? "directory" : "file")} does not exist; create it or point --config at an existing one");
+            return new LoadResult(null, diagnostics.Sorted(), new ConfigOptions([], null, null, []));
+        }
+
+        var sources = location.IsSplit
+            ? SplitConfigReader.Read(location.Path, location.Root, diagnostics)
+            : InlineConfigReader.Read(location.Path, location.Root, diagnostics);
+        var model = ConfigBinder.Bind(sources, diagnostics);
+        var graph = GraphBuilder.Build(model, configSource, diagnostics);
+        var options = new ConfigOptions(
+            model.Providers,
+            model.OutputPath,
+            model.OutputFilename,
+            [.. model.ProviderPaths.Select(p => Path.GetFullPath(p, location.Root))]);
+        return new LoadResult(diagnostics.HasErrors ? null : graph, diagnostics.Sorted(), options);
+    }
 }

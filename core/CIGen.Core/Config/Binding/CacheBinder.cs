@@ -1,0 +1,132 @@
+using CIGen.Core.Config.Model;
+using CIGen.Core.Config.Yaml;
+using CIGen.Protocol;
+
+namespace CIGen.Core.Config.Binding;
+
+/// <summary>cache_definitions, cache_backends, skip_cache and version_sources.</summary>
+internal static class CacheBinder
+{
+    private static readonly KeySet DefinitionKeys = new("a mapping `{versions, checksum_sources, paths}`", ["versions", "checksum_sources", "paths"]);
+
+    private static readonly Dictionary<string, KeySet> BackendKeys = new(StringComparer.Ordinal)
+    {
+        ["native"] = new("a mapping (native needs no settings)", ["type"]),
+        ["s3"] = new("a mapping `{bucket, region, endpoint, prefix, access_key, secret_key}`", ["type", "bucket", "region", "endpoint", "prefix", "access_key", "secret_key"]),
+        ["redis"] = new("a mapping `{url, ttl}`", ["type", "url", "ttl"]),
+    };
+
+    private static readonly Dictionary<string, string[]> RequiredSettings = new(StringComparer.Ordinal)
+    {
+        ["native"] = [],
+        ["s3"] = ["bucket", "region"],
+        ["redis"] = ["url"],
+    };
+
+    private static readonly KeySet AnyBackendKeys = new("a mapping of backend settings", ["type"]);
+    private static readonly KeySet SkipCacheKeys = new("a mapping `{default, backends}`", ["default", "backends"]);
+    private static readonly KeySet ProbeKeys = new("a mapping `{file, pattern}` or `{command}`", ["file", "pattern", "command"]);
+
+    public static IReadOnlyList<Located<CacheDefinition>> BindDefinitions(ConfigNode node, NodeReader reader) =>
+        [.. reader.Entries(node, "`cache_definitions`", "a mapping of cache names to `{versions, checksum_sources, paths}`")
+            .Select(entry =>
+            {
+                var map = reader.Map(entry.Value, $"cache definition `{entry.Name}`", DefinitionKeys);
+                map.Require("paths", entry.Key, "paths: [node_modules]");
+                return new Located<CacheDefinition>(
+                    new CacheDefinition
+                    {
+                        Name = entry.Name,
+                        Versions = map.PlainStrings("versions", allowSingle: false),
+                        ChecksumSources = map.PlainStrings("checksum_sources", allowSingle: false),
+                        Paths = map.PlainStrings("paths", allowSingle: false),
+                    },
+                    entry.Key.Location);
+            })];
+
+    public static IReadOnlyList<Located<CacheBackend>> BindBackends(ConfigNode node, string what, NodeReader reader) =>
+        [.. reader.Entries(node, what, "a mapping of backend names to settings")
+            .Select(entry => BindBackend(entry, reader))
+            .OfType<Located<CacheBackend>>()];
+
+    /// <summary><c>skip_cache: {default, backends}</c>: the default backend, and backends defined in place.</summary>
+    public static (Located<string>? Default, IReadOnlyList<Located<CacheBackend>> Backends) BindSkipCache(ConfigNode node, NodeReader reader)
+    {
+        var map = reader.Map(node, "`skip_cache`", SkipCacheKeys);
+        var backends = map.Get("backends") is { } backendsNode ? BindBackends(backendsNode, map.Label("backends"), reader) : [];
+        return (map.Located("default"), backends);
+    }
+
+    public static IReadOnlyList<VersionSource> BindVersionSources(ConfigNode node, NodeReader reader) =>
+        [.. reader.Entries(node, "`version_sources`", "a mapping of tool names to lists of `{file, pattern}` / `{command}`")
+            .Select(entry => new VersionSource { Tool = entry.Name, Probes = BindProbes(entry, reader) })];
+
+    private static Located<CacheBackend>? BindBackend(MapEntry entry, NodeReader reader)
+    {
+        var what = $"cache backend `{entry.Name}`";
+        var typeNode = entry.Value is MapNode map ? map.Find("type")?.Value : null;
+        var type = typeNode is null ? entry.Name : reader.String(typeNode, $"`type` in {what}");
+        if (type is null)
+        {
+            return null;
+        }
+
+        if (!BackendKeys.TryGetValue(type, out var keys))
+        {
+            var at = typeNode ?? entry.Key;
+            var message = typeNode is null
+                ? $"{what} has no known type; add `type: native`, `type: s3` or `type: redis` (the type is taken from the name only when the name is one of them)"
+                : $"unknown type `{type}` of {what}{Suggestions.DidYouMean(type, BackendKeys.Keys)}; use native, s3 or redis";
+            reader.Error(typeNode is null ? DiagnosticCodes.MissingKey : DiagnosticCodes.InvalidValue, at, message);
+            reader.Map(entry.Value, what, AnyBackendKeys with { Keys = [.. BackendKeys.Values.SelectMany(k => k.Keys).Distinct()] });
+            return null;
+        }
+
+        var settings = reader.Map(entry.Value, what, keys);
+        foreach (var required in RequiredSettings[type])
+        {
+            settings.Require(required, entry.Key, $"{required}: ...");
+        }
+
+        var values = new OrderedDictionary<string, Scalar>(StringComparer.Ordinal);
+        foreach (var setting in settings.Entries.Where(e => e.Name != "type" && keys.Contains(e.Name)))
+        {
+            if (setting.Value is ScalarNode { IsNull: false } scalar)
+            {
+                values.Add(setting.Name, scalar.ToScalar());
+            }
+            else
+            {
+                reader.WrongType(setting.Value, settings.Label(setting.Name), "a string or number (`${NAME}` reads a CI secret)");
+            }
+        }
+
+        return new Located<CacheBackend>(new CacheBackend { Name = entry.Name, Type = type, Settings = values }, entry.Key.Location);
+    }
+
+    private static IReadOnlyList<VersionProbe> BindProbes(MapEntry entry, NodeReader reader)
+    {
+        var what = $"version source `{entry.Name}`";
+        if (entry.Value is not SequenceNode sequence)
+        {
+            reader.WrongType(entry.Value, what, "a list of `{file, pattern}` / `{command}` entries");
+            return [];
+        }
+
+        var probes = new List<VersionProbe>();
+        foreach (var item in sequence.Items)
+        {
+            var probe = reader.Map(item, $"an entry of {what}", ProbeKeys);
+            probe.Exclusive("file", "command", "use separate entries, tried in order");
+            probe.Exclusive("command", "pattern", "`pattern` applies to `file`");
+            if (!probe.Has("file") && !probe.Has("command"))
+            {
+                probe.Require("file", item, "file: .ruby-version");
+            }
+
+            probes.Add(new VersionProbe(probe.String("file"), probe.String("pattern"), probe.String("command")));
+        }
+
+        return probes;
+    }
+}

@@ -1,0 +1,176 @@
+using CIGen.Core.Config.Yaml;
+using CIGen.Protocol;
+
+namespace CIGen.Core.Config.Binding;
+
+/// <summary><c>on:</c> in GitHub's trigger syntax: an event, a list of events, or a mapping of events to filters.</summary>
+internal static class TriggerBinder
+{
+    private static readonly string[] Events =
+    [
+        "branch_protection_rule", "check_run", "check_suite", "create", "delete", "deployment", "deployment_status",
+        "discussion", "discussion_comment", "fork", "gollum", "issue_comment", "issues", "label", "merge_group",
+        "milestone", "page_build", "public", "pull_request", "pull_request_review", "pull_request_review_comment",
+        "pull_request_target", "push", "registry_package", "release", "repository_dispatch", "schedule", "status",
+        "watch", "workflow_call", "workflow_dispatch", "workflow_run",
+    ];
+
+    private static readonly string[] BranchFilters = ["branches", "branches-ignore"];
+    private static readonly string[] PathFilters = ["paths", "paths-ignore"];
+    private static readonly KeySet PushKeys = new("a mapping of filters", [.. BranchFilters, "tags", "tags-ignore", .. PathFilters]);
+    private static readonly KeySet PullRequestKeys = new("a mapping of filters", [.. BranchFilters, .. PathFilters, "types"]);
+    private static readonly KeySet WorkflowRunKeys = new("a mapping `{workflows, types, branches}`", ["workflows", "types", .. BranchFilters]);
+    private static readonly KeySet DispatchKeys = new("a mapping `{inputs}`", ["inputs"]);
+    private static readonly KeySet TypesKeys = new("a mapping `{types}`", ["types"]);
+    private static readonly KeySet ScheduleKeys = new("a mapping `{cron}`", ["cron"]);
+    private static readonly KeySet InputKeys = new("a mapping `{description, required, default, type, options}`", ["description", "required", "default", "type", "options"]);
+    private static readonly string[] InputTypes = ["string", "boolean", "choice", "number", "environment"];
+
+    public static IReadOnlyList<Trigger> Bind(ConfigNode node, string what, NodeReader reader)
+    {
+        switch (node)
+        {
+            case ScalarNode { IsNull: false } scalar:
+                return Event(scalar, what, reader) ? [new Trigger { Event = scalar.Value, Source = scalar.Location }] : [];
+            case SequenceNode sequence:
+                return [.. sequence.Items
+                    .Where(item => item is ScalarNode { IsNull: false } name ? Event(name, what, reader) : WrongItem(item, what, reader))
+                    .Select(item => new Trigger { Event = ((ScalarNode)item).Value, Source = item.Location })];
+            case MapNode map:
+                return [.. map.Entries.Where(e => Event(e.Key, what, reader)).Select(e => BindEvent(e, what, reader))];
+            default:
+                reader.WrongType(node, what, "an event, a list of events or a mapping of events to filters");
+                return [];
+        }
+    }
+
+    private static Trigger BindEvent(MapEntry entry, string what, NodeReader reader)
+    {
+        var trigger = new Trigger { Event = entry.Name, Source = entry.Key.Location };
+        var label = $"`{entry.Name}` in {what}";
+        switch (entry.Name)
+        {
+            case "schedule":
+                return trigger with { Cron = Cron(entry.Value, label, reader) };
+            case "push":
+                var push = reader.Map(entry.Value, label, PushKeys);
+                return Filters(push, trigger) with { Tags = List(push, "tags"), TagsIgnore = List(push, "tags-ignore") };
+            case "pull_request" or "pull_request_target":
+                var pr = reader.Map(entry.Value, label, PullRequestKeys);
+                return Filters(pr, trigger) with { Types = List(pr, "types") };
+            case "workflow_run":
+                var run = reader.Map(entry.Value, label, WorkflowRunKeys);
+                run.Require("workflows", entry.Key, "workflows: [CI]");
+                return Filters(run, trigger) with { Workflows = List(run, "workflows"), Types = List(run, "types") };
+            case "workflow_dispatch" or "workflow_call":
+                var dispatch = reader.Map(entry.Value, label, DispatchKeys);
+                return trigger with { Inputs = Inputs(dispatch, reader) };
+            default:
+                return trigger with { Types = List(reader.Map(entry.Value, label, TypesKeys), "types") };
+        }
+    }
+
+    private static Trigger Filters(MapReader map, Trigger trigger)
+    {
+        map.Exclusive("branches", "branches-ignore", "use `branches` with `!pattern` entries to exclude");
+        map.Exclusive("tags", "tags-ignore", "use `tags` with `!pattern` entries to exclude");
+        map.Exclusive("paths", "paths-ignore", "use `paths` with `!pattern` entries to exclude");
+        return trigger with
+        {
+            Branches = List(map, "branches"),
+            BranchesIgnore = List(map, "branches-ignore"),
+            Paths = List(map, "paths"),
+            PathsIgnore = List(map, "paths-ignore"),
+        };
+    }
+
+    private static IReadOnlyList<string> List(MapReader map, string key) => map.PlainStrings(key, allowSingle: true);
+
+    private static IReadOnlyList<string> Cron(ConfigNode node, string what, NodeReader reader)
+    {
+        if (node is not SequenceNode sequence)
+        {
+            reader.WrongType(node, what, "a list of `{cron: '...'}` entries");
+            return [];
+        }
+
+        var crons = new List<string>();
+        foreach (var item in sequence.Items)
+        {
+            var entry = reader.Map(item, $"an entry of {what}", ScheduleKeys);
+            if (entry.Require("cron", item, "cron: '0 3 * * *'") && entry.String("cron") is { } cron)
+            {
+                crons.Add(cron);
+            }
+        }
+
+        return crons;
+    }
+
+    private static IReadOnlyList<WorkflowInput> Inputs(MapReader dispatch, NodeReader reader)
+    {
+        var inputs = new List<WorkflowInput>();
+        foreach (var entry in reader.Entries(dispatch.Get("inputs"), dispatch.Label("inputs"), "a mapping of input names to `{description, type, ...}`"))
+        {
+            if (!Names.IsId(entry.Name))
+            {
+                reader.Error(DiagnosticCodes.InvalidName, entry.Key, $"input name `{entry.Name}` is not valid; use {Names.IdRule}");
+                continue;
+            }
+
+            var input = reader.Map(entry.Value, $"input `{entry.Name}`", InputKeys);
+            var type = input.String("type");
+            if (type is not null && !InputTypes.Contains(type))
+            {
+                reader.Error(DiagnosticCodes.InvalidValue, input.Get("type")!,
+                    $"unknown input type `{type}`{Suggestions.DidYouMean(type, InputTypes)}; use one of: {string.Join(", ", InputTypes)}");
+            }
+
+            var options = input.PlainStrings("options", allowSingle: false);
+            if (type == "choice" && options.Count == 0)
+            {
+                input.Require("options", entry.Key, "options: [staging, production]");
+            }
+
+            inputs.Add(new WorkflowInput
+            {
+                Name = entry.Name,
+                Description = input.String("description"),
+                Required = input.Bool("required"),
+                Default = input.Get("default") is ScalarNode { IsNull: false } value ? value.ToScalar() : DefaultOrNull(input),
+                Type = type,
+                Options = options,
+            });
+        }
+
+        return inputs;
+    }
+
+    private static Scalar? DefaultOrNull(MapReader input)
+    {
+        if (input.Get("default") is { } node and not ScalarNode { IsNull: true })
+        {
+            input.Reader.WrongType(node, input.Label("default"), "a string, number or boolean");
+        }
+
+        return null;
+    }
+
+    private static bool Event(ScalarNode name, string what, NodeReader reader)
+    {
+        if (Events.Contains(name.Value))
+        {
+            return true;
+        }
+
+        reader.Error(DiagnosticCodes.InvalidTrigger, name,
+            $"`{name.Value}` in {what} is not a workflow event{Suggestions.DidYouMean(name.Value, Events)}; use GitHub's event names, e.g. push, pull_request, schedule, workflow_dispatch");
+        return false;
+    }
+
+    private static bool WrongItem(ConfigNode item, string what, NodeReader reader)
+    {
+        reader.WrongType(item, $"each item of {what}", "an event name");
+        return false;
+    }
+}

@@ -1,0 +1,80 @@
+namespace CIGen.Core.Config;
+
+/// <summary>
+/// Stable codes of config diagnostics. Users search for them and tests assert them: never renumber, only add.
+/// docs/config.md lists them ("Error catalogue").
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The file is not valid YAML (or holds more than one document).</summary>
+    public const string MalformedYaml = "CIG001";
+
+    public const string DuplicateKey = "CIG002";
+
+    /// <summary>A key that is not in the contract; the message suggests the closest valid key.</summary>
+    public const string UnknownKey = "CIG003";
+
+    /// <summary>A value of the wrong shape, e.g. a mapping where a list of strings belongs.</summary>
+    public const string WrongType = "CIG004";
+
+    /// <summary>A value of the right shape but not allowed (unknown architecture, negative timeout, …).</summary>
+    public const string InvalidValue = "CIG005";
+
+    public const string MissingKey = "CIG006";
+
+    /// <summary>The config file or directory does not exist (any more).</summary>
+    public const string ConfigNotFound = "CIG007";
+
+    /// <summary>A file or directory in the <c>.cigen</c> tree that has no meaning there.</summary>
+    public const string UnexpectedFile = "CIG008";
+
+    /// <summary>A job, workflow, command or variable name that the platforms cannot use.</summary>
+    public const string InvalidName = "CIG009";
+
+    public const string UnknownRequiredJob = "CIG010";
+
+    public const string UnknownRequiresAnyJob = "CIG011";
+
+    public const string DependencyCycle = "CIG012";
+
+    public const string DuplicateJob = "CIG013";
+
+    public const string JobWithoutSteps = "CIG014";
+
+    /// <summary>A command, service, runner or backend defined twice.</summary>
+    public const string DuplicateDefinition = "CIG015";
+
+    /// <summary>Two keys that mean the same thing (or exclude each other) are both set.</summary>
+    public const string ConflictingKeys = "CIG016";
+
+    public const string WorkflowWithoutJobs = "CIG017";
+
+    public const string NoJobs = "CIG018";
+
+    public const string CommandCycle = "CIG019";
+
+    public const string UnknownGroup = "CIG020";
+
+    public const string UnknownCommand = "CIG021";
+
+    public const string UnknownService = "CIG022";
+
+    public const string UnknownRunner = "CIG023";
+
+    public const string UnknownBackend = "CIG024";
+
+    public const string UnknownCache = "CIG025";
+
+    public const string UnknownPackage = "CIG026";
+
+    /// <summary>Warning: a provider name that looks like a typo of a known one.</summary>
+    public const string SuspiciousProvider = "CIG027";
+
+    /// <summary>A workflow's settings in both <c>workflows/x.yml</c> and <c>workflows/x/config.yml</c>.</summary>
+    public const string WorkflowDefinedTwice = "CIG030";
+
+    /// <summary>The same key set to different values in two config files (fragments, workflow settings).</summary>
+    public const string FragmentConflict = "CIG031";
+
+    public const string InvalidTrigger = "CIG032";
+}
