@@ -1,1 +1,3 @@
-return 0;
+using CIGen.Cli;
+
+return await CigenCommand.Create().Parse(args).InvokeAsync();

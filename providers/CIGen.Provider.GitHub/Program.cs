@@ -1,1 +1,4 @@
-return 0;
+using CIGen.Provider.GitHub;
+using CIGen.Provider.Sdk;
+
+return await ProviderServer.RunAsync(new GitHubProvider(), args);

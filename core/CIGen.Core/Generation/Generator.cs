@@ -1,0 +1,121 @@
+using CIGen.Core.Output;
+using CIGen.Protocol;
+
+namespace CIGen.Core.Generation;
+
+/// <summary>
+/// <c>cigen generate</c>: config → graph → every provider at once → checked files → written (or compared, with
+/// <c>--check</c>). All or nothing: a failed provider, an error diagnostic or a bad path means no file is touched.
+/// </summary>
+public static class Generator
+{
+    public static async Task<int> RunAsync(CommandConsole console, GenerateRequest request, CancellationToken cancellationToken)
+    {
+        var (config, exitCode) = ConfigStage.Load(console, request.ConfigPath);
+        if (config is null)
+        {
+            return NothingWritten(console, exitCode);
+        }
+
+        var (providers, selectionExit) = ProviderSelection.Resolve(console, request.Providers, config);
+        if (providers is null)
+        {
+            return NothingWritten(console, selectionExit);
+        }
+
+        var options = new GenerateOptions(config.Options.OutputPath, config.Options.OutputFilename);
+        var runs = await ProviderRun.RunAllAsync(providers, config.Graph, options, request.HostOptions, console.Error, cancellationToken);
+
+        var failed = false;
+        var errors = false;
+        foreach (var run in runs)
+        {
+            foreach (var diagnostic in run.Result?.Diagnostics ?? [])
+            {
+                console.Error.WriteLine(DiagnosticFormatter.Format(diagnostic, config.Location.Root, console.CurrentDirectory, run.Executable.Name));
+                errors |= DiagnosticFormatter.IsError(diagnostic);
+            }
+
+            if (run.Failure is { } failure)
+            {
+                console.Error.WriteLine($"error {failure.Code}: {failure.Message}");
+                failed = true;
+            }
+        }
+
+        if (failed || errors)
+        {
+            return NothingWritten(console, failed ? ExitCodes.ProviderFailure : ExitCodes.ConfigInvalid);
+        }
+
+        var outputRoot = request.OutputDirectory is { } output
+            ? Path.GetFullPath(Path.Combine(console.CurrentDirectory, output))
+            : config.Location.Root;
+        var assembled = OutputAssembler.Assemble(
+            runs.Select(r => new ProviderFiles(r.Executable.Name, r.Result!.Files)),
+            outputRoot,
+            config.Graph.ConfigSource);
+        if (PrintErrors(console, assembled.Errors))
+        {
+            return NothingWritten(console, ExitCodes.ProviderFailure);
+        }
+
+        return request.Check ? Check(console, outputRoot, assembled.Files) : Write(console, outputRoot, assembled.Files);
+    }
+
+    private static int Check(CommandConsole console, string outputRoot, IReadOnlyList<GeneratedFile> files)
+    {
+        var drift = DriftCheck.Check(outputRoot, files);
+        foreach (var file in drift)
+        {
+            console.Out.Write(file.Diff);
+        }
+
+        if (drift.Count == 0)
+        {
+            console.Out.WriteLine($"{files.Count} generated file(s) up to date.");
+            return ExitCodes.Success;
+        }
+
+        foreach (var file in drift)
+        {
+            console.Error.WriteLine($"{(file.Missing ? "missing" : "out of date")}: {console.Show(Path.Combine(outputRoot, file.Path))}");
+        }
+
+        console.Error.WriteLine($"{drift.Count} of {files.Count} generated file(s) would change; run `cigen generate` and commit the result.");
+        return ExitCodes.Drift;
+    }
+
+    private static int Write(CommandConsole console, string outputRoot, IReadOnlyList<GeneratedFile> files)
+    {
+        var result = OutputWriter.Write(outputRoot, files);
+        foreach (var path in result.Written)
+        {
+            console.Out.WriteLine($"wrote {console.Show(Path.Combine(outputRoot, path))}");
+        }
+
+        if (PrintErrors(console, result.Errors))
+        {
+            return result.Written.Count == 0 ? NothingWritten(console, ExitCodes.ProviderFailure) : ExitCodes.ProviderFailure;
+        }
+
+        console.Out.WriteLine($"{result.Written.Count} file(s) written, {result.Unchanged.Count} unchanged.");
+        return ExitCodes.Success;
+    }
+
+    private static bool PrintErrors(CommandConsole console, IReadOnlyList<Diagnostic> errors)
+    {
+        foreach (var error in errors)
+        {
+            console.Error.WriteLine(DiagnosticFormatter.Format(error, console.CurrentDirectory, console.CurrentDirectory));
+        }
+
+        return errors.Count > 0;
+    }
+
+    private static int NothingWritten(CommandConsole console, int exitCode)
+    {
+        console.Error.WriteLine("cigen: nothing was written.");
+        return exitCode;
+    }
+}

@@ -1,0 +1,39 @@
+using CIGen.Core.Graphs;
+using CIGen.Core.Providers;
+using CIGen.Protocol;
+
+namespace CIGen.Core.Generation;
+
+/// <summary>What one provider produced in a run: its result, or why there is none.</summary>
+public sealed record ProviderRun(ProviderExecutable Executable, GenerateResult? Result, ProviderException? Failure)
+{
+    /// <summary>Runs every provider at once (each in its own process) and waits for all of them.</summary>
+    public static async Task<IReadOnlyList<ProviderRun>> RunAllAsync(
+        IReadOnlyList<ProviderExecutable> providers,
+        Graph graph,
+        GenerateOptions options,
+        ProviderHostOptions hostOptions,
+        TextWriter log,
+        CancellationToken cancellationToken) =>
+        await Task.WhenAll(providers.Select(p => RunAsync(p, graph, options, hostOptions, log, cancellationToken)));
+
+    private static async Task<ProviderRun> RunAsync(
+        ProviderExecutable provider,
+        Graph graph,
+        GenerateOptions options,
+        ProviderHostOptions hostOptions,
+        TextWriter log,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new GenerateParams(GraphFilter.ForProvider(graph, provider.Name), options);
+            await using var connection = await ProviderConnection.StartAsync(provider, hostOptions, log, cancellationToken);
+            return new ProviderRun(provider, await connection.GenerateAsync(request, cancellationToken), null);
+        }
+        catch (ProviderException exception)
+        {
+            return new ProviderRun(provider, null, exception);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using CIGen.Protocol;
+using CIGen.Provider.Sdk.Yaml;
+
+namespace CIGen.Provider.GitHub.Model;
+
+/// <summary>How GitHub workflow values are spelled, the way people write them.</summary>
+internal static class YamlValues
+{
+    /// <summary>Lists whose one-line form is longer than this are written one item per line.</summary>
+    private const int MaxFlowWidth = 60;
+
+    /// <summary><c>[a, b]</c> when short, else one <c>- item</c> per line.</summary>
+    public static YamlNode List(IEnumerable<string> items)
+    {
+        var flow = new YamlFlowSequence(items.Select(YamlScalar.String));
+        return YamlWriter.FlowText(flow).Length <= MaxFlowWidth ? flow : new YamlSequence(flow.Items);
+    }
+
+    /// <summary>A single item as a scalar (<c>needs: build</c>), several as a list.</summary>
+    public static YamlNode OneOrList(IReadOnlyList<string> items) => items.Count == 1 ? items[0] : List(items);
+
+    public static YamlMapping Map(OrderedDictionary<string, Scalar> values)
+    {
+        var mapping = new YamlMapping();
+        foreach (var (key, value) in values)
+        {
+            mapping.Add(key, YamlScalar.From(value));
+        }
+
+        return mapping;
+    }
+
+    /// <summary>The mapping, or null when there is nothing to write.</summary>
+    public static YamlMapping? MapOrNull(OrderedDictionary<string, Scalar> values) => values.Count == 0 ? null : Map(values);
+}

@@ -1,0 +1,20 @@
+namespace CIGen.Provider.GitHub.Rendering;
+
+/// <summary>Codes of the diagnostics this provider reports (docs/protocol.md: stable, machine-readable).</summary>
+internal static class DiagnosticCodes
+{
+    /// <summary>A config key that a later version of this provider renders; today it is ignored (warning).</summary>
+    public const string UnsupportedFeature = "github.unsupported-feature";
+
+    /// <summary><c>resource_class</c> without <c>runs_on</c>: GitHub picks machines by labels (warning).</summary>
+    public const string ResourceClassIgnored = "github.resource-class-ignored";
+
+    /// <summary><c>output_filename</c> with several workflows would write them all to one file (error).</summary>
+    public const string OutputFilenameNeedsOneWorkflow = "github.output-filename-needs-one-workflow";
+
+    /// <summary>Something GitHub Actions cannot express or the graph contradicts itself (error).</summary>
+    public const string InvalidWorkflow = "github.invalid-workflow";
+
+    /// <summary>A step this provider cannot turn into a GitHub step (error).</summary>
+    public const string InvalidStep = "github.invalid-step";
+}

@@ -1,0 +1,85 @@
+using CIGen.Protocol;
+using CIGen.Provider.GitHub.Model;
+
+namespace CIGen.Provider.GitHub.Rendering;
+
+/// <summary>Maps a graph job to a GitHub job, reporting every setting it does not render.</summary>
+internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId)
+{
+    public const string DefaultRunner = "ubuntu-latest";
+
+    public WorkflowJob Render(Job job)
+    {
+        WarnAboutLaterFeatures(job);
+        var steps = new StepRenderer(graph, diagnostics, workflowId, job.Id).Render(job);
+        if (steps.Count == 0)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.InvalidWorkflow,
+                "job has no steps; GitHub needs at least one (add a step, or drop `checkout: false`)",
+                job.Source, workflowId, job.Id);
+        }
+
+        return new WorkflowJob
+        {
+            Id = job.Id,
+            Name = job.Name,
+            Needs = job.Needs,
+            If = job.If,
+            RunsOn = RunsOn(job),
+            Container = job.Image,
+            TimeoutMinutes = job.TimeoutMinutes,
+            Env = job.Env,
+            Steps = steps,
+        };
+    }
+
+    /// <summary>
+    /// Labels given directly, else <c>ubuntu-latest</c>. A <c>resource_class</c> alone is a warning, not an error: it is
+    /// CircleCI's way to size a machine, and one config may target both providers.
+    /// </summary>
+    private IReadOnlyList<string> RunsOn(Job job)
+    {
+        var runner = job.Runner;
+        if (runner is { RunsOn.Count: > 0 })
+        {
+            return runner.RunsOn;
+        }
+
+        if (runner?.ResourceClass is { } resourceClass)
+        {
+            diagnostics.Warning(
+                DiagnosticCodes.ResourceClassIgnored,
+                $"resource_class '{resourceClass}' has no meaning on GitHub, which picks machines by labels; "
+                + $"the job runs on {DefaultRunner} — set runs_on to choose another runner",
+                job.Source, workflowId, job.Id);
+        }
+
+        return [DefaultRunner];
+    }
+
+    private void WarnAboutLaterFeatures(Job job)
+    {
+        var profile = job.Runner?.Profile
+            ?? (job.Runner is null or { RunsOn.Count: 0, ResourceClass: null } ? graph.DefaultRunner : null);
+        (bool Used, string Feature)[] features =
+        [
+            (job.Matrix.Count > 0, "matrix"),
+            (job.Architectures.Count > 0, "architectures"),
+            (job.Services.Count > 0, "services"),
+            (job.Packages.Count > 0, "packages"),
+            (job.Cache.Count > 0, "cache"),
+            (job.SourceFiles.Count > 0, "source_files"),
+            (job.RequiresAny.Count > 0, "requires_any"),
+            (profile is not null, $"runner profiles (runner '{profile}')"),
+            (job.Type is not null, $"type: {job.Type}"),
+        ];
+        foreach (var (used, feature) in features)
+        {
+            if (used)
+            {
+                diagnostics.NotSupportedYet(feature, job.Source, workflowId, job.Id);
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using CIGen.Protocol;
+using CIGen.Provider.GitHub.Model;
+
+namespace CIGen.Provider.GitHub.Rendering;
+
+/// <summary>
+/// Turns a job's steps into GitHub steps: commands expanded in place, <c>actions/checkout</c> first unless the job
+/// opted out or checks out itself, every step keeping its name, id, <c>if</c> and <c>env</c> in all spellings.
+/// </summary>
+internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId, string jobId)
+{
+    public IReadOnlyList<JobStep> Render(Job job)
+    {
+        var expanded = Expand(job.Steps, []);
+        var steps = new List<JobStep>();
+        if (job.Checkout && !expanded.Any(IsCheckout))
+        {
+            steps.Add(new ActionStep { Uses = ActionStep.Checkout });
+        }
+
+        foreach (var step in expanded)
+        {
+            if (Map(step) is { } rendered)
+            {
+                steps.Add(rendered);
+            }
+        }
+
+        return steps;
+    }
+
+    private static bool IsCheckout(Step step) =>
+        step.Kind == StepKind.Checkout
+        || (step.Kind == StepKind.Uses && step.Uses is { } uses
+            && (uses == "actions/checkout" || uses.StartsWith("actions/checkout@", StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Replaces every command step by the command's steps (recursively), combined with the command step.</summary>
+    private List<Step> Expand(IReadOnlyList<Step> steps, IReadOnlyList<string> commandStack)
+    {
+        var result = new List<Step>();
+        foreach (var step in steps)
+        {
+            if (step.Kind != StepKind.Command)
+            {
+                result.Add(step);
+                continue;
+            }
+
+            var command = graph.Commands.FirstOrDefault(c => c.Name == step.Command);
+            if (command is null)
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidStep, $"unknown command '{step.Command}'", step.Source, workflowId, jobId);
+                continue;
+            }
+
+            if (commandStack.Contains(command.Name))
+            {
+                diagnostics.Error(
+                    DiagnosticCodes.InvalidStep,
+                    $"command '{command.Name}' uses itself: {string.Join(" → ", commandStack.Append(command.Name))}",
+                    step.Source, workflowId, jobId);
+                continue;
+            }
+
+            var inner = Expand(command.Steps, [.. commandStack, command.Name]);
+            if (step.Id is not null)
+            {
+                if (inner.Count == 1 && inner[0].Id is null)
+                {
+                    inner[0] = inner[0] with { Id = step.Id };
+                }
+                else
+                {
+                    diagnostics.Error(
+                        DiagnosticCodes.InvalidStep,
+                        $"id '{step.Id}' on command step '{command.Name}' needs a command of exactly one step without an id of its own; "
+                        + "give the id to a step inside the command instead",
+                        step.Source, workflowId, jobId);
+                }
+            }
+
+            result.AddRange(inner.Select(s => WithinCommandStep(step, s)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A step of a command used by <paramref name="use"/>: its own name, else the command step's; both conditions
+    /// (<see cref="Conditions.Both"/>); the command's env overridden by the command step's (the call site decides);
+    /// the command step's shell and working directory for run steps that set none.
+    /// </summary>
+    private static Step WithinCommandStep(Step use, Step inner) => inner with
+    {
+        Name = inner.Name ?? use.Name,
+        If = Conditions.Both(use.If, inner.If),
+        Env = Overlay(inner.Env, use.Env),
+        Shell = inner.Kind == StepKind.Run ? inner.Shell ?? use.Shell : inner.Shell,
+        WorkingDirectory = inner.Kind == StepKind.Run ? inner.WorkingDirectory ?? use.WorkingDirectory : inner.WorkingDirectory,
+    };
+
+    private static OrderedDictionary<string, Scalar> Overlay(OrderedDictionary<string, Scalar> under, OrderedDictionary<string, Scalar> over)
+    {
+        var result = new OrderedDictionary<string, Scalar>(under);
+        foreach (var (key, value) in over)
+        {
+            result[key] = value;
+        }
+
+        return result;
+    }
+
+    private JobStep? Map(Step step)
+    {
+        switch (step.Kind)
+        {
+            case StepKind.Run when step.Run is not null:
+                return new RunStep
+                {
+                    Name = step.Name,
+                    Id = step.Id,
+                    If = step.If,
+                    Env = step.Env,
+                    Shell = step.Shell,
+                    WorkingDirectory = step.WorkingDirectory,
+                    Run = step.Run.Replace("\r\n", "\n", StringComparison.Ordinal),
+                };
+            case StepKind.Uses when step.Uses is not null:
+            case StepKind.Checkout:
+                WarnRunOnlyKeys(step);
+                return new ActionStep
+                {
+                    Name = step.Name,
+                    Id = step.Id,
+                    If = step.If,
+                    Env = step.Env,
+                    Uses = step.Uses ?? ActionStep.Checkout,
+                    With = step.With,
+                };
+            case StepKind.RestoreCache or StepKind.SaveCache:
+                diagnostics.NotSupportedYet($"{step.Kind} step", step.Source, workflowId, jobId);
+                return null;
+            case StepKind.Run or StepKind.Uses:
+                diagnostics.Error(DiagnosticCodes.InvalidStep, $"{step.Kind} step without its {step.Kind} value", step.Source, workflowId, jobId);
+                return null;
+            default:
+                diagnostics.Error(DiagnosticCodes.InvalidStep, $"unknown step kind '{step.Kind}'", step.Source, workflowId, jobId);
+                return null;
+        }
+    }
+
+    private void WarnRunOnlyKeys(Step step)
+    {
+        if (step.Shell is not null || step.WorkingDirectory is not null)
+        {
+            diagnostics.Warning(
+                DiagnosticCodes.InvalidStep,
+                "shell and working_directory apply to run steps only; GitHub rejects them on an action step, so they are ignored",
+                step.Source, workflowId, jobId);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using CIGen.Protocol;
+using CIGen.Provider.GitHub.Model;
+using CIGen.Provider.Sdk.Yaml;
+
+namespace CIGen.Provider.GitHub.Rendering;
+
+/// <summary>Renders a graph into one workflow file per workflow, plus diagnostics for what it could not render.</summary>
+internal static class WorkflowRenderer
+{
+    public static GenerateResult Render(GenerateParams request)
+    {
+        var graph = request.Graph;
+        var diagnostics = new DiagnosticBag();
+        if (graph.Settings.Github?.SkipStrategy is not null)
+        {
+            diagnostics.NotSupportedYet("github.skip_strategy", graph.ConfigSource);
+        }
+
+        if (request.Options.OutputFilename is { } fileName && graph.Workflows.Count > 1)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.OutputFilenameNeedsOneWorkflow,
+                $"output_filename '{fileName}' names one file, but there are {graph.Workflows.Count} workflows "
+                + $"({string.Join(", ", graph.Workflows.Select(w => w.Id))}); GitHub needs one file per workflow — drop output_filename",
+                graph.Workflows[1].Source);
+            return new GenerateResult([], diagnostics.All);
+        }
+
+        var files = graph.Workflows
+            .Select(workflow => new OutputFile(
+                OutputPaths.For(workflow.Id, request.Options),
+                YamlWriter.Write(Document(graph, workflow, diagnostics).ToYaml())))
+            .ToList();
+        return new GenerateResult(files, diagnostics.All);
+    }
+
+    public static WorkflowDocument Document(Graph graph, Workflow workflow, DiagnosticBag diagnostics)
+    {
+        if (workflow.Jobs.Count == 0)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidWorkflow, "workflow has no jobs; GitHub needs at least one", workflow.Source, workflow.Id);
+        }
+
+        if (workflow.Triggers.Count == 0)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidWorkflow, "workflow has no trigger; add `on:` (e.g. push)", workflow.Source, workflow.Id);
+        }
+
+        var jobs = new JobRenderer(graph, diagnostics, workflow.Id);
+        return new WorkflowDocument
+        {
+            Name = workflow.Name ?? workflow.Id,
+            On = new TriggerRenderer(diagnostics, workflow.Id).Render(workflow.Triggers),
+            Permissions = workflow.Permissions is { } p ? new PermissionSet { All = p.All, Scopes = p.Scopes } : null,
+            Concurrency = workflow.Concurrency is { } c ? new ConcurrencyGroup { Group = c.Group, CancelInProgress = c.CancelInProgress } : null,
+            Env = workflow.Env,
+            Jobs = workflow.Jobs.Select(jobs.Render).ToList(),
+        };
+    }
+}

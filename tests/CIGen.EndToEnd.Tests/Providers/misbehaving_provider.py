@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""A provider that breaks the protocol on purpose, one way per mode, to test that cigen fails clearly and writes
+nothing. The mode is the executable's name: tests copy this file to `cigen-provider-<mode>`.
+
+Modes:
+  stray         prints a line to stdout before answering generate
+  crash         logs to stderr and exits with code 3 in the middle of generate
+  hang          never answers generate
+  wrongversion  answers initialize with protocol version 99
+  oldversion    answers initialize with error -31001 (it speaks only protocol 0)
+  dotdot        returns the path ../x.yml
+  absolute      returns the path /tmp/cigen-absolute.yml
+  duplicate     returns .bad/a.yml twice
+  errordiag     returns a file and an error diagnostic
+  badresult     answers generate with a result of the wrong shape
+  envdump       returns env.txt: the names of its environment variables, one per line
+  good          behaves (returns .good/ok.yml)
+"""
+import json
+import os
+import sys
+import time
+
+MODE = os.path.basename(sys.argv[0]).removeprefix("cigen-provider-")
+WIRE_OUT, WIRE_IN = sys.stdout.buffer, sys.stdin.buffer
+
+
+def read_message():
+    length = None
+    while True:
+        line = WIRE_IN.readline()
+        if not line:
+            return None
+        if line == b"\r\n":
+            break
+        name, _, value = line.decode("ascii").partition(":")
+        if name.lower() == "content-length":
+            length = int(value)
+    return json.loads(WIRE_IN.read(length))
+
+
+def write_message(message):
+    body = json.dumps(message).encode("utf-8")
+    WIRE_OUT.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    WIRE_OUT.flush()
+
+
+def files_for_mode():
+    if MODE == "dotdot":
+        return [{"path": "../x.yml", "content": "x: 1\n"}], []
+    if MODE == "absolute":
+        return [{"path": "/tmp/cigen-absolute.yml", "content": "x: 1\n"}], []
+    if MODE == "duplicate":
+        return [{"path": ".bad/a.yml", "content": "a: 1\n"}, {"path": ".bad/a.yml", "content": "a: 2\n"}], []
+    if MODE == "errordiag":
+        return [{"path": ".bad/a.yml", "content": "a: 1\n"}], [
+            {"severity": "error", "code": "BAD001", "message": "this platform cannot do that", "file": "cigen.yml", "line": 2, "column": 3}]
+    if MODE == "envdump":
+        return [{"path": "env.txt", "content": "\n".join(sorted(os.environ)) + "\n"}], []
+    return [{"path": ".good/ok.yml", "content": "ok: true\n"}], []
+
+
+def main():
+    if os.environ.get("CIGEN_PROVIDER_MAGIC") != "a3f1c0de-cigen-provider-v1":
+        print("This is a cigen provider plugin; cigen starts it.", file=sys.stderr)
+        return 1
+    while (message := read_message()) is not None:
+        if "id" not in message:
+            continue
+        method, reply = message["method"], {"jsonrpc": "2.0", "id": message["id"]}
+        if method == "initialize":
+            if MODE == "oldversion":
+                reply["error"] = {"code": -31001, "message": "Unsupported protocol version: the host speaks 1-1, this provider speaks 0-0."}
+            else:
+                reply["result"] = {"name": MODE, "version": "0.0.1", "protocolVersion": 99 if MODE == "wrongversion" else 1,
+                                   "capabilities": [], "outputs": []}
+        elif method == "generate":
+            if MODE == "stray":
+                print("hello from a careless provider", flush=True)
+            if MODE == "crash":
+                print("about to fail", file=sys.stderr, flush=True)
+                print("Traceback: something broke", file=sys.stderr, flush=True)
+                os._exit(3)
+            if MODE == "hang":
+                print("thinking forever", file=sys.stderr, flush=True)
+                time.sleep(3600)
+            files, diagnostics = files_for_mode()
+            reply["result"] = {"files": 42, "diagnostics": "none"} if MODE == "badresult" else {"files": files, "diagnostics": diagnostics}
+        elif method == "shutdown":
+            reply["result"] = None
+        else:
+            reply["error"] = {"code": -32601, "message": "unknown method"}
+        write_message(reply)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

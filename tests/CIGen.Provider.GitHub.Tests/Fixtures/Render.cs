@@ -1,0 +1,34 @@
+using CIGen.Protocol;
+
+namespace CIGen.Provider.GitHub.Tests.Fixtures;
+
+/// <summary>Runs the provider on a graph the way the host does.</summary>
+internal static class Render
+{
+    public static GenerateResult Graph(Graph graph, GenerateOptions? options = null) =>
+        new GitHubProvider().Generate(new GenerateParams(graph, options ?? new GenerateOptions()), CancellationToken.None);
+
+    /// <summary>The text of the only workflow, after checking the graph rendered without errors.</summary>
+    public static string Single(Graph graph)
+    {
+        var result = Graph(graph);
+        result.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
+        result.Files.Should().ContainSingle();
+        return result.Files[0].Content;
+    }
+
+    /// <summary>The text of the only workflow of a one-workflow graph with these jobs.</summary>
+    public static string Jobs(params Job[] jobs) => Single(G.Graph(G.Workflow("ci", jobs)));
+
+    /// <summary>The lines of <paramref name="text"/> from the one starting with <paramref name="startsWith"/> (trimmed) on.</summary>
+    public static string From(string text, string startsWith)
+    {
+        var index = text.IndexOf(startsWith, StringComparison.Ordinal);
+        index.Should().BeGreaterThanOrEqualTo(0, $"the output contains '{startsWith}':\n{text}");
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        return text[lineStart..];
+    }
+
+    /// <summary>The steps: section of the first job.</summary>
+    public static string Steps(string text) => From(text, "    steps:");
+}

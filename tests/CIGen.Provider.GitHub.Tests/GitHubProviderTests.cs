@@ -1,0 +1,39 @@
+using CIGen.Protocol;
+using CIGen.Provider.GitHub.Tests.Fixtures;
+
+namespace CIGen.Provider.GitHub.Tests;
+
+public class GitHubProviderTests
+{
+    [Fact]
+    public void Describes_itself_with_name_assembly_version_and_owned_outputs()
+    {
+        var description = new GitHubProvider().Describe();
+
+        description.Name.Should().Be("github");
+        description.Version.Should().MatchRegex(@"^\d+\.\d+\.\d+").And.NotContain("+");
+        description.Outputs.Should().Equal(".github/workflows/*.yml");
+        description.Capabilities.Should().Contain(["workflows", "run", "uses", "commands"]);
+    }
+
+    [Fact]
+    public void Renders_the_same_bytes_every_time()
+    {
+        var graph = SampleGraphs.All[0].Graph;
+
+        var first = Render.Graph(graph);
+        var second = Render.Graph(graph);
+
+        second.Files.Select(f => (f.Path, f.Content)).Should().Equal(first.Files.Select(f => (f.Path, f.Content)));
+    }
+
+    [Fact]
+    public void Stops_when_cancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        FluentActions.Invoking(() => new GitHubProvider().Generate(new GenerateParams(G.Graph(), new GenerateOptions()), cancelled.Token))
+            .Should().Throw<OperationCanceledException>();
+    }
+}

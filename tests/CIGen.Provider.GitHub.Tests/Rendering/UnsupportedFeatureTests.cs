@@ -1,0 +1,71 @@
+using CIGen.Protocol;
+using CIGen.Provider.GitHub.Tests.Fixtures;
+
+namespace CIGen.Provider.GitHub.Tests.Rendering;
+
+/// <summary>Keys later issues render: each gives its own warning pointing at the job, and nothing of it reaches the output.</summary>
+public class UnsupportedFeatureTests
+{
+    private static readonly SourceLocation JobSource = G.At(".cigen/workflows/ci/jobs/test.yml", 1, 1);
+
+    public static TheoryData<string, string, Func<Job, Job>> Features() => new()
+    {
+        { "matrix", "ruby", j => j with { Matrix = [new MatrixDimension("ruby", ["3.2", "3.3"])] } },
+        { "architectures", "arm64", j => j with { Architectures = ["amd64", "arm64"] } },
+        { "services", "postgres", j => j with { Services = [new Service { Name = "postgres", Image = "postgres:16", Source = JobSource }] } },
+        { "packages", "rust", j => j with { Packages = [new PackageUse { Name = "rust" }] } },
+        { "cache", "cargo", j => j with { Cache = ["cargo"] } },
+        { "source_files", "src/**", j => j with { SourceFiles = ["src/**/*.rs"] } },
+        { "requires_any", "approve_", j => j with { RequiresAny = ["approve_staging", "approve_prod"] } },
+        { "runner profiles (runner 'self_hosted')", "self_hosted", j => j with { Runner = new RunnerSelection { Profile = "self_hosted" } } },
+        { "type: approval", "approval", j => j with { Type = "approval" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Features))]
+    public void Warns_with_the_jobs_location_and_leaves_the_feature_out(string feature, string leftOut, Func<Job, Job> use)
+    {
+        var job = use(G.Job("test", G.Run("make test")) with { Source = G.At(".cigen/workflows/ci/jobs/test.yml", 3, 7) });
+
+        var result = Render.Graph(G.Graph(G.Workflow("ci", job)));
+
+        result.Diagnostics.Should().ContainSingle().Which.Should().Be(new Diagnostic(
+            Severity.Warning,
+            "github.unsupported-feature",
+            $"{feature} is not supported by the github provider yet; it is ignored",
+            ".cigen/workflows/ci/jobs/test.yml", 3, 7, "ci", "test"));
+        result.Files.Single().Content.Should().NotContain(leftOut).And.Be(Render.Jobs(G.Job("test", G.Run("make test"))));
+    }
+
+    [Fact]
+    public void Treats_the_default_runner_profile_like_a_profile_for_jobs_that_choose_none()
+    {
+        var graph = G.Graph(G.Workflow("ci", G.Job("a", G.Run("x")), G.Job("b", G.Run("x")) with { Runner = new RunnerSelection { RunsOn = ["ubuntu-24.04"] } }))
+            with { DefaultRunner = "cloud" };
+
+        var result = Render.Graph(graph);
+
+        result.Diagnostics.Should().ContainSingle(d => d.Job == "a" && d.Message.StartsWith("runner profiles (runner 'cloud')"));
+    }
+
+    [Fact]
+    public void Warns_about_the_skip_strategy_setting_at_the_config_file()
+    {
+        var graph = G.Graph(G.Workflow("ci", G.Job("a", G.Run("x")))) with
+        {
+            Settings = new ProviderSettings { Github = new GitHubSettings { SkipStrategy = "early_exit" } },
+        };
+
+        Render.Graph(graph).Diagnostics.Should().ContainSingle().Which.Should().Be(new Diagnostic(
+            Severity.Warning, "github.unsupported-feature", "github.skip_strategy is not supported by the github provider yet; it is ignored", ".cigen"));
+    }
+
+    [Fact]
+    public void Reports_every_unsupported_feature_of_a_job_separately()
+    {
+        var job = G.Job("test", G.Run("x")) with { Matrix = [new MatrixDimension("a", ["1"])], Cache = ["gems"], Packages = [new PackageUse { Name = "ruby" }] };
+
+        Render.Graph(G.Graph(G.Workflow("ci", job))).Diagnostics.Select(d => d.Message.Split(' ')[0])
+            .Should().Equal("matrix", "packages", "cache");
+    }
+}

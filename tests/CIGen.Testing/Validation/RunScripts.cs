@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CIGen.Testing.Validation;
+
+/// <summary>A <c>run:</c> script of a workflow and where it is.</summary>
+/// <param name="Shell">The shell GitHub runs it with: the step's, else the job's or workflow's <c>defaults.run.shell</c>, else bash.</param>
+/// <param name="FirstLine">The file line of the script's first line.</param>
+public sealed record RunScript(string Path, string Job, int Step, string Shell, string Script, int FirstLine, int Column);
+
+/// <summary>Finds every <c>run:</c> script in a workflow by parsing it, the way actionlint does before calling shellcheck.</summary>
+public static partial class RunScripts
+{
+    public static IReadOnlyList<RunScript> Extract(string path, string workflowText)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(workflowText));
+        }
+        catch (YamlException)
+        {
+            // Not YAML: actionlint and GitHub's parser report that; there are no scripts to check.
+            return [];
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            return [];
+        }
+
+        var scripts = new List<RunScript>();
+        var workflowShell = DefaultShell(root);
+        if (Child(root, "jobs") is not YamlMappingNode jobs)
+        {
+            return scripts;
+        }
+
+        foreach (var (jobKey, jobNode) in jobs.Children)
+        {
+            if (jobNode is not YamlMappingNode job || Child(job, "steps") is not YamlSequenceNode steps)
+            {
+                continue;
+            }
+
+            var jobShell = DefaultShell(job) ?? workflowShell ?? "bash";
+            var index = 0;
+            foreach (var stepNode in steps.Children)
+            {
+                index++;
+                if (stepNode is not YamlMappingNode step || Child(step, "run") is not YamlScalarNode run)
+                {
+                    continue;
+                }
+
+                var shell = (Child(step, "shell") as YamlScalarNode)?.Value ?? jobShell;
+                // A block scalar's text starts on the line after its `|` header.
+                var block = run.Style is ScalarStyle.Literal or ScalarStyle.Folded;
+                scripts.Add(new RunScript(
+                    path,
+                    ((YamlScalarNode)jobKey).Value ?? "",
+                    index,
+                    shell,
+                    run.Value ?? "",
+                    block ? (int)run.Start.Line + 1 : (int)run.Start.Line,
+                    block ? (int)run.Start.Column + 2 : (int)run.Start.Column));
+            }
+        }
+
+        return scripts;
+    }
+
+    /// <summary>
+    /// The script with every <c>${{ … }}</c> replaced by underscores of the same length, as actionlint does, so that
+    /// shellcheck sees a plain word where GitHub substitutes a value.
+    /// </summary>
+    public static string WithoutExpressions(string script) =>
+        Expression().Replace(script, m => new string('_', m.Length));
+
+    private static string? DefaultShell(YamlMappingNode node) =>
+        Child(node, "defaults") is YamlMappingNode defaults
+        && Child(defaults, "run") is YamlMappingNode run
+        && Child(run, "shell") is YamlScalarNode shell
+            ? shell.Value
+            : null;
+
+    private static YamlNode? Child(YamlMappingNode mapping, string key) =>
+        mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    [GeneratedRegex(@"\$\{\{.*?\}\}", RegexOptions.Singleline)]
+    private static partial Regex Expression();
+}
