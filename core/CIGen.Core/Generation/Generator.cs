@@ -60,12 +60,13 @@ public static class Generator
             return NothingWritten(console, ExitCodes.ProviderFailure);
         }
 
-        return request.Check ? Check(console, outputRoot, assembled.Files) : Write(console, outputRoot, assembled.Files);
+        var stale = StaleFiles.Find(outputRoot, runs.SelectMany(r => r.Outputs), assembled.Files, config.Graph.ConfigSource);
+        return request.Check ? Check(console, outputRoot, assembled.Files, stale) : Write(console, outputRoot, assembled.Files, stale);
     }
 
-    private static int Check(CommandConsole console, string outputRoot, IReadOnlyList<GeneratedFile> files)
+    private static int Check(CommandConsole console, string outputRoot, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string> stale)
     {
-        var drift = DriftCheck.Check(outputRoot, files);
+        var drift = DriftCheck.Check(outputRoot, files, stale);
         foreach (var file in drift)
         {
             console.Out.Write(file.Diff);
@@ -79,19 +80,25 @@ public static class Generator
 
         foreach (var file in drift)
         {
-            console.Error.WriteLine($"{(file.Missing ? "missing" : "out of date")}: {console.Show(Path.Combine(outputRoot, file.Path))}");
+            var state = file.Stale ? "no longer generated" : file.Missing ? "missing" : "out of date";
+            console.Error.WriteLine($"{state}: {console.Show(Path.Combine(outputRoot, file.Path))}");
         }
 
         console.Error.WriteLine($"{drift.Count} of {files.Count} generated file(s) would change; run `cigen generate` and commit the result.");
         return ExitCodes.Drift;
     }
 
-    private static int Write(CommandConsole console, string outputRoot, IReadOnlyList<GeneratedFile> files)
+    private static int Write(CommandConsole console, string outputRoot, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string> stale)
     {
-        var result = OutputWriter.Write(outputRoot, files);
+        var result = OutputWriter.Write(outputRoot, files, stale);
         foreach (var path in result.Written)
         {
             console.Out.WriteLine($"wrote {console.Show(Path.Combine(outputRoot, path))}");
+        }
+
+        foreach (var path in result.Deleted)
+        {
+            console.Out.WriteLine($"deleted {console.Show(Path.Combine(outputRoot, path))} (no longer generated)");
         }
 
         if (PrintErrors(console, result.Errors))
@@ -99,7 +106,8 @@ public static class Generator
             return result.Written.Count == 0 ? NothingWritten(console, ExitCodes.ProviderFailure) : ExitCodes.ProviderFailure;
         }
 
-        console.Out.WriteLine($"{result.Written.Count} file(s) written, {result.Unchanged.Count} unchanged.");
+        var deleted = result.Deleted.Count > 0 ? $", {result.Deleted.Count} deleted" : "";
+        console.Out.WriteLine($"{result.Written.Count} file(s) written, {result.Unchanged.Count} unchanged{deleted}.");
         return ExitCodes.Success;
     }
 

@@ -5,7 +5,8 @@ using CIGen.Protocol;
 namespace CIGen.Core.Generation;
 
 /// <summary>What one provider produced in a run: its result, or why there is none.</summary>
-public sealed record ProviderRun(ProviderExecutable Executable, GenerateResult? Result, ProviderException? Failure)
+/// <param name="Outputs">The path patterns the provider declared as its own in <c>initialize</c>.</param>
+public sealed record ProviderRun(ProviderExecutable Executable, GenerateResult? Result, ProviderException? Failure, IReadOnlyList<string> Outputs)
 {
     /// <summary>Runs every provider at once (each in its own process) and waits for all of them.</summary>
     public static async Task<IReadOnlyList<ProviderRun>> RunAllAsync(
@@ -29,11 +30,12 @@ public sealed record ProviderRun(ProviderExecutable Executable, GenerateResult? 
         {
             var request = new GenerateParams(GraphFilter.ForProvider(graph, provider.Name), options);
             await using var connection = await ProviderConnection.StartAsync(provider, hostOptions, log, cancellationToken);
-            return new ProviderRun(provider, await connection.GenerateAsync(request, cancellationToken), null);
+            var result = await connection.GenerateAsync(request, cancellationToken);
+            return new ProviderRun(provider, result, null, connection.Description.Outputs);
         }
         catch (ProviderException exception)
         {
-            return new ProviderRun(provider, null, exception);
+            return new ProviderRun(provider, null, exception, []);
         }
     }
 }

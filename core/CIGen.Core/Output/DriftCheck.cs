@@ -5,9 +5,14 @@ public static class DriftCheck
 {
     /// <param name="Path">Relative to the output root, '/'-separated.</param>
     /// <param name="Diff">A unified diff from the file on disk (or /dev/null) to the generated text.</param>
-    public sealed record FileDrift(string Path, bool Missing, string Diff);
+    public sealed record FileDrift(string Path, bool Missing, string Diff)
+    {
+        /// <summary>The file is no longer generated and <c>cigen generate</c> would delete it.</summary>
+        public bool Stale { get; init; }
+    }
 
-    public static IReadOnlyList<FileDrift> Check(string outputRoot, IReadOnlyList<GeneratedFile> files)
+    /// <param name="stale">Files no longer generated (see <see cref="StaleFiles"/>): each is drift, shown as deleted.</param>
+    public static IReadOnlyList<FileDrift> Check(string outputRoot, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string>? stale = null)
     {
         var drift = new List<FileDrift>();
         foreach (var file in files)
@@ -26,6 +31,12 @@ public static class DriftCheck
                 var current = OutputWriter.Utf8.GetString(onDisk);
                 drift.Add(new FileDrift(file.Path, Missing: false, UnifiedDiff.Create("a/" + file.Path, "b/" + file.Path, current, file.Content)));
             }
+        }
+
+        foreach (var path in stale ?? [])
+        {
+            var current = File.ReadAllText(OutputPaths.Resolve(outputRoot, path)!, OutputWriter.Utf8);
+            drift.Add(new FileDrift(path, Missing: false, UnifiedDiff.Create("a/" + path, "/dev/null", current, "")) { Stale = true });
         }
 
         return drift;

@@ -13,9 +13,14 @@ public static class OutputWriter
 {
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    public sealed record Result(IReadOnlyList<string> Written, IReadOnlyList<string> Unchanged, IReadOnlyList<Diagnostic> Errors);
+    public sealed record Result(IReadOnlyList<string> Written, IReadOnlyList<string> Unchanged, IReadOnlyList<Diagnostic> Errors)
+    {
+        /// <summary>Stale files removed (see <see cref="StaleFiles"/>), relative to the output root.</summary>
+        public IReadOnlyList<string> Deleted { get; init; } = [];
+    }
 
-    public static Result Write(string outputRoot, IReadOnlyList<GeneratedFile> files)
+    /// <param name="stale">Files no longer generated; removed once every write succeeded.</param>
+    public static Result Write(string outputRoot, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string>? stale = null)
     {
         var planned = new List<(GeneratedFile File, string FullPath, byte[] Bytes)>();
         var errors = new List<Diagnostic>();
@@ -58,7 +63,26 @@ public static class OutputWriter
             }
         }
 
-        return new Result(written, unchanged, errors);
+        if (errors.Count > 0)
+        {
+            return new Result(written, unchanged, errors);
+        }
+
+        var deleted = new List<string>();
+        foreach (var path in stale ?? [])
+        {
+            try
+            {
+                File.Delete(OutputPaths.Resolve(outputRoot, path) ?? throw new InvalidOperationException($"'{path}' is outside the output root."));
+                deleted.Add(path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                errors.Add(new Diagnostic(Severity.Error, GenerationCodes.WriteFailed, $"cannot delete stale '{path}': {exception.Message}"));
+            }
+        }
+
+        return new Result(written, unchanged, errors) { Deleted = deleted };
     }
 
     /// <summary>Something on disk that would make the write fail: a directory where the file goes, or a file where a

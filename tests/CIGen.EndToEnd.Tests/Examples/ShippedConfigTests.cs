@@ -63,4 +63,37 @@ public sealed class ShippedConfigTests
             .Select(path => new OutputFile(".github/workflows/" + Path.GetFileName(path), File.ReadAllText(path)));
         Validators.AssertValidGitHubWorkflows(workflows);
     }
+
+    [Fact]
+    public void A_workflow_removed_from_the_config_loses_its_generated_file_and_hand_written_ones_stay()
+    {
+        using var project = new TempDirectory();
+        CopyDirectory(Path.Combine(RepositoryPaths.Root, "examples", "split", ".cigen"), project.Combine(".cigen"));
+        project.Write(".github/workflows/hand-written.yml", "name: mine\non: push\n");
+        Cigen.Run(project.Path, ["generate", "--provider", "github"]).ExitCode.Should().Be(ExitCodes.Success);
+
+        File.Delete(project.Combine(".cigen", "workflows", "nightly.yml"));
+        Directory.Delete(project.Combine(".cigen", "workflows", "nightly"), recursive: true);
+
+        var check = Cigen.Run(project.Path, ["generate", "--provider", "github", "--check"]);
+        check.ExitCode.Should().Be(ExitCodes.Drift, check.ToString());
+        check.Error.Should().Contain("no longer generated: .github/workflows/nightly.yml");
+
+        var generate = Cigen.Run(project.Path, ["generate", "--provider", "github"]);
+        generate.ExitCode.Should().Be(ExitCodes.Success, generate.ToString());
+        generate.Output.Should().Contain("deleted .github/workflows/nightly.yml (no longer generated)");
+        project.Files().Where(f => f.StartsWith(".github/", StringComparison.Ordinal)).Should().Equal(
+            ".github/workflows/ci.yml", ".github/workflows/hand-written.yml", ".github/workflows/release.yml");
+        Cigen.Run(project.Path, ["generate", "--provider", "github", "--check"]).ExitCode.Should().Be(ExitCodes.Success);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }
