@@ -82,6 +82,10 @@ internal sealed class ProviderSession(IProvider provider, TextWriter log)
         {
             throw;
         }
+        catch (InvalidGraphException exception)
+        {
+            throw Fault(ErrorCodes.InvalidGraph, exception.Message);
+        }
         catch (Exception exception)
         {
             // A provider bug, not a user problem: answer with an error naming it, and keep the stack trace in the log.

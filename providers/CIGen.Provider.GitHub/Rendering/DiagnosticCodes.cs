@@ -12,7 +12,7 @@ internal static class DiagnosticCodes
     /// <summary><c>output_filename</c> with several workflows would write them all to one file (error).</summary>
     public const string OutputFilenameNeedsOneWorkflow = "github.output-filename-needs-one-workflow";
 
-    /// <summary>Something GitHub Actions cannot express or the graph contradicts itself (error).</summary>
+    /// <summary>Something GitHub Actions cannot express, e.g. a job that <c>only:</c> left without steps (error).</summary>
     public const string InvalidWorkflow = "github.invalid-workflow";
 
     /// <summary>A step this provider cannot turn into a GitHub step (error).</summary>

@@ -1,3 +1,4 @@
+using CIGen.Provider.Sdk;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
 
@@ -46,20 +47,13 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
                 continue;
             }
 
-            var command = graph.Commands.FirstOrDefault(c => c.Name == step.Command);
-            if (command is null)
-            {
-                diagnostics.Error(DiagnosticCodes.InvalidStep, $"unknown command '{step.Command}'", step.Source, workflowId, jobId);
-                continue;
-            }
-
+            // Guards, not checks: the host guarantees both (docs/protocol.md §6); either broken would crash the expansion.
+            var command = graph.Commands.FirstOrDefault(c => c.Name == step.Command)
+                ?? throw InvalidGraphException.Broken($"every command step names a command of the graph, but '{step.Command}' is none", step.Source);
             if (commandStack.Contains(command.Name))
             {
-                diagnostics.Error(
-                    DiagnosticCodes.InvalidStep,
-                    $"command '{command.Name}' uses itself: {string.Join(" → ", commandStack.Append(command.Name))}",
-                    step.Source, workflowId, jobId);
-                continue;
+                throw InvalidGraphException.Broken(
+                    $"commands do not use themselves, but {string.Join(" → ", commandStack.Append(command.Name))}", step.Source);
             }
 
             var inner = Expand(command.Steps, [.. commandStack, command.Name]);
@@ -114,7 +108,7 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
     {
         switch (step.Kind)
         {
-            case StepKind.Run when step.Run is not null:
+            case StepKind.Run:
                 return new RunStep
                 {
                     Name = step.Name,
@@ -123,10 +117,9 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
                     Env = step.Env,
                     Shell = step.Shell,
                     WorkingDirectory = step.WorkingDirectory,
-                    Run = step.Run.Replace("\r\n", "\n", StringComparison.Ordinal),
+                    Run = (step.Run ?? throw MissingValue(step)).Replace("\r\n", "\n", StringComparison.Ordinal),
                 };
-            case StepKind.Uses when step.Uses is not null:
-            case StepKind.Checkout:
+            case StepKind.Uses or StepKind.Checkout:
                 WarnRunOnlyKeys(step);
                 return new ActionStep
                 {
@@ -134,20 +127,20 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
                     Id = step.Id,
                     If = step.If,
                     Env = step.Env,
-                    Uses = step.Uses ?? ActionStep.Checkout,
+                    Uses = step.Kind == StepKind.Checkout ? ActionStep.Checkout : step.Uses ?? throw MissingValue(step),
                     With = step.With,
                 };
             case StepKind.RestoreCache or StepKind.SaveCache:
                 diagnostics.NotSupportedYet($"{step.Kind} step", step.Source, workflowId, jobId);
-                return null;
-            case StepKind.Run or StepKind.Uses:
-                diagnostics.Error(DiagnosticCodes.InvalidStep, $"{step.Kind} step without its {step.Kind} value", step.Source, workflowId, jobId);
                 return null;
             default:
                 diagnostics.Error(DiagnosticCodes.InvalidStep, $"unknown step kind '{step.Kind}'", step.Source, workflowId, jobId);
                 return null;
         }
     }
+
+    private static InvalidGraphException MissingValue(Step step) =>
+        InvalidGraphException.Broken($"a {step.Kind} step carries its {step.Kind} value", step.Source);
 
     private void WarnRunOnlyKeys(Step step)
     {

@@ -36,21 +36,11 @@ internal static class WorkflowRenderer
 
     public static WorkflowDocument Document(Graph graph, Workflow workflow, DiagnosticBag diagnostics)
     {
-        if (workflow.Jobs.Count == 0)
-        {
-            diagnostics.Error(DiagnosticCodes.InvalidWorkflow, "workflow has no jobs; GitHub needs at least one", workflow.Source, workflow.Id);
-        }
-
-        if (workflow.Triggers.Count == 0)
-        {
-            diagnostics.Error(DiagnosticCodes.InvalidWorkflow, "workflow has no trigger; add `on:` (e.g. push)", workflow.Source, workflow.Id);
-        }
-
         var jobs = new JobRenderer(graph, diagnostics, workflow.Id);
         return new WorkflowDocument
         {
             Name = workflow.Name ?? workflow.Id,
-            On = new TriggerRenderer(diagnostics, workflow.Id).Render(workflow.Triggers),
+            On = TriggerRenderer.Render(workflow.Triggers),
             Permissions = workflow.Permissions is { } p ? new PermissionSet { All = p.All, Scopes = p.Scopes } : null,
             Concurrency = workflow.Concurrency is { } c ? new ConcurrencyGroup { Group = c.Group, CancelInProgress = c.CancelInProgress } : null,
             Env = workflow.Env,

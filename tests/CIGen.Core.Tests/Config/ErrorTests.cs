@@ -229,6 +229,8 @@ public class ErrorTests
     {
         SplitJob("steps: [a]\n", ("commands/a.yml", "steps: [b]\n"), ("commands/b.yml", "steps: [checkout, a]\n")).Single()
             .ShouldBe(DiagnosticCodes.CommandCycle, ".cigen/commands/a.yml", 1, 9, "a → b → a");
+        SplitJob("steps: [a]\n", ("commands/a.yml", "steps: [checkout, a]\n")).Single()
+            .ShouldBe(DiagnosticCodes.CommandCycle, ".cigen/commands/a.yml", 1, 19, "a → a");
     }
 
     [Fact]

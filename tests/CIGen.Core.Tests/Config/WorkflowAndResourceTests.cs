@@ -50,6 +50,32 @@ public class WorkflowAndResourceTests
         Workflow("on: [push, workflow_dispatch]").Triggers.Select(t => t.Event).Should().Equal("push", "workflow_dispatch");
     }
 
+    private static LoadResult On(string on) => Inline($"workflows:\n  ci:\n    on: {on}\n    jobs: {{a: {{steps: [checkout]}}}}\n");
+
+    [Fact]
+    public void A_schedule_without_cron_expressions_is_an_error()
+    {
+        On("{schedule: []}").Single()
+            .ShouldBe(DiagnosticCodes.InvalidTrigger, "cigen.yml", 3, 20, "`schedule` in `on` in workflow `ci` lists no cron expression", "- cron: '0 3 * * *'");
+        On("[push, schedule]").Single()
+            .ShouldBe(DiagnosticCodes.InvalidTrigger, "cigen.yml", 3, 16, "`schedule` in `on` in workflow `ci` needs its cron expressions", "on: {schedule: [{cron:");
+        On("schedule").Single().ShouldBe(DiagnosticCodes.InvalidTrigger, "cigen.yml", 3, 9, "needs its cron expressions");
+    }
+
+    [Fact]
+    public void An_event_listed_twice_is_an_error_at_the_second()
+    {
+        On("[push, pull_request, push]").Single()
+            .ShouldBe(DiagnosticCodes.InvalidTrigger, "cigen.yml", 3, 30, "`push` is listed twice in `on` in workflow `ci` (first at line 3)", "list each event once");
+    }
+
+    [Fact]
+    public void An_on_that_names_no_event_is_an_error()
+    {
+        On("[]").Single().ShouldBe(DiagnosticCodes.InvalidTrigger, "cigen.yml", 3, 9, "`on` in workflow `ci` names no event", "leave `on` out");
+        On("{}").Single().ShouldBe(DiagnosticCodes.InvalidTrigger, "cigen.yml", 3, 9, "names no event");
+    }
+
     [Fact]
     public void Push_filters_keep_branches_tags_and_paths()
     {

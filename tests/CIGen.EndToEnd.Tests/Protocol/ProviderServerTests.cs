@@ -105,6 +105,18 @@ public sealed class ProviderServerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_graph_that_breaks_the_host_guarantees_is_answered_with_InvalidGraph()
+    {
+        await client.InitializeAsync(Offer(1, 1), default);
+
+        var act = () => client.GenerateAsync(new GenerateParams(SampleGraph with { ConfigSource = "broken" }, new GenerateOptions()), default);
+
+        var error = (await act.Should().ThrowAsync<RemoteInvocationException>()).Which;
+        error.ErrorCode.Should().Be(ErrorCodes.InvalidGraph);
+        error.Message.Should().Be("the graph breaks the host's guarantee that every needs id names a job (at cigen.yml:1:1); this is a bug in the host, not in the config");
+    }
+
+    [Fact]
     public async Task Shutdown_answers_null_and_the_server_exits_0_when_input_ends()
     {
         await client.InitializeAsync(Offer(1, 1), default);
@@ -184,6 +196,11 @@ public sealed class ProviderServerTests : IAsyncDisposable
             if (request.Graph.ConfigSource == "boom")
             {
                 throw new InvalidOperationException("kaboom");
+            }
+
+            if (request.Graph.ConfigSource == "broken")
+            {
+                throw InvalidGraphException.Broken("every needs id names a job", request.Graph.Workflows[0].Source);
             }
 
             lock (Requests)

@@ -1,4 +1,6 @@
 using CIGen.Protocol;
+using CIGen.Provider.GitHub.Rendering;
+using CIGen.Provider.Sdk;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
@@ -134,14 +136,14 @@ public class CommandExpansionTests
     }
 
     [Fact]
-    public void Reports_unknown_and_self_using_commands()
+    public void A_missing_or_self_using_command_breaks_the_graph_guarantee_instead_of_crashing()
     {
         var a = G.Command("a", G.UseCommand("b"));
         var b = G.Command("b", G.UseCommand("a"));
 
-        var result = RenderWith([a, b], G.UseCommand("a"), G.UseCommand("missing"), G.Run("x"));
-
-        result.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Message == "command 'a' uses itself: a → b → a");
-        result.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Message == "unknown command 'missing'");
+        FluentActions.Invoking(() => RenderWith([a, b], G.UseCommand("a"))).Should().Throw<InvalidGraphException>()
+            .WithMessage("the graph breaks the host's guarantee that commands do not use themselves, but a → b → a (at *); this is a bug in the host, not in the config");
+        FluentActions.Invoking(() => RenderWith([], G.UseCommand("missing"))).Should().Throw<InvalidGraphException>()
+            .WithMessage("*every command step names a command of the graph, but 'missing' is none (at .cigen/workflows/ci/jobs/test.yml:8:5)*");
     }
 }

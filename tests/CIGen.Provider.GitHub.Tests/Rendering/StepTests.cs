@@ -1,4 +1,6 @@
 using CIGen.Protocol;
+using CIGen.Provider.GitHub.Rendering;
+using CIGen.Provider.Sdk;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
@@ -151,14 +153,23 @@ public class StepTests
     }
 
     [Fact]
-    public void Reports_unknown_step_kinds_and_steps_missing_their_value()
+    public void Reports_unknown_step_kinds_which_a_newer_protocol_may_add()
     {
-        var result = Render.Graph(G.Graph(G.Workflow("ci", G.Job("a",
-            new Step { Kind = "teleport", Source = G.At("x.yml", 1, 2) },
-            new Step { Kind = StepKind.Run, Source = G.At("x.yml", 3, 4) }))));
+        var result = Render.Graph(G.Graph(G.Workflow("ci", G.Job("a", G.Run("x"), new Step { Kind = "teleport", Source = G.At("x.yml", 1, 2) }))));
 
-        result.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Message == "unknown step kind 'teleport'" && d.Line == 1);
-        result.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Message == "run step without its run value" && d.Line == 3);
+        result.Diagnostics.Should().ContainSingle().Which.Should().Be(new Diagnostic(
+            Severity.Error, "github.invalid-step", "unknown step kind 'teleport'", "x.yml", 1, 2, "ci", "a"));
+    }
+
+    [Theory]
+    [InlineData(StepKind.Run)]
+    [InlineData(StepKind.Uses)]
+    public void A_step_without_its_value_breaks_the_graph_guarantee(string kind)
+    {
+        var step = new Step { Kind = kind, Source = G.At("x.yml", 3, 4) };
+
+        FluentActions.Invoking(() => Render.Graph(G.Graph(G.Workflow("ci", G.Job("a", step))))).Should().Throw<InvalidGraphException>()
+            .WithMessage($"*guarantee that a {kind} step carries its {kind} value (at x.yml:3:4)*");
     }
 
     public static TheoryData<string, Step> EveryStepKind() => new()

@@ -1,4 +1,6 @@
 using CIGen.Protocol;
+using CIGen.Provider.GitHub.Rendering;
+using CIGen.Provider.Sdk;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
@@ -112,29 +114,9 @@ public class TriggerTests
     }
 
     [Fact]
-    public void Reports_a_schedule_without_cron_and_a_repeated_event_as_errors()
+    public void A_repeated_event_breaks_the_graph_guarantee_instead_of_writing_a_duplicate_key()
     {
-        var (_, result) = RenderOn(G.Event("schedule"), G.Push(), G.Push());
-
-        result.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Message == "schedule needs at least one cron expression");
-        result.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Message.Contains("'push' is given twice")
-            && d.File == ".cigen/workflows/ci.yml" && d.Line == 2 && d.Column == 3);
-    }
-
-    [Fact]
-    public void Warns_about_settings_that_do_not_apply_to_the_event_and_leaves_them_out()
-    {
-        var (text, result) = RenderOn(
-            G.Push() with { Cron = ["0 0 * * *"], Inputs = [new WorkflowInput { Name = "x" }], Workflows = ["CI"] },
-            G.Event("schedule") with { Cron = ["0 0 * * *"], Branches = ["main"] });
-
-        result.Diagnostics.Select(d => (d.Severity, d.Message)).Should().BeEquivalentTo(
-        [
-            (Severity.Warning, "workflows does not apply to the push event; it is ignored"),
-            (Severity.Warning, "cron does not apply to the push event; it is ignored"),
-            (Severity.Warning, "inputs does not apply to the push event; it is ignored"),
-            (Severity.Warning, "branches does not apply to the schedule event; it is ignored"),
-        ]);
-        text.Should().Be("on:\n  push:\n  schedule:\n    - cron: 0 0 * * *\n");
+        FluentActions.Invoking(() => RenderOn(G.Push(), G.Push())).Should().Throw<InvalidGraphException>()
+            .WithMessage("*each event appears once per workflow, but 'push' appears twice (at .cigen/workflows/ci.yml:2:3)*");
     }
 }

@@ -99,15 +99,4 @@ public class WorkflowSectionsTests
         Render.Single(G.Graph(workflow)).Should().Contain(
             "concurrency:\n  group: deploy\n  cancel-in-progress: ${{ github.ref != 'refs/heads/main' }}\n");
     }
-
-    [Fact]
-    public void Reports_a_workflow_without_jobs_or_triggers_as_errors()
-    {
-        var workflow = G.Workflow("empty") with { Triggers = [] };
-
-        var result = Render.Graph(G.Graph(workflow));
-
-        result.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Message.Contains("no jobs") && d.Workflow == "empty" && d.File == ".cigen/workflows/empty.yml");
-        result.Diagnostics.Should().Contain(d => d.Severity == Severity.Error && d.Message.Contains("no trigger"));
-    }
 }

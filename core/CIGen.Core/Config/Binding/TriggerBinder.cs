@@ -31,17 +31,61 @@ internal static class TriggerBinder
         switch (node)
         {
             case ScalarNode { IsNull: false } scalar:
-                return Event(scalar, what, reader) ? [new Trigger { Event = scalar.Value, Source = scalar.Location }] : [];
+                return ByName(scalar, what, reader) is { } trigger ? [trigger] : [];
+            case SequenceNode { Items.Count: 0 } or MapNode { Entries.Count: 0 }:
+                reader.Error(DiagnosticCodes.InvalidTrigger, node,
+                    $"{what} names no event; name at least one (e.g. `on: push`), or leave `on` out to run on push and pull_request");
+                return [];
             case SequenceNode sequence:
-                return [.. sequence.Items
-                    .Where(item => item is ScalarNode { IsNull: false } name ? Event(name, what, reader) : WrongItem(item, what, reader))
-                    .Select(item => new Trigger { Event = ((ScalarNode)item).Value, Source = item.Location })];
+                return EventList(sequence, what, reader);
             case MapNode map:
                 return [.. map.Entries.Where(e => Event(e.Key, what, reader)).Select(e => BindEvent(e, what, reader))];
             default:
                 reader.WrongType(node, what, "an event, a list of events or a mapping of events to filters");
                 return [];
         }
+    }
+
+    /// <summary>A list of event names; each event once, since GitHub keys <c>on:</c> by event.</summary>
+    private static List<Trigger> EventList(SequenceNode sequence, string what, NodeReader reader)
+    {
+        var triggers = new List<Trigger>();
+        foreach (var item in sequence.Items)
+        {
+            if (item is not ScalarNode { IsNull: false } name)
+            {
+                reader.WrongType(item, $"each item of {what}", "an event name");
+            }
+            else if (triggers.Find(t => t.Event == name.Value) is { } first)
+            {
+                reader.Error(DiagnosticCodes.InvalidTrigger, name,
+                    $"`{name.Value}` is listed twice in {what} (first at line {first.Source.Line}); list each event once");
+            }
+            else if (ByName(name, what, reader) is { } trigger)
+            {
+                triggers.Add(trigger);
+            }
+        }
+
+        return triggers;
+    }
+
+    /// <summary>An event given by name only, without settings; <c>schedule</c> means nothing without its cron lines.</summary>
+    private static Trigger? ByName(ScalarNode name, string what, NodeReader reader)
+    {
+        if (!Event(name, what, reader))
+        {
+            return null;
+        }
+
+        if (name.Value == "schedule")
+        {
+            reader.Error(DiagnosticCodes.InvalidTrigger, name,
+                $"`schedule` in {what} needs its cron expressions; write it as a mapping: `on: {{schedule: [{{cron: '0 3 * * *'}}]}}`");
+            return null;
+        }
+
+        return new Trigger { Event = name.Value, Source = name.Location };
     }
 
     private static Trigger BindEvent(MapEntry entry, string what, NodeReader reader)
@@ -91,6 +135,13 @@ internal static class TriggerBinder
         if (node is not SequenceNode sequence)
         {
             reader.WrongType(node, what, "a list of `{cron: '...'}` entries");
+            return [];
+        }
+
+        if (sequence.Items.Count == 0)
+        {
+            reader.Error(DiagnosticCodes.InvalidTrigger, node,
+                $"{what} lists no cron expression; add at least one, e.g. `- cron: '0 3 * * *'`, or remove `schedule`");
             return [];
         }
 
@@ -165,12 +216,6 @@ internal static class TriggerBinder
 
         reader.Error(DiagnosticCodes.InvalidTrigger, name,
             $"`{name.Value}` in {what} is not a workflow event{Suggestions.DidYouMean(name.Value, Events)}; use GitHub's event names, e.g. push, pull_request, schedule, workflow_dispatch");
-        return false;
-    }
-
-    private static bool WrongItem(ConfigNode item, string what, NodeReader reader)
-    {
-        reader.WrongType(item, $"each item of {what}", "an event name");
         return false;
     }
 }
