@@ -6,8 +6,9 @@ namespace CIGen.Core.Graphs;
 public static class GraphFilter
 {
     /// <summary>
-    /// The graph without the steps (in jobs and commands) limited by <c>only:</c> to other providers. Provider names
-    /// compare by their canonical form, so <c>only: github-actions</c> matches the <c>github</c> provider.
+    /// The graph as <paramref name="canonicalProvider"/> must render it: without the steps (in jobs and commands)
+    /// limited by <c>only:</c> to other providers, and with the automatic checkout made explicit. Provider names compare
+    /// by their canonical form, so <c>only: github-actions</c> matches the <c>github</c> provider.
     /// </summary>
     public static Graph ForProvider(Graph graph, string canonicalProvider)
     {
@@ -15,10 +16,49 @@ public static class GraphFilter
         IReadOnlyList<Step> Keep(IReadOnlyList<Step> steps) =>
             [.. steps.Where(s => s.Only.Count == 0 || s.Only.Any(o => ProviderNames.Canonical(o) == provider))];
 
+        var commands = graph.Commands.Select(c => c with { Steps = Keep(c.Steps) }).ToList();
+        var checkouts = new CheckoutSteps(commands);
         return graph with
         {
-            Workflows = [.. graph.Workflows.Select(w => w with { Jobs = [.. w.Jobs.Select(j => j with { Steps = Keep(j.Steps) })] })],
-            Commands = [.. graph.Commands.Select(c => c with { Steps = Keep(c.Steps) })],
+            Workflows = [.. graph.Workflows.Select(w => w with { Jobs = [.. w.Jobs.Select(j => checkouts.Injected(j with { Steps = Keep(j.Steps) }))] })],
+            Commands = commands,
         };
+    }
+
+    /// <summary>
+    /// Checkout is opt-out: a job gets a <c>checkout</c> step first unless it says <c>checkout: false</c>, is an
+    /// approval gate, or already checks out — a <c>checkout</c> step, a <c>uses: actions/checkout</c> step, or a
+    /// command that contains one. Decided here, after <c>only:</c>, so every provider sees the same answer for the
+    /// steps it actually renders.
+    /// </summary>
+    private sealed class CheckoutSteps(IReadOnlyList<Command> commands)
+    {
+        private readonly Dictionary<string, bool> commandChecksOut = new(StringComparer.Ordinal);
+
+        public Job Injected(Job job) =>
+            !job.Checkout || job.Type == "approval" || job.Steps.Any(ChecksOut)
+                ? job
+                : job with { Steps = [new Step { Kind = StepKind.Checkout, Source = job.Source }, .. job.Steps] };
+
+        private bool ChecksOut(Step step) => step.Kind switch
+        {
+            StepKind.Checkout => true,
+            StepKind.Uses => step.Uses is { } uses
+                && (uses == "actions/checkout" || uses.StartsWith("actions/checkout@", StringComparison.OrdinalIgnoreCase)),
+            StepKind.Command => step.Command is { } name && CommandChecksOut(name),
+            _ => false,
+        };
+
+        // Commands are acyclic (the core rejects cycles), so the recursion ends.
+        private bool CommandChecksOut(string name)
+        {
+            if (!commandChecksOut.TryGetValue(name, out var answer))
+            {
+                answer = commands.FirstOrDefault(c => c.Name == name)?.Steps.Any(ChecksOut) ?? false;
+                commandChecksOut[name] = answer;
+            }
+
+            return answer;
+        }
     }
 }

@@ -5,21 +5,15 @@ using CIGen.Provider.GitHub.Model;
 namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>
-/// Turns a job's steps into GitHub steps: commands expanded in place, <c>actions/checkout</c> first unless the job
-/// opted out or checks out itself, every step keeping its name, id, <c>if</c> and <c>env</c> in all spellings.
+/// Turns a job's steps into GitHub steps: commands expanded in place, every step keeping its name, id, <c>if</c> and
+/// <c>env</c> in all spellings. The automatic checkout is already a step of the graph (the host adds it).
 /// </summary>
 internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId, string jobId)
 {
     public IReadOnlyList<JobStep> Render(Job job)
     {
-        var expanded = Expand(job.Steps, []);
         var steps = new List<JobStep>();
-        if (job.Checkout && !expanded.Any(IsCheckout))
-        {
-            steps.Add(new ActionStep { Uses = ActionStep.Checkout });
-        }
-
-        foreach (var step in expanded)
+        foreach (var step in Expand(job.Steps, []))
         {
             if (Map(step) is { } rendered)
             {
@@ -29,11 +23,6 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
 
         return steps;
     }
-
-    private static bool IsCheckout(Step step) =>
-        step.Kind == StepKind.Checkout
-        || (step.Kind == StepKind.Uses && step.Uses is { } uses
-            && (uses == "actions/checkout" || uses.StartsWith("actions/checkout@", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Replaces every command step by the command's steps (recursively), combined with the command step.</summary>
     private List<Step> Expand(IReadOnlyList<Step> steps, IReadOnlyList<string> commandStack)

@@ -14,12 +14,14 @@ public sealed class GenerateTests : CliTestBase
         jobs:
           build:
             steps:
+              - checkout: true
               - run: "echo build"
           test:
             needs: [build]
             env.PYTHON_VERSION: "3.10"
             env.RETRIES: 3
             steps:
+              - checkout: true
               - run: "echo test"
                 name: "Run tests"
                 env.VERBOSE: true

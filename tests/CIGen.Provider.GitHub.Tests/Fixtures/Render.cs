@@ -1,3 +1,4 @@
+using CIGen.Core.Graphs;
 using CIGen.Protocol;
 
 namespace CIGen.Provider.GitHub.Tests.Fixtures;
@@ -5,8 +6,11 @@ namespace CIGen.Provider.GitHub.Tests.Fixtures;
 /// <summary>Runs the provider on a graph the way the host does.</summary>
 internal static class Render
 {
+    /// <remarks>The host sends each provider its own view of the graph (<c>only:</c> applied, checkout made explicit).</remarks>
     public static GenerateResult Graph(Graph graph, GenerateOptions? options = null) =>
-        new GitHubProvider().Generate(new GenerateParams(graph, options ?? new GenerateOptions()), CancellationToken.None);
+        new GitHubProvider().Generate(
+            new GenerateParams(GraphFilter.ForProvider(graph, GitHubProvider.Name), options ?? new GenerateOptions()),
+            CancellationToken.None);
 
     /// <summary>The text of the only workflow, after checking the graph rendered without errors.</summary>
     public static string Single(Graph graph)
