@@ -4,10 +4,14 @@ using YamlDotNet.RepresentationModel;
 
 namespace CIGen.Testing.Validation;
 
-/// <summary>A <c>run:</c> script of a workflow and where it is.</summary>
+/// <summary>A <c>run:</c> script of a workflow (or CircleCI config, see <c>CircleCiRunScripts</c>) and where it is.</summary>
 /// <param name="Shell">The shell GitHub runs it with: the step's, else the job's or workflow's <c>defaults.run.shell</c>, else bash.</param>
 /// <param name="FirstLine">The file line of the script's first line.</param>
-public sealed record RunScript(string Path, string Job, int Step, string Shell, string Script, int FirstLine, int Column);
+public sealed record RunScript(string Path, string Job, int Step, string Shell, string Script, int FirstLine, int Column)
+{
+    /// <summary>What holds the step, as findings name it: the job, or e.g. a CircleCI command.</summary>
+    public string Where { get; init; } = $"job {Job}";
+}
 
 /// <summary>Finds every <c>run:</c> script in a workflow by parsing it, the way actionlint does before calling shellcheck.</summary>
 public static partial class RunScripts
@@ -55,20 +59,19 @@ public static partial class RunScripts
                 }
 
                 var shell = (Child(step, "shell") as YamlScalarNode)?.Value ?? jobShell;
-                // A block scalar's text starts on the line after its `|` header.
-                var block = run.Style is ScalarStyle.Literal or ScalarStyle.Folded;
-                scripts.Add(new RunScript(
-                    path,
-                    ((YamlScalarNode)jobKey).Value ?? "",
-                    index,
-                    shell,
-                    run.Value ?? "",
-                    block ? (int)run.Start.Line + 1 : (int)run.Start.Line,
-                    block ? (int)run.Start.Column + 2 : (int)run.Start.Column));
+                var (line, column) = TextStart(run);
+                scripts.Add(new RunScript(path, ((YamlScalarNode)jobKey).Value ?? "", index, shell, run.Value ?? "", line, column));
             }
         }
 
         return scripts;
+    }
+
+    /// <summary>Where a script's text starts in the file: a block scalar's text starts on the line after its <c>|</c> header.</summary>
+    public static (int Line, int Column) TextStart(YamlScalarNode script)
+    {
+        var block = script.Style is ScalarStyle.Literal or ScalarStyle.Folded;
+        return block ? ((int)script.Start.Line + 1, (int)script.Start.Column + 2) : ((int)script.Start.Line, (int)script.Start.Column);
     }
 
     /// <summary>

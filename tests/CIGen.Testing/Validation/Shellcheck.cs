@@ -11,8 +11,13 @@ public static class Shellcheck
 {
     private const string ExcludedChecks = "SC1091,SC2194,SC2050,SC2154,SC2157";
 
-    public static IReadOnlyList<ValidationFinding> Run(IEnumerable<RunScript> scripts)
+    /// <param name="withoutPlaceholders">
+    /// Replaces the platform's template placeholders by same-length words shellcheck can read; GitHub's
+    /// <c>${{ }}</c> (<see cref="RunScripts.WithoutExpressions"/>) unless given.
+    /// </param>
+    public static IReadOnlyList<ValidationFinding> Run(IEnumerable<RunScript> scripts, Func<string, string>? withoutPlaceholders = null)
     {
+        withoutPlaceholders ??= RunScripts.WithoutExpressions;
         var findings = new List<ValidationFinding>();
         var checkable = scripts.Select(s => (Script: s, Dialect: Dialect(s.Shell))).Where(s => s.Dialect is not null).ToList();
         if (checkable.Count == 0)
@@ -32,7 +37,7 @@ public static class Shellcheck
                 var byFile = group.ToDictionary(s => s.File, s => s.Script);
                 foreach (var (name, script) in byFile)
                 {
-                    File.WriteAllText(Path.Combine(directory.FullName, name), RunScripts.WithoutExpressions(script.Script));
+                    File.WriteAllText(Path.Combine(directory.FullName, name), withoutPlaceholders(script.Script));
                 }
 
                 var result = ToolProcess.Run(
@@ -56,7 +61,7 @@ public static class Shellcheck
                         script.FirstLine + line - 1,
                         script.Column + (int)comment["column"]! - 1,
                         (string)comment["level"]!,
-                        $"SC{(int)comment["code"]!}: {(string)comment["message"]!} (job {script.Job}, step {script.Step}, script line {line})"));
+                        $"SC{(int)comment["code"]!}: {(string)comment["message"]!} ({script.Where}, step {script.Step}, script line {line})"));
                 }
             }
         }
@@ -68,10 +73,13 @@ public static class Shellcheck
         return findings;
     }
 
-    /// <summary>shellcheck's dialect for a GitHub shell, or null when it is not a POSIX shell (pwsh, python, …).</summary>
+    /// <summary>
+    /// shellcheck's dialect for a step's shell — a GitHub name (<c>bash</c>, <c>bash -e {0}</c>) or a CircleCI command
+    /// line (<c>/bin/bash -eo pipefail</c>) — or null when it is not a POSIX shell (pwsh, python, …).
+    /// </summary>
     private static string? Dialect(string shell)
     {
-        var program = shell.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "bash";
+        var program = Path.GetFileName(shell.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "bash");
         return program switch
         {
             "bash" => "bash",

@@ -1,11 +1,14 @@
 using CIGen.Protocol;
 using CIGen.Testing.Validation;
+using CIGen.Testing.Validation.CircleCi;
 
 namespace CIGen.Testing;
 
 /// <summary>
-/// Every check a generated GitHub Actions workflow must pass: actionlint, GitHub's own workflow parser, and
-/// shellcheck on each <c>run:</c> script. Missing tools fail loudly with the command that installs them.
+/// Every check a generated CI file must pass. GitHub Actions workflows: actionlint, GitHub's own workflow parser, and
+/// shellcheck on each <c>run:</c> script. CircleCI configs: CircleCI's official JSON schema, the semantic checks of
+/// <see cref="CircleCiSemantics"/>, and shellcheck on each <c>run</c> script. Missing tools fail loudly with the
+/// command that installs them.
 /// </summary>
 public static class Validators
 {
@@ -25,11 +28,35 @@ public static class Validators
     public static void AssertValidGitHubWorkflows(IEnumerable<OutputFile> workflows)
     {
         var files = workflows.ToList();
-        var findings = ValidateGitHubWorkflows(files);
+        Fail("Generated workflows", files, ValidateGitHubWorkflows(files));
+    }
+
+    /// <summary>All findings of the schema, the semantic checks and shellcheck for the given CircleCI configs; empty when all are clean.</summary>
+    public static IReadOnlyList<ValidationFinding> ValidateCircleCiConfigs(IEnumerable<OutputFile> configs)
+    {
+        var files = configs.ToList();
+        var findings = new List<ValidationFinding>(CircleCiSchema.Run(files));
+        findings.AddRange(files.SelectMany(f => CircleCiSemantics.Check(f.Path, f.Content)));
+        findings.AddRange(Shellcheck.Run(files.SelectMany(f => CircleCiRunScripts.Extract(f.Path, f.Content)), CircleCiRunScripts.WithoutParameters));
+        return findings;
+    }
+
+    public static IReadOnlyList<ValidationFinding> ValidateCircleCiConfig(string path, string content) =>
+        ValidateCircleCiConfigs([new OutputFile(path, content)]);
+
+    /// <summary>Fails with every finding listed when any check reports a problem.</summary>
+    public static void AssertValidCircleCiConfigs(IEnumerable<OutputFile> configs)
+    {
+        var files = configs.ToList();
+        Fail("Generated CircleCI configs", files, ValidateCircleCiConfigs(files));
+    }
+
+    private static void Fail(string what, IReadOnlyList<OutputFile> files, IReadOnlyList<ValidationFinding> findings)
+    {
         if (findings.Count > 0)
         {
             throw new Xunit.Sdk.XunitException(
-                "Generated workflows have validation findings:\n" + string.Join("\n", findings)
+                $"{what} have validation findings:\n" + string.Join("\n", findings)
                 + "\n\n" + string.Join("\n", files.Select(f => $"--- {f.Path}\n{f.Content}")));
         }
     }
