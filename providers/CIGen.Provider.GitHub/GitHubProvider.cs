@@ -1,4 +1,3 @@
-using System.Reflection;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Rendering;
 using CIGen.Provider.Sdk;
@@ -17,7 +16,7 @@ public sealed class GitHubProvider : IProvider
         "checkout", "run", "uses", "commands",
     ];
 
-    public ProviderDescription Describe() => new(Name, Version, Capabilities, [OutputPaths.DefaultDirectory + "/*.yml"]);
+    public ProviderDescription Describe() => new(Name, Version, Capabilities, [WorkflowRenderer.DefaultDirectory + "/*.yml"]);
 
     public GenerateResult Generate(GenerateParams request, CancellationToken cancellationToken)
     {
@@ -26,8 +25,5 @@ public sealed class GitHubProvider : IProvider
         return WorkflowRenderer.Render(request);
     }
 
-    /// <summary>The assembly's informational version without the source-revision suffix (<c>0.1.0+abc123</c> → <c>0.1.0</c>).</summary>
-    public static string Version { get; } =
-        (typeof(GitHubProvider).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0")
-        .Split('+')[0];
+    public static string Version { get; } = ProviderVersion.Of(typeof(GitHubProvider).Assembly);
 }

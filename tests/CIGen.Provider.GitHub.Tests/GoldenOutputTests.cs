@@ -1,6 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Rendering;
 using CIGen.Provider.GitHub.Tests.Fixtures;
+using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Yaml;
 using CIGen.Testing;
 
@@ -30,7 +31,7 @@ public class GoldenOutputTests
     {
         foreach (var workflow in sample.Graph.Workflows)
         {
-            var document = WorkflowRenderer.Document(sample.Graph, workflow, new DiagnosticBag()).ToYaml();
+            var document = WorkflowRenderer.Document(sample.Graph, workflow, new DiagnosticBag(GitHubProvider.Name)).ToYaml();
 
             YamlReadBack.AssertMeans(document, YamlWriter.Write(document));
         }

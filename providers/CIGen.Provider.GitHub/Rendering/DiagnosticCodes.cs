@@ -1,11 +1,11 @@
 namespace CIGen.Provider.GitHub.Rendering;
 
-/// <summary>Codes of the diagnostics this provider reports (docs/protocol.md: stable, machine-readable).</summary>
+/// <summary>
+/// Codes of the diagnostics this provider reports (docs/protocol.md: stable, machine-readable). "Not supported yet"
+/// warnings use the SDK's shared <c>github.unsupported-feature</c>.
+/// </summary>
 internal static class DiagnosticCodes
 {
-    /// <summary>A config key that a later version of this provider renders; today it is ignored (warning).</summary>
-    public const string UnsupportedFeature = "github.unsupported-feature";
-
     /// <summary><c>resource_class</c> without <c>runs_on</c>: GitHub picks machines by labels (warning).</summary>
     public const string ResourceClassIgnored = "github.resource-class-ignored";
 

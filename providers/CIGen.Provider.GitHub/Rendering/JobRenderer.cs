@@ -1,5 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using CIGen.Provider.Sdk.Diagnostics;
+using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Provider.GitHub.Rendering;
 
@@ -58,28 +60,12 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
         return [DefaultRunner];
     }
 
+    /// <summary>This version renders none of the optional features, <c>type: approval</c> included.</summary>
     private void WarnAboutLaterFeatures(Job job)
     {
-        var profile = job.Runner?.Profile
-            ?? (job.Runner is null or { RunsOn.Count: 0, ResourceClass: null } ? graph.DefaultRunner : null);
-        (bool Used, string Feature)[] features =
-        [
-            (job.Matrix.Count > 0, "matrix"),
-            (job.Architectures.Count > 0, "architectures"),
-            (job.Services.Count > 0, "services"),
-            (job.Packages.Count > 0, "packages"),
-            (job.Cache.Count > 0, "cache"),
-            (job.SourceFiles.Count > 0, "source_files"),
-            (job.RequiresAny.Count > 0, "requires_any"),
-            (profile is not null, $"runner profiles (runner '{profile}')"),
-            (job.Type is not null, $"type: {job.Type}"),
-        ];
-        foreach (var (used, feature) in features)
+        foreach (var feature in JobFeatures.Used(job, graph))
         {
-            if (used)
-            {
-                diagnostics.NotSupportedYet(feature, job.Source, workflowId, job.Id);
-            }
+            diagnostics.NotSupportedYet(feature.Description, job.Source, workflowId, job.Id);
         }
     }
 }

@@ -1,6 +1,8 @@
 using CIGen.Provider.Sdk;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using CIGen.Provider.Sdk.Diagnostics;
+using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Provider.GitHub.Rendering;
 

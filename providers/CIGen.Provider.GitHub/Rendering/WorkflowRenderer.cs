@@ -1,5 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using CIGen.Provider.Sdk.Diagnostics;
+using CIGen.Provider.Sdk.Rendering;
 using CIGen.Provider.Sdk.Yaml;
 
 namespace CIGen.Provider.GitHub.Rendering;
@@ -7,10 +9,12 @@ namespace CIGen.Provider.GitHub.Rendering;
 /// <summary>Renders a graph into one workflow file per workflow, plus diagnostics for what it could not render.</summary>
 internal static class WorkflowRenderer
 {
+    public const string DefaultDirectory = ".github/workflows";
+
     public static GenerateResult Render(GenerateParams request)
     {
         var graph = request.Graph;
-        var diagnostics = new DiagnosticBag();
+        var diagnostics = new DiagnosticBag(GitHubProvider.Name);
         if (graph.Settings.Github?.SkipStrategy is not null)
         {
             diagnostics.NotSupportedYet("github.skip_strategy", graph.ConfigSource);
@@ -28,7 +32,7 @@ internal static class WorkflowRenderer
 
         var files = graph.Workflows
             .Select(workflow => new OutputFile(
-                OutputPaths.For(workflow.Id, request.Options),
+                OutputPaths.For(request.Options, DefaultDirectory, $"{workflow.Id}.yml"),
                 YamlWriter.Write(Document(graph, workflow, diagnostics).ToYaml())))
             .ToList();
         return new GenerateResult(files, diagnostics.All);

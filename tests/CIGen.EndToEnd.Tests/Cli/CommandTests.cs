@@ -37,9 +37,13 @@ public sealed class CommandTests : CliTestBase
         result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().MatchRegex("^NAME +VERSION +PROTOCOL +PATH$");
-        lines.Should().Contain(l => l.StartsWith("github ", StringComparison.Ordinal) &&
-                                    l.EndsWith(Path.Combine(AppContext.BaseDirectory, "cigen-provider-github"), StringComparison.Ordinal));
-        lines.Should().Contain($"python  1.0.0    1         {Path.Combine(Providers.Path, "cigen-provider-python")}");
+        foreach (var firstParty in new[] { "circleci", "github" })
+        {
+            lines.Should().Contain(l => l.StartsWith(firstParty + " ", StringComparison.Ordinal) &&
+                                        l.EndsWith(Path.Combine(AppContext.BaseDirectory, "cigen-provider-" + firstParty), StringComparison.Ordinal));
+        }
+
+        lines.Should().Contain(l => l.StartsWith("python ", StringComparison.Ordinal) && l.EndsWith(" 1.0.0    1         " + Path.Combine(Providers.Path, "cigen-provider-python"), StringComparison.Ordinal));
     }
 
     [Fact]

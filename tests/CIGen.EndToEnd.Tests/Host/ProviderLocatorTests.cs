@@ -102,7 +102,7 @@ public sealed class ProviderLocatorTests : IDisposable
 
         var all = Locator(directory.Combine("env"), directory.Combine("bin")).FindAll();
 
-        all.Select(p => p.Name).Should().Equal("alpha", "github", "zeta");
+        all.Select(p => p.Name).Should().Equal("alpha", "circleci", "github", "zeta");
         all[0].Path.Should().Be(directory.Combine("env", "cigen-provider-alpha"));
     }
 

@@ -1,9 +1,10 @@
 using CIGen.Protocol;
 
-namespace CIGen.Provider.GitHub.Rendering;
+namespace CIGen.Provider.Sdk.Diagnostics;
 
 /// <summary>Collects the diagnostics of one <c>generate</c> call, each pointing at the user's file.</summary>
-internal sealed class DiagnosticBag
+/// <param name="providerName">The provider's name as users see it (<c>github</c>, <c>circleci</c>): the prefix of shared codes and part of shared wording.</param>
+public sealed class DiagnosticBag(string providerName)
 {
     private readonly List<Diagnostic> diagnostics = [];
 
@@ -11,20 +12,27 @@ internal sealed class DiagnosticBag
 
     public bool HasErrors => diagnostics.Exists(d => d.Severity == Severity.Error);
 
+    /// <summary>The code of every "not supported yet" warning: <c>&lt;provider&gt;.unsupported-feature</c>.</summary>
+    public string UnsupportedFeatureCode => $"{providerName}.unsupported-feature";
+
     public void Error(string code, string message, SourceLocation? source, string? workflow = null, string? job = null) =>
         Add(Severity.Error, code, message, source, workflow, job);
 
     public void Warning(string code, string message, SourceLocation? source, string? workflow = null, string? job = null) =>
         Add(Severity.Warning, code, message, source, workflow, job);
 
+    public void Info(string code, string message, SourceLocation? source, string? workflow = null, string? job = null) =>
+        Add(Severity.Info, code, message, source, workflow, job);
+
     /// <summary>The warning for a feature a later version renders: never dropped silently, never copied raw.</summary>
     public void NotSupportedYet(string feature, SourceLocation? source, string? workflow = null, string? job = null) =>
-        Warning(DiagnosticCodes.UnsupportedFeature, $"{feature} is not supported by the github provider yet; it is ignored", source, workflow, job);
+        Warning(UnsupportedFeatureCode, NotSupportedYetMessage(feature), source, workflow, job);
 
     /// <summary>The same, for a setting of the whole config (no job, no line).</summary>
     public void NotSupportedYet(string feature, string configFile) =>
-        diagnostics.Add(new Diagnostic(
-            Severity.Warning, DiagnosticCodes.UnsupportedFeature, $"{feature} is not supported by the github provider yet; it is ignored", configFile));
+        diagnostics.Add(new Diagnostic(Severity.Warning, UnsupportedFeatureCode, NotSupportedYetMessage(feature), configFile));
+
+    private string NotSupportedYetMessage(string feature) => $"{feature} is not supported by the {providerName} provider yet; it is ignored";
 
     private void Add(string severity, string code, string message, SourceLocation? source, string? workflow, string? job) =>
         diagnostics.Add(new Diagnostic(severity, code, message, source?.File, source?.Line, source?.Column, workflow, job));

@@ -1,10 +1,9 @@
 using CIGen.Protocol;
-using CIGen.Provider.Sdk.Yaml;
 
-namespace CIGen.Provider.GitHub.Model;
+namespace CIGen.Provider.Sdk.Yaml;
 
-/// <summary>How GitHub workflow values are spelled, the way people write them.</summary>
-internal static class YamlValues
+/// <summary>How values of generated CI files are laid out, the way people write them.</summary>
+public static class YamlValues
 {
     /// <summary>Lists whose one-line form is longer than this are written one item per line.</summary>
     private const int MaxFlowWidth = 60;
@@ -17,10 +16,16 @@ internal static class YamlValues
     }
 
     /// <summary>A single item as a scalar (<c>needs: build</c>), several as a list.</summary>
-    public static YamlNode OneOrList(IReadOnlyList<string> items) => items.Count == 1 ? items[0] : List(items);
+    public static YamlNode OneOrList(IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count == 1 ? items[0] : List(items);
+    }
 
+    /// <summary>User-written values, each keeping the type the user gave it.</summary>
     public static YamlMapping Map(OrderedDictionary<string, Scalar> values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         var mapping = new YamlMapping();
         foreach (var (key, value) in values)
         {
@@ -31,5 +36,9 @@ internal static class YamlValues
     }
 
     /// <summary>The mapping, or null when there is nothing to write.</summary>
-    public static YamlMapping? MapOrNull(OrderedDictionary<string, Scalar> values) => values.Count == 0 ? null : Map(values);
+    public static YamlMapping? MapOrNull(OrderedDictionary<string, Scalar> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Count == 0 ? null : Map(values);
+    }
 }

@@ -1,0 +1,33 @@
+using CIGen.Protocol;
+using CIGen.Provider.Sdk.Yaml;
+
+namespace CIGen.Provider.CircleCI.Model;
+
+/// <summary>An entry of <c>jobs:</c>: where the job runs (a docker image), on what size of machine, with what variables, and its steps.</summary>
+internal sealed record JobDefinition
+{
+    public required string Name { get; init; }
+
+    public required string Image { get; init; }
+
+    public string? ResourceClass { get; init; }
+
+    public OrderedDictionary<string, Scalar> Environment { get; init; } = [];
+
+    public required IReadOnlyList<ConfigStep> Steps { get; init; }
+
+    public YamlMapping ToYaml()
+    {
+        var job = new YamlMapping
+        {
+            { "docker", new YamlSequence { new YamlMapping { { "image", Image } } } },
+        };
+        job.AddIfPresent("resource_class", ResourceClass);
+        job.AddIfPresent("environment", YamlValues.MapOrNull(Environment));
+        job.Add("steps", new YamlSequence(Steps.Select(s => s.ToYaml())));
+        return job;
+    }
+
+    /// <summary>The job's body as written, to tell whether two workflows define the same job.</summary>
+    public string Text() => YamlWriter.Write(ToYaml());
+}

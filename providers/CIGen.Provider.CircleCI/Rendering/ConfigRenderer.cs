@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+using CIGen.Protocol;
+using CIGen.Provider.CircleCI.Model;
+using CIGen.Provider.Sdk;
+using CIGen.Provider.Sdk.Diagnostics;
+using CIGen.Provider.Sdk.Rendering;
+using CIGen.Provider.Sdk.Yaml;
+
+namespace CIGen.Provider.CircleCI.Rendering;
+
+/// <summary>Renders the whole graph, every workflow, into one CircleCI config, plus diagnostics for what it could not render.</summary>
+internal static partial class ConfigRenderer
+{
+    public const string DefaultDirectory = ".circleci";
+
+    public const string DefaultFileName = "config.yml";
+
+    /// <summary>Names of CircleCI's built-in steps: a command of the same name could not be told apart from them.</summary>
+    private static readonly string[] BuiltInSteps =
+    [
+        "run", "checkout", "setup_remote_docker", "save_cache", "restore_cache", "store_artifacts", "store_test_results",
+        "persist_to_workspace", "attach_workspace", "add_ssh_keys", "deploy", "when", "unless",
+    ];
+
+    public static GenerateResult Render(GenerateParams request)
+    {
+        var diagnostics = new DiagnosticBag(CircleCiProvider.Name);
+        var document = Document(request.Graph, diagnostics);
+        var file = new OutputFile(OutputPaths.For(request.Options, DefaultDirectory, DefaultFileName), YamlWriter.Write(document.ToYaml()));
+        return new GenerateResult([file], diagnostics.All);
+    }
+
+    public static ConfigDocument Document(Graph graph, DiagnosticBag diagnostics)
+    {
+        WarnAboutLaterSettings(graph, diagnostics);
+        var commands = new CommandSet(graph);
+        var commandDefinitions = commands.Written.Select(c => Command(c, commands, diagnostics)).ToList();
+
+        var jobs = new JobRenderer(graph, commands);
+        var candidates = new List<JobCandidate>();
+        var triggers = new List<WorkflowTriggers>();
+        foreach (var workflow in graph.Workflows)
+        {
+            var scope = Scope.ForWorkflow(diagnostics, workflow);
+            WarnAboutWorkflowSettings(workflow, scope);
+            triggers.Add(TriggerRenderer.Render(workflow, scope));
+            foreach (var job in workflow.Jobs)
+            {
+                var jobScope = Scope.ForJob(diagnostics, workflow, job);
+                candidates.Add(new JobCandidate(workflow, job, jobs.Render(workflow, job, jobScope), jobScope));
+            }
+        }
+
+        var names = JobNames.Assign(candidates);
+        var definitions = new List<JobDefinition>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].Definition is { } definition && !definitions.Exists(d => d.Name == names[i]))
+            {
+                definitions.Add(definition with { Name = names[i] });
+            }
+        }
+
+        var context = graph.Settings.Circleci?.Context ?? [];
+        var workflows = graph.Workflows.Select((workflow, w) =>
+        {
+            // A guard, not a check: the host guarantees that `needs` names jobs of the same workflow (docs/protocol.md §6).
+            string NameOf(string jobId)
+            {
+                var index = candidates.FindIndex(c => c.Workflow.Id == workflow.Id && c.Job.Id == jobId);
+                return index >= 0 ? names[index] : throw InvalidGraphException.Broken(
+                    $"every `needs` id names a job of the same workflow, but '{jobId}' is no job of workflow '{workflow.Id}'", workflow.Source);
+            }
+
+            return new WorkflowDefinition
+            {
+                Name = workflow.Id,
+                When = triggers[w].Guard is { } guard ? $"<< pipeline.parameters.{guard.Name} >>" : null,
+                Jobs = [.. workflow.Jobs.Select(job => new WorkflowEntry
+                {
+                    Name = NameOf(job.Id),
+                    Type = job.Type == "approval" ? "approval" : null,
+                    Requires = [.. job.Needs.Select(NameOf)],
+                    Context = job.Type == "approval" ? [] : context,
+                    Filters = triggers[w].Filters,
+                })],
+            };
+        }).ToList();
+
+        return new ConfigDocument
+        {
+            Parameters = [.. triggers.Select(t => t.Guard).OfType<PipelineParameter>()],
+            Commands = commandDefinitions,
+            Jobs = definitions,
+            Workflows = workflows,
+        };
+    }
+
+    private static CommandDefinition Command(Command command, CommandSet commands, DiagnosticBag diagnostics)
+    {
+        var scope = Scope.ForCommand(diagnostics, command, commands.UsersOf(command));
+        if (!CommandName().IsMatch(command.Name) || BuiltInSteps.Contains(command.Name))
+        {
+            var rule = BuiltInSteps.Contains(command.Name)
+                ? "which is the name of a CircleCI built-in step"
+                : "which CircleCI rejects: command names start with a lowercase letter and hold only lowercase letters, digits, `_` and `-`";
+            scope.Error(DiagnosticCodes.InvalidName, $"{scope.Description} has the name `{command.Name}`, {rule}; rename the command", command.Source);
+        }
+
+        return new CommandDefinition
+        {
+            Name = command.Name,
+            Description = command.Description,
+            Steps = new StepRenderer(commands, scope).Render(command.Steps),
+        };
+    }
+
+    private static void WarnAboutWorkflowSettings(Workflow workflow, Scope scope)
+    {
+        if (workflow.Permissions is not null)
+        {
+            scope.Warning(
+                DiagnosticCodes.Ignored,
+                $"permissions of {scope.Description} have no CircleCI equivalent (CircleCI jobs get the project's checkout key and the "
+                + "secrets of the contexts they use); they are ignored",
+                workflow.Source);
+        }
+
+        if (workflow.Concurrency is not null)
+        {
+            scope.Warning(
+                DiagnosticCodes.Ignored,
+                $"concurrency of {scope.Description} has no CircleCI config equivalent; it is ignored — turn on \"Auto-cancel redundant "
+                + "workflows\" in the project settings to cancel superseded runs",
+                workflow.Source);
+        }
+
+        // CircleCI has no workflow variables: they go into every job's environment, and are checked here once.
+        scope.WarnAboutGitHubExpressions(workflow.Env, workflow.Source);
+    }
+
+    private static void WarnAboutLaterSettings(Graph graph, DiagnosticBag diagnostics)
+    {
+        if (graph.Settings.Circleci?.Dynamic is not null)
+        {
+            diagnostics.NotSupportedYet("circleci.dynamic", graph.ConfigSource);
+        }
+
+        if (graph.Settings.Circleci?.FixGithubStatus is not null)
+        {
+            diagnostics.NotSupportedYet("circleci.fix_github_status", graph.ConfigSource);
+        }
+    }
+
+    [GeneratedRegex(@"\A[a-z][a-z0-9_-]*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex CommandName();
+}

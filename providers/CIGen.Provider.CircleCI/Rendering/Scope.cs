@@ -1,0 +1,66 @@
+using CIGen.Protocol;
+using CIGen.Provider.Sdk.Diagnostics;
+
+namespace CIGen.Provider.CircleCI.Rendering;
+
+/// <summary>
+/// Where in the graph something is rendered — a workflow, a job, or a command shared by jobs — so each diagnostic names
+/// its place in words and carries the workflow/job fields.
+/// </summary>
+/// <param name="Description">E.g. <c>job `test` of workflow `ci`</c>, <c>command `setup` (used by ci/test)</c>.</param>
+internal sealed record Scope(DiagnosticBag Diagnostics, string Description, string? Workflow = null, string? Job = null)
+{
+    public static Scope ForWorkflow(DiagnosticBag diagnostics, Workflow workflow) =>
+        new(diagnostics, $"workflow `{workflow.Id}`", workflow.Id);
+
+    public static Scope ForJob(DiagnosticBag diagnostics, Workflow workflow, Job job) =>
+        new(diagnostics, $"job `{job.Id}` of workflow `{workflow.Id}`", workflow.Id, job.Id);
+
+    /// <param name="users">Jobs using the command, as <c>workflow/job</c>, in graph order.</param>
+    public static Scope ForCommand(DiagnosticBag diagnostics, Command command, IReadOnlyList<string> users) =>
+        new(diagnostics, $"command `{command.Name}` (used by {string.Join(", ", users)})");
+
+    public void Error(string code, string message, SourceLocation? source) => Diagnostics.Error(code, message, source, Workflow, Job);
+
+    public void Warning(string code, string message, SourceLocation? source) => Diagnostics.Warning(code, message, source, Workflow, Job);
+
+    public void Info(string code, string message, SourceLocation? source) => Diagnostics.Info(code, message, source, Workflow, Job);
+
+    public void NotSupportedYet(string feature, SourceLocation? source) => Diagnostics.NotSupportedYet(feature, source, Workflow, Job);
+
+    /// <summary>
+    /// Warns when <paramref name="text"/> holds a GitHub expression: CircleCI has no <c>${{ }}</c> syntax and passes it
+    /// through as literal text, so the job would see <c>${{ secrets.TOKEN }}</c> instead of a value.
+    /// </summary>
+    /// <param name="what">E.g. <c>variable `TOKEN`</c>, completed with " of " and this scope.</param>
+    public void WarnAboutGitHubExpression(string? text, string what, SourceLocation? source)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        var start = text.IndexOf("${{", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return;
+        }
+
+        var end = text.IndexOf("}}", start + 3, StringComparison.Ordinal);
+        var expression = end < 0 ? text[start..] : text[start..(end + 2)];
+        Warning(
+            DiagnosticCodes.GitHubExpression,
+            $"{what} of {Description} holds the GitHub expression `{expression}`, which CircleCI does not evaluate: the job "
+            + "gets it as literal text; use a CircleCI environment variable (project settings or a context) instead",
+            source);
+    }
+
+    /// <param name="of">The step the variables belong to, e.g. <c>step 2</c>; null for the scope's own variables.</param>
+    public void WarnAboutGitHubExpressions(OrderedDictionary<string, Scalar> environment, SourceLocation? source, string? of = null)
+    {
+        foreach (var (name, value) in environment)
+        {
+            WarnAboutGitHubExpression(value.Text, of is null ? $"variable `{name}`" : $"variable `{name}` of {of}", source);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+using CIGen.Protocol;
+using CIGen.Provider.CircleCI.Model;
+using CIGen.Provider.Sdk;
+using CIGen.Provider.Sdk.Rendering;
+
+namespace CIGen.Provider.CircleCI.Rendering;
+
+/// <summary>
+/// Turns the steps of a job or of a command into CircleCI steps, the same rules for both. Commands are used by name,
+/// never inlined, so a command's steps are checked once, where the command is defined. What a step cannot carry on
+/// CircleCI is reported: an error when leaving it out would change what runs, a warning when it changes nothing that
+/// runs.
+/// </summary>
+internal sealed class StepRenderer(CommandSet commands, Scope scope)
+{
+    public IReadOnlyList<ConfigStep> Render(IReadOnlyList<Step> steps)
+    {
+        var rendered = new List<ConfigStep>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            if (commands.IsLeftOut(step))
+            {
+                continue;
+            }
+
+            var what = step.Name is null ? $"step {i + 1}" : $"step '{step.Name}'";
+            if (Map(step, what) is { } result)
+            {
+                rendered.Add(result);
+            }
+        }
+
+        return rendered;
+    }
+
+    private ConfigStep? Map(Step step, string what)
+    {
+        if (step.Kind == StepKind.Uses)
+        {
+            var label = step.Name is null ? "" : $" ('{step.Name}')";
+            scope.Error(
+                DiagnosticCodes.UsesStep,
+                $"{scope.Description} has the GitHub Actions step `uses: {step.Uses}`{label}, which cannot run on CircleCI; "
+                + "limit it with `only: github-actions` or replace it with a run step",
+                step.Source);
+            return null;
+        }
+
+        WarnAboutId(step, what);
+        switch (step.Kind)
+        {
+            case StepKind.Run:
+                return Run(step, what);
+            case StepKind.Checkout:
+                IgnoreOnStepWithoutSettings(step, what, "CircleCI's checkout step", name: true, with: true);
+                RequireNoCondition(step, what, "a checkout step");
+                return new CheckoutStep();
+            case StepKind.Command:
+                return CommandUse(step, what);
+            case StepKind.RestoreCache:
+                return RestoreCache(step, what);
+            case StepKind.SaveCache:
+                return SaveCache(step, what);
+            default:
+                scope.Error(DiagnosticCodes.InvalidStep, $"{what} of {scope.Description} has the unknown step kind '{step.Kind}'", step.Source);
+                return null;
+        }
+    }
+
+    private RunStep Run(Step step, string what)
+    {
+        var command = (step.Run ?? throw MissingValue(step)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        scope.WarnAboutGitHubExpression(command, $"the command of {what}", step.Source);
+        scope.WarnAboutGitHubExpressions(step.Env, step.Source, what);
+        scope.WarnAboutGitHubExpression(step.WorkingDirectory, $"the working_directory of {what}", step.Source);
+        var shell = Shells.ToCircleCi(step.Shell);
+        if (shell is not null && shell.Contains("{0}", StringComparison.Ordinal))
+        {
+            scope.Error(
+                DiagnosticCodes.InvalidStep,
+                $"{what} of {scope.Description} has the shell `{step.Shell}` with `{{0}}` before its end, but CircleCI appends the "
+                + "script file to the shell command; write the shell so that `{0}` comes last, or leave it out",
+                step.Source);
+        }
+
+        return new RunStep
+        {
+            Name = step.Name,
+            When = When(step, what),
+            Shell = shell,
+            WorkingDirectory = step.WorkingDirectory,
+            Environment = step.Env,
+            Command = command,
+        };
+    }
+
+    /// <summary>
+    /// A bare command reference carries nothing but the name. Its display name only labels the step: a warning. Its
+    /// condition, variables, shell and working directory would change what the command's steps do: errors.
+    /// </summary>
+    private CommandReference CommandUse(Step step, string what)
+    {
+        var name = step.Command ?? throw MissingValue(step);
+        if (step.Name is not null)
+        {
+            scope.Warning(
+                DiagnosticCodes.Ignored,
+                $"{what} of {scope.Description} names its use of command `{name}`, but CircleCI uses commands by bare name and "
+                + "shows each of the command's steps by its own name; the name is ignored",
+                step.Source);
+        }
+
+        var settings = new List<string>();
+        if (step.Env.Count > 0)
+        {
+            settings.Add("env");
+        }
+
+        if (step.Shell is not null)
+        {
+            settings.Add("shell");
+        }
+
+        if (step.WorkingDirectory is not null)
+        {
+            settings.Add("working_directory");
+        }
+
+        if (settings.Count > 0)
+        {
+            scope.Error(
+                DiagnosticCodes.CommandStepSetting,
+                $"{what} of {scope.Description} sets {string.Join(", ", settings.Select(s => $"`{s}`"))} on its use of command `{name}`, "
+                + "but CircleCI uses commands by bare name without settings; set them on the steps inside the command, or in the job's env",
+                step.Source);
+        }
+
+        if (Conditions.Classify(step.If) != StatusCondition.Success)
+        {
+            scope.Error(
+                DiagnosticCodes.StepCondition,
+                $"{what} of {scope.Description} uses command `{name}` under the condition `{step.If}`, which CircleCI cannot express: "
+                + "a command is used by bare name and its steps run as they are written; put the condition (`failure()` or `always()`) on the steps inside the command",
+                step.Source);
+        }
+
+        return new CommandReference(name);
+    }
+
+    private RestoreCacheStep? RestoreCache(Step step, string what)
+    {
+        IgnoreOnStepWithoutSettings(step, what, "CircleCI's restore_cache step", name: false, with: false);
+        RequireNoCondition(step, what, "a restore_cache step");
+        if (step.Keys.Count == 0)
+        {
+            scope.Error(DiagnosticCodes.InvalidStep, $"{what} of {scope.Description} is a restore_cache step without keys; CircleCI needs at least one", step.Source);
+            return null;
+        }
+
+        foreach (var key in step.Keys)
+        {
+            scope.WarnAboutGitHubExpression(key, $"the cache key of {what}", step.Source);
+        }
+
+        return new RestoreCacheStep { Name = step.Name, Keys = step.Keys };
+    }
+
+    private SaveCacheStep? SaveCache(Step step, string what)
+    {
+        IgnoreOnStepWithoutSettings(step, what, "CircleCI's save_cache step", name: false, with: false);
+        var key = step.Key ?? throw InvalidGraphException.Broken("a save_cache step carries its key", step.Source);
+        var when = When(step, what);
+        if (step.Paths.Count == 0)
+        {
+            scope.Error(DiagnosticCodes.InvalidStep, $"{what} of {scope.Description} is a save_cache step without paths; CircleCI needs at least one", step.Source);
+            return null;
+        }
+
+        scope.WarnAboutGitHubExpression(key, $"the cache key of {what}", step.Source);
+        return new SaveCacheStep { Name = step.Name, When = when, Key = key, Paths = step.Paths };
+    }
+
+    /// <summary><c>success()</c> (or none) → CircleCI's default; <c>failure()</c> → <c>on_fail</c>; <c>always()</c> → <c>always</c>; anything else is an error.</summary>
+    private StepWhen When(Step step, string what)
+    {
+        switch (Conditions.Classify(step.If))
+        {
+            case StatusCondition.Failure:
+                return StepWhen.OnFail;
+            case StatusCondition.Always:
+                return StepWhen.Always;
+            case StatusCondition.Other:
+                scope.Error(
+                    DiagnosticCodes.StepCondition,
+                    $"{what} of {scope.Description} has the condition `{step.If}`, which the circleci provider cannot express: CircleCI "
+                    + "runs a step on success, on failure or always (`success()`, `failure()`, `always()`); use one of those, or "
+                    + "test the condition inside the step's script",
+                    step.Source);
+                return StepWhen.OnSuccess;
+            default:
+                return StepWhen.OnSuccess;
+        }
+    }
+
+    /// <summary>Checkout and restore_cache have no <c>when</c>: they run after earlier steps succeeded, like <c>success()</c>.</summary>
+    private void RequireNoCondition(Step step, string what, string kind)
+    {
+        if (Conditions.Classify(step.If) != StatusCondition.Success)
+        {
+            scope.Error(
+                DiagnosticCodes.StepCondition,
+                $"{what} of {scope.Description} has the condition `{step.If}`, but on CircleCI {kind} runs only after the steps before "
+                + "it succeeded; remove the condition",
+                step.Source);
+        }
+    }
+
+    /// <summary>Settings a step kind has no place for on CircleCI; none of them changes what the step does.</summary>
+    private void IgnoreOnStepWithoutSettings(Step step, string what, string kind, bool name, bool with)
+    {
+        var ignored = new List<string>();
+        if (name && step.Name is not null)
+        {
+            ignored.Add("name");
+        }
+
+        if (step.Env.Count > 0)
+        {
+            ignored.Add("env");
+        }
+
+        if (with && step.With.Count > 0)
+        {
+            ignored.Add("with");
+        }
+
+        if (step.Shell is not null)
+        {
+            ignored.Add("shell");
+        }
+
+        if (step.WorkingDirectory is not null)
+        {
+            ignored.Add("working_directory");
+        }
+
+        if (ignored.Count > 0)
+        {
+            scope.Warning(
+                DiagnosticCodes.Ignored,
+                $"{what} of {scope.Description} sets {string.Join(", ", ignored.Select(s => $"`{s}`"))}, which {kind} has no place for; ignored",
+                step.Source);
+        }
+    }
+
+    private void WarnAboutId(Step step, string what)
+    {
+        if (step.Id is not null)
+        {
+            scope.Warning(
+                DiagnosticCodes.Ignored,
+                $"{what} of {scope.Description} has the id `{step.Id}`, which only GitHub uses (for `steps.{step.Id}.outputs`); "
+                + "CircleCI steps have no ids, so it is ignored",
+                step.Source);
+        }
+    }
+
+    private static InvalidGraphException MissingValue(Step step) =>
+        InvalidGraphException.Broken($"a {step.Kind} step carries its {step.Kind} value", step.Source);
+}

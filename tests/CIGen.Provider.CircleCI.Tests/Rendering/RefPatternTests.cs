@@ -1,0 +1,37 @@
+using CIGen.Provider.CircleCI.Rendering;
+
+namespace CIGen.Provider.CircleCI.Tests.Rendering;
+
+public class RefPatternTests
+{
+    [Theory]
+    [InlineData("main", "main")]
+    [InlineData("release/1.0", "release/1.0")]
+    [InlineData("v*", "/^v[^/]*$/")]
+    [InlineData("releases/**", "/^releases/.*$/")]
+    [InlineData("**", "/^.*$/")]
+    [InlineData("v[12].[0-9]+", @"/^v[12]\.[0-9]+$/")]
+    [InlineData("feature?", "/^feature?$/")]
+    [InlineData(@"weird\*name", @"/^weird\*name$/")]
+    [InlineData("a(b)|c^$", "a(b)|c^$")]
+    [InlineData("a(b)|c^$.*", @"/^a\(b\)\|c\^\$\.[^/]*$/")]
+    public void Keeps_exact_names_and_turns_github_patterns_into_anchored_regexes(string pattern, string expected)
+    {
+        RefPatterns.ToCircleCi(pattern).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("v*", "v1.2", true)]
+    [InlineData("v*", "v1/2", false)]
+    [InlineData("releases/**", "releases/a/b", true)]
+    [InlineData("releases/**", "hotfix/a", false)]
+    [InlineData("v[12].[0-9]+", "v1.10", true)]
+    [InlineData("v[12].[0-9]+", "v3.1", false)]
+    [InlineData("v[12].[0-9]+", "v1x1", false)]
+    public void The_regexes_match_what_github_matches(string pattern, string name, bool matches)
+    {
+        var regex = RefPatterns.ToCircleCi(pattern)[1..^1];
+
+        System.Text.RegularExpressions.Regex.IsMatch(name, regex).Should().Be(matches);
+    }
+}
