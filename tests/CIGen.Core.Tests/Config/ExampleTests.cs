@@ -16,7 +16,7 @@ public class ExampleTests
         graph.ConfigSource.Should().Be(".cigen");
         graph.Workflows.Select(w => w.Id).Should().Equal("ci", "nightly", "release");
         graph.Workflows[0].Jobs.Select(j => j.Id).Should().Equal("build", "server_lint", "server_test", "web_lint", "web_test");
-        graph.Commands.Select(c => c.Name).Should().Equal("setup_node", "setup_rust");
+        graph.Commands.Select(c => c.Name).Should().Equal("rust_components", "web_deps");
     }
 
     [Fact]
@@ -49,15 +49,14 @@ public class ExampleTests
     {
         var graph = Fixtures.Load(Split, ".cigen").Clean();
 
-        var build = graph.Workflows[0].Jobs.Single(j => j.Id == "build");
-        build.DefinitionFiles.Should().Equal(
-            ".cigen/commands/setup_node.yml",
-            ".cigen/commands/setup_rust.yml",
+        var lint = graph.Workflows[0].Jobs.Single(j => j.Id == "server_lint");
+        lint.DefinitionFiles.Should().Equal(
+            ".cigen/commands/rust_components.yml",
             ".cigen/config.yml",
             ".cigen/config/env.yml",
             ".cigen/config/source_file_groups.yml",
             ".cigen/workflows/ci.yml",
-            ".cigen/workflows/ci/jobs/build.yml");
+            ".cigen/workflows/ci/jobs/server_lint.yml");
         var verify = graph.Workflows[2].Jobs.Single(j => j.Id == "verify");
         verify.DefinitionFiles.Should().Equal(
             ".cigen/config.yml",

@@ -19,22 +19,29 @@ public sealed class ShippedConfigTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Each_example_generates_the_golden_workflows_and_they_validate(string name, string config)
+    public void Each_example_generates_the_golden_files_for_both_providers_and_they_validate(string name, string config)
     {
         using var output = new TempDirectory();
 
-        var result = Cigen.Run(RepositoryPaths.Root, ["generate", "--config", config, "--provider", "github-actions", "--output", output.Path]);
+        var result = Cigen.Run(RepositoryPaths.Root, ["generate", "--config", config, "--output", output.Path]);
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
-        result.Error.Should().NotContain("warning", "the shipped examples use only what the GitHub provider renders today");
+        var diagnostics = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        diagnostics.Should().NotContain(line => line.Contains(" error ", StringComparison.Ordinal));
+        diagnostics.Should().NotContain(line => line.EndsWith("[github]", StringComparison.Ordinal), "the GitHub provider renders everything the examples use");
+        diagnostics.Should().OnlyContain(
+            line => line.Contains(": warning circleci.", StringComparison.Ordinal),
+            "CircleCI warns about what its config cannot express (schedules, path filters, permissions, ...) and nothing else");
         var files = output.Files().Select(path => new OutputFile(path, File.ReadAllText(output.Combine(path)))).ToList();
-        files.Select(f => f.Path).Should().Equal(".github/workflows/ci.yml", ".github/workflows/nightly.yml", ".github/workflows/release.yml");
+        files.Select(f => f.Path).Should().Equal(
+            ".circleci/config.yml", ".github/workflows/ci.yml", ".github/workflows/nightly.yml", ".github/workflows/release.yml");
         foreach (var file in files)
         {
             Golden.AssertMatches(file.Content, $"examples/{name}/{file.Path}");
         }
 
-        Validators.AssertValidGitHubWorkflows(files);
+        Validators.AssertValidGitHubWorkflows(files.Where(f => f.Path.StartsWith(".github/", StringComparison.Ordinal)));
+        Validators.AssertValidCircleCiConfigs(files.Where(f => f.Path.StartsWith(".circleci/", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -42,8 +49,8 @@ public sealed class ShippedConfigTests
     {
         using var split = new TempDirectory();
         using var inline = new TempDirectory();
-        Cigen.Run(RepositoryPaths.Root, ["generate", "--config", "examples/split/.cigen", "--provider", "github", "--output", split.Path]).ExitCode.Should().Be(0);
-        Cigen.Run(RepositoryPaths.Root, ["generate", "--config", "examples/inline/cigen.yml", "--provider", "github", "--output", inline.Path]).ExitCode.Should().Be(0);
+        Cigen.Run(RepositoryPaths.Root, ["generate", "--config", "examples/split/.cigen", "--output", split.Path]).ExitCode.Should().Be(0);
+        Cigen.Run(RepositoryPaths.Root, ["generate", "--config", "examples/inline/cigen.yml", "--output", inline.Path]).ExitCode.Should().Be(0);
 
         inline.Files().Should().Equal(split.Files());
         foreach (var path in split.Files())
@@ -62,6 +69,7 @@ public sealed class ShippedConfigTests
         var workflows = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, ".github", "workflows"), "*.yml")
             .Select(path => new OutputFile(".github/workflows/" + Path.GetFileName(path), File.ReadAllText(path)));
         Validators.AssertValidGitHubWorkflows(workflows);
+        Validators.AssertValidCircleCiConfigs([new OutputFile(".circleci/config.yml", File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".circleci", "config.yml")))]);
     }
 
     [Fact]
