@@ -1,9 +1,9 @@
 using CIGen.Protocol;
 
-namespace CIGen.Provider.CircleCI.Tests.Fixtures;
+namespace CIGen.Testing;
 
 /// <summary>Short builders for graph objects, so each test shows only what it is about.</summary>
-internal static class G
+public static class G
 {
     public static SourceLocation At(string file, int line = 1, int column = 1) => new(file, line, column);
 
