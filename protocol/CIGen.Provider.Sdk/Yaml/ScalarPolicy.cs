@@ -7,7 +7,9 @@ namespace CIGen.Provider.Sdk.Yaml;
 /// <item>Characters YAML cannot hold literally (controls, <c>\r</c>, NEL, U+2028/2029, BOM, lone surrogates) → double quotes with escapes.</item>
 /// <item>Several lines → literal block <c>|</c> in value position (double quotes when a line ends in whitespace, which
 /// a literal block would leave as trailing spaces, or when the text is only line breaks; keys and flow items too).</item>
-/// <item>Plain when the text is syntactically safe and reads back as a string; otherwise single quotes.</item>
+/// <item>Plain when the text is syntactically safe and reads back as a string; otherwise single quotes — or double
+/// quotes when the text holds a <c>'</c> and no <c>"</c> or <c>\</c>, so that an expression such as
+/// <c>"!cancelled() &amp;&amp; needs.a.result == 'success'"</c> needs no escaping and reads as people write it.</item>
 /// </list>
 /// Values avoid every text YAML 1.1 or 1.2 would retype (<c>'3.10'</c>, <c>'yes'</c>, <c>'on'</c>, <c>'010'</c>).
 /// Keys avoid only YAML 1.2's: GitHub reads YAML 1.2, where the <c>on:</c> key people write is a string.
@@ -32,7 +34,14 @@ internal static class ScalarPolicy
             return place == ScalarPlace.Value && CanBeLiteral(text) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
         }
 
-        return CanBePlain(text, place) ? ScalarStyle.Plain : ScalarStyle.SingleQuoted;
+        if (CanBePlain(text, place))
+        {
+            return ScalarStyle.Plain;
+        }
+
+        return text.Contains('\'') && !text.Contains('"') && !text.Contains('\\')
+            ? ScalarStyle.DoubleQuoted
+            : ScalarStyle.SingleQuoted;
     }
 
     /// <summary>True when some character is outside YAML's printable set or is a line break only some readers know.</summary>

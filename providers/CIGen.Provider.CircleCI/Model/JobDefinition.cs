@@ -10,6 +10,9 @@ internal sealed record JobDefinition
 
     public required string Image { get; init; }
 
+    /// <summary>Service containers, after the primary image.</summary>
+    public IReadOnlyList<SecondaryImage> Services { get; init; } = [];
+
     public string? ResourceClass { get; init; }
 
     public OrderedDictionary<string, Scalar> Environment { get; init; } = [];
@@ -20,7 +23,7 @@ internal sealed record JobDefinition
     {
         var job = new YamlMapping
         {
-            { "docker", new YamlSequence { new YamlMapping { { "image", Image } } } },
+            { "docker", new YamlSequence([new YamlMapping { { "image", Image } }, .. Services.Select(s => s.ToYaml())]) },
         };
         job.AddIfPresent("resource_class", ResourceClass);
         job.AddIfPresent("environment", YamlValues.MapOrNull(Environment));

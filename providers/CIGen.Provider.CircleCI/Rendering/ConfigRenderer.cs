@@ -35,6 +35,10 @@ internal static partial class ConfigRenderer
         WarnAboutLaterSettings(graph, diagnostics);
         var commands = new CommandSet(graph);
         var commandDefinitions = commands.Written.Select(c => Command(c, commands, diagnostics)).ToList();
+        if (graph.Workflows.Any(w => w.Jobs.Any(j => j.RequiresAny.Count > 0)) && AutomatedApprovalCommand(graph, diagnostics) is { } approval)
+        {
+            commandDefinitions.Add(approval);
+        }
 
         var jobs = new JobRenderer(graph, commands);
         var candidates = new List<JobCandidate>();
@@ -62,6 +66,7 @@ internal static partial class ConfigRenderer
         }
 
         var context = graph.Settings.Circleci?.Context ?? [];
+        var taken = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
         var workflows = graph.Workflows.Select((workflow, w) =>
         {
             // A guard, not a check: the host guarantees that `needs` names jobs of the same workflow (docs/protocol.md §6).
@@ -72,18 +77,44 @@ internal static partial class ConfigRenderer
                     $"every `needs` id names a job of the same workflow, but '{jobId}' is no job of workflow '{workflow.Id}'", workflow.Source);
             }
 
+            var entries = new List<WorkflowEntry>();
+            foreach (var job in workflow.Jobs)
+            {
+                string? gate = null;
+                if (job.RequiresAny.Count > 0)
+                {
+                    var scope = candidates.First(c => c.Workflow.Id == workflow.Id && c.Job.Id == job.Id).Scope;
+                    gate = AutomatedApproval.GateName(NameOf(job.Id));
+                    CheckDerivedName(gate, taken, scope, job.Source);
+                    entries.Add(new WorkflowEntry { Name = gate, Type = "approval", Filters = triggers[w].Filters });
+                    foreach (var dependency in job.RequiresAny.Select(NameOf))
+                    {
+                        var shim = AutomatedApproval.ShimName(gate, dependency);
+                        CheckDerivedName(shim, taken, scope, job.Source);
+                        if (!definitions.Exists(d => d.Name == shim))
+                        {
+                            definitions.Add(AutomatedApproval.Shim(shim, gate));
+                        }
+
+                        entries.Add(new WorkflowEntry { Name = shim, Requires = [dependency], Context = context, Filters = triggers[w].Filters });
+                    }
+                }
+
+                entries.Add(new WorkflowEntry
+                {
+                    Name = NameOf(job.Id),
+                    Type = job.Type == "approval" ? "approval" : null,
+                    Requires = [.. job.Needs.Select(NameOf), .. gate is null ? [] : new[] { gate }],
+                    Context = job.Type == "approval" ? [] : context,
+                    Filters = triggers[w].Filters,
+                });
+            }
+
             return new WorkflowDefinition
             {
                 Name = workflow.Id,
                 When = triggers[w].Guard is { } guard ? $"<< pipeline.parameters.{guard.Name} >>" : null,
-                Jobs = [.. workflow.Jobs.Select(job => new WorkflowEntry
-                {
-                    Name = NameOf(job.Id),
-                    Type = job.Type == "approval" ? "approval" : null,
-                    Requires = [.. job.Needs.Select(NameOf)],
-                    Context = job.Type == "approval" ? [] : context,
-                    Filters = triggers[w].Filters,
-                })],
+                Jobs = entries,
             };
         }).ToList();
 
@@ -94,6 +125,34 @@ internal static partial class ConfigRenderer
             Jobs = definitions,
             Workflows = workflows,
         };
+    }
+
+    /// <summary>The built-in command of <c>requires_any</c>; null, with an error, when a user command has its name.</summary>
+    private static CommandDefinition? AutomatedApprovalCommand(Graph graph, DiagnosticBag diagnostics)
+    {
+        if (graph.Commands.FirstOrDefault(c => c.Name == AutomatedApproval.CommandName) is { } clash)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.InvalidName,
+                $"command `{clash.Name}` has the name of the command the circleci provider writes for requires_any; rename the command",
+                clash.Source);
+            return null;
+        }
+
+        return AutomatedApproval.Command();
+    }
+
+    /// <summary>A gate's or shim's name must not be a job's name too, ignoring case as CircleCI does.</summary>
+    private static void CheckDerivedName(string name, HashSet<string> taken, Scope scope, SourceLocation source)
+    {
+        if (taken.Contains(name))
+        {
+            scope.Error(
+                DiagnosticCodes.InvalidName,
+                $"{scope.Description} uses requires_any, for which the circleci provider adds the job `{name}`, but a job of that name "
+                + "exists already; rename that job",
+                source);
+        }
     }
 
     private static CommandDefinition Command(Command command, CommandSet commands, DiagnosticBag diagnostics)

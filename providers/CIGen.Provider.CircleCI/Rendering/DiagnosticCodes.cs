@@ -41,4 +41,7 @@ internal static class DiagnosticCodes
 
     /// <summary>A value holding <c>${{ }}</c>, which CircleCI passes through unevaluated (warning).</summary>
     public const string GitHubExpression = "circleci.github-expression";
+
+    /// <summary>A service port CircleCI cannot honour as written: a remapped host port, or a port that cannot be awaited (warning).</summary>
+    public const string ServicePort = "circleci.service-port";
 }

@@ -16,7 +16,7 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands)
     /// <returns>The definition, or null for an approval job, which exists only in its workflow.</returns>
     public JobDefinition? Render(Workflow workflow, Job job, Scope scope)
     {
-        foreach (var feature in JobFeatures.Used(job, graph).Where(f => f.Key != JobFeatures.Approval))
+        foreach (var feature in JobFeatures.Used(job, graph).Where(f => f.Key is not (JobFeatures.Approval or JobFeatures.Services or JobFeatures.RequiresAny)))
         {
             scope.NotSupportedYet(feature.Description, job.Source);
         }
@@ -49,7 +49,8 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands)
 
         scope.WarnAboutGitHubExpression(job.Image, "the image", job.Source);
         scope.WarnAboutGitHubExpressions(job.Env, job.Source);
-        var steps = new StepRenderer(commands, scope).Render(job.Steps);
+        var services = new ServiceRenderer(scope);
+        var steps = WithServiceWait(new StepRenderer(commands, scope).Render(job.Steps), services.Ports(job.Services));
         if (!job.Steps.Any(s => !commands.IsLeftOut(s)))
         {
             scope.Error(
@@ -63,10 +64,25 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands)
         {
             Name = job.Id,
             Image = job.Image ?? DefaultImage,
+            Services = services.Images(job.Services),
             ResourceClass = job.Runner?.ResourceClass,
             Environment = Merge(workflow.Env, job.Env),
             Steps = steps,
         };
+    }
+
+    /// <summary>
+    /// The wait goes right after the checkout (first when there is none), so the user's steps find the services up.
+    /// </summary>
+    private static IReadOnlyList<ConfigStep> WithServiceWait(IReadOnlyList<ConfigStep> steps, IReadOnlyList<AwaitedPort> ports)
+    {
+        if (ports.Count == 0)
+        {
+            return steps;
+        }
+
+        var at = steps.ToList().FindIndex(s => s is CheckoutStep) + 1;
+        return [.. steps.Take(at), new RunStep { Name = ServiceWait.StepName, Command = ServiceWait.Script(ports) }, .. steps.Skip(at)];
     }
 
     /// <summary>
@@ -91,7 +107,7 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands)
     private static void CheckCondition(Job job, Scope scope)
     {
         var condition = Conditions.Classify(job.If);
-        if (condition == StatusCondition.Success || (condition == StatusCondition.Always && job.Needs.Count == 0))
+        if (condition == StatusCondition.Success || (condition == StatusCondition.Always && job.Needs.Count == 0 && job.RequiresAny.Count == 0))
         {
             return;
         }

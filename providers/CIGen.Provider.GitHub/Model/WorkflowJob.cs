@@ -16,7 +16,12 @@ internal sealed record WorkflowJob
 
     public required IReadOnlyList<string> RunsOn { get; init; }
 
+    /// <summary>The deployment environment the job runs in; its protection rules (required reviewers) gate the job.</summary>
+    public string? Environment { get; init; }
+
     public string? Container { get; init; }
+
+    public IReadOnlyList<JobService> Services { get; init; } = [];
 
     public int? TimeoutMinutes { get; init; }
 
@@ -31,10 +36,23 @@ internal sealed record WorkflowJob
         job.AddIfPresent("needs", Needs.Count > 0 ? YamlValues.OneOrList(Needs) : null);
         job.AddIfPresent("if", If);
         job.Add("runs-on", YamlValues.OneOrList(RunsOn));
+        job.AddIfPresent("environment", Environment);
         job.AddIfPresent("container", Container);
+        job.AddIfPresent("services", Services.Count > 0 ? ServicesYaml() : null);
         job.AddIfPresent("timeout-minutes", TimeoutMinutes is { } minutes ? YamlScalar.Int(minutes) : null);
         job.AddIfPresent("env", YamlValues.MapOrNull(Env));
         job.Add("steps", new YamlSequence(Steps.Select(s => (YamlNode)s.ToYaml())));
         return job;
+    }
+
+    private YamlMapping ServicesYaml()
+    {
+        var services = new YamlMapping();
+        foreach (var service in Services)
+        {
+            services.Add(service.Name, service.ToYaml());
+        }
+
+        return services;
     }
 }

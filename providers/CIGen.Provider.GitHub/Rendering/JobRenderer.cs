@@ -13,7 +13,8 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
     public WorkflowJob Render(Job job)
     {
         WarnAboutLaterFeatures(job);
-        var steps = new StepRenderer(graph, diagnostics, workflowId, job.Id).Render(job);
+        var approval = job.Type == "approval";
+        var steps = approval ? ApprovalJob.Steps(job) : new StepRenderer(graph, diagnostics, workflowId, job.Id).Render(job);
         if (steps.Count == 0)
         {
             diagnostics.Error(
@@ -26,10 +27,12 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
         {
             Id = job.Id,
             Name = job.Name,
-            Needs = job.Needs,
-            If = job.If,
+            Needs = Dependencies.Needs(job),
+            If = Dependencies.Condition(job),
             RunsOn = RunsOn(job),
+            Environment = approval ? job.Id : null,
             Container = job.Image,
+            Services = ServiceRenderer.Render(job.Services),
             TimeoutMinutes = job.TimeoutMinutes,
             Env = job.Env,
             Steps = steps,
@@ -60,10 +63,10 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
         return [DefaultRunner];
     }
 
-    /// <summary>This version renders none of the optional features, <c>type: approval</c> included.</summary>
+    /// <summary>The optional features this version does not render yet.</summary>
     private void WarnAboutLaterFeatures(Job job)
     {
-        foreach (var feature in JobFeatures.Used(job, graph))
+        foreach (var feature in JobFeatures.Used(job, graph).Where(f => f.Key is not (JobFeatures.RequiresAny or JobFeatures.Approval or JobFeatures.Services)))
         {
             diagnostics.NotSupportedYet(feature.Description, job.Source, workflowId, job.Id);
         }

@@ -12,11 +12,9 @@ public class UnsupportedFeatureTests
     {
         { "matrix", "ruby", j => j with { Matrix = [new MatrixDimension("ruby", ["3.2", "3.3"])] } },
         { "architectures", "arm64", j => j with { Architectures = ["amd64", "arm64"] } },
-        { "services", "postgres", j => j with { Services = [new Service { Name = "postgres", Image = "postgres:16", Source = JobSource }] } },
         { "packages", "rust", j => j with { Packages = [new PackageUse { Name = "rust" }] } },
         { "cache", "cargo", j => j with { Cache = ["cargo"] } },
         { "source_files", "src/**", j => j with { SourceFiles = ["src/**/*.rs"] } },
-        { "requires_any", "approve_", j => j with { RequiresAny = ["approve_staging", "approve_prod"] } },
         { "runner profiles (runner 'self_hosted')", "self_hosted", j => j with { Runner = new RunnerSelection { Profile = "self_hosted" } } },
     };
 

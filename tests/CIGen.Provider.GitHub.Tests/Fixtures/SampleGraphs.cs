@@ -14,6 +14,21 @@ public static class SampleGraphs
 
     private static SourceLocation Job(string workflow, string job, int line = 1) => G.At($".cigen/workflows/{workflow}/jobs/{job}.yml", line, 1);
 
+    /// <summary>A database with a health check and a port mapping, and a cache on a bare port.</summary>
+    private static Service[] Services(string workflow, string job) =>
+    [
+        new Service
+        {
+            Name = "postgres",
+            Image = "postgres:16",
+            Ports = ["5432:5432"],
+            Env = G.Env(("POSTGRES_PASSWORD", "postgres"), ("POSTGRES_DB", "app_test")),
+            Health = new ServiceHealth { Cmd = "pg_isready -U postgres", Interval = "10s", Timeout = "5s", Retries = 5 },
+            Source = Job(workflow, job, 2),
+        },
+        new Service { Name = "redis", Image = "redis:7", Ports = ["6379"], Health = new ServiceHealth { Cmd = "redis-cli ping" }, Source = Job(workflow, job, 3) },
+    ];
+
     /// <summary>The seed's self-hosting CI: format, lint, test, build with a command and branch filters.</summary>
     private static Graph RustCi()
     {
@@ -54,6 +69,7 @@ public static class SampleGraphs
                     Id = "test",
                     Source = Job("ci", "test"),
                     Needs = ["format", "lint"],
+                    Services = Services("ci", "test"),
                     Image = "rust:latest",
                     TimeoutMinutes = 30,
                     Env = G.Env(("RUST_LOG", "debug")),

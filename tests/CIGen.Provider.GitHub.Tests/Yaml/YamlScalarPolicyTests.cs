@@ -108,9 +108,19 @@ public class YamlScalarPolicyTests
     }
 
     [Fact]
-    public void Doubles_single_quotes_inside_single_quoted_strings()
+    public void Doubles_single_quotes_inside_single_quoted_strings_when_double_quotes_would_need_escapes()
     {
-        WriteValue("'it''s'").Should().Be(" '''it''''s'''");
+        WriteValue("'it''s' \"x\"").Should().Be(" '''it''''s'' \"x\"'");
+        WriteValue("'a' \\d").Should().Be(" '''a'' \\d'");
+    }
+
+    [Theory]
+    [InlineData("!cancelled() && needs.a.result == 'success'")]
+    [InlineData("'quoted'")]
+    [InlineData("it's: here")]
+    public void Double_quotes_a_string_with_single_quotes_that_needs_no_escapes(string value)
+    {
+        WriteValue(value).Should().Be($" \"{value}\"");
     }
 
     [Theory]
@@ -214,6 +224,6 @@ public class YamlScalarPolicyTests
         WriteValue("🛠").Should().Be(" 🛠");
         WriteValue("🛠\n").Should().Be(" |\n  🛠");
         WriteValue("🛠\u0007").Should().Be(" \"🛠\\a\"");
-        WriteValue("'🛠'").Should().Be(" '''🛠'''");
+        WriteValue("'🛠' \"🛠\"").Should().Be(" '''🛠'' \"🛠\"'");
     }
 }

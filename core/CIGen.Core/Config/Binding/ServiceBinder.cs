@@ -1,6 +1,7 @@
 using CIGen.Core.Config.Model;
 using CIGen.Core.Config.Yaml;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Core.Config.Binding;
 
@@ -84,9 +85,23 @@ internal static class ServiceBinder
             ? new ServiceHealth
             {
                 Cmd = cmd,
-                Interval = health.String("interval"),
-                Timeout = health.String("timeout"),
+                Interval = Duration(health, "interval"),
+                Timeout = Duration(health, "timeout"),
                 Retries = health.PositiveInt("retries"),
             }
             : null;
+
+    /// <summary>Docker takes Go durations (<c>10s</c>, <c>1m30s</c>); anything else would fail only when the job starts.</summary>
+    private static string? Duration(MapReader health, string key)
+    {
+        var text = health.String(key);
+        if (text is not null && DockerDuration.Seconds(text) is null)
+        {
+            health.Reader.Error(DiagnosticCodes.InvalidValue, health.Get(key)!,
+                $"`{text}` in {health.Label(key)} is not a duration; write a number with a unit: `10s`, `1m30s`, `500ms`");
+            return null;
+        }
+
+        return text;
+    }
 }

@@ -1,0 +1,90 @@
+using System.Globalization;
+using CIGen.Protocol;
+using CIGen.Provider.CircleCI.Model;
+using CIGen.Provider.Sdk.Rendering;
+
+namespace CIGen.Provider.CircleCI.Rendering;
+
+/// <summary>
+/// A job's services as secondary docker images, and the ports its "Wait for services" step awaits. CircleCI has no
+/// container health checks and no port mapping: a service listens on its own port on the job's localhost.
+/// </summary>
+internal sealed class ServiceRenderer(Scope scope)
+{
+    /// <summary>How long to wait for a service whose health check does not say (docker's interval × retries).</summary>
+    public const int DefaultTimeoutSeconds = 60;
+
+    public IReadOnlyList<SecondaryImage> Images(IReadOnlyList<Service> services)
+    {
+        foreach (var service in services)
+        {
+            scope.WarnAboutGitHubExpression(service.Image, $"the image of service '{service.Name}'", service.Source);
+            scope.WarnAboutGitHubExpressions(service.Env, service.Source, $"service '{service.Name}'");
+        }
+
+        return [.. services.Select(s => new SecondaryImage { Image = s.Image, Name = s.Name, Environment = s.Env })];
+    }
+
+    /// <summary>Every TCP port of every service, in the order the job lists them.</summary>
+    public IReadOnlyList<AwaitedPort> Ports(IReadOnlyList<Service> services)
+    {
+        var awaited = new List<AwaitedPort>();
+        foreach (var service in services)
+        {
+            var ports = service.Ports.Select(p => ContainerPort(service, p)).OfType<int>().ToList();
+            if (ports.Count == 0 && service.Health is not null)
+            {
+                scope.Warning(
+                    DiagnosticCodes.ServicePort,
+                    $"service '{service.Name}' of {scope.Description} has a health check but no TCP port; CircleCI cannot run the check "
+                    + "in the service container and waits for ports instead, so the job does not wait for this service — list its port under `ports`",
+                    service.Source);
+            }
+
+            awaited.AddRange(ports.Select(p => new AwaitedPort(service.Name, p, TimeoutSeconds(service.Health))));
+        }
+
+        return awaited;
+    }
+
+    /// <summary>interval × retries of the health check, rounded up to whole seconds; otherwise <see cref="DefaultTimeoutSeconds"/>.</summary>
+    public static int TimeoutSeconds(ServiceHealth? health) =>
+        DockerDuration.Seconds(health?.Interval) is { } interval && health?.Retries is { } retries
+            ? Math.Max(1, (int)Math.Ceiling(interval * retries))
+            : DefaultTimeoutSeconds;
+
+    /// <summary>
+    /// The port the service listens on: the last part of docker's <c>[ip:][host:]container[/protocol]</c>. A different
+    /// host port is a warning, because CircleCI does not remap it; UDP ports cannot be awaited over TCP.
+    /// </summary>
+    private int? ContainerPort(Service service, string text)
+    {
+        var spec = text.Trim();
+        var slash = spec.IndexOf('/', StringComparison.Ordinal);
+        var protocol = slash < 0 ? "tcp" : spec[(slash + 1)..];
+        var parts = (slash < 0 ? spec : spec[..slash]).Split(':');
+        if (!Port(parts[^1], out var container) || (parts.Length > 1 && !Port(parts[^2], out _)) || parts.Length > 3)
+        {
+            scope.Warning(
+                DiagnosticCodes.ServicePort,
+                $"port '{text}' of service '{service.Name}' in {scope.Description} is not `port`, `host:container` or `ip:host:container`; "
+                + "the job does not wait for it",
+                service.Source);
+            return null;
+        }
+
+        if (parts.Length > 1 && parts[^2] != parts[^1])
+        {
+            scope.Warning(
+                DiagnosticCodes.ServicePort,
+                $"port '{text}' of service '{service.Name}' in {scope.Description} maps host port {parts[^2]} to {container}, but CircleCI does "
+                + $"not remap ports: the service listens on localhost:{container} — use {container} in the job, or `{container}:{container}`",
+                service.Source);
+        }
+
+        return protocol == "tcp" ? container : null;
+    }
+
+    private static bool Port(string text, out int port) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and < 65536;
+}
