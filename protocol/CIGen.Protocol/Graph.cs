@@ -53,6 +53,9 @@ public sealed record Workflow
 
     public OrderedDictionary<string, Scalar> Env { get; set; } = [];
 
+    /// <summary>The entries of <see cref="Env"/> whose value is a secret/variable reference, by env key.</summary>
+    public OrderedDictionary<string, EnvReference> EnvReferences { get; set; } = [];
+
     public IReadOnlyList<Job> Jobs { get; set; } = [];
 }
 
@@ -141,6 +144,9 @@ public sealed record Job
     /// <summary>The condition as the user wrote it.</summary>
     public string? If { get; init; }
 
+    /// <summary><see cref="If"/> parsed; null when there is none (or a third-party host sends only the text).</summary>
+    public Condition? Condition { get; init; }
+
     /// <summary>Container image the steps run in.</summary>
     public string? Image { get; init; }
 
@@ -151,7 +157,25 @@ public sealed record Job
 
     public IReadOnlyList<MatrixDimension> Matrix { get; set; } = [];
 
+    /// <summary>The user's <c>matrix.include</c> entries, for providers with a native matrix (the legs already apply them).</summary>
+    public IReadOnlyList<OrderedDictionary<string, Scalar>> MatrixInclude { get; set; } = [];
+
+    /// <summary>The user's <c>matrix.exclude</c> entries, for providers with a native matrix (the legs already apply them).</summary>
+    public IReadOnlyList<OrderedDictionary<string, Scalar>> MatrixExclude { get; set; } = [];
+
+    /// <summary><c>matrix.fail_fast</c>: cancel the other legs when one fails; null means the platform default.</summary>
+    public bool? FailFast { get; init; }
+
+    /// <summary>
+    /// Every combination the job runs as, computed by the core (architectures first as <c>arch</c>, then the dimensions in
+    /// the user's order, exclude and include applied). Empty for a job with neither architectures nor a matrix.
+    /// </summary>
+    public IReadOnlyList<MatrixLeg> MatrixLegs { get; set; } = [];
+
     public OrderedDictionary<string, Scalar> Env { get; set; } = [];
+
+    /// <summary>The entries of <see cref="Env"/> whose value is a secret/variable reference, by env key.</summary>
+    public OrderedDictionary<string, EnvReference> EnvReferences { get; set; } = [];
 
     public IReadOnlyList<Service> Services { get; set; } = [];
 
@@ -173,6 +197,9 @@ public sealed record Job
     /// <summary><c>approval</c> for a manual gate; null for an ordinary job.</summary>
     public string? Type { get; init; }
 
+    /// <summary>The job's <c>github:</c> block; null when not given.</summary>
+    public GitHubJobSettings? Github { get; init; }
+
     public IReadOnlyList<Step> Steps { get; set; } = [];
 }
 
@@ -187,6 +214,16 @@ public sealed record RunnerSelection
 }
 
 public sealed record MatrixDimension(string Name, IReadOnlyList<Scalar> Values);
+
+/// <summary>One combination of a matrix job.</summary>
+public sealed record MatrixLeg
+{
+    /// <summary>The leg's values by name (<c>arch</c> first when the job has architectures), as <c>${{ matrix.X }}</c> sees them.</summary>
+    public OrderedDictionary<string, Scalar> Values { get; set; } = [];
+
+    /// <summary>What a provider that runs one job per leg appends to the job's name after <c>_</c> (see docs/protocol.md).</summary>
+    public required string Suffix { get; init; }
+}
 
 public sealed record PackageUse
 {
@@ -216,9 +253,16 @@ public sealed record Step
 
     public string? Id { get; init; }
 
+    /// <summary>The condition as the user wrote it.</summary>
     public string? If { get; init; }
 
+    /// <summary><see cref="If"/> parsed; null when there is none (or a third-party host sends only the text).</summary>
+    public Condition? Condition { get; init; }
+
     public OrderedDictionary<string, Scalar> Env { get; set; } = [];
+
+    /// <summary>The entries of <see cref="Env"/> whose value is a secret/variable reference, by env key.</summary>
+    public OrderedDictionary<string, EnvReference> EnvReferences { get; set; } = [];
 
     /// <summary>The shell script, for <c>run</c>.</summary>
     public string? Run { get; init; }

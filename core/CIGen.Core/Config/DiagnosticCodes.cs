@@ -77,4 +77,7 @@ public static class DiagnosticCodes
     public const string FragmentConflict = "CIG031";
 
     public const string InvalidTrigger = "CIG032";
+
+    /// <summary>An <c>if:</c> that is not a valid condition; the position points into the condition.</summary>
+    public const string InvalidCondition = "CIG040";
 }

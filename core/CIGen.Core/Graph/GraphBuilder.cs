@@ -59,7 +59,7 @@ internal sealed class GraphBuilder
                 "the config defines no jobs; add .cigen/workflows/<workflow>/jobs/<job>.yml files, or `jobs:` / `workflows:` in the config file");
         }
 
-        return new Graph
+        return EnvReferences.Annotate(new Graph
         {
             ConfigSource = configSource,
             Workflows = [.. config.Workflows.Select(w => BuildWorkflow(w, defaultRunner))],
@@ -72,7 +72,7 @@ internal sealed class GraphBuilder
             CacheDefinitions = [.. config.CacheDefinitions.Select(d => d.Value)],
             VersionSources = config.VersionSources,
             Settings = config.Settings,
-        };
+        });
     }
 
     private void ResolveBackends()
@@ -219,6 +219,7 @@ internal sealed class GraphBuilder
         var owner = $"job `{job.Id}`";
         CheckCommandSteps(job.Steps, owner, scope);
         var cache = job.Cache ?? config.Cache ?? [];
+        var architectures = job.Architectures ?? config.Architectures ?? [];
         if (job.Cache is not null)
         {
             foreach (var name in job.Cache)
@@ -236,10 +237,15 @@ internal sealed class GraphBuilder
             Needs = [.. job.Needs.Select(n => n.Value).Distinct(StringComparer.Ordinal)],
             RequiresAny = [.. job.RequiresAny.Select(n => n.Value).Distinct(StringComparer.Ordinal)],
             If = job.If,
+            Condition = job.Condition,
             Image = job.Image,
             Runner = Runner(job, defaultRunner, scope),
-            Architectures = job.Architectures ?? config.Architectures ?? [],
-            Matrix = job.Matrix,
+            Architectures = architectures,
+            Matrix = job.Matrix.Dimensions,
+            MatrixInclude = [.. job.Matrix.Include.Select(e => e.Values)],
+            MatrixExclude = [.. job.Matrix.Exclude.Select(e => e.Values)],
+            FailFast = job.Matrix.FailFast,
+            MatrixLegs = job.Type is null ? MatrixLegs.Compute(architectures, job.Matrix, job.Source, diagnostics, scope) : [],
             Env = job.Env,
             Services = [.. job.Services.Select(s => Service(s, scope)).OfType<Service>()],
             Packages = job.Packages ?? config.Packages ?? [],
@@ -249,6 +255,7 @@ internal sealed class GraphBuilder
             Checkout = job.Checkout,
             TimeoutMinutes = job.TimeoutMinutes,
             Type = job.Type,
+            Github = job.Github,
             Steps = job.Steps,
         };
     }

@@ -32,6 +32,10 @@ public sealed class DiagnosticBag(string providerName)
     public void NotSupportedYet(string feature, string configFile) =>
         diagnostics.Add(new Diagnostic(Severity.Warning, UnsupportedFeatureCode, NotSupportedYetMessage(feature), configFile));
 
+    /// <summary>A note about the whole config (no job, no line), pointing at the config itself.</summary>
+    public void Info(string code, string message, string configFile) =>
+        diagnostics.Add(new Diagnostic(Severity.Info, code, message, configFile));
+
     private string NotSupportedYetMessage(string feature) => $"{feature} is not supported by the {providerName} provider yet; it is ignored";
 
     private void Add(string severity, string code, string message, SourceLocation? source, string? workflow, string? job) =>

@@ -1,3 +1,6 @@
+using CIGen.Protocol;
+using CIGen.Provider.Sdk.Expressions;
+
 namespace CIGen.Provider.Sdk.Rendering;
 
 /// <summary>The status functions a condition can consist of, the only conditions every platform can express.</summary>
@@ -61,24 +64,56 @@ public static class Conditions
     }
 
     /// <summary>
-    /// Which status function the whole condition is: <c>failure()</c>, <c>${{ always() }}</c>, <c>success ( )</c>.
-    /// No condition, an empty one and the literal <c>true</c> mean <see cref="StatusCondition.Success"/>, GitHub's
-    /// default; anything else is <see cref="StatusCondition.Other"/>.
+    /// The condition as a tree: the one the host parsed, else the text parsed here (a third-party host may send only the
+    /// text). Text that does not parse becomes one raw node, so it is still "something else" rather than no condition.
     /// </summary>
-    public static StatusCondition Classify(string? condition)
+    public static Condition? Tree(string? text, Condition? tree)
     {
-        if (string.IsNullOrWhiteSpace(condition))
+        if (tree is not null || string.IsNullOrWhiteSpace(text))
         {
-            return StatusCondition.Success;
+            return tree;
         }
 
-        var body = string.Concat(Unwrap(condition).Where(c => !char.IsWhiteSpace(c)));
-        return body switch
+        var (parsed, error) = ConditionParser.Parse(text);
+        return error is null ? parsed : Condition.RawOf(Unwrap(text));
+    }
+
+    /// <summary>
+    /// Which status function the whole condition is. No condition and the literal <c>true</c> mean
+    /// <see cref="StatusCondition.Success"/>, GitHub's default; anything else is <see cref="StatusCondition.Other"/>.
+    /// </summary>
+    public static StatusCondition Classify(Condition? condition) => condition switch
+    {
+        null or { Raw: "true" } or { Status: ConditionStatus.Success } => StatusCondition.Success,
+        { Status: ConditionStatus.Failure } => StatusCondition.Failure,
+        { Status: ConditionStatus.Always } => StatusCondition.Always,
+        _ => StatusCondition.Other,
+    };
+
+    /// <summary>The raw GitHub-only parts of the condition (<c>github.event_name</c>, <c>contains(…)</c>), in order.</summary>
+    public static IReadOnlyList<string> RawParts(Condition? condition)
+    {
+        var parts = new List<string>();
+        Collect(condition);
+        return parts;
+
+        void Collect(Condition? node)
         {
-            "" or "success()" or "true" => StatusCondition.Success,
-            "failure()" => StatusCondition.Failure,
-            "always()" => StatusCondition.Always,
-            _ => StatusCondition.Other,
-        };
+            if (node is null)
+            {
+                return;
+            }
+
+            if (node.Raw is { } raw && raw is not ("true" or "false" or "null") && !char.IsAsciiDigit(raw[0]) && raw[0] != '-')
+            {
+                parts.Add(raw);
+            }
+
+            Collect(node.Not);
+            foreach (var child in (node.And ?? []).Concat(node.Or ?? []).Concat(node.Eq ?? []).Concat(node.Ne ?? []))
+            {
+                Collect(child);
+            }
+        }
     }
 }

@@ -13,8 +13,6 @@ public sealed record JobFeature(string Key, string Description);
 /// </summary>
 public static class JobFeatures
 {
-    public const string Matrix = "matrix";
-    public const string Architectures = "architectures";
     public const string Services = "services";
     public const string Packages = "packages";
     public const string Cache = "cache";
@@ -33,8 +31,6 @@ public static class JobFeatures
             ?? (job.Runner is null or { RunsOn.Count: 0, ResourceClass: null } ? graph.DefaultRunner : null);
         (bool Used, string Key, string Description)[] features =
         [
-            (job.Matrix.Count > 0, Matrix, "matrix"),
-            (job.Architectures.Count > 0, Architectures, "architectures"),
             (job.Services.Count > 0, Services, "services"),
             (job.Packages.Count > 0, Packages, "packages"),
             (job.Cache.Count > 0, Cache, "cache"),

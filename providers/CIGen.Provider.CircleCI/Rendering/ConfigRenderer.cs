@@ -32,7 +32,10 @@ internal static partial class ConfigRenderer
 
     public static ConfigDocument Document(Graph graph, DiagnosticBag diagnostics)
     {
+        var expanded = MatrixExpansion.Expand(graph, diagnostics);
+        graph = expanded.Graph;
         WarnAboutLaterSettings(graph, diagnostics);
+        EnvironmentReferences.RemindOfSource(graph, diagnostics);
         var commands = new CommandSet(graph);
         var commandDefinitions = commands.Written.Select(c => Command(c, commands, diagnostics)).ToList();
         if (graph.Workflows.Any(w => w.Jobs.Any(j => j.RequiresAny.Count > 0)) && AutomatedApprovalCommand(graph, diagnostics) is { } approval)
@@ -87,8 +90,11 @@ internal static partial class ConfigRenderer
                     gate = AutomatedApproval.GateName(NameOf(job.Id));
                     CheckDerivedName(gate, taken, scope, job.Source);
                     entries.Add(new WorkflowEntry { Name = gate, Type = "approval", Filters = triggers[w].Filters });
-                    foreach (var dependency in job.RequiresAny.Select(NameOf))
+                    foreach (var alternative in job.RequiresAny)
                     {
+                        // A matrix alternative counts once every leg succeeded: its shim requires them all.
+                        var required = expanded.JobsOf(workflow.Id, alternative).Select(NameOf).ToList();
+                        var dependency = expanded.Legs.ContainsKey((workflow.Id, alternative)) ? alternative : required[0];
                         var shim = AutomatedApproval.ShimName(gate, dependency);
                         CheckDerivedName(shim, taken, scope, job.Source);
                         if (!definitions.Exists(d => d.Name == shim))
@@ -96,7 +102,7 @@ internal static partial class ConfigRenderer
                             definitions.Add(AutomatedApproval.Shim(shim, gate));
                         }
 
-                        entries.Add(new WorkflowEntry { Name = shim, Requires = [dependency], Context = context, Filters = triggers[w].Filters });
+                        entries.Add(new WorkflowEntry { Name = shim, Requires = required, Context = context, Filters = triggers[w].Filters });
                     }
                 }
 
@@ -106,7 +112,7 @@ internal static partial class ConfigRenderer
                     Type = job.Type == "approval" ? "approval" : null,
                     Requires = [.. job.Needs.Select(NameOf), .. gate is null ? [] : new[] { gate }],
                     Context = job.Type == "approval" ? [] : context,
-                    Filters = triggers[w].Filters,
+                    Filters = JobConditions.Filters(triggers[w].Filters, job),
                 });
             }
 
@@ -195,7 +201,7 @@ internal static partial class ConfigRenderer
         }
 
         // CircleCI has no workflow variables: they go into every job's environment, and are checked here once.
-        scope.WarnAboutGitHubExpressions(workflow.Env, workflow.Source);
+        EnvironmentReferences.Split(workflow.Env, EnvironmentReferences.ReferenceIn(workflow.EnvReferences), scope, workflow.Source, null);
     }
 
     private static void WarnAboutLaterSettings(Graph graph, DiagnosticBag diagnostics)

@@ -42,6 +42,12 @@ internal static class DiagnosticCodes
     /// <summary>A value holding <c>${{ }}</c>, which CircleCI passes through unevaluated (warning).</summary>
     public const string GitHubExpression = "circleci.github-expression";
 
+    /// <summary>An env value with a <c>${{ }}</c> expression that is not a secret/variable reference CircleCI can map (error).</summary>
+    public const string EnvExpression = "circleci.env-expression";
+
+    /// <summary>A job reads secrets/variables while no <c>circleci: {context}</c> is configured: where to define them (info).</summary>
+    public const string SecretSource = "circleci.secret-source";
+
     /// <summary>A service port CircleCI cannot honour as written: a remapped host port, or a port that cannot be awaited (warning).</summary>
     public const string ServicePort = "circleci.service-port";
 }

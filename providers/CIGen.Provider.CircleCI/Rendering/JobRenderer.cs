@@ -21,7 +21,7 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands)
             scope.NotSupportedYet(feature.Description, job.Source);
         }
 
-        CheckCondition(job, scope);
+        JobConditions.Check(job, scope);
         // Display names stay unrendered without a word: CircleCI shows ids, and a note on every named job of every
         // dual-provider config would drown the diagnostics that matter (docs/config.md, CircleCI notes).
         if (job.Type == "approval")
@@ -48,9 +48,14 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands)
         }
 
         scope.WarnAboutGitHubExpression(job.Image, "the image", job.Source);
-        scope.WarnAboutGitHubExpressions(job.Env, job.Source);
+        var environment = EnvironmentReferences.ForJob(workflow, job, scope);
         var services = new ServiceRenderer(scope);
         var steps = WithServiceWait(new StepRenderer(commands, scope).Render(job.Steps), services.Ports(job.Services));
+        if (environment.Exports.Count > 0)
+        {
+            steps = [new RunStep { Name = EnvironmentReferences.ExportStepName, Command = EnvironmentReferences.ExportScript(environment.Exports) }, .. steps];
+        }
+
         if (!job.Steps.Any(s => !commands.IsLeftOut(s)))
         {
             scope.Error(
@@ -66,7 +71,7 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands)
             Image = job.Image ?? DefaultImage,
             Services = services.Images(job.Services),
             ResourceClass = job.Runner?.ResourceClass,
-            Environment = Merge(workflow.Env, job.Env),
+            Environment = environment.Literal,
             Steps = steps,
         };
     }
@@ -83,40 +88,5 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands)
 
         var at = steps.ToList().FindIndex(s => s is CheckoutStep) + 1;
         return [.. steps.Take(at), new RunStep { Name = ServiceWait.StepName, Command = ServiceWait.Script(ports) }, .. steps.Skip(at)];
-    }
-
-    /// <summary>
-    /// CircleCI has no workflow variables: the workflow's come first in each job's <c>environment</c>, and a job variable
-    /// of the same name replaces the workflow's value in place.
-    /// </summary>
-    private static OrderedDictionary<string, Scalar> Merge(OrderedDictionary<string, Scalar> workflow, OrderedDictionary<string, Scalar> job)
-    {
-        var merged = new OrderedDictionary<string, Scalar>(workflow);
-        foreach (var (name, value) in job)
-        {
-            merged[name] = value;
-        }
-
-        return merged;
-    }
-
-    /// <summary>
-    /// A CircleCI workflow runs a job when everything it requires succeeded — GitHub's <c>success()</c>. Nothing else can
-    /// be said, except that <c>always()</c> on a job that requires nothing runs it anyway.
-    /// </summary>
-    private static void CheckCondition(Job job, Scope scope)
-    {
-        var condition = Conditions.Classify(job.If);
-        if (condition == StatusCondition.Success || (condition == StatusCondition.Always && job.Needs.Count == 0 && job.RequiresAny.Count == 0))
-        {
-            return;
-        }
-
-        scope.Error(
-            DiagnosticCodes.JobCondition,
-            $"{scope.Description} has the condition `{job.If}`, which the circleci provider cannot express: a CircleCI workflow runs a "
-            + "job when every job it requires succeeded; remove the condition, or move the job to a workflow whose `on` filters "
-            + "select when it runs",
-            job.Source);
     }
 }

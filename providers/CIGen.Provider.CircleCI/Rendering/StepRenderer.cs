@@ -72,7 +72,8 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope)
     {
         var command = (step.Run ?? throw MissingValue(step)).Replace("\r\n", "\n", StringComparison.Ordinal);
         scope.WarnAboutGitHubExpression(command, $"the command of {what}", step.Source);
-        scope.WarnAboutGitHubExpressions(step.Env, step.Source, what);
+        var environment = EnvironmentReferences.Split(step.Env, EnvironmentReferences.ReferenceIn(step.EnvReferences), scope, step.Source, what);
+        RequireBashFor(environment, step, what);
         scope.WarnAboutGitHubExpression(step.WorkingDirectory, $"the working_directory of {what}", step.Source);
         var shell = Shells.ToCircleCi(step.Shell);
         if (shell is not null && shell.Contains("{0}", StringComparison.Ordinal))
@@ -90,9 +91,24 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope)
             When = When(step, what),
             Shell = shell,
             WorkingDirectory = step.WorkingDirectory,
-            Environment = step.Env,
-            Command = command,
+            Environment = environment.Literal,
+            Command = EnvironmentReferences.ExportLines(environment.Exports) + command,
         };
+    }
+
+    private static readonly string[] PosixShells = ["bash", "sh", "dash", "zsh", "ksh"];
+
+    /// <summary>A step's references are exported by the first lines of its script, which only a POSIX shell runs.</summary>
+    private void RequireBashFor(SplitEnvironment environment, Step step, string what)
+    {
+        if (environment.Exports.Count > 0 && step.Shell is { } shell && !PosixShells.Contains(Path.GetFileName(shell.Split(' ')[0])))
+        {
+            scope.Error(
+                DiagnosticCodes.EnvExpression,
+                $"{what} of {scope.Description} sets variables from secrets/variables under other names, which the circleci provider "
+                + $"exports in the step's script, but its shell `{shell}` is not a POSIX shell; move the variables to the job's env",
+                step.Source);
+        }
     }
 
     /// <summary>
@@ -136,7 +152,7 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope)
                 step.Source);
         }
 
-        if (Conditions.Classify(step.If) != StatusCondition.Success)
+        if (Conditions.Classify(Conditions.Tree(step.If, step.Condition)) != StatusCondition.Success)
         {
             scope.Error(
                 DiagnosticCodes.StepCondition,
@@ -184,7 +200,7 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope)
     /// <summary><c>success()</c> (or none) → CircleCI's default; <c>failure()</c> → <c>on_fail</c>; <c>always()</c> → <c>always</c>; anything else is an error.</summary>
     private StepWhen When(Step step, string what)
     {
-        switch (Conditions.Classify(step.If))
+        switch (Conditions.Classify(Conditions.Tree(step.If, step.Condition)))
         {
             case StatusCondition.Failure:
                 return StepWhen.OnFail;
@@ -193,9 +209,9 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope)
             case StatusCondition.Other:
                 scope.Error(
                     DiagnosticCodes.StepCondition,
-                    $"{what} of {scope.Description} has the condition `{step.If}`, which the circleci provider cannot express: CircleCI "
-                    + "runs a step on success, on failure or always (`success()`, `failure()`, `always()`); use one of those, or "
-                    + "test the condition inside the step's script",
+                    $"{what} of {scope.Description} has the condition `{step.If}`, which the circleci provider cannot express: "
+                    + GitHubOnly(step) + "CircleCI runs a step on success, on failure or always (`success()`, `failure()`, `always()`); "
+                    + "use one of those, or test the condition inside the step's script",
                     step.Source);
                 return StepWhen.OnSuccess;
             default:
@@ -203,10 +219,15 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope)
         }
     }
 
+    /// <summary>Names the raw GitHub-only contexts of the step's condition, if it has any.</summary>
+    private static string GitHubOnly(Step step) => Conditions.RawParts(Conditions.Tree(step.If, step.Condition)) is { Count: > 0 } raw
+        ? $"{string.Join(", ", raw.Select(r => $"`{r}`"))} is GitHub-only; "
+        : "";
+
     /// <summary>Checkout and restore_cache have no <c>when</c>: they run after earlier steps succeeded, like <c>success()</c>.</summary>
     private void RequireNoCondition(Step step, string what, string kind)
     {
-        if (Conditions.Classify(step.If) != StatusCondition.Success)
+        if (Conditions.Classify(Conditions.Tree(step.If, step.Condition)) != StatusCondition.Success)
         {
             scope.Error(
                 DiagnosticCodes.StepCondition,

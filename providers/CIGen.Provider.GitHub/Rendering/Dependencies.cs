@@ -18,18 +18,19 @@ internal static class Dependencies
     /// <summary>The job's own condition without OR dependencies; with them, the condition above AND-ed with the user's.</summary>
     public static string? Condition(Job job)
     {
+        var own = ConditionRenderer.Text(job.If, job.Condition);
         if (job.RequiresAny.Count == 0)
         {
-            return job.If;
+            return own;
         }
 
         var any = string.Join(" || ", job.RequiresAny.Select(Succeeded));
         var parts = new List<string> { "!cancelled()" };
         parts.AddRange(job.Needs.Select(Succeeded));
         parts.Add(job.RequiresAny.Count == 1 ? any : $"({any})");
-        if (!string.IsNullOrWhiteSpace(job.If))
+        if (!string.IsNullOrWhiteSpace(own))
         {
-            parts.Add($"({Conditions.Unwrap(job.If)})");
+            parts.Add($"({Conditions.Unwrap(own)})");
         }
 
         return string.Join(" && ", parts);

@@ -17,4 +17,7 @@ internal static class DiagnosticCodes
 
     /// <summary>A step this provider cannot turn into a GitHub step (error).</summary>
     public const string InvalidStep = "github.invalid-step";
+
+    /// <summary>An <c>${{ env.X }}</c> reference in workflow or job env, where GitHub has no <c>env</c> context (error).</summary>
+    public const string EnvContext = "github.env-context";
 }

@@ -13,6 +13,7 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
     public WorkflowJob Render(Job job)
     {
         WarnAboutLaterFeatures(job);
+        EnvValues.RejectEnvContext(job.EnvReferences, $"job `{job.Id}`", diagnostics, job.Source, workflowId, job.Id);
         var approval = job.Type == "approval";
         var steps = approval ? ApprovalJob.Steps(job) : new StepRenderer(graph, diagnostics, workflowId, job.Id).Render(job);
         if (steps.Count == 0)
@@ -29,18 +30,24 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
             Name = job.Name,
             Needs = Dependencies.Needs(job),
             If = Dependencies.Condition(job),
+            Strategy = MatrixRenderer.Strategy(job),
             RunsOn = RunsOn(job),
-            Environment = approval ? job.Id : null,
+            Permissions = GitHubSettingsRenderer.Permissions(job.Github?.Permissions),
+            Environment = job.Github?.Environment?.Name ?? (approval ? job.Id : null),
+            EnvironmentUrl = job.Github?.Environment?.Url,
+            Concurrency = GitHubSettingsRenderer.Concurrency(job.Github?.Concurrency),
+            Outputs = job.Github?.Outputs ?? [],
+            ContinueOnError = job.Github?.ContinueOnError,
             Container = job.Image,
             Services = ServiceRenderer.Render(job.Services),
             TimeoutMinutes = job.TimeoutMinutes,
-            Env = job.Env,
+            Env = EnvValues.Render(job.Env, job.EnvReferences),
             Steps = steps,
         };
     }
 
     /// <summary>
-    /// Labels given directly, else <c>ubuntu-latest</c>. A <c>resource_class</c> alone is a warning, not an error: it is
+    /// Labels given directly, else the hosted runner of the job's arch (<c>ubuntu-latest</c> by default). A <c>resource_class</c> alone is a warning, not an error: it is
     /// CircleCI's way to size a machine, and one config may target both providers.
     /// </summary>
     private IReadOnlyList<string> RunsOn(Job job)
@@ -60,7 +67,7 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
                 job.Source, workflowId, job.Id);
         }
 
-        return [DefaultRunner];
+        return [MatrixRenderer.HostedRunsOn(job, DefaultRunner) ?? DefaultRunner];
     }
 
     /// <summary>The optional features this version does not render yet.</summary>

@@ -78,8 +78,11 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
     private static Step WithinCommandStep(Step use, Step inner) => inner with
     {
         Name = inner.Name ?? use.Name,
-        If = Conditions.Both(use.If, inner.If),
-        Env = Overlay(inner.Env, use.Env),
+        If = Conditions.Both(ConditionRenderer.Text(use.If, use.Condition), ConditionRenderer.Text(inner.If, inner.Condition)),
+        Condition = null,
+        // References are spelled before the overlay: a literal of the call site may replace a reference of the command.
+        Env = Overlay(EnvValues.Render(inner.Env, inner.EnvReferences), EnvValues.Render(use.Env, use.EnvReferences)),
+        EnvReferences = [],
         Shell = inner.Kind == StepKind.Run ? inner.Shell ?? use.Shell : inner.Shell,
         WorkingDirectory = inner.Kind == StepKind.Run ? inner.WorkingDirectory ?? use.WorkingDirectory : inner.WorkingDirectory,
     };
@@ -104,8 +107,8 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
                 {
                     Name = step.Name,
                     Id = step.Id,
-                    If = step.If,
-                    Env = step.Env,
+                    If = ConditionRenderer.Text(step.If, step.Condition),
+                    Env = EnvValues.Render(step.Env, step.EnvReferences),
                     Shell = step.Shell,
                     WorkingDirectory = step.WorkingDirectory,
                     Run = (step.Run ?? throw MissingValue(step)).Replace("\r\n", "\n", StringComparison.Ordinal),
@@ -116,8 +119,8 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
                 {
                     Name = step.Name,
                     Id = step.Id,
-                    If = step.If,
-                    Env = step.Env,
+                    If = ConditionRenderer.Text(step.If, step.Condition),
+                    Env = EnvValues.Render(step.Env, step.EnvReferences),
                     Uses = step.Kind == StepKind.Checkout ? ActionStep.Checkout : step.Uses ?? throw MissingValue(step),
                     With = step.With,
                 };

@@ -41,13 +41,14 @@ internal static class WorkflowRenderer
     public static WorkflowDocument Document(Graph graph, Workflow workflow, DiagnosticBag diagnostics)
     {
         var jobs = new JobRenderer(graph, diagnostics, workflow.Id);
+        EnvValues.RejectEnvContext(workflow.EnvReferences, $"workflow `{workflow.Id}`", diagnostics, workflow.Source, workflow.Id, null);
         return new WorkflowDocument
         {
             Name = workflow.Name ?? workflow.Id,
             On = TriggerRenderer.Render(workflow.Triggers),
-            Permissions = workflow.Permissions is { } p ? new PermissionSet { All = p.All, Scopes = p.Scopes } : null,
-            Concurrency = workflow.Concurrency is { } c ? new ConcurrencyGroup { Group = c.Group, CancelInProgress = c.CancelInProgress } : null,
-            Env = workflow.Env,
+            Permissions = GitHubSettingsRenderer.Permissions(workflow.Permissions),
+            Concurrency = GitHubSettingsRenderer.Concurrency(workflow.Concurrency),
+            Env = EnvValues.Render(workflow.Env, workflow.EnvReferences),
             Jobs = workflow.Jobs.Select(jobs.Render).ToList(),
         };
     }

@@ -56,13 +56,13 @@ public class JobTests
     }
 
     [Fact]
-    public void Warns_about_github_expressions_in_workflow_variables_once_at_the_workflow()
+    public void Reports_github_expressions_in_workflow_variables_once_at_the_workflow()
     {
-        var workflow = G.Workflow("ci", G.Job("a", G.Run("x")), G.Job("b", G.Run("y"))) with { Env = G.Env(("TOKEN", "${{ secrets.NPM_TOKEN }}")) };
+        var workflow = G.Workflow("ci", G.Job("a", G.Run("x")), G.Job("b", G.Run("y"))) with { Env = G.Env(("SHA", "${{ github.sha }}")) };
 
         Render.Graph(G.Graph(workflow)).Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
-            d.Code == "circleci.github-expression" && d.File == ".cigen/workflows/ci.yml" && d.Workflow == "ci" && d.Job == null
-            && d.Message.StartsWith("variable `TOKEN` of workflow `ci` holds the GitHub expression `${{ secrets.NPM_TOKEN }}`"));
+            d.Severity == Severity.Error && d.Code == "circleci.env-expression" && d.File == ".cigen/workflows/ci.yml" && d.Workflow == "ci" && d.Job == null
+            && d.Message.StartsWith("variable `SHA` of workflow `ci` has the value `${{ github.sha }}`, which the circleci provider cannot express"));
     }
 
     [Fact]

@@ -214,16 +214,15 @@ public class StepTests
     }
 
     [Fact]
-    public void Warns_about_github_expressions_which_circleci_passes_through_as_text()
+    public void Warns_about_github_expressions_in_commands_and_rejects_them_in_variables()
     {
-        var step = G.Run("echo \"${{ github.sha }}\"", "Show") with { Env = G.Env(("TOKEN", "${{ secrets.TOKEN }}"), ("PLAIN", "x")), Source = StepSource };
+        var step = G.Run("echo \"${{ github.sha }}\"", "Show") with { Env = G.Env(("REF", "${{ github.ref }}"), ("PLAIN", "x")), Source = StepSource };
 
         var result = Render.Graph(G.Graph(G.Workflow("ci", G.Job("a", step))));
 
         result.Diagnostics.Select(d => (d.Severity, d.Code, d.Line)).Should().Equal(
-            (Severity.Warning, "circleci.github-expression", 7), (Severity.Warning, "circleci.github-expression", 7));
+            (Severity.Warning, "circleci.github-expression", 7), (Severity.Error, "circleci.env-expression", 7));
         result.Diagnostics[0].Message.Should().StartWith("the command of step 'Show' of job `a` of workflow `ci` holds the GitHub expression `${{ github.sha }}`, which CircleCI does not evaluate");
-        result.Diagnostics[1].Message.Should().StartWith("variable `TOKEN` of step 'Show' of job `a` of workflow `ci` holds the GitHub expression `${{ secrets.TOKEN }}`");
-        result.Files.Single().Content.Should().Contain("TOKEN: ${{ secrets.TOKEN }}", "values pass through unchanged until secrets are translated");
+        result.Diagnostics[1].Message.Should().StartWith("variable `REF` of step 'Show' of job `a` of workflow `ci` has the value `${{ github.ref }}`, which the circleci provider cannot express");
     }
 }

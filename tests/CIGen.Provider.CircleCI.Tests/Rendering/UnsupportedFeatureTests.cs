@@ -10,8 +10,6 @@ public class UnsupportedFeatureTests
 
     public static TheoryData<string, string, Func<Job, Job>> Features() => new()
     {
-        { "matrix", "ruby", j => j with { Matrix = [new MatrixDimension("ruby", ["3.2", "3.3"])] } },
-        { "architectures", "arm64", j => j with { Architectures = ["amd64", "arm64"] } },
         { "packages", "rust", j => j with { Packages = [new PackageUse { Name = "rust" }] } },
         { "cache", "cargo", j => j with { Cache = ["cargo"] } },
         { "source_files", "src/**", j => j with { SourceFiles = ["src/**/*.rs"] } },

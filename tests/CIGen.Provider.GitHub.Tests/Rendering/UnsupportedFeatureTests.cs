@@ -10,8 +10,6 @@ public class UnsupportedFeatureTests
 
     public static TheoryData<string, string, Func<Job, Job>> Features() => new()
     {
-        { "matrix", "ruby", j => j with { Matrix = [new MatrixDimension("ruby", ["3.2", "3.3"])] } },
-        { "architectures", "arm64", j => j with { Architectures = ["amd64", "arm64"] } },
         { "packages", "rust", j => j with { Packages = [new PackageUse { Name = "rust" }] } },
         { "cache", "cargo", j => j with { Cache = ["cargo"] } },
         { "source_files", "src/**", j => j with { SourceFiles = ["src/**/*.rs"] } },
@@ -61,9 +59,9 @@ public class UnsupportedFeatureTests
     [Fact]
     public void Reports_every_unsupported_feature_of_a_job_separately()
     {
-        var job = G.Job("test", G.Run("x")) with { Matrix = [new MatrixDimension("a", ["1"])], Cache = ["gems"], Packages = [new PackageUse { Name = "ruby" }] };
+        var job = G.Job("test", G.Run("x")) with { SourceFiles = ["src/**"], Cache = ["gems"], Packages = [new PackageUse { Name = "ruby" }] };
 
         Render.Graph(G.Graph(G.Workflow("ci", job))).Diagnostics.Select(d => d.Message.Split(' ')[0])
-            .Should().Equal("matrix", "packages", "cache");
+            .Should().Equal("packages", "cache", "source_files");
     }
 }

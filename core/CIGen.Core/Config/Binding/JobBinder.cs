@@ -15,7 +15,7 @@ internal static class JobBinder
         [
             "name", "image", "runner", "runs_on", "resource_class", "architectures", "matrix", "requires", "needs",
             "requires_any", "if", "env", "environment", "services", "packages", "cache", "source_files", "skip",
-            "checkout", "timeout", "type", "steps",
+            "checkout", "timeout", "type", "steps", "github",
         ],
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -24,10 +24,12 @@ internal static class JobBinder
             ["container"] = "use `image` for the container the steps run in",
             ["depends_on"] = "use `requires` (alias `needs`)",
             ["strategy"] = "use `matrix` (and `architectures`) for job variants",
-            ["permissions"] = "set `permissions` on the workflow; jobs do not take them yet",
+            ["permissions"] = "GitHub-only job settings go under `github:`, e.g. `github: {permissions: {contents: read}}`",
+            ["outputs"] = "GitHub-only job settings go under `github:`, e.g. `github: {outputs: {version: ...}}`",
+            ["concurrency"] = "GitHub-only job settings go under `github:`, e.g. `github: {concurrency: deploy}`",
+            ["continue_on_error"] = "GitHub-only job settings go under `github:`, e.g. `github: {continue_on_error: true}`",
+            ["continue-on-error"] = "GitHub-only job settings go under `github:`, e.g. `github: {continue_on_error: true}`",
         });
-
-    private static readonly string[] MatrixReserved = ["include", "exclude"];
 
     public static JobModel? Bind(JobSource source, string workflowId, NodeReader workflowReader)
     {
@@ -58,12 +60,13 @@ internal static class JobBinder
             Needs = job.EitherEntry("requires", "needs") is { } needs ? reader.Strings(needs.Value, job.Label(needs.Name), allowSingle: true) : [],
             RequiresAny = job.Strings("requires_any", allowSingle: true) ?? [],
             If = job.String("if"),
+            Condition = ConditionBinder.Bind(job, what),
             Image = job.String("image"),
             RunnerProfile = job.Located("runner"),
             RunsOn = job.PlainStrings("runs_on", allowSingle: true),
             ResourceClass = job.String("resource_class"),
             Architectures = job.Get("architectures") is { } archs ? Architectures.Bind(archs, job.Label("architectures"), reader) : null,
-            Matrix = job.Get("matrix") is { } matrix ? Matrix(matrix, job.Label("matrix"), reader) : [],
+            Matrix = job.Get("matrix") is { } matrix ? MatrixBinder.Bind(matrix, job.Label("matrix"), reader) : MatrixModel.None,
             Env = reader.Env(job),
             Services = job.Get("services") is { } services ? ServiceBinder.BindUses(services, job.Label("services"), reader) : [],
             Packages = job.Get("packages") is { } packages ? PackageBinder.Bind(packages, job.Label("packages"), reader) : null,
@@ -73,6 +76,7 @@ internal static class JobBinder
             Checkout = job.Bool("checkout") ?? true,
             TimeoutMinutes = job.PositiveInt("timeout"),
             Type = type == Approval ? Approval : null,
+            Github = job.Get("github") is { } github ? GitHubJobBinder.Bind(github, job.Label("github"), reader) : null,
             Steps = steps,
         };
     }
@@ -94,48 +98,5 @@ internal static class JobBinder
             reader.Error(DiagnosticCodes.JobWithoutSteps, at,
                 $"job `{source.Id}` has no steps; add `steps:` with at least one step, or `type: approval` for a manual gate");
         }
-    }
-
-    private static IReadOnlyList<MatrixDimension> Matrix(ConfigNode node, string what, NodeReader reader)
-    {
-        var dimensions = new List<MatrixDimension>();
-        foreach (var entry in reader.Entries(node, what, "a mapping of dimension names to lists of values"))
-        {
-            if (MatrixReserved.Contains(entry.Name))
-            {
-                reader.Error(DiagnosticCodes.InvalidValue, entry.Key,
-                    $"`{entry.Name}` in {what} is not supported; list every value of each dimension instead");
-                continue;
-            }
-
-            if (!Names.IsId(entry.Name))
-            {
-                reader.Error(DiagnosticCodes.InvalidName, entry.Key, $"`{entry.Name}` is not a valid matrix dimension name; use {Names.IdRule}");
-                continue;
-            }
-
-            if (entry.Value is not SequenceNode { Items.Count: > 0 } values)
-            {
-                reader.WrongType(entry.Value, $"`{entry.Name}` in {what}", "a non-empty list of values");
-                continue;
-            }
-
-            var scalars = new List<Scalar>();
-            foreach (var value in values.Items)
-            {
-                if (value is ScalarNode { IsNull: false } scalar)
-                {
-                    scalars.Add(scalar.ToScalar());
-                }
-                else
-                {
-                    reader.WrongType(value, $"each value of `{entry.Name}` in {what}", "a string, number or boolean");
-                }
-            }
-
-            dimensions.Add(new MatrixDimension(entry.Name, scalars));
-        }
-
-        return dimensions;
     }
 }

@@ -232,6 +232,7 @@ internal static class StepBinder
             Name = step.String("name"),
             Id = id,
             If = step.String("if"),
+            Condition = ConditionBinder.Bind(step, step.What),
             Env = step.Reader.Env(step),
             Only = Only(step),
             Source = step.Node!.Location,

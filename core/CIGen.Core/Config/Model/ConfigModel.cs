@@ -103,6 +103,8 @@ internal sealed record JobModel
 
     public string? If { get; init; }
 
+    public Condition? Condition { get; init; }
+
     public string? Image { get; init; }
 
     public Located<string>? RunnerProfile { get; init; }
@@ -114,7 +116,10 @@ internal sealed record JobModel
     /// <summary>Canonical names; null when the job does not set its own.</summary>
     public IReadOnlyList<string>? Architectures { get; init; }
 
-    public IReadOnlyList<MatrixDimension> Matrix { get; init; } = [];
+    public MatrixModel Matrix { get; init; } = MatrixModel.None;
+
+    /// <summary>The job's <c>github:</c> block; null when not given.</summary>
+    public GitHubJobSettings? Github { get; init; }
 
     public OrderedDictionary<string, Scalar> Env { get; init; } = [];
 
@@ -141,3 +146,16 @@ internal sealed record JobModel
 
 /// <summary>A service a job uses: a reference to a top-level service, or one defined in place.</summary>
 internal sealed record ServiceUse(Located<string>? Reference, Service? Inline);
+
+/// <summary>One <c>include</c> or <c>exclude</c> item of a matrix.</summary>
+internal sealed record MatrixEntry(OrderedDictionary<string, Scalar> Values, SourceLocation Source);
+
+/// <summary>A job's matrix as written; the graph builder turns it into legs (combinations).</summary>
+internal sealed record MatrixModel(
+    IReadOnlyList<MatrixDimension> Dimensions,
+    IReadOnlyList<MatrixEntry> Include,
+    IReadOnlyList<MatrixEntry> Exclude,
+    bool? FailFast)
+{
+    public static readonly MatrixModel None = new([], [], [], null);
+}

@@ -28,6 +28,9 @@ internal sealed record ScalarNode(string File, int Line, int Column, string Valu
 {
     public bool IsNull => Type == ScalarType.Null;
 
+    /// <summary>Written in single or double quotes: the value starts one column after the node.</summary>
+    public bool Quoted { get; init; }
+
     /// <summary>The value with the type the user gave it; null as an empty string.</summary>
     public Scalar ToScalar() => Type switch
     {

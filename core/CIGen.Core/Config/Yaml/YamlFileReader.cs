@@ -155,7 +155,10 @@ internal sealed class YamlFileReader
             }
         }
 
-        return new ScalarNode(file, (int)scalar.Start.Line, (int)scalar.Start.Column, scalar.Value, type);
+        return new ScalarNode(file, (int)scalar.Start.Line, (int)scalar.Start.Column, scalar.Value, type)
+        {
+            Quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted,
+        };
     }
 
     private SequenceNode ReadSequence(SequenceStart start, int depth)

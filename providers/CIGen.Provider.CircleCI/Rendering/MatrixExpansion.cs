@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using CIGen.Protocol;
+using CIGen.Provider.Sdk.Diagnostics;
+
+namespace CIGen.Provider.CircleCI.Rendering;
+
+/// <summary>The graph with every matrix job replaced by one job per leg, and what each matrix job became.</summary>
+/// <param name="Legs">Per workflow id and matrix job id, the ids of its legs' jobs in leg order.</param>
+internal sealed record ExpandedGraph(Graph Graph, IReadOnlyDictionary<(string Workflow, string Job), IReadOnlyList<string>> Legs)
+{
+    /// <summary>The jobs a requirement on <paramref name="jobId"/> means: all its legs, or the job itself.</summary>
+    public IReadOnlyList<string> JobsOf(string workflowId, string jobId) =>
+        Legs.TryGetValue((workflowId, jobId), out var legs) ? legs : [jobId];
+}
+
+/// <summary>
+/// CircleCI has no matrix of its own that cigen uses: each leg the core computed becomes a job
+/// <c>&lt;job&gt;_&lt;suffix&gt;</c> (the suffix rule is the core's, docs/protocol.md), with <c>${{ matrix.X }}</c>
+/// replaced by the leg's value in the job's name, image and environment and in each step's name, script, working
+/// directory, variables and inputs (a value the leg lacks becomes empty, as on GitHub). An arm64 leg runs on the
+/// <c>arm.</c> resource class of its size (<c>arm.medium</c> by default). A job that requires a matrix job requires
+/// every leg; a <c>requires_any</c> alternative that is a matrix job counts once all its legs succeeded. <c>fail_fast: true</c>
+/// cannot be expressed (legs are independent jobs) and is a warning.
+/// </summary>
+internal static partial class MatrixExpansion
+{
+    public const string DefaultResourceClass = "medium";
+    private const string ArmPrefix = "arm.";
+
+    public static ExpandedGraph Expand(Graph graph, DiagnosticBag diagnostics)
+    {
+        var legs = new Dictionary<(string, string), IReadOnlyList<string>>();
+        foreach (var workflow in graph.Workflows)
+        {
+            foreach (var job in workflow.Jobs.Where(j => j.MatrixLegs.Count > 0))
+            {
+                if (job.FailFast == true)
+                {
+                    diagnostics.Warning(
+                        DiagnosticCodes.Ignored,
+                        $"fail_fast of job `{job.Id}` has no CircleCI equivalent: its legs are separate jobs and each runs to the end; it is ignored",
+                        job.Source, workflow.Id, job.Id);
+                }
+
+                legs[(workflow.Id, job.Id)] = [.. job.MatrixLegs.Select(l => LegId(job, l))];
+            }
+        }
+
+        var expanded = new ExpandedGraph(graph, legs);
+        var workflows = graph.Workflows.Select(workflow => workflow with
+        {
+            Jobs = [.. workflow.Jobs.SelectMany(job =>
+            {
+                var rewired = job with
+                {
+                    Needs = [.. job.Needs.SelectMany(n => expanded.JobsOf(workflow.Id, n))],
+                    Architectures = [],
+                    Matrix = [],
+                    MatrixInclude = [],
+                    MatrixExclude = [],
+                    MatrixLegs = [],
+                };
+                return job.MatrixLegs.Count == 0
+                    ? [rewired]
+                    : job.MatrixLegs.Select(leg => Leg(rewired, job, leg, workflow, diagnostics));
+            })],
+        }).ToList();
+        return expanded with { Graph = graph with { Workflows = workflows } };
+    }
+
+    private static string LegId(Job job, MatrixLeg leg) => $"{job.Id}_{leg.Suffix}";
+
+    private static Job Leg(Job job, Job original, MatrixLeg leg, Workflow workflow, DiagnosticBag diagnostics)
+    {
+        var known = original.MatrixLegs.SelectMany(l => l.Values.Keys).ToHashSet(StringComparer.Ordinal);
+        string? Sub(string? text, SourceLocation source) => text is null ? null : MatrixReference().Replace(text, match =>
+        {
+            var name = match.Groups["name"].Value;
+            if (leg.Values.TryGetValue(name, out var value))
+            {
+                return value.Text;
+            }
+
+            // Reported once, with the first leg: every leg has the same text.
+            if (!known.Contains(name) && leg == original.MatrixLegs[0])
+            {
+                diagnostics.Error(
+                    DiagnosticCodes.InvalidName,
+                    $"`{match.Value}` names no value of the matrix of job `{original.Id}`; its values are: {string.Join(", ", known.Order(StringComparer.Ordinal))}",
+                    source, workflow.Id, original.Id);
+            }
+
+            return "";
+        });
+        OrderedDictionary<string, Scalar> Map(OrderedDictionary<string, Scalar> values, SourceLocation source)
+        {
+            var result = new OrderedDictionary<string, Scalar>(values.Count, StringComparer.Ordinal);
+            foreach (var (key, value) in values)
+            {
+                var text = Sub(value.Text, source)!;
+                result.Add(key, text == value.Text ? value : Scalar.String(text));
+            }
+
+            return result;
+        }
+
+        Step StepOf(Step step) => step with
+        {
+            Name = Sub(step.Name, step.Source),
+            Run = Sub(step.Run, step.Source),
+            WorkingDirectory = Sub(step.WorkingDirectory, step.Source),
+            Env = Map(step.Env, step.Source),
+            With = Map(step.With, step.Source),
+        };
+
+        var arm = leg.Values.TryGetValue("arch", out var arch) && arch.Text == "arm64";
+        return job with
+        {
+            Id = LegId(original, leg),
+            Name = Sub(job.Name, job.Source),
+            Image = Sub(job.Image, job.Source),
+            Env = Map(job.Env, job.Source),
+            Steps = [.. job.Steps.Select(StepOf)],
+            Runner = arm ? ArmRunner(job.Runner) : job.Runner,
+        };
+    }
+
+    /// <summary>The arm64 resource class of the job's size: <c>large</c> → <c>arm.large</c>, none → <c>arm.medium</c>.</summary>
+    private static RunnerSelection ArmRunner(RunnerSelection? runner)
+    {
+        var size = runner?.ResourceClass ?? DefaultResourceClass;
+        return (runner ?? new RunnerSelection()) with { ResourceClass = size.StartsWith(ArmPrefix, StringComparison.Ordinal) ? size : ArmPrefix + size };
+    }
+
+    [GeneratedRegex(@"\$\{\{\s*matrix\.(?<name>[A-Za-z_][A-Za-z0-9_-]*)\s*\}\}", RegexOptions.CultureInvariant)]
+    private static partial Regex MatrixReference();
+}

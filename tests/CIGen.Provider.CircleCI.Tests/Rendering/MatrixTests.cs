@@ -1,0 +1,126 @@
+using CIGen.Protocol;
+using CIGen.Provider.CircleCI.Tests.Fixtures;
+using CIGen.Testing;
+
+namespace CIGen.Provider.CircleCI.Tests.Rendering;
+
+/// <summary>Matrix jobs as one CircleCI job per leg: names, substituted references, arm resource classes and wiring.</summary>
+public class MatrixTests
+{
+    private static Job Test(string? resourceClass = null) => G.Job("test", G.Run("echo ${{ matrix.arch }}", "On ${{matrix.arch}}")) with
+    {
+        Architectures = ["amd64", "arm64"],
+        Runner = resourceClass is null ? null : new RunnerSelection { ResourceClass = resourceClass },
+        Env = G.Env(("ARCH", "${{ matrix.arch }}"), ("KEEP", Scalar.Number("1"))),
+        MatrixLegs = [MatrixSample.Leg("amd64", ("arch", "amd64")), MatrixSample.Leg("arm64", ("arch", "arm64"))],
+    };
+
+    private static Job Dependent(string id, bool any = false) =>
+        any ? G.Job(id, G.Run("x")) with { RequiresAny = ["test", "lint"] } : G.Job(id, G.Run("x")) with { Needs = ["test"] };
+
+    [Fact]
+    public void Writes_one_job_per_leg_named_by_the_cores_suffix_in_leg_order()
+    {
+        var text = Render.Config(MatrixSample.Graph());
+
+        var jobs = Render.Section(text, "jobs:").Split('\n').Skip(1).Where(l => l.Length > 2 && l[2] != ' ' && l.EndsWith(':')).Select(l => l.Trim().TrimEnd(':'));
+        jobs.Should().Equal("test_amd64_3_2", "test_amd64_3_3", "test_arm64_3_3", "test_amd64_3_4", "deploy");
+    }
+
+    [Fact]
+    public void Substitutes_the_legs_values_in_image_environment_step_names_commands_and_step_environment()
+    {
+        var text = Render.Config(MatrixSample.Graph());
+
+        var leg = Render.Section(text, "  test_amd64_3_4:");
+        leg.Should().Contain("image: ruby:3.4").And.Contain("RUBY_VERSION: '3.4'").And.Contain("name: Test on amd64 with Ruby 3.4")
+            .And.Contain("EXPERIMENTAL: 'true'").And.NotContain("matrix.");
+        Render.Section(text, "  test_amd64_3_2:").Should().Contain("EXPERIMENTAL: ''");
+        Render.Section(Render.Jobs(Test()), "  test_arm64:").Should().Contain("command: echo arm64").And.Contain("name: On arm64")
+            .And.Contain("ARCH: arm64").And.Contain("KEEP: 1");
+    }
+
+    [Theory]
+    [InlineData(null, null, "arm.medium")]
+    [InlineData("large", "large", "arm.large")]
+    [InlineData("arm.large", "arm.large", "arm.large")]
+    public void An_arm64_leg_runs_on_the_arm_resource_class_of_the_jobs_size(string? given, string? amd64, string arm64)
+    {
+        var text = Render.Jobs(Test(given));
+
+        var amd = Render.Section(text, "  test_amd64:");
+        if (amd64 is null)
+        {
+            amd.Should().NotContain("resource_class");
+        }
+        else
+        {
+            amd.Should().Contain($"resource_class: {amd64}\n");
+        }
+
+        Render.Section(text, "  test_arm64:").Should().Contain($"resource_class: {arm64}\n");
+    }
+
+    [Fact]
+    public void A_job_requiring_a_matrix_job_requires_every_leg()
+    {
+        var text = Render.Config(MatrixSample.Graph());
+
+        Render.Section(text, "      - deploy:").Should().Contain("""
+                          requires:
+                            - test_amd64_3_2
+                            - test_amd64_3_3
+                            - test_arm64_3_3
+                            - test_amd64_3_4
+                """.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void A_requires_any_alternative_that_is_a_matrix_job_has_one_shim_requiring_every_leg()
+    {
+        var text = Render.Jobs(Test(), G.Job("lint", G.Run("x")), Dependent("report", any: true));
+
+        var shim = Render.Section(text, "      - report_gate_via_test:");
+        shim.Should().Contain("requires: [test_amd64, test_arm64]");
+        text.Should().Contain("      - report_gate_via_lint:");
+        Validators.AssertValidCircleCiConfigs(Render.Graph(G.Graph(G.Workflow("ci", Test(), G.Job("lint", G.Run("x")), Dependent("report", any: true)))).Files);
+    }
+
+    [Fact]
+    public void Every_leg_gets_the_workflows_filters()
+    {
+        var workflow = G.Workflow("ci", Test()) with { Triggers = [G.Push() with { Branches = ["main"] }] };
+
+        var text = Render.Config(G.Graph(workflow));
+
+        Render.Section(text, "      - test_amd64:").Should().Contain("only: main");
+        Render.Section(text, "      - test_arm64:").Should().Contain("only: main");
+    }
+
+    [Fact]
+    public void A_reference_to_a_value_no_leg_has_is_an_error_naming_the_job()
+    {
+        var job = Test() with { Steps = [G.Run("echo ${{ matrix.rubby }}")] };
+
+        Render.Diagnostics(job).Should().ContainSingle(d => d.Severity == Severity.Error).Which.Message
+            .Should().Contain("`${{ matrix.rubby }}`").And.Contain("job `test`").And.Contain("arch");
+    }
+
+    [Fact]
+    public void A_leg_name_another_job_has_is_an_error()
+    {
+        Render.Diagnostics(Test(), G.Job("test_arm64", G.Run("x"))).Should().Contain(d => d.Severity == Severity.Error && d.Message.Contains("test_arm64"));
+    }
+
+    [Fact]
+    public void Fail_fast_true_is_a_warning_and_false_is_what_circleci_does_anyway()
+    {
+        Render.Diagnostics(Test() with { FailFast = true }).Should().ContainSingle().Which.Should().Match<Diagnostic>(
+            d => d.Severity == Severity.Warning && d.Code == "circleci.ignored" && d.Message.Contains("fail_fast"));
+        Render.Diagnostics(Test() with { FailFast = false }).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_matrix_output_passes_circlecis_validators() =>
+        Validators.AssertValidCircleCiConfigs(Render.Graph(MatrixSample.Graph()).Files);
+}
