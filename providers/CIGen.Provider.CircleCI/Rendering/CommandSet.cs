@@ -14,6 +14,7 @@ internal sealed class CommandSet
     private readonly Dictionary<string, Command> byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> empty = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> users = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> matrixParameters;
 
     public CommandSet(Graph graph)
     {
@@ -31,7 +32,11 @@ internal sealed class CommandSet
         }
 
         Written = [.. graph.Commands.Where(c => users.ContainsKey(c.Name) && !IsEmpty(c.Name))];
+        matrixParameters = CommandMatrixParameters.Of(graph.Commands);
     }
+
+    /// <summary>The matrix names the command takes as parameters, in first-use order (<see cref="CommandMatrixParameters"/>).</summary>
+    public IReadOnlyList<string> MatrixParametersOf(string name) => matrixParameters.TryGetValue(name, out var names) ? names : [];
 
     /// <summary>The commands to write, in the graph's order.</summary>
     public IReadOnlyList<Command> Written { get; }

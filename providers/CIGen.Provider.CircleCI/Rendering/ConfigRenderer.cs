@@ -43,7 +43,7 @@ internal static partial class ConfigRenderer
             commandDefinitions.Add(approval);
         }
 
-        var jobs = new JobRenderer(graph, commands);
+        var jobs = new JobRenderer(graph, commands, expanded);
         var candidates = new List<JobCandidate>();
         var triggers = new List<WorkflowTriggers>();
         foreach (var workflow in graph.Workflows)
@@ -176,7 +176,8 @@ internal static partial class ConfigRenderer
         {
             Name = command.Name,
             Description = command.Description,
-            Steps = new StepRenderer(commands, scope).Render(command.Steps),
+            Parameters = [.. commands.MatrixParametersOf(command.Name).Select(CommandMatrixParameters.Parameter)],
+            Steps = new StepRenderer(commands, scope, CommandMatrixParameters.Reference).Render(CommandMatrixParameters.ReadingParameters(command)),
         };
     }
 

@@ -8,7 +8,7 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// Maps a graph job to a CircleCI job definition, reporting every setting it cannot render. The definition's name is
 /// decided later, across all workflows (<see cref="JobNames"/>).
 /// </summary>
-internal sealed class JobRenderer(Graph graph, CommandSet commands)
+internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGraph expanded)
 {
     /// <summary>CircleCI's general-purpose convenience image, for jobs that name no image.</summary>
     public const string DefaultImage = "cimg/base:current";
@@ -50,7 +50,7 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands)
         scope.WarnAboutGitHubExpression(job.Image, "the image", job.Source);
         var environment = EnvironmentReferences.ForJob(workflow, job, scope);
         var services = new ServiceRenderer(scope);
-        var steps = WithServiceWait(new StepRenderer(commands, scope).Render(job.Steps), services.Ports(job.Services));
+        var steps = WithServiceWait(new StepRenderer(commands, scope, expanded.ValuesOf(workflow.Id, job.Id).GetValueOrDefault).Render(job.Steps), services.Ports(job.Services));
         if (environment.Exports.Count > 0)
         {
             steps = [new RunStep { Name = EnvironmentReferences.ExportStepName, Command = EnvironmentReferences.ExportScript(environment.Exports) }, .. steps];

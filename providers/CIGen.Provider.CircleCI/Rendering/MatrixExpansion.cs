@@ -6,8 +6,17 @@ namespace CIGen.Provider.CircleCI.Rendering;
 
 /// <summary>The graph with every matrix job replaced by one job per leg, and what each matrix job became.</summary>
 /// <param name="Legs">Per workflow id and matrix job id, the ids of its legs' jobs in leg order.</param>
-internal sealed record ExpandedGraph(Graph Graph, IReadOnlyDictionary<(string Workflow, string Job), IReadOnlyList<string>> Legs)
+/// <param name="Values">Per workflow id and leg job id, the leg's matrix values: every name the matrix has, empty where the leg lacks it.</param>
+internal sealed record ExpandedGraph(
+    Graph Graph,
+    IReadOnlyDictionary<(string Workflow, string Job), IReadOnlyList<string>> Legs,
+    IReadOnlyDictionary<(string Workflow, string Job), IReadOnlyDictionary<string, string>> Values)
 {
+    /// <summary>The matrix values of a job after expansion: a leg's, or none for a job without a matrix.</summary>
+    public IReadOnlyDictionary<string, string> ValuesOf(string workflowId, string jobId) =>
+        Values.TryGetValue((workflowId, jobId), out var values) ? values : new Dictionary<string, string>();
+
+
     /// <summary>The jobs a requirement on <paramref name="jobId"/> means: all its legs, or the job itself.</summary>
     public IReadOnlyList<string> JobsOf(string workflowId, string jobId) =>
         Legs.TryGetValue((workflowId, jobId), out var legs) ? legs : [jobId];
@@ -20,7 +29,8 @@ internal sealed record ExpandedGraph(Graph Graph, IReadOnlyDictionary<(string Wo
 /// directory, variables and inputs (a value the leg lacks becomes empty, as on GitHub). An arm64 leg runs on the
 /// <c>arm.</c> resource class of its size (<c>arm.medium</c> by default). A job that requires a matrix job requires
 /// every leg; a <c>requires_any</c> alternative that is a matrix job counts once all its legs succeeded. <c>fail_fast: true</c>
-/// cannot be expressed (legs are independent jobs) and is a warning.
+/// cannot be expressed (legs are independent jobs) and is a warning. A command's steps are shared by every leg, so
+/// their references become command parameters instead (<see cref="CommandMatrixParameters"/>).
 /// </summary>
 internal static partial class MatrixExpansion
 {
@@ -30,6 +40,7 @@ internal static partial class MatrixExpansion
     public static ExpandedGraph Expand(Graph graph, DiagnosticBag diagnostics)
     {
         var legs = new Dictionary<(string, string), IReadOnlyList<string>>();
+        var values = new Dictionary<(string, string), IReadOnlyDictionary<string, string>>();
         foreach (var workflow in graph.Workflows)
         {
             foreach (var job in workflow.Jobs.Where(j => j.MatrixLegs.Count > 0))
@@ -43,10 +54,16 @@ internal static partial class MatrixExpansion
                 }
 
                 legs[(workflow.Id, job.Id)] = [.. job.MatrixLegs.Select(l => LegId(job, l))];
+                var names = job.MatrixLegs.SelectMany(l => l.Values.Keys).Distinct(StringComparer.Ordinal).ToList();
+                foreach (var leg in job.MatrixLegs)
+                {
+                    values[(workflow.Id, LegId(job, leg))] = names.ToDictionary(
+                        n => n, n => leg.Values.TryGetValue(n, out var value) ? value.Text : "", StringComparer.Ordinal);
+                }
             }
         }
 
-        var expanded = new ExpandedGraph(graph, legs);
+        var expanded = new ExpandedGraph(graph, legs, values);
         var workflows = graph.Workflows.Select(workflow => workflow with
         {
             Jobs = [.. workflow.Jobs.SelectMany(job =>
@@ -73,9 +90,8 @@ internal static partial class MatrixExpansion
     private static Job Leg(Job job, Job original, MatrixLeg leg, Workflow workflow, DiagnosticBag diagnostics)
     {
         var known = original.MatrixLegs.SelectMany(l => l.Values.Keys).ToHashSet(StringComparer.Ordinal);
-        string? Sub(string? text, SourceLocation source) => text is null ? null : MatrixReference().Replace(text, match =>
+        string Replacement(string name, string reference, SourceLocation source)
         {
-            var name = match.Groups["name"].Value;
             if (leg.Values.TryGetValue(name, out var value))
             {
                 return value.Text;
@@ -86,41 +102,21 @@ internal static partial class MatrixExpansion
             {
                 diagnostics.Error(
                     DiagnosticCodes.InvalidName,
-                    $"`{match.Value}` names no value of the matrix of job `{original.Id}`; its values are: {string.Join(", ", known.Order(StringComparer.Ordinal))}",
+                    $"`{reference}` names no value of the matrix of job `{original.Id}`; its values are: {string.Join(", ", known.Order(StringComparer.Ordinal))}",
                     source, workflow.Id, original.Id);
             }
 
             return "";
-        });
-        OrderedDictionary<string, Scalar> Map(OrderedDictionary<string, Scalar> values, SourceLocation source)
-        {
-            var result = new OrderedDictionary<string, Scalar>(values.Count, StringComparer.Ordinal);
-            foreach (var (key, value) in values)
-            {
-                var text = Sub(value.Text, source)!;
-                result.Add(key, text == value.Text ? value : Scalar.String(text));
-            }
-
-            return result;
         }
-
-        Step StepOf(Step step) => step with
-        {
-            Name = Sub(step.Name, step.Source),
-            Run = Sub(step.Run, step.Source),
-            WorkingDirectory = Sub(step.WorkingDirectory, step.Source),
-            Env = Map(step.Env, step.Source),
-            With = Map(step.With, step.Source),
-        };
 
         var arm = leg.Values.TryGetValue("arch", out var arch) && arch.Text == "arm64";
         return job with
         {
             Id = LegId(original, leg),
-            Name = Sub(job.Name, job.Source),
-            Image = Sub(job.Image, job.Source),
-            Env = Map(job.Env, job.Source),
-            Steps = [.. job.Steps.Select(StepOf)],
+            Name = Replace(job.Name, (n, r) => Replacement(n, r, job.Source)),
+            Image = Replace(job.Image, (n, r) => Replacement(n, r, job.Source)),
+            Env = Replace(job.Env, (n, r) => Replacement(n, r, job.Source)),
+            Steps = [.. job.Steps.Select(s => Replace(s, (n, r) => Replacement(n, r, s.Source)))],
             Runner = arm ? ArmRunner(job.Runner) : job.Runner,
         };
     }
@@ -130,6 +126,37 @@ internal static partial class MatrixExpansion
     {
         var size = runner?.ResourceClass ?? DefaultResourceClass;
         return (runner ?? new RunnerSelection()) with { ResourceClass = size.StartsWith(ArmPrefix, StringComparison.Ordinal) ? size : ArmPrefix + size };
+    }
+
+    /// <summary>The matrix names <paramref name="step"/> refers to, in the order of its fields and of the text.</summary>
+    public static IEnumerable<string> References(Step step) =>
+        new[] { step.Name, step.Run, step.WorkingDirectory }.Concat(step.Env.Values.Select(v => v.Text)).Concat(step.With.Values.Select(v => v.Text))
+            .SelectMany(text => text is null ? [] : MatrixReference().Matches(text).Select(m => m.Groups["name"].Value));
+
+    /// <summary>The step with each <c>${{ matrix.X }}</c> of its name, script, working directory, variables and inputs replaced.</summary>
+    /// <param name="replacement">The text for a reference, from the matrix name and the reference as written.</param>
+    public static Step Replace(Step step, Func<string, string, string> replacement) => step with
+    {
+        Name = Replace(step.Name, replacement),
+        Run = Replace(step.Run, replacement),
+        WorkingDirectory = Replace(step.WorkingDirectory, replacement),
+        Env = Replace(step.Env, replacement),
+        With = Replace(step.With, replacement),
+    };
+
+    private static string? Replace(string? text, Func<string, string, string> replacement) =>
+        text is null ? null : MatrixReference().Replace(text, match => replacement(match.Groups["name"].Value, match.Value));
+
+    private static OrderedDictionary<string, Scalar> Replace(OrderedDictionary<string, Scalar> values, Func<string, string, string> replacement)
+    {
+        var result = new OrderedDictionary<string, Scalar>(values.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in values)
+        {
+            var text = Replace(value.Text, replacement)!;
+            result.Add(key, text == value.Text ? value : Scalar.String(text));
+        }
+
+        return result;
     }
 
     [GeneratedRegex(@"\$\{\{\s*matrix\.(?<name>[A-Za-z_][A-Za-z0-9_-]*)\s*\}\}", RegexOptions.CultureInvariant)]

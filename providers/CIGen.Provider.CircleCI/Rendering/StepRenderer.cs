@@ -11,7 +11,9 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// CircleCI is reported: an error when leaving it out would change what runs, a warning when it changes nothing that
 /// runs.
 /// </summary>
-internal sealed class StepRenderer(CommandSet commands, Scope scope)
+/// <param name="matrixValue">What a use of a command passes for a matrix name: a leg's value, a command's own
+/// parameter, or null where the name has no value (a job without that matrix value).</param>
+internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string, string?> matrixValue)
 {
     public IReadOnlyList<ConfigStep> Render(IReadOnlyList<Step> steps)
     {
@@ -115,7 +117,7 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope)
     /// A bare command reference carries nothing but the name. Its display name only labels the step: a warning. Its
     /// condition, variables, shell and working directory would change what the command's steps do: errors.
     /// </summary>
-    private CommandReference CommandUse(Step step, string what)
+    private ConfigStep CommandUse(Step step, string what)
     {
         var name = step.Command ?? throw MissingValue(step);
         if (step.Name is not null)
@@ -161,7 +163,24 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope)
                 step.Source);
         }
 
-        return new CommandReference(name);
+        var arguments = new List<(string Name, string Value)>();
+        foreach (var parameter in commands.MatrixParametersOf(name))
+        {
+            if (matrixValue(parameter) is { } value)
+            {
+                arguments.Add((parameter, value));
+            }
+            else
+            {
+                scope.Error(
+                    DiagnosticCodes.InvalidName,
+                    $"{what} of {scope.Description} uses command `{name}`, whose steps use `${{{{ matrix.{parameter} }}}}`, but the job has no "
+                    + $"matrix value `{parameter}`; add `{parameter}` to the job's matrix, or use the command only from jobs that have it",
+                    step.Source);
+            }
+        }
+
+        return arguments.Count == 0 ? new CommandReference(name) : new CommandInvocation(name, arguments);
     }
 
     private RestoreCacheStep? RestoreCache(Step step, string what)
