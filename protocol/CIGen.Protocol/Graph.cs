@@ -6,12 +6,12 @@ namespace CIGen.Protocol;
 // in its object initializer, so a field a third-party host leaves out would lose its default (checkout: true).
 
 /// <summary>Where an element was written, so a provider's diagnostic can point at the user's file.</summary>
-/// <param name="File">Relative to the output root, '/'-separated.</param>
+/// <param name="File">Relative to the project root (the directory holding <c>.cigen/</c> or <c>cigen.yml</c>), '/'-separated.</param>
 public sealed record SourceLocation(string File, int Line, int Column);
 
 public sealed record Graph
 {
-    /// <summary>The config the graph came from, relative to the output root (<c>.cigen</c> or <c>cigen.yml</c>).</summary>
+    /// <summary>The config the graph came from, relative to the project root (<c>.cigen</c> or <c>cigen.yml</c>).</summary>
     public required string ConfigSource { get; init; }
 
     public IReadOnlyList<Workflow> Workflows { get; set; } = [];
@@ -85,7 +85,7 @@ public sealed record Trigger
     /// <summary>Cron expressions, for <c>schedule</c>.</summary>
     public IReadOnlyList<string> Cron { get; set; } = [];
 
-    /// <summary>Inputs, for <c>workflow_dispatch</c>.</summary>
+    /// <summary>Inputs, for <c>workflow_dispatch</c> and <c>workflow_call</c>.</summary>
     public IReadOnlyList<WorkflowInput> Inputs { get; set; } = [];
 
     public required SourceLocation Source { get; init; }
@@ -132,7 +132,7 @@ public sealed record Job
 
     public required SourceLocation Source { get; init; }
 
-    /// <summary>Every config file the job's definition is read from, relative to the output root (for the job hash).</summary>
+    /// <summary>Every config file the job's definition is read from, relative to the project root (for the job hash).</summary>
     public IReadOnlyList<string> DefinitionFiles { get; set; } = [];
 
     /// <summary>AND dependencies: ids of jobs in the same workflow.</summary>

@@ -70,6 +70,9 @@ public static class DiagnosticCodes
     /// <summary>Warning: a provider name that looks like a typo of a known one.</summary>
     public const string SuspiciousProvider = "CIG027";
 
+    /// <summary>A <c>${{ matrix.X }}</c> that names no dimension (or include value, or <c>arch</c>) of the job's matrix.</summary>
+    public const string UnknownMatrixValue = "CIG028";
+
     /// <summary>A workflow's settings in both <c>workflows/x.yml</c> and <c>workflows/x/config.yml</c>.</summary>
     public const string WorkflowDefinedTwice = "CIG030";
 

@@ -185,6 +185,11 @@ internal sealed class GraphBuilder
             var scope = new Scope(workflow.Id, job.Id);
             CheckJobReferences(workflow, job.Needs, ids, DiagnosticCodes.UnknownRequiredJob, "requires", scope);
             CheckJobReferences(workflow, job.RequiresAny, ids, DiagnosticCodes.UnknownRequiresAnyJob, "requires_any", scope);
+            foreach (var both in job.RequiresAny.Where(a => job.Needs.Any(n => n.Value == a.Value)))
+            {
+                diagnostics.Error(DiagnosticCodes.ConflictingKeys, both.Location,
+                    $"`{both.Value}` is both required and an alternative; keep it in one of the two (`requires` or `requires_any`)", scope);
+            }
         }
 
         var byId = workflow.Jobs.ToDictionary(j => j.Id, StringComparer.Ordinal);
@@ -220,6 +225,10 @@ internal sealed class GraphBuilder
         CheckCommandSteps(job.Steps, owner, scope);
         var cache = job.Cache ?? config.Cache ?? [];
         var architectures = job.Architectures ?? config.Architectures ?? [];
+        if (job.Type is null)
+        {
+            MatrixReferences.Check(job, architectures, commands, diagnostics, scope);
+        }
         if (job.Cache is not null)
         {
             foreach (var name in job.Cache)

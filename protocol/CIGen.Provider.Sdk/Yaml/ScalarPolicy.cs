@@ -12,7 +12,9 @@ namespace CIGen.Provider.Sdk.Yaml;
 /// <c>"!cancelled() &amp;&amp; needs.a.result == 'success'"</c> needs no escaping and reads as people write it.</item>
 /// </list>
 /// Values avoid every text YAML 1.1 or 1.2 would retype (<c>'3.10'</c>, <c>'yes'</c>, <c>'on'</c>, <c>'010'</c>).
-/// Keys avoid only YAML 1.2's: GitHub reads YAML 1.2, where the <c>on:</c> key people write is a string.
+/// Keys follow the same rule (CircleCI reads YAML 1.1, where a job <c>yes:</c> or a variable <c>ON:</c> is a boolean),
+/// except a key added with <see cref="YamlMapping.AddVerbatimKey"/>: the caller vouches that its reader is YAML 1.2,
+/// so only YAML 1.2's non-strings are quoted — GitHub's <c>on:</c>, which people write plain.
 /// </summary>
 internal static class ScalarPolicy
 {
@@ -108,7 +110,8 @@ internal static class ScalarPolicy
 
         // YamlDotNet (used by our tests and many .NET tools) mistakes a plain key holding " *" for the start
         // of a multi-line scalar and fails; other YAML readers accept it.
-        if (place == ScalarPlace.Key && text.Contains(" *", StringComparison.Ordinal))
+        var isKey = place is ScalarPlace.Key or ScalarPlace.Yaml12Key;
+        if (isKey && text.Contains(" *", StringComparison.Ordinal))
         {
             return false;
         }
@@ -118,7 +121,7 @@ internal static class ScalarPolicy
             return false;
         }
 
-        return place == ScalarPlace.Key
+        return place == ScalarPlace.Yaml12Key
             ? !YamlSpecialStrings.IsNonStringInYaml12(text)
             : !YamlSpecialStrings.IsNonStringInAnyVersion(text);
     }

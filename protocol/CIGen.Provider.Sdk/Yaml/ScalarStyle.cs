@@ -18,6 +18,12 @@ internal enum ScalarPlace
     /// <summary>A mapping key.</summary>
     Key,
 
+    /// <summary>
+    /// A key the caller vouches is read by a YAML 1.2 reader (<see cref="YamlMapping.AddVerbatimKey"/>): only
+    /// YAML 1.2's non-strings are quoted, so GitHub's <c>on:</c> stays plain.
+    /// </summary>
+    Yaml12Key,
+
     /// <summary>An item of a flow sequence <c>[a, b]</c>.</summary>
     FlowItem,
 }

@@ -50,7 +50,8 @@ public static class YamlWriter
         _ => scalar.Text,
     };
 
-    private static string Key(string key) => ScalarFormatter.Inline(key, ScalarPolicy.Choose(key, ScalarPlace.Key));
+    private static string Key(YamlEntry entry) => ScalarFormatter.Inline(
+        entry.Key, ScalarPolicy.Choose(entry.Key, entry.VerbatimKey ? ScalarPlace.Yaml12Key : ScalarPlace.Key));
 
     private sealed class Writer
     {
@@ -77,7 +78,7 @@ public static class YamlWriter
                     text.Append(' ', indent);
                 }
 
-                text.Append(Key(entry.Key)).Append(':');
+                text.Append(Key(entry)).Append(':');
                 Value(entry.Value, indent);
             }
         }

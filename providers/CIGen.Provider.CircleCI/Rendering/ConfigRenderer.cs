@@ -26,7 +26,7 @@ internal static partial class ConfigRenderer
     {
         var diagnostics = new DiagnosticBag(CircleCiProvider.Name);
         var document = Document(request.Graph, diagnostics);
-        var file = new OutputFile(OutputPaths.For(request.Options, DefaultDirectory, DefaultFileName), YamlWriter.Write(document.ToYaml()));
+        var file = new OutputFile(OutputPaths.For(request.Options, DefaultDirectory, DefaultFileName), YamlWriter.Write(ParameterSyntax.Escape(document.ToYaml())));
         return new GenerateResult([file], diagnostics.All);
     }
 

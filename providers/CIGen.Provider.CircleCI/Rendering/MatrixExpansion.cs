@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk;
 using CIGen.Provider.Sdk.Diagnostics;
 
 namespace CIGen.Provider.CircleCI.Rendering;
@@ -97,13 +98,11 @@ internal static partial class MatrixExpansion
                 return value.Text;
             }
 
-            // Reported once, with the first leg: every leg has the same text.
-            if (!known.Contains(name) && leg == original.MatrixLegs[0])
+            // A value only some legs have (from include) is empty in the others; a name no leg has the core rejected.
+            if (!known.Contains(name))
             {
-                diagnostics.Error(
-                    DiagnosticCodes.InvalidName,
-                    $"`{reference}` names no value of the matrix of job `{original.Id}`; its values are: {string.Join(", ", known.Order(StringComparer.Ordinal))}",
-                    source, workflow.Id, original.Id);
+                throw InvalidGraphException.Broken(
+                    $"every ${{{{ matrix.X }}}} names a value of its job's matrix, but `{reference}` in job '{original.Id}' of workflow '{workflow.Id}' does not", source);
             }
 
             return "";

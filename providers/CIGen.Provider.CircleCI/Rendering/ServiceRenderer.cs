@@ -25,13 +25,14 @@ internal sealed class ServiceRenderer(Scope scope)
         return [.. services.Select(s => new SecondaryImage { Image = s.Image, Name = s.Name, Environment = s.Env })];
     }
 
-    /// <summary>Every TCP port of every service, in the order the job lists them.</summary>
+    /// <summary>Every TCP port of every service, in the order the job lists them, each once per service.</summary>
     public IReadOnlyList<AwaitedPort> Ports(IReadOnlyList<Service> services)
     {
         var awaited = new List<AwaitedPort>();
         foreach (var service in services)
         {
-            var ports = service.Ports.Select(p => ContainerPort(service, p)).OfType<int>().ToList();
+            // '6379' and '16379:6379/tcp' both listen on 6379; waiting twice only repeats the same check.
+            var ports = service.Ports.Select(p => ContainerPort(service, p)).OfType<int>().Distinct().ToList();
             if (ports.Count == 0 && service.Health is not null)
             {
                 scope.Warning(

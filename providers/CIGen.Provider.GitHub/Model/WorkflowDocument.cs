@@ -34,7 +34,7 @@ internal sealed record WorkflowDocument
         }
 
         var workflow = new YamlMapping { { "name", Name } };
-        workflow.Add("on", on, blankLineBefore: true);
+        workflow.AddVerbatimKey("on", on, blankLineBefore: true);
         workflow.AddIfPresent("permissions", Permissions?.ToYaml(), blankLineBefore: true);
         workflow.AddIfPresent("concurrency", Concurrency?.ToYaml(), blankLineBefore: true);
         workflow.AddIfPresent("env", YamlValues.MapOrNull(Env), blankLineBefore: true);

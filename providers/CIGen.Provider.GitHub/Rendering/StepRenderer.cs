@@ -103,15 +103,19 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
         switch (step.Kind)
         {
             case StepKind.Run:
+                var (script, env) = ScriptExpressions.MoveToEnv(
+                    (step.Run ?? throw MissingValue(step)).Replace("\r\n", "\n", StringComparison.Ordinal),
+                    EnvValues.Render(step.Env, step.EnvReferences),
+                    step.Shell);
                 return new RunStep
                 {
                     Name = step.Name,
                     Id = step.Id,
                     If = ConditionRenderer.Text(step.If, step.Condition),
-                    Env = EnvValues.Render(step.Env, step.EnvReferences),
+                    Env = env,
                     Shell = step.Shell,
                     WorkingDirectory = step.WorkingDirectory,
-                    Run = (step.Run ?? throw MissingValue(step)).Replace("\r\n", "\n", StringComparison.Ordinal),
+                    Run = script,
                 };
             case StepKind.Uses or StepKind.Checkout:
                 WarnRunOnlyKeys(step);

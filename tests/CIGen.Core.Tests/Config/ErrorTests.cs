@@ -336,4 +336,62 @@ public class ErrorTests
             .ShouldBe(DiagnosticCodes.UnknownKey, ".cigen/workflows/ci/jobs/build.yml", 1, 1, "merge keys (`<<`) are not supported");
         SplitJob("name: !reference [x]\n" + Step).Diagnostics.Select(d => d.Code).Should().Contain(DiagnosticCodes.MalformedYaml);
     }
+
+    private const string BuildFile = ".cigen/workflows/ci/jobs/build.yml";
+
+    [Fact]
+    public void An_input_default_must_fit_the_input_type()
+    {
+        var result = SplitJob(Step, ("workflows/ci.yml",
+            "on:\n  workflow_dispatch:\n    inputs:\n      channel: {type: choice, options: [stable, beta], default: nightly}\n" +
+            "      force: {type: boolean, default: 'yes'}\n      count: {type: number, default: many}\n      ok: {type: number, default: 3}\n"));
+        result.Diagnostics.Should().HaveCount(3);
+        result.Diagnostics[0].ShouldBe(DiagnosticCodes.InvalidValue, ".cigen/workflows/ci.yml", 4, 65, "default of input `channel`", "`nightly`", "not one of its options (stable, beta)");
+        result.Diagnostics[1].ShouldBe(DiagnosticCodes.InvalidValue, ".cigen/workflows/ci.yml", 5, 39, "default of input `force`", "not a boolean", "true or false");
+        result.Diagnostics[2].ShouldBe(DiagnosticCodes.InvalidValue, ".cigen/workflows/ci.yml", 6, 38, "default of input `count`", "not a number");
+    }
+
+    [Fact]
+    public void A_choice_input_needs_options()
+    {
+        SplitJob(Step, ("workflows/ci.yml", "on:\n  workflow_call:\n    inputs:\n      channel: {type: choice}\n")).Single()
+            .ShouldBe(DiagnosticCodes.MissingKey, ".cigen/workflows/ci.yml", 4, 16, "input `channel` needs `options`");
+    }
+
+    [Fact]
+    public void A_cron_expression_must_have_five_cron_fields()
+    {
+        var result = SplitJob(Step, ("workflows/ci.yml",
+            "on:\n  schedule:\n    - cron: 'not a cron'\n    - cron: '0 3 * FOO MON-FRI'\n    - cron: '*/15 0-6,22 1 JAN-MAR mon'\n"));
+        result.Diagnostics.Should().HaveCount(2);
+        result.Diagnostics[0].ShouldBe(DiagnosticCodes.InvalidTrigger, ".cigen/workflows/ci.yml", 3, 13, "`not a cron`", "not a cron expression", "3 fields, not 5");
+        result.Diagnostics[1].ShouldBe(DiagnosticCodes.InvalidTrigger, ".cigen/workflows/ci.yml", 4, 13, "the month field `FOO`", "JAN");
+    }
+
+    [Fact]
+    public void A_job_cannot_be_both_required_and_an_alternative()
+    {
+        SplitJob("requires: [a]\nrequires_any: [c, a]\n" + Step, ("workflows/ci/jobs/a.yml", Step), ("workflows/ci/jobs/c.yml", Step)).Single()
+            .ShouldBe(DiagnosticCodes.ConflictingKeys, BuildFile, 2, 19, "`a` is both required and an alternative; keep it in one of the two");
+    }
+
+    [Fact]
+    public void Matrix_references_must_name_a_value_of_the_jobs_matrix()
+    {
+        var result = SplitJob(
+            "name: 'build ${{ matrix.ruby }}'\nmatrix:\n  ruby: ['3.3']\n  include: [{os: mac}]\nsteps:\n  - run: echo ${{ matrix.rubby }} ${{ matrix.os }}\n  - name: '${{ matrix.arch }}'\n    run: x\n  - setup\n",
+            ("commands/setup.yml", "steps:\n  - run: echo ${{ matrix.pg }}\n"));
+        result.Diagnostics.Should().HaveCount(3);
+        result.Diagnostics[0].ShouldBe(DiagnosticCodes.UnknownMatrixValue, BuildFile, 6, 5, "`${{ matrix.rubby }}` in job `build` names no value of its matrix", "did you mean `ruby`?");
+        result.Diagnostics[1].ShouldBe(DiagnosticCodes.UnknownMatrixValue, BuildFile, 7, 5, "`${{ matrix.arch }}`", "os, ruby");
+        result.Diagnostics[2].ShouldBe(DiagnosticCodes.UnknownMatrixValue, BuildFile, 9, 5, "`${{ matrix.pg }}` in job `build` (in command `setup`)");
+    }
+
+    [Fact]
+    public void Matrix_references_in_a_job_without_a_matrix_are_errors_but_arch_is_known_with_architectures()
+    {
+        SplitJob("env: {V: '${{ matrix.ruby }}'}\n" + Step).Single()
+            .ShouldBe(DiagnosticCodes.UnknownMatrixValue, BuildFile, 1, 1, "`${{ matrix.ruby }}` in job `build`", "the job has no matrix");
+        SplitJob("architectures: [amd64, arm64]\nimage: 'ruby-${{ matrix.arch }}'\n" + Step).Diagnostics.Should().BeEmpty();
+    }
 }

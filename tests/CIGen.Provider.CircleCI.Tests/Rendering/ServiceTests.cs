@@ -79,6 +79,17 @@ public class ServiceTests
     }
 
     [Fact]
+    public void Waits_once_per_service_for_a_port_listed_twice()
+    {
+        var redis = Postgres with { Name = "redis", Ports = ["6379", "16379:6379/tcp"], Health = null };
+
+        var jobs = Render.Jobs(Test(redis, Postgres with { Ports = ["5432"] }));
+
+        jobs.Split("wait_for_port 'redis' 6379 60\n").Should().HaveCount(2);
+        jobs.Should().Contain("wait_for_port 'postgres' 5432 50\n");
+    }
+
+    [Fact]
     public void Warns_when_a_health_check_has_no_port_to_wait_for()
     {
         Render.Diagnostics(Test(Postgres with { Ports = [] })).Should().ContainSingle()

@@ -87,4 +87,11 @@ public class ShellcheckTests
         CircleCiRunScripts.WithoutParameters("cat << parameters.file >> out <<EOF\n<< pipeline.git.branch >>\nEOF")
             .Should().Be("cat " + new string('_', "<< parameters.file >>".Length) + " out <<EOF\n" + new string('_', "<< pipeline.git.branch >>".Length) + "\nEOF");
     }
+
+    [Fact]
+    public void Reads_an_escaped_opening_as_the_here_document_circleci_runs_keeping_columns()
+    {
+        CircleCiRunScripts.WithoutParameters("cat \\<<EOF >> out\n\\<< parameters.x >>\nEOF")
+            .Should().Be("cat  <<EOF >> out\n << parameters.x >>\nEOF");
+    }
 }

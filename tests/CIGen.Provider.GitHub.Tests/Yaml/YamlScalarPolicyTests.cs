@@ -197,12 +197,14 @@ public class YamlScalarPolicyTests
     }
 
     [Fact]
-    public void Keeps_keys_plain_when_YAML_1_2_reads_them_as_strings_and_quotes_the_rest()
+    public void Quotes_keys_that_YAML_1_1_or_1_2_reads_as_non_strings()
     {
         var root = new YamlMapping
         {
-            { "on", "push" },
-            { "yes", "1.1 boolean key stays plain" },
+            { "on", "1.1 boolean key" },
+            { "yes", "1.1 boolean key" },
+            { "Y", "1.1 boolean key" },
+            { "ON", "1.1 boolean key" },
             { "true", "1.2 boolean key" },
             { "3.10", "number key" },
             { "null", "null key" },
@@ -210,12 +212,37 @@ public class YamlScalarPolicyTests
             { "a: b", "indicator key" },
             { "multi\nline", "escaped key" },
             { "a *b", "star key" },
+            { "build", "ordinary key" },
         };
         var text = YamlWriter.Write(root);
 
         text.Should().Be(
-            "on: push\nyes: 1.1 boolean key stays plain\n'true': 1.2 boolean key\n'3.10': number key\n'null': null key\n"
-            + "'': empty key\n'a: b': indicator key\n\"multi\\nline\": escaped key\n'a *b': star key\n");
+            "'on': 1.1 boolean key\n'yes': 1.1 boolean key\n'Y': 1.1 boolean key\n'ON': 1.1 boolean key\n"
+            + "'true': 1.2 boolean key\n'3.10': number key\n'null': null key\n"
+            + "'': empty key\n'a: b': indicator key\n\"multi\\nline\": escaped key\n'a *b': star key\nbuild: ordinary key\n");
+        YamlReadBack.AssertMeans(root, text);
+    }
+
+    [Fact]
+    public void Keeps_a_verbatim_key_plain_when_YAML_1_2_reads_it_as_a_string()
+    {
+        var root = new YamlMapping();
+        root.AddVerbatimKey("on", "push");
+        root.AddVerbatimKey("yes", "1.1 boolean key");
+        root.AddVerbatimKey("true", "1.2 boolean key");
+        root.AddVerbatimKey("a: b", "indicator key");
+        var text = YamlWriter.Write(root);
+
+        text.Should().Be("on: push\nyes: 1.1 boolean key\n'true': 1.2 boolean key\n'a: b': indicator key\n");
+        YamlReadBack.AssertMeans(root, text);
+    }
+
+    [Fact]
+    public void Rejects_a_verbatim_key_that_is_already_present()
+    {
+        var root = new YamlMapping { { "on", "push" } };
+
+        root.Invoking(r => r.AddVerbatimKey("on", "pull_request")).Should().Throw<ArgumentException>();
     }
 
     [Fact]

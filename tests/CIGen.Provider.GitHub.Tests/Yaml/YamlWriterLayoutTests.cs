@@ -49,18 +49,18 @@ public class YamlWriterLayoutTests
         var root = new YamlSequence
         {
             new YamlSequence { "a", "b" },
-            new YamlMapping { { "k", new YamlSequence { "x" } }, { "m", new YamlMapping { { "n", "o" } } } },
+            new YamlMapping { { "k", new YamlSequence { "x" } }, { "m", new YamlMapping { { "p", "o" } } } },
         };
 
-        Write(root).Should().Be("- - a\n  - b\n- k:\n    - x\n  m:\n    n: o\n");
+        Write(root).Should().Be("- - a\n  - b\n- k:\n    - x\n  m:\n    p: o\n");
     }
 
     [Fact]
     public void Writes_a_null_value_as_a_bare_key_without_trailing_space()
     {
-        var root = new YamlMapping { { "on", new YamlMapping { { "workflow_dispatch", YamlScalar.Null }, { "push", YamlScalar.Null } } } };
+        var root = new YamlMapping { { "events", new YamlMapping { { "workflow_dispatch", YamlScalar.Null }, { "push", YamlScalar.Null } } } };
 
-        Write(root).Should().Be("on:\n  workflow_dispatch:\n  push:\n");
+        Write(root).Should().Be("events:\n  workflow_dispatch:\n  push:\n");
     }
 
     [Fact]
@@ -104,11 +104,11 @@ public class YamlWriterLayoutTests
         var root = new YamlMapping
         {
             { "name", "CI", true },
-            { "on", "push", true },
+            { "events", "push", true },
             { "jobs", new YamlMapping { { "a", new YamlMapping { { "runs-on", "x" } }, true }, { "b", new YamlMapping { { "runs-on", "z" } }, true } }, true },
         };
 
-        Write(root).Should().Be("name: CI\n\non: push\n\njobs:\n  a:\n    runs-on: x\n\n  b:\n    runs-on: z\n");
+        Write(root).Should().Be("name: CI\n\nevents: push\n\njobs:\n  a:\n    runs-on: x\n\n  b:\n    runs-on: z\n");
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class YamlWriterLayoutTests
         var scalar = YamlScalar.Number("1_000");
 
         scalar.Type.Should().Be(YamlScalarType.String);
-        Write(new YamlMapping { { "n", scalar } }).Should().Be("n: '1_000'\n");
+        Write(new YamlMapping { { "num", scalar } }).Should().Be("num: '1_000'\n");
     }
 
     [Fact]

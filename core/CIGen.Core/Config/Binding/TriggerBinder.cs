@@ -151,6 +151,12 @@ internal static class TriggerBinder
             var entry = reader.Map(item, $"an entry of {what}", ScheduleKeys);
             if (entry.Require("cron", item, "cron: '0 3 * * *'") && entry.String("cron") is { } cron)
             {
+                if (CronExpression.Problem(cron) is { } problem)
+                {
+                    reader.Error(DiagnosticCodes.InvalidTrigger, entry.Get("cron")!,
+                        $"`{cron}` in {what} is not a cron expression: {problem}; write five fields `minute hour day-of-month month day-of-week`, e.g. '0 3 * * 1-5'");
+                }
+
                 crons.Add(cron);
             }
         }
@@ -183,6 +189,8 @@ internal static class TriggerBinder
                 input.Require("options", entry.Key, "options: [staging, production]");
             }
 
+            CheckDefault(input, $"input `{entry.Name}`", type, options, reader);
+
             inputs.Add(new WorkflowInput
             {
                 Name = entry.Name,
@@ -195,6 +203,31 @@ internal static class TriggerBinder
         }
 
         return inputs;
+    }
+
+    /// <summary>GitHub rejects a workflow whose input default does not fit the input's type, but only when it runs.</summary>
+    private static void CheckDefault(MapReader input, string what, string? type, IReadOnlyList<string> options, NodeReader reader)
+    {
+        if (input.Get("default") is not ScalarNode { IsNull: false } node)
+        {
+            return;
+        }
+
+        var value = node.ToScalar();
+        var label = $"the default of {what},";
+        switch (type)
+        {
+            case "choice" when options.Count > 0 && !options.Contains(value.Text):
+                reader.Error(DiagnosticCodes.InvalidValue, node,
+                    $"{label} `{value.Text}`, is not one of its options ({string.Join(", ", options)}); use one of them or add it to `options`");
+                break;
+            case "boolean" when value.Kind != ScalarKind.Boolean:
+                reader.Error(DiagnosticCodes.InvalidValue, node, $"{label} `{value.Text}`, is not a boolean; use true or false (unquoted)");
+                break;
+            case "number" when value.Kind != ScalarKind.Number:
+                reader.Error(DiagnosticCodes.InvalidValue, node, $"{label} `{value.Text}`, is not a number; write a number, unquoted (e.g. 3)");
+                break;
+        }
     }
 
     private static Scalar? DefaultOrNull(MapReader input)

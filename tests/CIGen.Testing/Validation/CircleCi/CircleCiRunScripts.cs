@@ -58,10 +58,11 @@ public static partial class CircleCiRunScripts
     /// <summary>
     /// The script with every <c>&lt;&lt; parameters.x &gt;&gt;</c>, <c>&lt;&lt; pipeline.… &gt;&gt;</c> and
     /// <c>&lt;&lt; matrix.x &gt;&gt;</c> replaced by underscores of the same length, so that shellcheck sees a plain
-    /// word where CircleCI substitutes a value (and not a here-document).
+    /// word where CircleCI substitutes a value (and not a here-document); and every escaped <c>\&lt;&lt;</c> read back
+    /// as the <c>&lt;&lt;</c> CircleCI runs, spelled <c> &lt;&lt;</c> so that shellcheck's columns still match the file.
     /// </summary>
     public static string WithoutParameters(string script) =>
-        Placeholder().Replace(script, m => new string('_', m.Length));
+        Placeholder().Replace(script, m => new string('_', m.Length)).Replace(@"\<<", " <<", StringComparison.Ordinal);
 
     private static void Collect(YamlNode? steps, string path, string where, string shell, List<RunScript> scripts)
     {
@@ -104,6 +105,6 @@ public static partial class CircleCiRunScripts
         }
     }
 
-    [GeneratedRegex(@"<<\s*(?:parameters|pipeline|matrix)\.[^<>]*?>>")]
+    [GeneratedRegex(@"(?<!\\)<<\s*(?:parameters|pipeline|matrix)\.[^<>]*?>>")]
     private static partial Regex Placeholder();
 }

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using CIGen.Provider.Sdk.Yaml;
+
+namespace CIGen.Provider.CircleCI.Rendering;
+
+/// <summary>
+/// CircleCI 2.1 reads <c>&lt;&lt; … &gt;&gt;</c> anywhere in a config string as parameter syntax, so a user's
+/// <c>cat &lt;&lt;EOF … &gt;&gt; out</c> or <c>$((1 &lt;&lt; 4)) &gt;&gt; f</c> would fail to process. Every
+/// <c>&lt;&lt;</c> is escaped as <c>\&lt;&lt;</c> (CircleCI's documented escape) except the references the provider
+/// itself writes — <c>&lt;&lt; parameters.x &gt;&gt;</c> and <c>&lt;&lt; pipeline.parameters.x &gt;&gt;</c>, spelled
+/// exactly so. Done once on the finished document, so that no string of user text can slip past.
+/// </summary>
+internal static partial class ParameterSyntax
+{
+    public static string Escape(string text) =>
+        text.Contains("<<", StringComparison.Ordinal) ? UnescapedOpening().Replace(text, @"\<<") : text;
+
+    /// <summary>The same tree with every string value escaped; keys are names, which never hold <c>&lt;&lt;</c>.</summary>
+    public static YamlNode Escape(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalar { Type: YamlScalarType.String } scalar:
+                return YamlScalar.String(Escape(scalar.Text));
+            case YamlMapping mapping:
+                var escaped = new YamlMapping();
+                foreach (var entry in mapping)
+                {
+                    if (entry.VerbatimKey)
+                    {
+                        escaped.AddVerbatimKey(entry.Key, Escape(entry.Value), entry.BlankLineBefore);
+                    }
+                    else
+                    {
+                        escaped.Add(entry.Key, Escape(entry.Value), entry.BlankLineBefore);
+                    }
+                }
+
+                return escaped;
+            case YamlSequence sequence:
+                return new YamlSequence(sequence.Select(Escape));
+            case YamlFlowSequence flow:
+                return new YamlFlowSequence(flow.Select(item => (YamlScalar)Escape(item)));
+            default:
+                return node;
+        }
+    }
+
+    // The provider's own references are `<< parameters.NAME >>` (CommandMatrixParameters, AutomatedApproval) and
+    // `<< pipeline.parameters.NAME >>` (ConfigRenderer's workflow guards).
+    [GeneratedRegex(@"<<(?! (?:pipeline\.)?parameters\.[A-Za-z0-9_-]+ >>)")]
+    private static partial Regex UnescapedOpening();
+}
