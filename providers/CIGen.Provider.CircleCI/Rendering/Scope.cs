@@ -1,3 +1,4 @@
+using CIGen.Provider.Sdk.Expressions;
 using CIGen.Protocol;
 using CIGen.Provider.Sdk.Diagnostics;
 
@@ -40,14 +41,14 @@ internal sealed record Scope(DiagnosticBag Diagnostics, string Description, stri
             return;
         }
 
-        var start = text.IndexOf("${{", StringComparison.Ordinal);
+        var start = text.IndexOf(EmbeddedExpression.Open, StringComparison.Ordinal);
         if (start < 0)
         {
             return;
         }
 
-        var end = text.IndexOf("}}", start + 3, StringComparison.Ordinal);
-        var expression = end < 0 ? text[start..] : text[start..(end + 2)];
+        // An unterminated expression is still worth the warning: quote the rest of the text.
+        var expression = EmbeddedExpression.Find(text, start) is { } found ? text[found.Start..found.End] : text[start..];
         Warning(
             DiagnosticCodes.GitHubExpression,
             $"{what} of {Description} holds the GitHub expression `{expression}`, which CircleCI does not evaluate: the job "

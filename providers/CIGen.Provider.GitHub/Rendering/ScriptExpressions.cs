@@ -1,5 +1,6 @@
 using System.Text;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Expressions;
 
 namespace CIGen.Provider.GitHub.Rendering;
 
@@ -12,8 +13,8 @@ namespace CIGen.Provider.GitHub.Rendering;
 /// </summary>
 internal static class ScriptExpressions
 {
-    private const string Open = "${{";
-    private const string Close = "}}";
+    private const string Open = EmbeddedExpression.Open;
+    private const string Close = EmbeddedExpression.Close;
 
     public static (string Script, OrderedDictionary<string, Scalar> Env) MoveToEnv(
         string script, OrderedDictionary<string, Scalar> env, string? shell)
@@ -94,32 +95,6 @@ internal static class ScriptExpressions
         "cmd" => $"%{name}%",
         _ => $"${{{name}}}",
     };
-
-    /// <summary>
-    /// The next <c>${{ … }}</c> from <paramref name="from"/>, its inner text trimmed. A <c>}}</c> inside a quoted string
-    /// literal of the expression does not end it; an unterminated expression is left as text.
-    /// </summary>
-    private static (int Start, int End, string Expression)? Find(string text, int from)
-    {
-        var start = text.IndexOf(Open, from, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        var inQuote = false;
-        for (var i = start + Open.Length; i < text.Length; i++)
-        {
-            if (text[i] == '\'')
-            {
-                inQuote = !inQuote; // '' (an escaped quote) toggles twice
-            }
-            else if (!inQuote && string.CompareOrdinal(text, i, Close, 0, Close.Length) == 0)
-            {
-                return (start, i + Close.Length, text[(start + Open.Length)..i].Trim());
-            }
-        }
-
-        return null;
-    }
+    private static (int Start, int End, string Expression)? Find(string text, int from) =>
+        EmbeddedExpression.Find(text, from) is { } found ? (found.Start, found.End, found.Inner) : null;
 }
