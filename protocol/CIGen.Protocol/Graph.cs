@@ -225,13 +225,35 @@ public sealed record MatrixLeg
     public required string Suffix { get; init; }
 }
 
+/// <summary>A tool the job needs, as the user asked for it and as the host resolved it against the repository.</summary>
 public sealed record PackageUse
 {
+    /// <summary><c>node</c>, <c>rust</c>, <c>python</c>, <c>ruby</c>, <c>go</c> or <c>dotnet</c>.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The user's options, keys as written.</summary>
     public OrderedDictionary<string, Scalar> Options { get; set; } = [];
 
     public IReadOnlyList<string> Components { get; set; } = [];
+
+    /// <summary>The version the config asks for (option <c>version</c>); null: the version file or the platform's choice.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>
+    /// The file the version is read from: option <c>version_file</c>, else the first of the tool's version files that
+    /// exists in the repository at generate time (<c>.nvmrc</c>, <c>.ruby-version</c>, <c>go.mod</c>, ...).
+    /// </summary>
+    public string? VersionFile { get; init; }
+
+    /// <summary>The version <see cref="VersionFile"/> held at generate time, normalised (<c>v20.11.0</c> → <c>20.11.0</c>).</summary>
+    public string? FileVersion { get; init; }
+
+    /// <summary>
+    /// The dependency manager the job installs with: node <c>npm</c>/<c>pnpm</c>/<c>yarn</c>/<c>bun</c>, python
+    /// <c>pip</c>/<c>poetry</c>/<c>pipenv</c>, ruby <c>bundler</c>, rust <c>cargo</c>, go <c>go</c>, dotnet <c>dotnet</c>;
+    /// null when the repository has nothing to install.
+    /// </summary>
+    public string? Manager { get; init; }
 }
 
 public static class StepKind
@@ -242,6 +264,15 @@ public static class StepKind
     public const string Command = "command";
     public const string RestoreCache = "restore_cache";
     public const string SaveCache = "save_cache";
+
+    /// <summary>Make a tool available at the wanted version (<see cref="Step.Package"/>); platforms whose image brings the tool render nothing.</summary>
+    public const string SetupPackage = "setup_package";
+
+    /// <summary>
+    /// Run <see cref="Step.Run"/> (bash), which prints one <c>name=value</c> line for each of <see cref="Step.Values"/>,
+    /// and keep the values for the <c>value</c> parts of later cache keys.
+    /// </summary>
+    public const string KeyValues = "key_values";
 }
 
 public sealed record Step
@@ -279,14 +310,26 @@ public sealed record Step
     /// <summary>The command's name, for <c>command</c>.</summary>
     public string? Command { get; init; }
 
-    /// <summary>Cache keys in lookup order, for <c>restore_cache</c>.</summary>
+    /// <summary>Cache keys in lookup order, for <c>restore_cache</c>, as the user wrote them.</summary>
     public IReadOnlyList<string> Keys { get; set; } = [];
 
-    /// <summary>The key, for <c>save_cache</c>.</summary>
+    /// <summary>The key, for <c>save_cache</c>, as the user wrote it.</summary>
     public string? Key { get; init; }
 
-    /// <summary>Saved paths, for <c>save_cache</c>.</summary>
+    /// <summary><see cref="Keys"/> (restore) or <see cref="Key"/> (save, one entry) parsed into parts.</summary>
+    public IReadOnlyList<CacheKey> CacheKeys { get; set; } = [];
+
+    /// <summary>Saved paths, for <c>save_cache</c>; for <c>restore_cache</c>, the paths the entry holds (platforms that restore by path need them).</summary>
     public IReadOnlyList<string> Paths { get; set; } = [];
+
+    /// <summary>For the restore and save steps of an automatic cache: the cache's name (<c>gems</c>); null for hand-written steps.</summary>
+    public string? Cache { get; init; }
+
+    /// <summary>The package, for <c>setup_package</c>.</summary>
+    public PackageUse? Package { get; init; }
+
+    /// <summary>The names the script prints, for <c>key_values</c>, in order.</summary>
+    public IReadOnlyList<string> Values { get; set; } = [];
 
     /// <summary>
     /// Canonical provider names the step is limited to (empty: every provider). The core already drops steps that are

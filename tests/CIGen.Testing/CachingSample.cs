@@ -1,0 +1,123 @@
+using CIGen.Protocol;
+
+namespace CIGen.Testing;
+
+/// <summary>
+/// A Ruby + pnpm job as the core sends it after resolving <c>packages</c> and <c>cache</c> (docs/protocol.md,
+/// "Packages and caches"): the injected steps in the core's order — checkout, setup_package per tool, prepare runs,
+/// key_values, restore_cache per cache, install runs, the user's steps, save_cache per cache. Provider tests render
+/// this one job so both providers are checked against the same input.
+/// </summary>
+public static class CachingSample
+{
+    public const string KeyValuesId = "cigen_keys";
+
+    public static PackageUse Ruby() => new()
+    {
+        Name = "ruby",
+        VersionFile = ".ruby-version",
+        FileVersion = "3.3.5",
+        Manager = "bundler",
+    };
+
+    public static PackageUse Node() => new()
+    {
+        Name = "node",
+        VersionFile = ".nvmrc",
+        FileVersion = "20.11.0",
+        Manager = "pnpm",
+    };
+
+    public static Job Test() => G.Job(
+            "test",
+            G.Checkout(),
+            Setup(Ruby(), "Ruby"),
+            Setup(Node(), "Node.js"),
+            Injected("Enable pnpm", "corepack enable pnpm"),
+            new Step
+            {
+                Kind = StepKind.KeyValues,
+                Id = KeyValuesId,
+                Name = "Compute cache keys",
+                Shell = "bash",
+                Run = "printf 'os=%s\\n' \"$(uname -s | tr '[:upper:]' '[:lower:]')\"\nprintf 'os_version=%s\\n' ubuntu24.04\nprintf 'arch=%s\\n' x64\nprintf 'ruby=%s\\n' 3.3.5\nprintf 'bundler=%s\\n' 2.5.6\nprintf 'node=%s\\n' 20.11.0\nprintf 'pnpm=%s\\n' 9.1.0\nprintf 'files_gems=%s\\n' 0f0f\nprintf 'files_node_modules=%s\\n' abab\n",
+                Values = ["os", "os_version", "arch", "ruby", "bundler", "node", "pnpm", "files_gems", "files_node_modules"],
+                Source = Where,
+            },
+            Restore("gems", ["vendor/bundle", ".bundle"], ["ruby", "bundler"], ["Gemfile", "Gemfile.lock"]),
+            Restore("node_modules", ["node_modules"], ["node", "pnpm"], ["package.json", "pnpm-lock.yaml"]),
+            Injected("Install gems", "bundle config set --local path vendor/bundle\nbundle install --jobs 4 --retry 3"),
+            Injected("Install pnpm dependencies", "pnpm install --frozen-lockfile"),
+            G.Run("bundle exec rake test", "Test"),
+            Save("gems", ["vendor/bundle", ".bundle"], ["ruby", "bundler"], ["Gemfile", "Gemfile.lock"]),
+            Save("node_modules", ["node_modules"], ["node", "pnpm"], ["package.json", "pnpm-lock.yaml"])) with
+    {
+        Packages = [Ruby(), Node()],
+        Cache = ["gems", "node_modules"],
+    };
+
+    public static Graph Graph() => G.Graph(G.Workflow("ci", Test()));
+
+    /// <summary>The key of an automatic cache: <c>{os}-{os_version}-{arch}-{name}-{tool}{version}…-{checksum}</c>.</summary>
+    public static CacheKey Key(string cache, IReadOnlyList<string> tools, IReadOnlyList<string> files, bool withChecksum = true)
+    {
+        var parts = new List<KeyPart> { Value("os"), Literal("-"), Value("os_version"), Literal("-"), Value("arch"), Literal($"-{cache}-") };
+        foreach (var tool in tools)
+        {
+            parts.Add(Literal(tool));
+            parts.Add(Value(tool));
+            parts.Add(Literal("-"));
+        }
+
+        if (withChecksum)
+        {
+            parts.Add(new KeyPart { Kind = KeyPartKind.Checksum, Files = files, Value = $"files_{cache}" });
+        }
+
+        return new CacheKey { Parts = parts };
+    }
+
+    public static Step Restore(string cache, IReadOnlyList<string> paths, IReadOnlyList<string> tools, IReadOnlyList<string> files) => new()
+    {
+        Kind = StepKind.RestoreCache,
+        Id = $"cigen_restore_{cache}",
+        Name = $"Restore {cache} cache",
+        Cache = cache,
+        Paths = paths,
+        CacheKeys = [Key(cache, tools, files), Key(cache, tools, files, withChecksum: false)],
+        Source = Where,
+    };
+
+    public static Step Save(string cache, IReadOnlyList<string> paths, IReadOnlyList<string> tools, IReadOnlyList<string> files) => new()
+    {
+        Kind = StepKind.SaveCache,
+        Name = $"Save {cache} cache",
+        Cache = cache,
+        Paths = paths,
+        CacheKeys = [Key(cache, tools, files)],
+        Source = Where,
+    };
+
+    public static Step Setup(PackageUse package, string title) => new()
+    {
+        Kind = StepKind.SetupPackage,
+        Name = $"Set up {title}",
+        Package = package,
+        Source = Where,
+    };
+
+    public static Step Injected(string name, string script) => new()
+    {
+        Kind = StepKind.Run,
+        Name = name,
+        Run = script,
+        Shell = "bash",
+        Source = Where,
+    };
+
+    private static SourceLocation Where => G.At(".cigen/workflows/ci/jobs/test.yml", 1, 1);
+
+    private static KeyPart Value(string name) => new() { Kind = KeyPartKind.Value, Name = name };
+
+    private static KeyPart Literal(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
+}
