@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CIGen.Core.Files;
+
+/// <summary>
+/// A list of globs (a leading <c>!</c> excludes) matched against relative, '/'-separated file paths, with the same
+/// answer in .NET (<see cref="IsMatch"/>) and in the shell (<see cref="IncludeEre"/> / <see cref="ExcludeEre"/> with
+/// <c>LC_ALL=C grep -zE</c>): a path matches when an include matches it and no exclude does.
+/// </summary>
+/// <remarks>
+/// Rules: <c>**</c> as a whole segment spans any number of directories, none included; <c>*</c> and <c>?</c> stay
+/// within a segment; <c>{a,b}</c> alternates (<see cref="Globs.ExpandBraces"/>); <c>[abc]</c>, <c>[a-z]</c>,
+/// <c>[!abc]</c> / <c>[^abc]</c> are classes of printable ASCII (any other bracket is literal); <c>\x</c> is a literal x;
+/// dotfiles match like any name; a leading <c>./</c> or <c>/</c> is dropped and a trailing <c>/</c> means everything
+/// under that directory. Both sides compare UTF-8 bytes, as grep does under <c>LC_ALL=C</c>: <c>?</c> and a negated
+/// class match one byte, so a non-ASCII character is matched by <c>*</c> or literally.
+/// </remarks>
+public sealed class GlobSet
+{
+    private const string NeverMatchesEre = "^$";
+
+    private readonly Regex? _include;
+    private readonly Regex? _exclude;
+
+    private GlobSet(IReadOnlyList<string> includes, IReadOnlyList<string> excludes)
+    {
+        Includes = includes;
+        Excludes = excludes;
+        IncludeEre = includes.Count == 0 ? NeverMatchesEre : Ere(includes);
+        ExcludeEre = excludes.Count == 0 ? null : Ere(excludes);
+        _include = includes.Count == 0 ? null : DotNet(includes);
+        _exclude = excludes.Count == 0 ? null : DotNet(excludes);
+    }
+
+    /// <summary>The include globs, braces expanded, duplicates removed, in written order.</summary>
+    public IReadOnlyList<string> Includes { get; }
+
+    /// <summary>The exclude globs without their <c>!</c>, braces expanded, duplicates removed, in written order.</summary>
+    public IReadOnlyList<string> Excludes { get; }
+
+    /// <summary>An anchored POSIX ERE matching the included paths (<c>^$</c>, which no path matches, when there are none).</summary>
+    public string IncludeEre { get; }
+
+    /// <summary>An anchored POSIX ERE matching the excluded paths, or null when nothing is excluded.</summary>
+    public string? ExcludeEre { get; }
+
+    public static GlobSet Parse(IEnumerable<string> globs)
+    {
+        var includes = new List<string>();
+        var excludes = new List<string>();
+        foreach (var glob in globs)
+        {
+            var (target, text) = glob.StartsWith('!') ? (excludes, glob[1..]) : (includes, glob);
+            foreach (var expanded in Globs.ExpandBraces(text))
+            {
+                if (!target.Contains(expanded, StringComparer.Ordinal))
+                {
+                    target.Add(expanded);
+                }
+            }
+        }
+
+        return new GlobSet(includes, excludes);
+    }
+
+    /// <summary>Whether a relative, '/'-separated path (no <c>./</c>) is selected.</summary>
+    public bool IsMatch(string relativePath)
+    {
+        if (_include is null)
+        {
+            return false;
+        }
+
+        var bytes = AsBytes(relativePath);
+        return _include.IsMatch(bytes) && (_exclude is null || !_exclude.IsMatch(bytes));
+    }
+
+    /// <summary>The path's UTF-8 bytes, one char per byte, so the .NET regex sees what grep sees under LC_ALL=C.</summary>
+    private static string AsBytes(string path)
+    {
+        foreach (var c in path)
+        {
+            if (c >= 0x80)
+            {
+                return Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(path));
+            }
+        }
+
+        return path;
+    }
+
+    private static string Ere(IReadOnlyList<string> globs) =>
+        "^(" + string.Join('|', globs.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))) + ")$";
+
+    private static Regex DotNet(IReadOnlyList<string> globs) => new(
+        @"\A(?:" + string.Join('|', globs.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.DotNet))) + @")\z",
+        RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking);
+}
