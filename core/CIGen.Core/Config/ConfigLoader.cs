@@ -44,7 +44,7 @@ public static class ConfigLoader
             ? SplitConfigReader.Read(location.Path, location.Root, diagnostics)
             : InlineConfigReader.Read(location.Path, location.Root, diagnostics);
         var model = ConfigBinder.Bind(sources, diagnostics);
-        var graph = GraphBuilder.Build(model, configSource, diagnostics);
+        var graph = GraphBuilder.Build(model, configSource, location.Root, diagnostics);
         var options = new ConfigOptions(
             model.Providers,
             model.OutputPath,

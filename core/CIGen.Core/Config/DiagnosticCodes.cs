@@ -83,4 +83,16 @@ public static class DiagnosticCodes
 
     /// <summary>An <c>if:</c> that is not a valid condition; the position points into the condition.</summary>
     public const string InvalidCondition = "CIG040";
+
+    /// <summary>A hand-written <c>restore_cache</c>/<c>save_cache</c> key with a <c>{{ }}</c> template cigen does not know (or an unclosed one).</summary>
+    public const string InvalidCacheKeyTemplate = "CIG041";
+
+    /// <summary>A cache definition's <c>package:</c> names no package cigen knows.</summary>
+    public const string UnknownCachePackage = "CIG042";
+
+    /// <summary>A version source or cache definition uses <c>os</c>, <c>os_version</c> or <c>arch</c>, which every cache key already holds.</summary>
+    public const string ReservedVersionName = "CIG043";
+
+    /// <summary><c>$manager</c> in the versions of a cache definition that has no <c>package:</c> to take the manager from.</summary>
+    public const string ManagerWithoutPackage = "CIG044";
 }

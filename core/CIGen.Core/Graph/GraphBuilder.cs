@@ -1,3 +1,4 @@
+using CIGen.Core.Caching;
 using CIGen.Core.Config;
 using CIGen.Core.Config.Model;
 using CIGen.Protocol;
@@ -10,9 +11,6 @@ namespace CIGen.Core.Graphs;
 /// </summary>
 internal sealed class GraphBuilder
 {
-    /// <summary>Caches cigen defines itself; <c>cache_definitions</c> may add more or redefine these.</summary>
-    public static readonly IReadOnlyList<string> BuiltInCaches = ["gems", "node_modules", "pip", "cargo", "nuget", "go"];
-
     private const string NativeBackend = "native";
 
     private readonly ConfigModel config;
@@ -23,21 +21,33 @@ internal sealed class GraphBuilder
     private readonly HashSet<string> caches;
     private readonly List<CacheBackend> backends = [];
     private readonly SourceFileGroups groups;
+    private readonly CacheCatalog catalog;
+    private readonly PackageResolver packages;
+    private readonly CacheSteps cacheSteps;
+    private readonly CheckoutRule checkoutRule;
+    private readonly RestorePaths restorePaths;
 
-    private GraphBuilder(ConfigModel config, DiagnosticBag diagnostics)
+    private GraphBuilder(ConfigModel config, string projectRoot, DiagnosticBag diagnostics)
     {
         this.config = config;
         this.diagnostics = diagnostics;
         commands = config.Commands.ToDictionary(c => c.Command.Name, StringComparer.Ordinal);
         services = config.Services.ToDictionary(s => s.Name, StringComparer.Ordinal);
         runners = [.. config.Runners.Select(r => r.Profile.Name)];
-        caches = [.. BuiltInCaches, .. config.CacheDefinitions.Select(d => d.Value.Name)];
         groups = new SourceFileGroups(config.SourceFileGroups, diagnostics);
+        catalog = CacheCatalog.Merge(BuiltIns.Default, config.CacheDefinitions, config.VersionSources, diagnostics);
+        caches = [.. catalog.Names];
+        packages = new PackageResolver(new ProjectFiles(projectRoot), BuiltIns.Default, catalog);
+        cacheSteps = new CacheSteps(catalog, packages);
+        checkoutRule = new CheckoutRule([.. config.Commands.Select(c => c.Command)]);
+        restorePaths = new RestorePaths(config.Workflows.SelectMany(w => w.Jobs).SelectMany(j => j.Steps)
+            .Concat(config.Commands.SelectMany(c => c.Command.Steps)));
     }
 
     /// <param name="configSource">The config path relative to the output root (<c>.cigen</c> or <c>cigen.yml</c>).</param>
-    public static Graph Build(ConfigModel config, string configSource, DiagnosticBag diagnostics) =>
-        new GraphBuilder(config, diagnostics).Build(configSource);
+    /// <param name="projectRoot">The directory holding the config: packages are detected in it.</param>
+    public static Graph Build(ConfigModel config, string configSource, string projectRoot, DiagnosticBag diagnostics) =>
+        new GraphBuilder(config, projectRoot, diagnostics).Build(configSource);
 
     private Graph Build(string configSource)
     {
@@ -63,14 +73,14 @@ internal sealed class GraphBuilder
         {
             ConfigSource = configSource,
             Workflows = [.. config.Workflows.Select(w => BuildWorkflow(w, defaultRunner))],
-            Commands = [.. config.Commands.Select(c => c.Command)],
+            Commands = [.. config.Commands.Select(c => c.Command with { Steps = restorePaths.Apply(c.Command.Steps) })],
             Services = config.Services,
             Runners = runnerProfiles,
             DefaultRunner = defaultRunner,
             CacheBackends = backends,
             SkipCacheDefault = skipDefault,
-            CacheDefinitions = [.. config.CacheDefinitions.Select(d => d.Value)],
-            VersionSources = config.VersionSources,
+            CacheDefinitions = [.. catalog.Definitions.Select(d => d.Definition)],
+            VersionSources = catalog.VersionSources,
             Settings = config.Settings,
         });
     }
@@ -223,7 +233,6 @@ internal sealed class GraphBuilder
         var scope = new Scope(workflow.Id, job.Id);
         var owner = $"job `{job.Id}`";
         CheckCommandSteps(job.Steps, owner, scope);
-        var cache = job.Cache ?? config.Cache ?? [];
         var architectures = job.Architectures ?? config.Architectures ?? [];
         if (job.Type is null)
         {
@@ -237,7 +246,7 @@ internal sealed class GraphBuilder
             }
         }
 
-        return new Job
+        var built = new Job
         {
             Id = job.Id,
             Name = job.Name,
@@ -257,16 +266,45 @@ internal sealed class GraphBuilder
             MatrixLegs = job.Type is null ? MatrixLegs.Compute(architectures, job.Matrix, job.Source, diagnostics, scope) : [],
             Env = job.Env,
             Services = [.. job.Services.Select(s => Service(s, scope)).OfType<Service>()],
-            Packages = job.Packages ?? config.Packages ?? [],
-            Cache = [.. cache.Select(c => c.Value).Distinct(StringComparer.Ordinal)],
+            Packages = Packages(job),
             SourceFiles = groups.Expand(job.SourceFiles, scope),
             Skip = job.Skip,
             Checkout = job.Checkout,
             TimeoutMinutes = job.TimeoutMinutes,
             Type = job.Type,
             Github = job.Github,
-            Steps = job.Steps,
+            Steps = restorePaths.Apply(job.Steps),
         };
+        built = built with { Cache = Caches(job, built.Packages) };
+        return built with { Steps = cacheSteps.Inject(built, checkoutRule.IndexOfCheckout(built.Steps)) };
+    }
+
+    /// <summary>
+    /// The job's list, else the top-level list, else what the repository shows — except for approval gates (no steps)
+    /// and jobs without checkout (nothing to detect in).
+    /// </summary>
+    private IReadOnlyList<PackageUse> Packages(JobModel job)
+    {
+        if (job.Type is not null)
+        {
+            return [];
+        }
+
+        var requested = job.Packages ?? config.Packages;
+        return requested is not null ? [.. requested.Select(packages.Resolve)] : job.Checkout ? packages.Detected : [];
+    }
+
+    /// <summary>The job's list, else the top-level list, else the default caches of the job's packages that install something.</summary>
+    private IReadOnlyList<string> Caches(JobModel job, IReadOnlyList<PackageUse> jobPackages)
+    {
+        if (job.Type is not null)
+        {
+            return [];
+        }
+
+        IEnumerable<string> names = (job.Cache ?? config.Cache)?.Select(c => c.Value)
+            ?? jobPackages.Select(p => packages.ManagerOf(p)?.Cache).OfType<string>();
+        return [.. names.Where(caches.Contains).Distinct(StringComparer.Ordinal)];
     }
 
     private RunnerSelection? Runner(JobModel job, string? defaultRunner, Scope scope)

@@ -27,38 +27,16 @@ public static class GraphFilter
 
     /// <summary>
     /// Checkout is opt-out: a job gets a <c>checkout</c> step first unless it says <c>checkout: false</c>, is an
-    /// approval gate, or already checks out — a <c>checkout</c> step, a <c>uses: actions/checkout</c> step, or a
-    /// command that contains one. Decided here, after <c>only:</c>, so every provider sees the same answer for the
-    /// steps it actually renders.
+    /// approval gate, or already checks out (<see cref="CheckoutRule"/>). Decided here, after <c>only:</c>, so every
+    /// provider sees the same answer for the steps it actually renders.
     /// </summary>
     private sealed class CheckoutSteps(IReadOnlyList<Command> commands)
     {
-        private readonly Dictionary<string, bool> commandChecksOut = new(StringComparer.Ordinal);
+        private readonly CheckoutRule rule = new(commands);
 
         public Job Injected(Job job) =>
-            !job.Checkout || job.Type == "approval" || job.Steps.Any(ChecksOut)
+            !job.Checkout || job.Type == "approval" || job.Steps.Any(rule.ChecksOut)
                 ? job
                 : job with { Steps = [new Step { Kind = StepKind.Checkout, Source = job.Source }, .. job.Steps] };
-
-        private bool ChecksOut(Step step) => step.Kind switch
-        {
-            StepKind.Checkout => true,
-            StepKind.Uses => step.Uses is { } uses
-                && (uses == "actions/checkout" || uses.StartsWith("actions/checkout@", StringComparison.OrdinalIgnoreCase)),
-            StepKind.Command => step.Command is { } name && CommandChecksOut(name),
-            _ => false,
-        };
-
-        // Commands are acyclic (the core rejects cycles), so the recursion ends.
-        private bool CommandChecksOut(string name)
-        {
-            if (!commandChecksOut.TryGetValue(name, out var answer))
-            {
-                answer = commands.FirstOrDefault(c => c.Name == name)?.Steps.Any(ChecksOut) ?? false;
-                commandChecksOut[name] = answer;
-            }
-
-            return answer;
-        }
     }
 }

@@ -19,7 +19,7 @@ internal static class AutomatedApproval
     public const string DefaultTokenVariable = "CIRCLE_TOKEN";
 
     /// <summary>The docker image of the shims: CircleCI's base image has bash, curl and jq.</summary>
-    public const string ShimImage = "cimg/base:current";
+    public const string ShimImage = JobImages.Base;
 
     public static string GateName(string jobName) => $"{jobName}_gate";
 

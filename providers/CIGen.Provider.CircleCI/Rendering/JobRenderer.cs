@@ -10,13 +10,10 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// </summary>
 internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGraph expanded)
 {
-    /// <summary>CircleCI's general-purpose convenience image, for jobs that name no image.</summary>
-    public const string DefaultImage = "cimg/base:current";
-
     /// <returns>The definition, or null for an approval job, which exists only in its workflow.</returns>
     public JobDefinition? Render(Workflow workflow, Job job, Scope scope)
     {
-        foreach (var feature in JobFeatures.Used(job, graph).Where(f => f.Key is not (JobFeatures.Approval or JobFeatures.Services or JobFeatures.RequiresAny)))
+        foreach (var feature in JobFeatures.Used(job, graph).Where(f => f.Key is not (JobFeatures.Approval or JobFeatures.Services or JobFeatures.RequiresAny or JobFeatures.Packages or JobFeatures.Cache)))
         {
             scope.NotSupportedYet(feature.Description, job.Source);
         }
@@ -68,7 +65,7 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGrap
         return new JobDefinition
         {
             Name = job.Id,
-            Image = job.Image ?? DefaultImage,
+            Image = JobImages.For(job),
             Services = services.Images(job.Services),
             ResourceClass = job.Runner?.ResourceClass,
             Environment = environment.Literal,

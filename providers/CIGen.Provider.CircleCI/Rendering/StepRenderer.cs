@@ -49,7 +49,12 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string
             return null;
         }
 
-        WarnAboutId(step, what);
+        // The ids of injected steps are the host's own, for GitHub's step outputs: nothing the user wrote.
+        if (step.Kind != StepKind.KeyValues && step.Cache is null)
+        {
+            WarnAboutId(step, what);
+        }
+
         switch (step.Kind)
         {
             case StepKind.Run:
@@ -64,6 +69,11 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string
                 return RestoreCache(step, what);
             case StepKind.SaveCache:
                 return SaveCache(step, what);
+            case StepKind.SetupPackage:
+                // The job's image brings the tool (JobImages); there is nothing to run.
+                return null;
+            case StepKind.KeyValues:
+                return KeyValues(step, what);
             default:
                 scope.Error(DiagnosticCodes.InvalidStep, $"{what} of {scope.Description} has the unknown step kind '{step.Kind}'", step.Source);
                 return null;
@@ -96,6 +106,23 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string
             Environment = environment.Literal,
             Command = EnvironmentReferences.ExportLines(environment.Exports) + command,
         };
+    }
+
+    /// <summary>A run step of the host's script that also writes each value to its file (<see cref="KeyValuesScript"/>).</summary>
+    private RunStep? KeyValues(Step step, string what)
+    {
+        var script = step.Run ?? throw MissingValue(step);
+        if (step.Values.Count == 0 || !step.Values.All(KeyValuesScript.IsValueName))
+        {
+            scope.Error(
+                DiagnosticCodes.InvalidStep,
+                $"{what} of {scope.Description} is a key_values step whose value names are not a non-empty list of names of letters, digits and '_'; "
+                + "the circleci provider writes each value to a file of that name",
+                step.Source);
+            return null;
+        }
+
+        return Run(step with { Run = KeyValuesScript.Command(script, step.Values) }, what);
     }
 
     private static readonly string[] PosixShells = ["bash", "sh", "dash", "zsh", "ksh"];
@@ -187,24 +214,65 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string
     {
         IgnoreOnStepWithoutSettings(step, what, "CircleCI's restore_cache step", name: false, with: false);
         RequireNoCondition(step, what, "a restore_cache step");
-        if (step.Keys.Count == 0)
+        var keys = step.CacheKeys.Count > 0 ? Spelled(step.CacheKeys, step, what) : step.Keys;
+        if (keys is null)
+        {
+            return null;
+        }
+
+        if (keys.Count == 0)
         {
             scope.Error(DiagnosticCodes.InvalidStep, $"{what} of {scope.Description} is a restore_cache step without keys; CircleCI needs at least one", step.Source);
             return null;
         }
 
-        foreach (var key in step.Keys)
+        foreach (var key in keys)
         {
             scope.WarnAboutGitHubExpression(key, $"the cache key of {what}", step.Source);
         }
 
-        return new RestoreCacheStep { Name = step.Name, Keys = step.Keys };
+        return new RestoreCacheStep { Name = step.Name, Keys = keys };
+    }
+
+    /// <summary>
+    /// The keys from their parts, which the host sends for every key it built or parsed; a host that sends only the
+    /// text gets its keys as written. Null after an error naming the part CircleCI cannot spell.
+    /// </summary>
+    private IReadOnlyList<string>? Spelled(IReadOnlyList<CacheKey> keys, Step step, string what)
+    {
+        var spelled = new List<string>();
+        foreach (var key in keys)
+        {
+            if (CacheKeySyntax.Key(key, out var problem) is not { } text)
+            {
+                scope.Error(DiagnosticCodes.InvalidStep, $"{what} of {scope.Description} has a cache key CircleCI cannot spell: {problem}", step.Source);
+                return null;
+            }
+
+            spelled.Add(text);
+        }
+
+        return spelled;
     }
 
     private SaveCacheStep? SaveCache(Step step, string what)
     {
         IgnoreOnStepWithoutSettings(step, what, "CircleCI's save_cache step", name: false, with: false);
-        var key = step.Key ?? throw InvalidGraphException.Broken("a save_cache step carries its key", step.Source);
+        string key;
+        if (step.CacheKeys.Count > 0)
+        {
+            if (Spelled(step.CacheKeys, step, what) is not { } spelled)
+            {
+                return null;
+            }
+
+            key = spelled is [var only] ? only : throw InvalidGraphException.Broken("a save_cache step carries one key", step.Source);
+        }
+        else
+        {
+            key = step.Key ?? throw InvalidGraphException.Broken("a save_cache step carries its key", step.Source);
+        }
+
         var when = When(step, what);
         if (step.Paths.Count == 0)
         {

@@ -20,4 +20,7 @@ internal static class DiagnosticCodes
 
     /// <summary>An <c>${{ env.X }}</c> reference in workflow or job env, where GitHub has no <c>env</c> context (error).</summary>
     public const string EnvContext = "github.env-context";
+
+    /// <summary>A <c>restore_cache</c> or <c>save_cache</c> step without paths, which GitHub's cache actions require (error).</summary>
+    public const string CacheNeedsPaths = "github.cache-needs-paths";
 }

@@ -70,10 +70,14 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
         return [MatrixRenderer.HostedRunsOn(job, DefaultRunner) ?? DefaultRunner];
     }
 
-    /// <summary>The optional features this version does not render yet.</summary>
+    /// <summary>
+    /// The optional features this version does not render yet. Packages and caches are rendered through the steps the
+    /// core injects for them (setup_package, key_values, restore_cache, save_cache).
+    /// </summary>
     private void WarnAboutLaterFeatures(Job job)
     {
-        foreach (var feature in JobFeatures.Used(job, graph).Where(f => f.Key is not (JobFeatures.RequiresAny or JobFeatures.Approval or JobFeatures.Services)))
+        var rendered = new[] { JobFeatures.RequiresAny, JobFeatures.Approval, JobFeatures.Services, JobFeatures.Packages, JobFeatures.Cache };
+        foreach (var feature in JobFeatures.Used(job, graph).Where(f => !rendered.Contains(f.Key)))
         {
             diagnostics.NotSupportedYet(feature.Description, job.Source, workflowId, job.Id);
         }

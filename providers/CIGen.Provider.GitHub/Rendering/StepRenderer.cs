@@ -15,9 +15,11 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
     public IReadOnlyList<JobStep> Render(Job job)
     {
         var steps = new List<JobStep>();
-        foreach (var step in Expand(job.Steps, []))
+        var expanded = Expand(job.Steps, []);
+        var caches = new CacheStepRenderer(expanded, diagnostics, workflowId, jobId);
+        foreach (var step in expanded)
         {
-            if (Map(step) is { } rendered)
+            if (Map(step, caches) is { } rendered)
             {
                 steps.Add(rendered);
             }
@@ -98,25 +100,16 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
         return result;
     }
 
-    private JobStep? Map(Step step)
+    private JobStep? Map(Step step, CacheStepRenderer caches)
     {
         switch (step.Kind)
         {
             case StepKind.Run:
-                var (script, env) = ScriptExpressions.MoveToEnv(
-                    (step.Run ?? throw MissingValue(step)).Replace("\r\n", "\n", StringComparison.Ordinal),
-                    EnvValues.Render(step.Env, step.EnvReferences),
-                    step.Shell);
-                return new RunStep
-                {
-                    Name = step.Name,
-                    Id = step.Id,
-                    If = ConditionRenderer.Text(step.If, step.Condition),
-                    Env = env,
-                    Shell = step.Shell,
-                    WorkingDirectory = step.WorkingDirectory,
-                    Run = script,
-                };
+                return Script(step, Normalised(step.Run ?? throw MissingValue(step)), step.Shell);
+            case StepKind.KeyValues:
+                return Script(step, KeyValuesScript.Wrap(Normalised(step.Run ?? throw MissingValue(step))), KeyValuesScript.Shell);
+            case StepKind.SetupPackage:
+                return Setup(step);
             case StepKind.Uses or StepKind.Checkout:
                 WarnRunOnlyKeys(step);
                 return new ActionStep
@@ -128,13 +121,57 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
                     Uses = step.Kind == StepKind.Checkout ? ActionStep.Checkout : step.Uses ?? throw MissingValue(step),
                     With = step.With,
                 };
-            case StepKind.RestoreCache or StepKind.SaveCache:
-                diagnostics.NotSupportedYet($"{step.Kind} step", step.Source, workflowId, jobId);
-                return null;
+            case StepKind.RestoreCache:
+                return caches.Restore(step);
+            case StepKind.SaveCache:
+                return caches.Save(step);
             default:
                 diagnostics.Error(DiagnosticCodes.InvalidStep, $"unknown step kind '{step.Kind}'", step.Source, workflowId, jobId);
                 return null;
         }
+    }
+
+    private static string Normalised(string script) => script.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    /// <summary>A run step; expressions in the script reach it through env (<see cref="ScriptExpressions"/>).</summary>
+    private static RunStep Script(Step step, string script, string? shell)
+    {
+        var (safeScript, env) = ScriptExpressions.MoveToEnv(script, EnvValues.Render(step.Env, step.EnvReferences), shell);
+        return new RunStep
+        {
+            Name = step.Name,
+            Id = step.Id,
+            If = ConditionRenderer.Text(step.If, step.Condition),
+            Env = env,
+            Shell = shell,
+            WorkingDirectory = step.WorkingDirectory,
+            Run = safeScript,
+        };
+    }
+
+    private ActionStep? Setup(Step step)
+    {
+        var package = step.Package ?? throw InvalidGraphException.Broken("a setup_package step carries its package", step.Source);
+        if (!SetupActions.Knows(package.Name))
+        {
+            diagnostics.Error(
+                DiagnosticCodes.InvalidStep,
+                $"unknown package '{package.Name}'; the github provider sets up node, ruby, python, go, dotnet and rust",
+                step.Source, workflowId, jobId);
+            return null;
+        }
+
+        return SetupActions.For(package) is var (uses, with)
+            ? new ActionStep
+            {
+                Name = step.Name,
+                Id = step.Id,
+                If = ConditionRenderer.Text(step.If, step.Condition),
+                Env = EnvValues.Render(step.Env, step.EnvReferences),
+                Uses = uses,
+                With = with,
+            }
+            : null;
     }
 
     private static InvalidGraphException MissingValue(Step step) =>

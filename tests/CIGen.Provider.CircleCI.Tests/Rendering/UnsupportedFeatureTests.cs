@@ -10,8 +10,6 @@ public class UnsupportedFeatureTests
 
     public static TheoryData<string, string, Func<Job, Job>> Features() => new()
     {
-        { "packages", "rust", j => j with { Packages = [new PackageUse { Name = "rust" }] } },
-        { "cache", "cargo", j => j with { Cache = ["cargo"] } },
         { "source_files", "src/**", j => j with { SourceFiles = ["src/**/*.rs"] } },
         { "runner profiles (runner 'self_hosted')", "self_hosted", j => j with { Runner = new RunnerSelection { Profile = "self_hosted" } } },
     };

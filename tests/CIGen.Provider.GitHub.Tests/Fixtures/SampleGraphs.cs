@@ -10,7 +10,7 @@ public static class SampleGraphs
         public override string ToString() => Name;
     }
 
-    public static IReadOnlyList<Sample> All { get; } = [new("rust-ci", RustCi()), new("release", Release()), new("multi-workflow", MultiWorkflow()), new("matrix", MatrixSample.Graph())];
+    public static IReadOnlyList<Sample> All { get; } = [new("rust-ci", RustCi()), new("release", Release()), new("multi-workflow", MultiWorkflow()), new("matrix", MatrixSample.Graph()), new("caching", CachingSample.Graph())];
 
     private static SourceLocation Job(string workflow, string job, int line = 1) => G.At($".cigen/workflows/{workflow}/jobs/{job}.yml", line, 1);
 

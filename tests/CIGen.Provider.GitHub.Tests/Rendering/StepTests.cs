@@ -137,21 +137,6 @@ public class StepTests
         text.Should().Contain("      - env:\n          GREETING: ${{ github.event.head_commit.message }}\n        run: echo \"$GREETING\"\n");
     }
 
-    [Theory]
-    [InlineData(StepKind.RestoreCache)]
-    [InlineData(StepKind.SaveCache)]
-    public void Warns_that_cache_steps_are_not_supported_yet_and_leaves_them_out(string kind)
-    {
-        var cache = new Step { Kind = kind, Key = "deps-{{ checksum \"lock\" }}", Keys = ["deps-"], Paths = ["vendor"], Source = G.At(".cigen/workflows/ci/jobs/a.yml", 7, 9) };
-
-        var result = Render.Graph(G.Graph(G.Workflow("ci", G.Job("a", cache, G.Run("x")))));
-
-        result.Files.Single().Content.Should().NotContain("cache").And.NotContain("checksum");
-        result.Diagnostics.Should().ContainSingle().Which.Should().Be(new Diagnostic(
-            Severity.Warning, "github.unsupported-feature", $"{kind} step is not supported by the github provider yet; it is ignored",
-            ".cigen/workflows/ci/jobs/a.yml", 7, 9, "ci", "a"));
-    }
-
     [Fact]
     public void Reports_unknown_step_kinds_which_a_newer_protocol_may_add()
     {

@@ -10,8 +10,6 @@ public class UnsupportedFeatureTests
 
     public static TheoryData<string, string, Func<Job, Job>> Features() => new()
     {
-        { "packages", "rust", j => j with { Packages = [new PackageUse { Name = "rust" }] } },
-        { "cache", "cargo", j => j with { Cache = ["cargo"] } },
         { "source_files", "src/**", j => j with { SourceFiles = ["src/**/*.rs"] } },
         { "runner profiles (runner 'self_hosted')", "self_hosted", j => j with { Runner = new RunnerSelection { Profile = "self_hosted" } } },
     };
@@ -59,9 +57,19 @@ public class UnsupportedFeatureTests
     [Fact]
     public void Reports_every_unsupported_feature_of_a_job_separately()
     {
-        var job = G.Job("test", G.Run("x")) with { SourceFiles = ["src/**"], Cache = ["gems"], Packages = [new PackageUse { Name = "ruby" }] };
+        var job = G.Job("test", G.Run("x")) with { SourceFiles = ["src/**"], Runner = new RunnerSelection { Profile = "cloud" } };
 
         Render.Graph(G.Graph(G.Workflow("ci", job))).Diagnostics.Select(d => d.Message.Split(' ')[0])
-            .Should().Equal("packages", "cache", "source_files");
+            .Should().Equal("source_files", "runner");
+    }
+
+    [Fact]
+    public void Renders_packages_and_caches_through_the_injected_steps_without_a_warning()
+    {
+        // The core turns both into steps (setup_package, key_values, restore_cache, save_cache); the job-level lists
+        // are only a record of what was asked for.
+        var job = G.Job("test", G.Run("x")) with { Cache = ["gems"], Packages = [new PackageUse { Name = "ruby" }] };
+
+        Render.Graph(G.Graph(G.Workflow("ci", job))).Diagnostics.Should().BeEmpty();
     }
 }

@@ -1,3 +1,4 @@
+using CIGen.Core.Caching;
 using CIGen.Core.Config.Model;
 using CIGen.Core.Config.Yaml;
 using CIGen.Protocol;
@@ -7,7 +8,13 @@ namespace CIGen.Core.Config.Binding;
 /// <summary>cache_definitions, cache_backends, skip_cache and version_sources.</summary>
 internal static class CacheBinder
 {
-    private static readonly KeySet DefinitionKeys = new("a mapping `{versions, checksum_sources, paths}`", ["versions", "checksum_sources", "paths"]);
+    private static readonly KeySet DefinitionKeys = new("a mapping `{package, versions, checksum_sources, paths}`", ["package", "versions", "checksum_sources", "paths"]);
+
+    /// <summary>In a definition's versions: the dependency manager of the definition's package in the job.</summary>
+    public const string ManagerPlaceholder = "$manager";
+
+    /// <summary>Values every cache key holds already; a tool of that name would clash with them.</summary>
+    public static readonly IReadOnlyList<string> ReservedNames = ["os", "os_version", "arch"];
 
     private static readonly Dictionary<string, KeySet> BackendKeys = new(StringComparer.Ordinal)
     {
@@ -27,22 +34,56 @@ internal static class CacheBinder
     private static readonly KeySet SkipCacheKeys = new("a mapping `{default, backends}`", ["default", "backends"]);
     private static readonly KeySet ProbeKeys = new("a mapping `{file, pattern}` or `{command}`", ["file", "pattern", "command"]);
 
-    public static IReadOnlyList<Located<CacheDefinition>> BindDefinitions(ConfigNode node, NodeReader reader) =>
-        [.. reader.Entries(node, "`cache_definitions`", "a mapping of cache names to `{versions, checksum_sources, paths}`")
+    public static IReadOnlyList<CacheDefinitionModel> BindDefinitions(ConfigNode node, NodeReader reader) =>
+        [.. reader.Entries(node, "`cache_definitions`", "a mapping of cache names to `{package, versions, checksum_sources, paths}`")
             .Select(entry =>
             {
                 var map = reader.Map(entry.Value, $"cache definition `{entry.Name}`", DefinitionKeys);
                 map.Require("paths", entry.Key, "paths: [node_modules]");
-                return new Located<CacheDefinition>(
+                return new CacheDefinitionModel(
                     new CacheDefinition
                     {
                         Name = entry.Name,
-                        Versions = map.PlainStrings("versions", allowSingle: false),
+                        Versions = Versions(map),
                         ChecksumSources = map.PlainStrings("checksum_sources", allowSingle: false),
                         Paths = map.PlainStrings("paths", allowSingle: false),
                     },
+                    Package(map),
                     entry.Key.Location);
             })];
+
+    private static string? Package(MapReader map)
+    {
+        var package = map.String("package");
+        if (package is null || PackageBinder.Known.Contains(package))
+        {
+            return package;
+        }
+
+        map.Reader.Error(DiagnosticCodes.UnknownCachePackage, map.Get("package")!,
+            $"unknown package `{package}` in {map.What}{Suggestions.DidYouMean(package, PackageBinder.Known)}; use one of: {string.Join(", ", PackageBinder.Known)}, or leave `package` out for a cache no package owns");
+        return null;
+    }
+
+    private static IReadOnlyList<string> Versions(MapReader map)
+    {
+        var versions = map.Strings("versions", allowSingle: false) ?? [];
+        foreach (var version in versions)
+        {
+            if (ReservedNames.Contains(version.Value))
+            {
+                map.Reader.Error(DiagnosticCodes.ReservedVersionName, version.Location,
+                    $"`{version.Value}` in {map.Label("versions")} is already part of every cache key; remove it (versions name tools, e.g. `node`)");
+            }
+            else if (version.Value.StartsWith('$') && version.Value != ManagerPlaceholder)
+            {
+                map.Reader.Error(DiagnosticCodes.InvalidValue, version.Location,
+                    $"unknown placeholder `{version.Value}` in {map.Label("versions")}; the only placeholder is `{ManagerPlaceholder}` (the job's dependency manager), otherwise name a tool");
+            }
+        }
+
+        return [.. versions.Select(v => v.Value)];
+    }
 
     public static IReadOnlyList<Located<CacheBackend>> BindBackends(ConfigNode node, string what, NodeReader reader) =>
         [.. reader.Entries(node, what, "a mapping of backend names to settings")
@@ -59,7 +100,16 @@ internal static class CacheBinder
 
     public static IReadOnlyList<VersionSource> BindVersionSources(ConfigNode node, NodeReader reader) =>
         [.. reader.Entries(node, "`version_sources`", "a mapping of tool names to lists of `{file, pattern}` / `{command}`")
-            .Select(entry => new VersionSource { Tool = entry.Name, Probes = BindProbes(entry, reader) })];
+            .Select(entry =>
+            {
+                if (ReservedNames.Contains(entry.Name))
+                {
+                    reader.Error(DiagnosticCodes.ReservedVersionName, entry.Key,
+                        $"`{entry.Name}` cannot be a version source: cigen reads the runner's os, os_version and arch itself; rename the tool");
+                }
+
+                return new VersionSource { Tool = entry.Name, Probes = BindProbes(entry, reader) };
+            })];
 
     private static Located<CacheBackend>? BindBackend(MapEntry entry, NodeReader reader)
     {

@@ -20,19 +20,10 @@ internal static class ConditionBinder
         {
             map.Reader.Error(
                 DiagnosticCodes.InvalidCondition,
-                At(node, error.Offset),
+                node.LocationOf(error.Offset),
                 $"the condition `{node.Value}` of {what} is not valid at column {error.Offset + 1} of the condition: {error.Message}");
         }
 
         return condition;
     }
-
-    /// <summary>
-    /// The file position of a character of the value. Exact for single-line plain and quoted values without escapes; a
-    /// multi-line value points at its start, since folding and block indentation hide where its characters were.
-    /// </summary>
-    private static SourceLocation At(ScalarNode node, int offset) =>
-        node.Value.Contains('\n', StringComparison.Ordinal) || node.Line <= 0
-            ? node.Location
-            : node.Location with { Column = node.Column + offset + (node.Quoted ? 1 : 0) };
 }

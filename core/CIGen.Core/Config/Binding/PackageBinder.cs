@@ -20,6 +20,9 @@ internal static class PackageBinder
 
     private static readonly string[] PackageManagers = ["npm", "pnpm", "yarn", "bun"];
 
+    /// <summary>The packages cigen knows.</summary>
+    public static IReadOnlyCollection<string> Known => Options.Keys;
+
     public static IReadOnlyList<PackageUse> Bind(ConfigNode node, string what, NodeReader reader)
     {
         switch (node)

@@ -1,3 +1,4 @@
+using CIGen.Core.Caching;
 using CIGen.Core.Config.Yaml;
 using CIGen.Protocol;
 
@@ -36,7 +37,7 @@ internal static class StepBinder
             ["id"] = "write `id` beside `run`, not inside it",
         });
 
-    private static readonly KeySet RestoreKeys = new("a mapping `{key}` or `{keys: [...]}`", ["key", "keys", "name"]);
+    private static readonly KeySet RestoreKeys = new("a mapping `{key}` or `{keys: [...]}`, with optional `paths`", ["key", "keys", "paths", "name"]);
     private static readonly KeySet SaveKeys = new("a mapping `{key, paths}`", ["key", "paths", "name"]);
     private static readonly KeySet CheckoutSettings = new("an empty value (checkout takes no settings yet)", []);
 
@@ -172,6 +173,9 @@ internal static class StepBinder
         var common = Common(step);
         var settings = reader.Map(step.Get("restore_cache"), step.Label("restore_cache"), RestoreKeys);
         settings.Exclusive("key", "keys", "use `keys: [...]` for several keys, in lookup order");
+        IReadOnlyList<ConfigNode> keyNodes = settings.Has("key")
+            ? [settings.Get("key")!]
+            : settings.Get("keys") is SequenceNode list ? list.Items : [];
         IReadOnlyList<string> keys = settings.Has("key")
             ? settings.String("key") is { } key ? [key] : []
             : settings.PlainStrings("keys", allowSingle: false);
@@ -180,7 +184,14 @@ internal static class StepBinder
             settings.Require("key", step.Node!, "key: deps-{{ checksum \"package-lock.json\" }}");
         }
 
-        return common with { Kind = StepKind.RestoreCache, Name = OneOf(step, settings, "name", common.Name), Keys = keys };
+        return common with
+        {
+            Kind = StepKind.RestoreCache,
+            Name = OneOf(step, settings, "name", common.Name),
+            Keys = keys,
+            CacheKeys = CacheKeys(keyNodes, settings.What, reader),
+            Paths = settings.PlainStrings("paths", allowSingle: false),
+        };
     }
 
     private static Step BindSaveCache(MapReader step, NodeReader reader)
@@ -194,8 +205,29 @@ internal static class StepBinder
             Kind = StepKind.SaveCache,
             Name = OneOf(step, settings, "name", common.Name),
             Key = settings.String("key"),
+            CacheKeys = settings.Get("key") is { } key ? CacheKeys([key], settings.What, reader) : [],
             Paths = settings.PlainStrings("paths", allowSingle: false),
         };
+    }
+
+    /// <summary>Keys in CircleCI's template syntax, parsed into parts; a bad template is reported where it is.</summary>
+    private static IReadOnlyList<CacheKey> CacheKeys(IReadOnlyList<ConfigNode> nodes, string what, NodeReader reader)
+    {
+        var keys = new List<CacheKey>();
+        foreach (var node in nodes.OfType<ScalarNode>().Where(n => !n.IsNull))
+        {
+            var (key, error) = CacheKeyTemplate.Parse(node.Value);
+            if (error is not null)
+            {
+                reader.Error(DiagnosticCodes.InvalidCacheKeyTemplate, node.LocationOf(error.Offset),
+                    $"the cache key `{node.Value}` in {what} is not valid at column {error.Offset + 1} of the key: {error.Message}");
+                continue;
+            }
+
+            keys.Add(key);
+        }
+
+        return keys;
     }
 
     private static Step BindCheckout(MapReader step, NodeReader reader)

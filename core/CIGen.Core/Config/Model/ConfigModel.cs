@@ -1,3 +1,4 @@
+using CIGen.Core.Caching;
 using CIGen.Protocol;
 
 namespace CIGen.Core.Config.Model;
@@ -30,7 +31,7 @@ internal sealed record ConfigModel
     /// <summary>Default caches; null when not given.</summary>
     public IReadOnlyList<Located<string>>? Cache { get; init; }
 
-    public IReadOnlyList<Located<CacheDefinition>> CacheDefinitions { get; init; } = [];
+    public IReadOnlyList<CacheDefinitionModel> CacheDefinitions { get; init; } = [];
 
     public IReadOnlyList<VersionSource> VersionSources { get; init; } = [];
 

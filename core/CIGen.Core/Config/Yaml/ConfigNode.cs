@@ -40,6 +40,15 @@ internal sealed record ScalarNode(string File, int Line, int Column, string Valu
         _ => Scalar.String(Value),
     };
 
+    /// <summary>
+    /// The file position of a character of the value. Exact for single-line plain and quoted values without escapes; a
+    /// multi-line value points at its start, since folding and block indentation hide where its characters were.
+    /// </summary>
+    public SourceLocation LocationOf(int offset) =>
+        Value.Contains('\n', StringComparison.Ordinal) || Line <= 0
+            ? Location
+            : Location with { Column = Column + offset + (Quoted ? 1 : 0) };
+
     public override string Describe() => Type switch
     {
         ScalarType.Null => "an empty value",

@@ -1,0 +1,73 @@
+using System.Text;
+using CIGen.Protocol;
+
+namespace CIGen.Core.Caching;
+
+/// <summary>
+/// The key of an automatic cache, exactly <c>{os}-{os_version}-{arch}-{name}-{tool}{version}-…-{checksum}</c>
+/// (docs/config.md, "Cache keys"); restore keys drop only the checksum.
+/// </summary>
+internal static class AutomaticCacheKey
+{
+    /// <summary>The value a name is printed as by the key_values step: characters outside <c>[A-Za-z0-9_]</c> become <c>_</c>.</summary>
+    public static string ValueName(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            builder.Append(char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_');
+        }
+
+        return builder.ToString();
+    }
+
+    public static string FilesValue(string cache) => "files_" + ValueName(cache);
+
+    /// <param name="tools">Tool names as they appear in the key (<c>$manager</c> already replaced).</param>
+    /// <param name="files">Brace-expanded checksum sources; none: the key ends after the versions and has no restore key.</param>
+    /// <returns>The key, then the restore keys in lookup order.</returns>
+    public static IReadOnlyList<CacheKey> For(string cache, IReadOnlyList<string> tools, IReadOnlyList<string> files)
+    {
+        var parts = new List<KeyPart>
+        {
+            Value(KeyValuesScript.Os), Literal("-"), Value(KeyValuesScript.OsVersion), Literal("-"), Value(KeyValuesScript.Arch),
+            Literal($"-{cache}-"),
+        };
+        foreach (var tool in tools)
+        {
+            parts.Add(Literal(tool));
+            parts.Add(Value(ValueName(tool)));
+            parts.Add(Literal("-"));
+        }
+
+        if (files.Count == 0)
+        {
+            var last = parts[^1].Text!;
+            parts[^1] = Literal(last[..^1]);
+            if (parts[^1].Text!.Length == 0)
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+
+            return [new CacheKey { Parts = parts }];
+        }
+
+        var restore = new CacheKey { Parts = [.. parts] };
+        parts.Add(new KeyPart { Kind = KeyPartKind.Checksum, Files = files, Value = FilesValue(cache) });
+        return [new CacheKey { Parts = parts }, restore];
+    }
+
+    /// <summary>The key as text with each value and checksum filled in from <paramref name="values"/> (tests, docs).</summary>
+    public static string Render(CacheKey key, IReadOnlyDictionary<string, string> values) =>
+        string.Concat(key.Parts.Select(p => p.Kind switch
+        {
+            KeyPartKind.Literal => p.Text,
+            KeyPartKind.Value => values[p.Name!],
+            KeyPartKind.Checksum => values[p.Value!],
+            _ => throw new ArgumentException($"an automatic key has no {p.Kind} part"),
+        }));
+
+    private static KeyPart Value(string name) => new() { Kind = KeyPartKind.Value, Name = name };
+
+    private static KeyPart Literal(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
+}

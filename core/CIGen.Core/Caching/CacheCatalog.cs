@@ -1,0 +1,72 @@
+using CIGen.Core.Config;
+using CIGen.Core.Config.Binding;
+using CIGen.Protocol;
+
+namespace CIGen.Core.Caching;
+
+/// <summary>
+/// The effective cache definitions and version sources: the built-ins with the user's merged in by name. A user entry
+/// replaces the built-in of the same name (in its place); new names follow in the user's order. A user definition that
+/// replaces a built-in and gives no <c>package</c> keeps the built-in's, so it stays the package's default cache.
+/// </summary>
+internal sealed class CacheCatalog
+{
+    private readonly Dictionary<string, CacheDefinitionModel> byName;
+    private readonly Dictionary<string, VersionSource> sourcesByTool;
+
+    private CacheCatalog(IReadOnlyList<CacheDefinitionModel> definitions, IReadOnlyList<VersionSource> versionSources)
+    {
+        Definitions = definitions;
+        VersionSources = versionSources;
+        byName = definitions.ToDictionary(d => d.Definition.Name, StringComparer.Ordinal);
+        sourcesByTool = versionSources.ToDictionary(s => s.Tool, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<CacheDefinitionModel> Definitions { get; }
+
+    public IReadOnlyList<VersionSource> VersionSources { get; }
+
+    public IEnumerable<string> Names => Definitions.Select(d => d.Definition.Name);
+
+    public static CacheCatalog Merge(
+        BuiltIns builtIns,
+        IReadOnlyList<CacheDefinitionModel> userDefinitions,
+        IReadOnlyList<VersionSource> userSources,
+        DiagnosticBag diagnostics)
+    {
+        var builtInByName = builtIns.CacheDefinitions.ToDictionary(d => d.Definition.Name, StringComparer.Ordinal);
+        var user = userDefinitions
+            .Select(d => d.Package is null && builtInByName.TryGetValue(d.Definition.Name, out var builtIn) ? d with { Package = builtIn.Package } : d)
+            .ToList();
+        foreach (var definition in user.Where(d => d.Package is null && d.Definition.Versions.Contains(CacheBinder.ManagerPlaceholder)))
+        {
+            diagnostics.Error(DiagnosticCodes.ManagerWithoutPackage, definition.Location,
+                $"cache definition `{definition.Definition.Name}` uses `{CacheBinder.ManagerPlaceholder}` but has no `package`; add `package: node` (the package whose manager is meant) or name the tool instead");
+        }
+
+        return new CacheCatalog(
+            ByName(builtIns.CacheDefinitions, user, d => d.Definition.Name),
+            ByName(builtIns.VersionSources, userSources, s => s.Tool));
+    }
+
+    public CacheDefinitionModel? Definition(string name) => byName.GetValueOrDefault(name);
+
+    /// <summary>How to find a tool's version; a tool nobody described is asked <c>&lt;tool&gt; --version</c>.</summary>
+    public IReadOnlyList<VersionProbe> Probes(string tool) =>
+        sourcesByTool.TryGetValue(tool, out var source) ? source.Probes : [new VersionProbe(Command: $"{tool} --version")];
+
+    private static List<T> ByName<T>(IReadOnlyList<T> builtIns, IReadOnlyList<T> user, Func<T, string> name)
+        where T : class
+    {
+        var overrides = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in user)
+        {
+            overrides[name(item)] = item;
+        }
+
+        var merged = builtIns.Select(b => overrides.GetValueOrDefault(name(b)) ?? b).ToList();
+        var builtInNames = builtIns.Select(name).ToHashSet(StringComparer.Ordinal);
+        merged.AddRange(user.Where(u => !builtInNames.Contains(name(u))));
+        return merged;
+    }
+}

@@ -1,0 +1,159 @@
+using CIGen.Core.Config.Binding;
+using CIGen.Core.Files;
+using CIGen.Protocol;
+
+namespace CIGen.Core.Caching;
+
+/// <summary>
+/// Turns a job's resolved packages and caches into ordinary steps, in this order (docs/config.md, "Packages and
+/// caches"): setup_package per package, prepare runs, one key_values step (when the job has caches), restore_cache per
+/// cache, install runs — all right after the checkout — then the user's steps, then save_cache per cache.
+/// </summary>
+internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
+{
+    public const string KeyValuesId = "cigen_keys";
+
+    /// <param name="checkoutIndex">Index of the step that checks out, or -1 when the checkout is injected later (first) or dropped.</param>
+    public IReadOnlyList<Step> Inject(Job job, int checkoutIndex)
+    {
+        if (job.Packages.Count == 0 && job.Cache.Count == 0)
+        {
+            return job.Steps;
+        }
+
+        var before = new List<Step>();
+        var source = job.Source;
+        foreach (var package in job.Packages)
+        {
+            before.Add(new Step { Kind = StepKind.SetupPackage, Name = $"Set up {resolver.Title(package)}", Package = package, Source = source });
+        }
+
+        foreach (var package in job.Packages)
+        {
+            before.AddRange(resolver.Prepare(package).Select(c => Bash(c.Name, c.Run, source)));
+        }
+
+        var caches = job.Cache.Select(name => catalog.Definition(name)).OfType<CacheDefinitionModel>().Select(d => Plan(d, job)).ToList();
+        var after = new List<Step>();
+        if (caches.Count > 0)
+        {
+            before.Add(KeyValues(caches, job));
+            foreach (var cache in caches)
+            {
+                before.Add(new Step
+                {
+                    Kind = StepKind.RestoreCache,
+                    Id = $"cigen_restore_{AutomaticCacheKey.ValueName(cache.Name)}",
+                    Name = $"Restore {cache.Name} cache",
+                    Cache = cache.Name,
+                    Paths = cache.Paths,
+                    CacheKeys = cache.Keys,
+                    Source = source,
+                });
+                after.Add(new Step
+                {
+                    Kind = StepKind.SaveCache,
+                    Name = $"Save {cache.Name} cache",
+                    Cache = cache.Name,
+                    Paths = cache.Paths,
+                    CacheKeys = [cache.Keys[0]],
+                    Source = source,
+                });
+            }
+        }
+
+        foreach (var package in job.Packages)
+        {
+            if (resolver.Install(package) is { } install)
+            {
+                before.Add(Bash(install.Name, install.Run, source));
+            }
+        }
+
+        var at = checkoutIndex + 1;
+        return [.. job.Steps.Take(at), .. before, .. job.Steps.Skip(at), .. after];
+    }
+
+    private sealed record CachePlan(string Name, IReadOnlyList<string> Tools, IReadOnlyList<string> Files, IReadOnlyList<string> Paths, IReadOnlyList<CacheKey> Keys);
+
+    private CachePlan Plan(CacheDefinitionModel model, Job job)
+    {
+        var definition = model.Definition;
+        var tools = new List<string>();
+        foreach (var version in definition.Versions)
+        {
+            if (version != CacheBinder.ManagerPlaceholder)
+            {
+                tools.Add(version);
+            }
+            else if (Manager(model.Package, job) is { } manager)
+            {
+                tools.Add(manager);
+            }
+        }
+
+        IReadOnlyList<string> files = [.. definition.ChecksumSources.SelectMany(Globs.ExpandBraces)];
+        return new CachePlan(definition.Name, tools, files, definition.Paths, AutomaticCacheKey.For(definition.Name, tools, files));
+    }
+
+    /// <summary>The job's manager of the package; a job that does not list the package uses what the repository shows.</summary>
+    private string? Manager(string? package, Job job) =>
+        package is null
+            ? null
+            : (job.Packages.FirstOrDefault(p => p.Name == package) ?? resolver.Detected.FirstOrDefault(p => p.Name == package))?.Manager;
+
+    private Step KeyValues(IReadOnlyList<CachePlan> caches, Job job)
+    {
+        var tools = new List<ToolVersion>();
+        foreach (var tool in caches.SelectMany(c => c.Tools).Distinct(StringComparer.Ordinal))
+        {
+            var value = AutomaticCacheKey.ValueName(tool);
+            if (tools.All(t => t.Value != value))
+            {
+                tools.Add(new ToolVersion(value, Probes(tool, job)));
+            }
+        }
+
+        var digests = caches.Where(c => c.Files.Count > 0).Select(c => new FilesDigest(AutomaticCacheKey.FilesValue(c.Name), c.Files)).ToList();
+        return new Step
+        {
+            Kind = StepKind.KeyValues,
+            Id = KeyValuesId,
+            Name = "Compute cache keys",
+            Shell = "bash",
+            Run = KeyValuesScript.Render(tools, digests),
+            Values = [KeyValuesScript.Os, KeyValuesScript.OsVersion, KeyValuesScript.Arch, .. tools.Select(t => t.Value), .. digests.Select(d => d.Value)],
+            Source = job.Source,
+        };
+    }
+
+    /// <summary>
+    /// A package pinned with <c>version</c> is asked itself (the installed tool decides); a <c>version_file</c> option
+    /// is read first.
+    /// </summary>
+    private IReadOnlyList<VersionProbe> Probes(string tool, Job job)
+    {
+        var probes = catalog.Probes(tool);
+        if (job.Packages.FirstOrDefault(p => p.Name == tool) is not { } package)
+        {
+            return probes;
+        }
+
+        if (package.Version is not null)
+        {
+            var commands = probes.Where(p => p.Command is not null).ToList();
+            return commands.Count > 0 ? commands : [new VersionProbe(Command: $"{tool} --version")];
+        }
+
+        if (!package.Options.TryGetValue("version_file", out var option) || option.Text.Length == 0)
+        {
+            return probes;
+        }
+
+        var known = probes.Where(p => p.File == option.Text).ToList();
+        return [.. known.Count > 0 ? known : [new VersionProbe(File: option.Text)], .. probes];
+    }
+
+    private static Step Bash(string name, string run, SourceLocation source) =>
+        new() { Kind = StepKind.Run, Name = name, Run = run, Shell = "bash", Source = source };
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using CIGen.Protocol;
+using CIGen.Provider.Sdk;
+using CIGen.Provider.Sdk.Expressions;
+
+namespace CIGen.Provider.GitHub.Rendering;
+
+/// <summary>
+/// Spells a <see cref="CacheKey"/> as the text of a cache action's <c>key</c> input: literal parts as text, the other
+/// parts as <c>${{ }}</c> expressions GitHub evaluates when the step runs.
+/// </summary>
+/// <param name="keyValuesId">The id of the job's <see cref="StepKind.KeyValues"/> step; null when the job has none.</param>
+internal sealed class CacheKeySpelling(string? keyValuesId)
+{
+    /// <remarks>Adjacent literals are joined before they are spelled, so two of them cannot form <c>${{</c> together.</remarks>
+    public string Key(CacheKey key, SourceLocation source)
+    {
+        var spelled = new StringBuilder();
+        var literal = new StringBuilder();
+        foreach (var part in key.Parts)
+        {
+            if (part.Kind == KeyPartKind.Literal)
+            {
+                literal.Append(part.Text ?? throw Broken(part, "text", source));
+                continue;
+            }
+
+            spelled.Append(Literal(literal.ToString())).Append(Part(part, source));
+            literal.Clear();
+        }
+
+        return spelled.Append(Literal(literal.ToString())).ToString();
+    }
+
+    private string Part(KeyPart part, SourceLocation source) => part.Kind switch
+    {
+        KeyPartKind.Value => Value(part.Name ?? throw Broken(part, "name", source), source),
+        KeyPartKind.Checksum => Checksum(part.Files.Count > 0 ? part.Files : throw Broken(part, "files", source)),
+        KeyPartKind.Branch => Branch(),
+        KeyPartKind.Revision => Revision(),
+        KeyPartKind.Env => Env(part.Name ?? throw Broken(part, "name", source)),
+        KeyPartKind.Epoch => Epoch(),
+        KeyPartKind.Arch => Arch(),
+        _ => throw InvalidGraphException.Broken($"cache key parts are of a known kind, but one is '{part.Kind}'", source),
+    };
+
+    /// <summary>
+    /// The text as it is, except that every <c>${{</c> is written as an expression yielding those three characters:
+    /// GitHub evaluates <c>${{ }}</c> anywhere in an input, so a literal must not open one.
+    /// </summary>
+    public static string Literal(string text) =>
+        text.Replace(EmbeddedExpression.Open, Expression(Quote(EmbeddedExpression.Open)), StringComparison.Ordinal);
+
+    /// <summary>The value the key_values step printed: one of its outputs.</summary>
+    public string Value(string name, SourceLocation source) =>
+        keyValuesId is null
+            ? throw InvalidGraphException.Broken($"a job whose cache keys use value '{name}' has a key_values step with an id", source)
+            : Expression($"steps.{keyValuesId}.outputs{Property(name)}");
+
+    /// <summary>GitHub's own digest of the files matching the globs (<c>!</c> excludes, as in the graph).</summary>
+    public static string Checksum(IReadOnlyList<string> files) =>
+        Expression($"hashFiles({string.Join(", ", files.Select(Quote))})");
+
+    public static string Branch() => Expression("github.ref_name");
+
+    public static string Revision() => Expression("github.sha");
+
+    public static string Env(string name) => Expression($"env{Property(name)}");
+
+    /// <summary>Differs on every run and on every re-run of it, like CircleCI's <c>{{ epoch }}</c>.</summary>
+    public static string Epoch() => $"{Expression("github.run_id")}-{Expression("github.run_attempt")}";
+
+    public static string Arch() => $"{Expression("runner.os")}-{Expression("runner.arch")}";
+
+    private static string Expression(string inner) => $"{EmbeddedExpression.Open} {inner} {EmbeddedExpression.Close}";
+
+    private static string Quote(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
+
+    /// <summary><c>.name</c> for a name GitHub reads as a property name, else the index form <c>['name']</c>.</summary>
+    private static string Property(string name) => IsPropertyName(name) ? $".{name}" : $"[{Quote(name)}]";
+
+    private static bool IsPropertyName(string name) =>
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+
+    private static InvalidGraphException Broken(KeyPart part, string member, SourceLocation source) =>
+        InvalidGraphException.Broken($"a {part.Kind} key part carries its {member}", source);
+}

@@ -1,0 +1,107 @@
+using CIGen.Protocol;
+using CIGen.Provider.GitHub.Model;
+using CIGen.Provider.Sdk;
+using CIGen.Provider.Sdk.Diagnostics;
+using CIGen.Provider.Sdk.Rendering;
+
+namespace CIGen.Provider.GitHub.Rendering;
+
+/// <summary>
+/// Spells <c>restore_cache</c> and <c>save_cache</c> steps with GitHub's split cache actions. An automatic save
+/// (<see cref="Step.Cache"/> set) stores under the key its restore step computed, and only when that key missed: a
+/// job that failed never gets here (the implicit <c>success()</c>), and an exact hit has nothing new to store.
+/// </summary>
+/// <param name="jobSteps">The job's steps, commands expanded: where the key_values and restore steps are found.</param>
+internal sealed class CacheStepRenderer(IReadOnlyList<Step> jobSteps, DiagnosticBag diagnostics, string workflowId, string jobId)
+{
+    private readonly CacheKeySpelling spelling = new(jobSteps.FirstOrDefault(s => s.Kind == StepKind.KeyValues)?.Id);
+
+    public CacheStep? Restore(Step step)
+    {
+        var keys = Keys(step);
+        if (keys.Count == 0)
+        {
+            throw InvalidGraphException.Broken("a restore_cache step has at least one key", step.Source);
+        }
+
+        if (!HasPaths(step, "the paths the cache entry holds (those of the save_cache step that writes it)"))
+        {
+            return null;
+        }
+
+        return new CacheStep
+        {
+            Name = step.Name,
+            Id = step.Id,
+            If = ConditionRenderer.Text(step.If, step.Condition),
+            Env = EnvValues.Render(step.Env, step.EnvReferences),
+            Uses = CacheStep.RestoreAction,
+            Paths = step.Paths,
+            Key = keys[0],
+            RestoreKeys = [.. keys.Skip(1)],
+        };
+    }
+
+    public CacheStep? Save(Step step)
+    {
+        if (!HasPaths(step, "the paths to store"))
+        {
+            return null;
+        }
+
+        var (key, condition) = step.Cache is { } cache ? AfterRestore(cache, step) : (HandWrittenKey(step), null);
+        return new CacheStep
+        {
+            Name = step.Name,
+            Id = step.Id,
+            If = Conditions.Both(ConditionRenderer.Text(step.If, step.Condition), condition),
+            Env = EnvValues.Render(step.Env, step.EnvReferences),
+            Uses = CacheStep.SaveAction,
+            Paths = step.Paths,
+            Key = key,
+        };
+    }
+
+    /// <summary>The restore step's computed key, saved when the restore found no exact match.</summary>
+    private (string Key, string Condition) AfterRestore(string cache, Step save)
+    {
+        var restoreId = jobSteps.FirstOrDefault(s => s.Kind == StepKind.RestoreCache && s.Cache == cache)?.Id
+            ?? throw InvalidGraphException.Broken($"the save step of automatic cache '{cache}' follows a restore step of it with an id", save.Source);
+        return ($"${{{{ steps.{restoreId}.outputs.cache-primary-key }}}}", $"steps.{restoreId}.outputs.cache-hit != 'true'");
+    }
+
+    private string HandWrittenKey(Step step) =>
+        Keys(step) is [var key, ..] ? key : throw InvalidGraphException.Broken("a save_cache step has a key", step.Source);
+
+    /// <summary>The parsed keys; a host that sends only the key texts gets each text as it is.</summary>
+    private List<string> Keys(Step step)
+    {
+        if (step.CacheKeys.Count > 0)
+        {
+            return [.. step.CacheKeys.Select(k => spelling.Key(k, step.Source))];
+        }
+
+        IEnumerable<string> texts = step.Kind == StepKind.SaveCache ? step.Key is { } key ? [key] : [] : step.Keys;
+        return [.. texts.Select(CacheKeySpelling.Literal)];
+    }
+
+    private bool HasPaths(Step step, string what)
+    {
+        if (step.Paths.Count > 0)
+        {
+            return true;
+        }
+
+        diagnostics.Error(
+            DiagnosticCodes.CacheNeedsPaths,
+            $"{step.Kind} step {Describe(step)} has no paths, and GitHub's cache actions need {what}; add `paths:` to the step",
+            step.Source, workflowId, jobId);
+        return false;
+    }
+
+    private static string Describe(Step step) =>
+        step.Name is { } name ? $"'{name}'"
+        : step.Id is { } id ? $"'{id}'"
+        : (step.Kind == StepKind.SaveCache ? step.Key : step.Keys.FirstOrDefault()) is { } key ? $"with key '{key}'"
+        : "without a name";
+}

@@ -1,0 +1,69 @@
+using CIGen.Protocol;
+
+namespace CIGen.Provider.GitHub.Rendering;
+
+/// <summary>
+/// The standard setup action of each package, with the version the config asks for, else the version file the core
+/// found, else the platform's choice. Null when GitHub needs no step for the package.
+/// </summary>
+internal static class SetupActions
+{
+    public const string Node = "actions/setup-node@v4";
+    public const string Ruby = "ruby/setup-ruby@v1";
+    public const string Python = "actions/setup-python@v5";
+    public const string Go = "actions/setup-go@v5";
+    public const string Dotnet = "actions/setup-dotnet@v4";
+
+    /// <summary>The files setup-ruby reads by itself when it gets no <c>ruby-version</c>.</summary>
+    private static readonly string[] RubyDefaultFiles = [".ruby-version", ".tool-versions"];
+
+    /// <summary>The packages this provider knows; the core knows the same ones, a third-party host might send others.</summary>
+    public static bool Knows(string name) => name is "node" or "ruby" or "python" or "go" or "dotnet" or "rust";
+
+    /// <returns>The action and its inputs; null when nothing is needed (rust: rustup is on the runner) or the package is unknown.</returns>
+    public static (string Uses, OrderedDictionary<string, Scalar> With)? For(PackageUse package) => package.Name switch
+    {
+        "node" => (Node, Input(package, "node-version", "node-version-file", "lts/*")),
+        "ruby" => (Ruby, RubyInputs(package)),
+        "python" => (Python, Input(package, "python-version", "python-version-file", "3.x")),
+        "go" => (Go, Input(package, "go-version", "go-version-file", "stable")),
+        "dotnet" when package.Version is not null || package.VersionFile is not null => (Dotnet, Input(package, "dotnet-version", "global-json-file", null)),
+        _ => null,
+    };
+
+    private static OrderedDictionary<string, Scalar> Input(PackageUse package, string versionInput, string fileInput, string? fallback)
+    {
+        var with = new OrderedDictionary<string, Scalar>();
+        if (package.Version is { } version)
+        {
+            with.Add(versionInput, Scalar.String(version));
+        }
+        else if (package.VersionFile is { } file)
+        {
+            with.Add(fileInput, Scalar.String(file));
+        }
+        else if (fallback is not null)
+        {
+            with.Add(versionInput, Scalar.String(fallback));
+        }
+
+        return with;
+    }
+
+    /// <summary>
+    /// setup-ruby has no version-file input: without <c>ruby-version</c> it reads <c>.ruby-version</c> or
+    /// <c>.tool-versions</c>; another version file's content, read by the core at generate time, is passed as the version.
+    /// </summary>
+    private static OrderedDictionary<string, Scalar> RubyInputs(PackageUse package)
+    {
+        var with = new OrderedDictionary<string, Scalar>();
+        var version = package.Version
+            ?? (package.VersionFile is { } file && !RubyDefaultFiles.Contains(file) ? package.FileVersion : null);
+        if (version is not null)
+        {
+            with.Add("ruby-version", Scalar.String(version));
+        }
+
+        return with;
+    }
+}

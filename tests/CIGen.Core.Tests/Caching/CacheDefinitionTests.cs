@@ -1,0 +1,81 @@
+using CIGen.Core.Config;
+using CIGen.Core.Tests.Support;
+using CIGen.Protocol;
+
+namespace CIGen.Core.Tests.Caching;
+
+/// <summary>The user's cache_definitions and version_sources, merged with the built-ins by name (user wins).</summary>
+public class CacheDefinitionTests
+{
+    private static LoadResult Load(string config, params (string Path, string Content)[] files)
+    {
+        using var tree = new ConfigTree([("cigen.yml", config + "jobs:\n  test:\n    steps: [{run: x}]\n"), .. files]);
+        return tree.Load();
+    }
+
+    [Fact]
+    public void Overriding_a_built_in_cache_replaces_it_in_place_and_keeps_its_package()
+    {
+        var graph = Load("cache_definitions:\n  gems:\n    versions: [ruby]\n    paths: [vendor/gems]\n  turbo:\n    versions: [node]\n    paths: [.turbo]\n", ("Gemfile", "")).Clean();
+        var job = graph.Workflows[0].Jobs[0];
+
+        graph.CacheDefinitions.Select(d => d.Name).Should().Equal("gems", "node_modules", "pip", "cargo", "go", "nuget", "turbo");
+        graph.CacheDefinitions[0].Should().BeEquivalentTo(new CacheDefinition { Name = "gems", Versions = ["ruby"], Paths = ["vendor/gems"] });
+        job.Cache.Should().Equal("gems");
+        var restore = job.Steps.Single(s => s.Kind == StepKind.RestoreCache);
+        restore.Paths.Should().Equal("vendor/gems");
+        restore.CacheKeys.Should().ContainSingle("a definition without checksum sources has no restore key");
+        restore.CacheKeys[0].Parts[^1].Should().BeEquivalentTo(new KeyPart { Kind = KeyPartKind.Value, Name = "ruby" });
+    }
+
+    [Fact]
+    public void Overriding_a_version_source_replaces_the_built_in()
+    {
+        var graph = Load("version_sources:\n  ruby:\n    - command: ruby -e 'print RUBY_VERSION'\n  rake:\n    - command: rake --version\n", ("Gemfile", "")).Clean();
+
+        graph.VersionSources.Single(v => v.Tool == "ruby").Probes.Should().Equal(new VersionProbe(Command: "ruby -e 'print RUBY_VERSION'"));
+        graph.VersionSources[^1].Tool.Should().Be("rake");
+        graph.Workflows[0].Jobs[0].Steps.Single(s => s.Kind == StepKind.KeyValues).Run.Should().Contain("RUBY_VERSION").And.NotContain(".ruby-version");
+    }
+
+    [Fact]
+    public void Manager_placeholder_follows_the_package_of_the_definition()
+    {
+        var graph = Load("cache_definitions:\n  web:\n    package: node\n    versions: [$manager]\n    checksum_sources: ['{package,yarn}.{json,lock}']\n    paths: [node_modules]\ncache: [web]\n",
+            ("package.json", "{}"), ("yarn.lock", "")).Clean();
+        var restore = graph.Workflows[0].Jobs[0].Steps.Single(s => s.Kind == StepKind.RestoreCache);
+
+        restore.CacheKeys[0].Parts.Select(p => p.Text ?? p.Name).Should().Contain(["yarn", "-"]);
+        restore.CacheKeys[0].Parts[^1].Files.Should().Equal("package.json", "package.lock", "yarn.json", "yarn.lock");
+    }
+
+    [Fact]
+    public void An_unknown_package_is_an_error()
+    {
+        Load("cache_definitions:\n  web:\n    package: nodejs\n    paths: [x]\n").Single()
+            .ShouldBe(DiagnosticCodes.UnknownCachePackage, "cigen.yml", 3, 14, "`nodejs`", "use one of: rust, node");
+    }
+
+    [Fact]
+    public void Reserved_names_are_errors()
+    {
+        Load("version_sources:\n  arch:\n    - command: uname -m\n").Single()
+            .ShouldBe(DiagnosticCodes.ReservedVersionName, "cigen.yml", 2, 3, "`arch`", "rename the tool");
+        Load("cache_definitions:\n  web:\n    versions: [node, os]\n    paths: [x]\n").Single()
+            .ShouldBe(DiagnosticCodes.ReservedVersionName, "cigen.yml", 3, 22, "`os`", "remove it");
+    }
+
+    [Fact]
+    public void Manager_without_package_is_an_error()
+    {
+        Load("cache_definitions:\n  web:\n    versions: [$manager]\n    paths: [x]\n").Single()
+            .ShouldBe(DiagnosticCodes.ManagerWithoutPackage, "cigen.yml", 2, 3, "`web`", "add `package: node`");
+    }
+
+    [Fact]
+    public void Other_placeholders_are_errors()
+    {
+        Load("cache_definitions:\n  web:\n    package: node\n    versions: [$node]\n    paths: [x]\n").Single()
+            .ShouldBe(DiagnosticCodes.InvalidValue, "cigen.yml", 4, 16, "`$node`", "`$manager`");
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+using CIGen.Core.Files;
+using CIGen.Core.Generation;
+using CIGen.EndToEnd.Tests.Support;
+using CIGen.Protocol;
+using CIGen.Testing;
+using YamlDotNet.RepresentationModel;
+
+namespace CIGen.EndToEnd.Tests.Examples;
+
+/// <summary>
+/// Issue 5's acceptance shape through the real processes: a Ruby app with a pnpm workspace, whose packages, managers
+/// and versions cigen reads from the repository. Both providers restore before installing and save after the job's
+/// own steps; keys follow <c>{os}-{os_version}-{arch}-{name}-{versions}-{checksum}</c>.
+/// </summary>
+public sealed partial class CachingConfigTests
+{
+    private const string Fixture = "tests/CIGen.EndToEnd.Tests/Fixtures/caching";
+
+    private static IReadOnlyList<OutputFile> Generate()
+    {
+        using var output = new TempDirectory();
+        var result = Cigen.Run(RepositoryPaths.Root, ["generate", "--config", $"{Fixture}/.cigen", "--output", output.Path]);
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+        result.Error.Should().NotContain(" error ").And.NotContain("[github]");
+        return output.Files().Select(path => new OutputFile(path, File.ReadAllText(output.Combine(path)))).ToList();
+    }
+
+    [Fact]
+    public void Both_outputs_match_their_golden_files_and_validate()
+    {
+        var files = Generate();
+
+        files.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".github/workflows/ci.yml");
+        foreach (var file in files)
+        {
+            Golden.AssertMatches(file.Content, $"caching/{file.Path}");
+        }
+
+        Validators.AssertValidGitHubWorkflows(files.Where(f => f.Path.StartsWith(".github/", StringComparison.Ordinal)));
+        Validators.AssertValidCircleCiConfigs(files.Where(f => f.Path.StartsWith(".circleci/", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("rspec", new[] { "gems" }, "Install gems", "Run specs")]
+    [InlineData("web", new[] { "node_modules" }, "Install pnpm dependencies", "Lint and test every package")]
+    [InlineData("system", new[] { "gems", "node_modules" }, "Install pnpm dependencies", "Run system tests")]
+    public void GitHub_restores_before_installing_and_saves_after_the_jobs_own_steps(string job, string[] caches, string install, string userStep)
+    {
+        var steps = GitHubSteps(job);
+        var names = steps.Select(s => Text(s, "name") ?? Text(s, "uses") ?? "").ToList();
+
+        foreach (var cache in caches)
+        {
+            names.IndexOf($"Restore {cache} cache").Should().BeInRange(names.IndexOf("Compute cache keys") + 1, names.IndexOf(install) - 1, "restore comes after the keys and before the install");
+            names.IndexOf($"Save {cache} cache").Should().BeGreaterThan(names.IndexOf(userStep), "a failed job saves nothing");
+
+            var with = (YamlMappingNode)steps[names.IndexOf($"Restore {cache} cache")].Children["with"];
+            var key = Text(with, "key")!;
+            var restoreKey = Text(with, "restore-keys")!;
+            key.Should().MatchRegex(@"^\$\{\{ steps\.cigen_keys\.outputs\.os \}\}-\$\{\{ steps\.cigen_keys\.outputs\.os_version \}\}-\$\{\{ steps\.cigen_keys\.outputs\.arch \}\}-" + cache + "-");
+            key.Should().EndWith("}}").And.Contain("-${{ hashFiles(");
+            restoreKey.Should().Be(key[..(key.LastIndexOf("${{ hashFiles(", StringComparison.Ordinal))], "the restore key drops only the checksum");
+        }
+    }
+
+    [Fact]
+    public void CircleCI_restores_before_installing_and_keys_on_the_runtime_values()
+    {
+        var config = (YamlMappingNode)Parse(Generate().Single(f => f.Path == ".circleci/config.yml").Content);
+        var steps = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)config.Children["jobs"]).Children["system"]).Children["steps"])
+            .Cast<YamlNode>().ToList();
+        string? StepName(YamlNode step) => step is YamlMappingNode map
+            ? map.Children.Values.OfType<YamlMappingNode>().Select(inner => Text(inner, "name")).FirstOrDefault()
+            : ((YamlScalarNode)step).Value;
+        var names = steps.Select(StepName).ToList();
+
+        names.IndexOf("Restore gems cache").Should().BeLessThan(names.IndexOf("Install gems"));
+        names.IndexOf("Save gems cache").Should().BeGreaterThan(names.IndexOf("Run system tests"));
+        var restore = (YamlMappingNode)((YamlMappingNode)steps[names.IndexOf("Restore gems cache")]).Children["restore_cache"];
+        var keys = ((YamlSequenceNode)restore.Children["keys"]).Select(k => ((YamlScalarNode)k).Value!).ToList();
+        keys.Should().HaveCount(2);
+        keys[0].Should().Be(
+            "{{ checksum \"/tmp/cigen/key-values/os\" }}-{{ checksum \"/tmp/cigen/key-values/os_version\" }}-"
+            + "{{ checksum \"/tmp/cigen/key-values/arch\" }}-gems-ruby{{ checksum \"/tmp/cigen/key-values/ruby\" }}-"
+            + "bundler{{ checksum \"/tmp/cigen/key-values/bundler\" }}-{{ checksum \"/tmp/cigen/key-values/files_gems\" }}");
+        keys[1].Should().Be(keys[0][..(keys[0].LastIndexOf("{{", StringComparison.Ordinal))]);
+    }
+
+    /// <summary>
+    /// The generated key step, run in bash on the fixture tree, finds every version in the repository's files and the
+    /// same checksum digest the core computes; the key then reads as the issue spells it.
+    /// </summary>
+    [Fact]
+    public void The_generated_key_step_reads_versions_and_digests_from_the_repository()
+    {
+        var steps = GitHubSteps("system");
+        var keyStep = steps.Single(s => Text(s, "id") == "cigen_keys");
+        using var outputs = new TempDirectory();
+        var outputFile = outputs.Write("github_output", "");
+        var fixture = Path.Combine(RepositoryPaths.Root, Fixture);
+
+        var run = ShellRun.Bash($"export GITHUB_OUTPUT='{outputFile}'\n{Text(keyStep, "run")}", fixture);
+
+        run.ExitCode.Should().Be(0, run.StandardError);
+        var values = File.ReadAllLines(outputFile).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        values.Should().Contain("ruby", "3.3.5").And.Contain("bundler", "2.5.6").And.Contain("node", "20.11.0").And.Contain("pnpm", "9.1.0");
+        values["arch"].Should().BeOneOf("x64", "arm64");
+        values["os"].Should().Be("linux");
+        values["files_gems"].Should().Be(TreeDigest.Compute(fixture, GlobSet.Parse(["Gemfile", "Gemfile.lock"])));
+
+        var restore = (YamlMappingNode)steps.Single(s => Text(s, "name") == "Restore gems cache").Children["with"];
+        var key = StepOutput().Replace(Text(restore, "key")!, m => values[m.Groups[1].Value]);
+        key.Should().MatchRegex(@"^linux-[a-z]+[0-9.]*-(x64|arm64)-gems-ruby3\.3\.5-bundler2\.5\.6-\$\{\{ hashFiles\('Gemfile', 'Gemfile\.lock'\) \}\}$");
+    }
+
+    private static List<YamlMappingNode> GitHubSteps(string job)
+    {
+        var workflow = (YamlMappingNode)Parse(Generate().Single(f => f.Path == ".github/workflows/ci.yml").Content);
+        var jobs = (YamlMappingNode)workflow.Children["jobs"];
+        return [.. ((YamlSequenceNode)((YamlMappingNode)jobs.Children[job]).Children["steps"]).Cast<YamlMappingNode>()];
+    }
+
+    private static YamlNode Parse(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return stream.Documents[0].RootNode;
+    }
+
+    private static string? Text(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(key, out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
+
+    [GeneratedRegex(@"\$\{\{ steps\.cigen_keys\.outputs\.([a-z_]+) \}\}")]
+    private static partial Regex StepOutput();
+}

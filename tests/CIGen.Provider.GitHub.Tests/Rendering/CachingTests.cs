@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using CIGen.Protocol;
+using CIGen.Provider.GitHub.Rendering;
+using CIGen.Provider.GitHub.Tests.Fixtures;
+using YamlDotNet.RepresentationModel;
+
+namespace CIGen.Provider.GitHub.Tests.Rendering;
+
+/// <summary>
+/// The injected package and cache steps of <see cref="CachingSample"/> (golden file: Golden/caching), read back as
+/// YAML; and hand-written restore_cache / save_cache steps.
+/// </summary>
+public class CachingTests
+{
+    private static readonly SourceLocation HandWritten = G.At(".cigen/workflows/ci/jobs/test.yml", 10, 5);
+
+    private static List<YamlMappingNode> Steps(string workflow)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(workflow));
+        var jobs = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)["jobs"];
+        return [.. ((YamlSequenceNode)((YamlMappingNode)jobs.Children.Single().Value)["steps"]).Cast<YamlMappingNode>()];
+    }
+
+    private static string? Get(YamlMappingNode step, params string[] path)
+    {
+        YamlNode node = step;
+        foreach (var key in path)
+        {
+            if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(key, out var child))
+            {
+                return null;
+            }
+
+            node = child;
+        }
+
+        return ((YamlScalarNode)node).Value;
+    }
+
+    private static int IndexOf(List<YamlMappingNode> steps, string name) => steps.FindIndex(s => Get(s, "name") == name);
+
+    [Fact]
+    public void Restores_before_the_installs_and_saves_after_the_users_steps()
+    {
+        var steps = Steps(Render.Single(CachingSample.Graph()));
+
+        var names = steps.Select(s => Get(s, "name") ?? Get(s, "uses")).ToList();
+        names.Should().Equal(
+            "actions/checkout@v4", "Set up Ruby", "Set up Node.js", "Enable pnpm", "Compute cache keys",
+            "Restore gems cache", "Restore node_modules cache", "Install gems", "Install pnpm dependencies", "Test",
+            "Save gems cache", "Save node_modules cache");
+        IndexOf(steps, "Restore gems cache").Should().BeLessThan(IndexOf(steps, "Install gems"));
+        IndexOf(steps, "Restore node_modules cache").Should().BeLessThan(IndexOf(steps, "Install pnpm dependencies"));
+        IndexOf(steps, "Save gems cache").Should().BeGreaterThan(IndexOf(steps, "Test"));
+        IndexOf(steps, "Save node_modules cache").Should().BeGreaterThan(IndexOf(steps, "Test"));
+    }
+
+    [Theory]
+    [InlineData("gems", "ruby", "bundler", "'Gemfile', 'Gemfile.lock'")]
+    [InlineData("node_modules", "node", "pnpm", "'package.json', 'pnpm-lock.yaml'")]
+    public void Restores_by_the_full_key_then_by_the_key_without_its_checksum(string cache, string tool, string manager, string files)
+    {
+        var restore = Steps(Render.Single(CachingSample.Graph())).Single(s => Get(s, "name") == $"Restore {cache} cache");
+
+        const string Values = "steps.cigen_keys.outputs";
+        var prefix = $"${{{{ {Values}.os }}}}-${{{{ {Values}.os_version }}}}-${{{{ {Values}.arch }}}}-{cache}-"
+            + $"{tool}${{{{ {Values}.{tool} }}}}-{manager}${{{{ {Values}.{manager} }}}}-";
+        Get(restore, "uses").Should().Be("actions/cache/restore@v4");
+        Get(restore, "id").Should().Be($"cigen_restore_{cache}");
+        Get(restore, "with", "key").Should().Be($"{prefix}${{{{ hashFiles({files}) }}}}");
+        Get(restore, "with", "restore-keys").Should().Be(prefix);
+    }
+
+    [Fact]
+    public void Lists_several_paths_one_per_line()
+    {
+        var restore = Steps(Render.Single(CachingSample.Graph())).Single(s => Get(s, "name") == "Restore gems cache");
+
+        Get(restore, "with", "path").Should().Be("vendor/bundle\n.bundle\n");
+    }
+
+    [Fact]
+    public void Saves_an_automatic_cache_under_the_restored_key_only_when_it_missed()
+    {
+        var save = Steps(Render.Single(CachingSample.Graph())).Single(s => Get(s, "name") == "Save gems cache");
+
+        Get(save, "uses").Should().Be("actions/cache/save@v4");
+        Get(save, "with", "key").Should().Be("${{ steps.cigen_restore_gems.outputs.cache-primary-key }}");
+        Get(save, "if").Should().Be("steps.cigen_restore_gems.outputs.cache-hit != 'true'");
+        Get(save, "with", "path").Should().Be("vendor/bundle\n.bundle\n");
+    }
+
+    [Fact]
+    public void Runs_the_key_values_script_in_bash_and_keeps_its_lines_as_step_outputs()
+    {
+        var keys = Steps(Render.Single(CachingSample.Graph())).Single(s => Get(s, "name") == "Compute cache keys");
+
+        Get(keys, "id").Should().Be(CachingSample.KeyValuesId);
+        Get(keys, "shell").Should().Be("bash");
+        var output = Path.GetTempFileName();
+        try
+        {
+            var (stdout, exitCode) = Bash(Get(keys, "run")!, output);
+
+            exitCode.Should().Be(0);
+            stdout.Should().Contain("ruby=3.3.5\n").And.Contain("files_node_modules=abab\n");
+            File.ReadAllText(output).Should().Be(stdout);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Gives_injected_bash_steps_their_shell()
+    {
+        var install = Steps(Render.Single(CachingSample.Graph())).Single(s => Get(s, "name") == "Install gems");
+
+        Get(install, "shell").Should().Be("bash");
+    }
+
+    [Fact]
+    public void A_hand_written_restore_without_paths_is_an_error_naming_the_step()
+    {
+        var restore = G.RestoreCache("deps-{{ checksum \"yarn.lock\" }}") with
+        {
+            Name = "Restore deps",
+            CacheKeys = [Key(Literal("deps-"), new KeyPart { Kind = KeyPartKind.Checksum, Files = ["yarn.lock"] })],
+        };
+
+        var result = Render.Graph(G.Graph(G.Workflow("ci", G.Job("test", restore, G.Run("yarn")))));
+
+        result.Diagnostics.Should().ContainSingle().Which.Should().Be(new Diagnostic(
+            Severity.Error,
+            DiagnosticCodes.CacheNeedsPaths,
+            "restore_cache step 'Restore deps' has no paths, and GitHub's cache actions need the paths the cache entry holds "
+            + "(those of the save_cache step that writes it); add `paths:` to the step",
+            ".cigen/workflows/ci/jobs/test.yml", 10, 5, "ci", "test"));
+    }
+
+    [Fact]
+    public void Renders_a_hand_written_restore_with_every_key_in_lookup_order()
+    {
+        var restore = G.RestoreCache("v1-deps-{{ .Branch }}-{{ checksum \"yarn.lock\" }}", "v1-deps-{{ .Branch }}-", "v1-deps-") with
+        {
+            Paths = ["node_modules"],
+            CacheKeys =
+            [
+                Key(Literal("v1-deps-"), Part(KeyPartKind.Branch), Literal("-"), new KeyPart { Kind = KeyPartKind.Checksum, Files = ["yarn.lock"] }),
+                Key(Literal("v1-deps-"), Part(KeyPartKind.Branch), Literal("-")),
+                Key(Literal("v1-deps-")),
+            ],
+        };
+
+        Render.Steps(Render.Jobs(G.Job("test", restore) with { Checkout = false })).Should().Be(
+            """
+                steps:
+                  - uses: actions/cache/restore@v4
+                    with:
+                      path: node_modules
+                      key: v1-deps-${{ github.ref_name }}-${{ hashFiles('yarn.lock') }}
+                      restore-keys: |
+                        v1-deps-${{ github.ref_name }}-
+                        v1-deps-
+
+            """);
+    }
+
+    [Fact]
+    public void Renders_a_hand_written_save_with_its_key_paths_and_condition()
+    {
+        var save = G.SaveCache("gradle-{{ arch }}-{{ epoch }}", "~/.gradle/caches", "~/.gradle/wrapper") with
+        {
+            Name = "Save Gradle",
+            If = "${{ github.ref == 'refs/heads/main' }}",
+            CacheKeys = [Key(Literal("gradle-"), Part(KeyPartKind.Arch), Literal("-"), Part(KeyPartKind.Epoch))],
+        };
+
+        Render.Steps(Render.Jobs(G.Job("test", G.Run("./gradlew build"), save) with { Checkout = false })).Should().Be(
+            """
+                steps:
+                  - run: ./gradlew build
+                  - name: Save Gradle
+                    if: ${{ github.ref == 'refs/heads/main' }}
+                    uses: actions/cache/save@v4
+                    with:
+                      path: |
+                        ~/.gradle/caches
+                        ~/.gradle/wrapper
+                      key: gradle-${{ runner.os }}-${{ runner.arch }}-${{ github.run_id }}-${{ github.run_attempt }}
+
+            """);
+    }
+
+    [Fact]
+    public void Renders_a_parsed_save_condition_as_other_steps_conditions()
+    {
+        var save = G.SaveCache("k", "out") with
+        {
+            If = "failure()",
+            Condition = new Condition { Status = ConditionStatus.Failure },
+            CacheKeys = [Key(Literal("k"))],
+        };
+
+        Render.Steps(Render.Jobs(G.Job("test", save) with { Checkout = false })).Should().Contain("if: failure()");
+    }
+
+    [Fact]
+    public void A_hand_written_save_without_paths_is_an_error()
+    {
+        var save = G.SaveCache("k") with { CacheKeys = [Key(Literal("k"))] };
+
+        Render.Graph(G.Graph(G.Workflow("ci", G.Job("test", save)))).Diagnostics.Should().ContainSingle()
+            .Which.Message.Should().StartWith("save_cache step with key 'k' has no paths").And.EndWith("add `paths:` to the step");
+    }
+
+    [Fact]
+    public void Takes_each_key_text_as_one_literal_when_the_host_sends_no_parsed_keys()
+    {
+        var restore = G.RestoreCache("v2-${{ runner.os }}", "v2-") with { Paths = ["out"] };
+
+        Render.Steps(Render.Jobs(G.Job("test", restore) with { Checkout = false })).Should().Contain(
+            "      key: v2-${{ '${{' }} runner.os }}\n          restore-keys: v2-\n");
+    }
+
+    [Fact]
+    public void Hand_written_cache_steps_and_a_literal_expression_opener_pass_the_validators()
+    {
+        var restore = G.RestoreCache("x") with
+        {
+            Id = "deps",
+            Paths = ["node_modules", "~/.npm"],
+            CacheKeys = [Key(Literal("odd-${{ github.token }}-"), Part(KeyPartKind.Revision), Literal("-"), new KeyPart { Kind = KeyPartKind.Env, Name = "CACHE_V" })],
+        };
+        var save = G.SaveCache("x", "node_modules") with
+        {
+            If = "always()",
+            Condition = new Condition { Status = ConditionStatus.Always },
+            CacheKeys = [Key(Literal("odd-${{ github.token }}-"), Part(KeyPartKind.Branch), Literal("-"), Part(KeyPartKind.Epoch), Part(KeyPartKind.Arch))],
+        };
+
+        var job = G.Job("test", restore, G.Run("npm ci"), save) with { Env = G.Env(("CACHE_V", "3")) };
+
+        var result = Render.Graph(G.Graph(G.Workflow("ci", job)));
+
+        result.Diagnostics.Should().BeEmpty();
+        Validators.AssertValidGitHubWorkflows(result.Files);
+    }
+
+    private static (string Stdout, int ExitCode) Bash(string script, string githubOutput)
+    {
+        var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.Environment["GITHUB_OUTPUT"] = githubOutput;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (stdout, process.ExitCode);
+    }
+
+    private static CacheKey Key(params KeyPart[] parts) => new() { Parts = parts };
+
+    private static KeyPart Literal(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
+
+    private static KeyPart Part(string kind) => new() { Kind = kind };
+}
