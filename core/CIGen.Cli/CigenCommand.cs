@@ -16,6 +16,7 @@ public static class CigenCommand
         {
             GenerateCommand.Create(),
             ValidateCommand.Create(),
+            HashCommand.Create(),
             ProvidersCommand.Create(),
         };
 }

@@ -240,8 +240,16 @@ public sealed record PackageUse
     public string? Version { get; init; }
 
     /// <summary>
-    /// The file the version is read from: option <c>version_file</c>, else the first of the tool's version files that
-    /// exists in the repository at generate time (<c>.nvmrc</c>, <c>.ruby-version</c>, <c>go.mod</c>, ...).
+    /// The package's directory relative to the project root, '/'-separated (option <c>path</c>, or the one
+    /// subdirectory holding the package's files); null: the root. Install steps run there and the package's caches
+    /// live there.
+    /// </summary>
+    public string? Directory { get; init; }
+
+    /// <summary>
+    /// The file the version is read from, relative to the project root: option <c>version_file</c>, else the first of
+    /// the tool's version files that exists at generate time (<c>.nvmrc</c>, <c>.ruby-version</c>, <c>go.mod</c>, ...),
+    /// looked for in <see cref="Directory"/> first, then in the root (<c>apps/api/.ruby-version</c>).
     /// </summary>
     public string? VersionFile { get; init; }
 

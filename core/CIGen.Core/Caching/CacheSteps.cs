@@ -30,7 +30,7 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
 
         foreach (var package in job.Packages)
         {
-            before.AddRange(resolver.Prepare(package).Select(c => Bash(c.Name, c.Run, source)));
+            before.AddRange(resolver.Prepare(package).Select(c => Bash(c.Name, c.Run, source, package.Directory)));
         }
 
         var caches = job.Cache.Select(name => catalog.Definition(name)).OfType<CacheDefinitionModel>().Select(d => Plan(d, job)).ToList();
@@ -66,7 +66,7 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
         {
             if (resolver.Install(package) is { } install)
             {
-                before.Add(Bash(install.Name, install.Run, source));
+                before.Add(Bash(install.Name, install.Run, source, package.Directory));
             }
         }
 
@@ -74,11 +74,15 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
         return [.. job.Steps.Take(at), .. before, .. job.Steps.Skip(at), .. after];
     }
 
-    private sealed record CachePlan(string Name, IReadOnlyList<string> Tools, IReadOnlyList<string> Files, IReadOnlyList<string> Paths, IReadOnlyList<CacheKey> Keys);
+    /// <param name="Directory">The directory of the package owning the cache (root-relative), or null for the root.</param>
+    private sealed record CachePlan(string Name, string? Directory, IReadOnlyList<string> Tools, IReadOnlyList<string> Files, IReadOnlyList<string> Paths, IReadOnlyList<CacheKey> Keys);
 
+    /// <summary>The cache's tools, files and paths; those of a package in a subdirectory are taken to be in it.</summary>
     private CachePlan Plan(CacheDefinitionModel model, Job job)
     {
         var definition = model.Definition;
+        var owner = Owner(model.Package, job);
+        var directory = owner?.Directory;
         var tools = new List<string>();
         foreach (var version in definition.Versions)
         {
@@ -86,31 +90,32 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
             {
                 tools.Add(version);
             }
-            else if (Manager(model.Package, job) is { } manager)
+            else if (owner?.Manager is { } manager)
             {
                 tools.Add(manager);
             }
         }
 
-        IReadOnlyList<string> files = [.. definition.ChecksumSources.SelectMany(Globs.ExpandBraces)];
-        return new CachePlan(definition.Name, tools, files, definition.Paths, AutomaticCacheKey.For(definition.Name, tools, files));
+        IReadOnlyList<string> files = [.. definition.ChecksumSources.SelectMany(Globs.ExpandBraces).Select(f => PackageDirectory.Prefix(directory, f))];
+        IReadOnlyList<string> paths = [.. definition.Paths.Select(p => PackageDirectory.Prefix(directory, p))];
+        return new CachePlan(definition.Name, directory, tools, files, paths, AutomaticCacheKey.For(definition.Name, tools, files));
     }
 
-    /// <summary>The job's manager of the package; a job that does not list the package uses what the repository shows.</summary>
-    private string? Manager(string? package, Job job) =>
+    /// <summary>The job's use of the package; a job that does not list the package uses what the repository shows.</summary>
+    private PackageUse? Owner(string? package, Job job) =>
         package is null
             ? null
-            : (job.Packages.FirstOrDefault(p => p.Name == package) ?? resolver.Detected.FirstOrDefault(p => p.Name == package))?.Manager;
+            : job.Packages.FirstOrDefault(p => p.Name == package) ?? resolver.Detected.FirstOrDefault(p => p.Name == package);
 
     private Step KeyValues(IReadOnlyList<CachePlan> caches, Job job)
     {
         var tools = new List<ToolVersion>();
-        foreach (var tool in caches.SelectMany(c => c.Tools).Distinct(StringComparer.Ordinal))
+        foreach (var (tool, directory) in caches.SelectMany(c => c.Tools.Select(t => (t, c.Directory))))
         {
             var value = AutomaticCacheKey.ValueName(tool);
             if (tools.All(t => t.Value != value))
             {
-                tools.Add(new ToolVersion(value, Probes(tool, job)));
+                tools.Add(new ToolVersion(value, Probes(tool, job, directory)));
             }
         }
 
@@ -129,11 +134,12 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
 
     /// <summary>
     /// A package pinned with <c>version</c> is asked itself (the installed tool decides); a <c>version_file</c> option
-    /// is read first.
+    /// is read first. The files of a cache owned by a package in a subdirectory are looked for there first, then in
+    /// the root (a root <c>.tool-versions</c>); commands run in the root, as the job's steps do.
     /// </summary>
-    private IReadOnlyList<VersionProbe> Probes(string tool, Job job)
+    private IReadOnlyList<VersionProbe> Probes(string tool, Job job, string? directory)
     {
-        var probes = catalog.Probes(tool);
+        var probes = InDirectoryFirst(catalog.Probes(tool), directory);
         if (job.Packages.FirstOrDefault(p => p.Name == tool) is not { } package)
         {
             return probes;
@@ -150,10 +156,16 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
             return probes;
         }
 
-        var known = probes.Where(p => p.File == option.Text).ToList();
-        return [.. known.Count > 0 ? known : [new VersionProbe(File: option.Text)], .. probes];
+        var known = catalog.Probes(tool).Where(p => p.File == option.Text).ToList();
+        return [.. InDirectoryFirst(known.Count > 0 ? known : [new VersionProbe(File: option.Text)], directory), .. probes];
     }
 
-    private static Step Bash(string name, string run, SourceLocation source) =>
-        new() { Kind = StepKind.Run, Name = name, Run = run, Shell = "bash", Source = source };
+    /// <summary>The file probes with their files in <paramref name="directory"/>, then all the probes as they are.</summary>
+    private static IReadOnlyList<VersionProbe> InDirectoryFirst(IReadOnlyList<VersionProbe> probes, string? directory) =>
+        directory is null
+            ? probes
+            : [.. probes.Where(p => p.File is not null).Select(p => p with { File = PackageDirectory.Prefix(directory, p.File!) }), .. probes];
+
+    private static Step Bash(string name, string run, SourceLocation source, string? directory) =>
+        new() { Kind = StepKind.Run, Name = name, Run = run, Shell = "bash", Source = source, WorkingDirectory = directory };
 }

@@ -25,7 +25,7 @@ public static partial class KeyValuesScript
     /// <remarks>
     /// A tool's probes are tried in order; the first that yields a version number (<c>[0-9]+(\.[0-9]+)*</c>) wins, a
     /// command counting only when it exits 0. A tool without one prints <c>unknown</c> and warns on stderr. Digests
-    /// are <see cref="TreeDigest"/>'s, computed with GNU find, grep, sort, xargs and sha256sum from the working directory.
+    /// are <see cref="TreeDigest"/>'s, computed by <see cref="DigestScript"/> from the working directory.
     /// </remarks>
     /// <exception cref="ArgumentException">A value name that is empty, not [A-Za-z0-9_-], reserved or repeated.</exception>
     public static string Render(IReadOnlyList<ToolVersion> tools, IReadOnlyList<FilesDigest> digests)
@@ -47,7 +47,7 @@ public static partial class KeyValuesScript
 
         if (digests.Count > 0)
         {
-            script.Append(Digest);
+            script.Append(DigestScript.Function);
         }
 
         script.Append("cigen_print ").Append(Os).Append(" \"$(cigen_os)\"\n");
@@ -62,14 +62,7 @@ public static partial class KeyValuesScript
 
         foreach (var digest in digests)
         {
-            var globs = GlobSet.Parse(digest.Globs);
-            script.Append("cigen_print ").Append(digest.Value).Append(" \"$(cigen_digest ").Append(Quote(globs.IncludeEre));
-            if (globs.ExcludeEre is not null)
-            {
-                script.Append(' ').Append(Quote(globs.ExcludeEre));
-            }
-
-            script.Append(")\"\n");
+            script.Append("cigen_print ").Append(digest.Value).Append(" \"$(").Append(DigestScript.Call(GlobSet.Parse(digest.Globs))).Append(")\"\n");
         }
 
         return script.ToString();
@@ -93,8 +86,7 @@ public static partial class KeyValuesScript
         throw new ArgumentException("A version probe needs a file or a command.", nameof(probe));
     }
 
-    /// <summary>A bash word that is exactly <paramref name="text"/>.</summary>
-    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    private static string Quote(string text) => DigestScript.Quote(text);
 
     private static void CheckNames(IReadOnlyList<string> names)
     {
@@ -206,23 +198,6 @@ public static partial class KeyValuesScript
             aarch64 | arm64) echo arm64 ;;
             *) uname -m ;;
           esac
-        }
-
-        """;
-
-    private const string Digest = """
-        # include-ERE [exclude-ERE]: SHA-256 of `sha256sum` over the matching regular files (never .git/), in byte order.
-        cigen_digest() {
-          local sum
-          sum=$(
-            find . -path ./.git -prune -o -type f -printf '%P\0' |
-              { LC_ALL=C grep -zE -e "$1" || [[ $? == 1 ]]; } |
-              { if [[ $# -gt 1 ]]; then LC_ALL=C grep -zvE -e "$2" || [[ $? == 1 ]]; else cat; fi; } |
-              LC_ALL=C sort -z |
-              xargs -0 -r sha256sum -- |
-              sha256sum
-          ) || return
-          printf '%s\n' "${sum%% *}"
         }
 
         """;

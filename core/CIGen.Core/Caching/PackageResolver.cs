@@ -1,50 +1,67 @@
 using System.Text.RegularExpressions;
+using CIGen.Core.Config;
 using CIGen.Protocol;
 
 namespace CIGen.Core.Caching;
 
 /// <summary>
 /// Resolves packages against the repository at generate time: which packages the root shows (detection), and for a
-/// package the version asked for, its version file and the version in it, and the dependency manager.
+/// package its directory, the version asked for, its version file and the version in it, and the dependency manager.
 /// </summary>
-internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, CacheCatalog catalog)
+/// <param name="diagnostics">Where an ambiguous package directory is reported; null: not reported (tests).</param>
+internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, CacheCatalog catalog, DiagnosticBag? diagnostics = null)
 {
+    /// <summary>The <c>path</c> option's value for the project root itself.</summary>
+    public const string RootPath = ".";
+
+    private readonly Dictionary<string, IReadOnlyList<string>> candidates = new(StringComparer.Ordinal);
+    private readonly HashSet<string> warned = new(StringComparer.Ordinal);
     private IReadOnlyList<PackageUse>? detected;
 
-    /// <summary>The packages whose files are at the project root, in cigen's package order, resolved.</summary>
+    /// <summary>
+    /// The packages whose files are at the project root, in cigen's package order, resolved. Only the root: a
+    /// repository's fixtures and examples in subdirectories are not its packages.
+    /// </summary>
     public IReadOnlyList<PackageUse> Detected =>
         detected ??= [.. builtIns.Packages.Where(p => files.Any(p.Detect)).Select(p => Resolve(new PackageUse { Name = p.Name }))];
 
     /// <summary>The tool's name as people write it (<c>Node.js</c>, <c>.NET</c>).</summary>
     public string Title(PackageUse package) => builtIns.Package(package.Name)?.Title ?? package.Name;
 
-    public PackageUse Resolve(PackageUse requested)
+    /// <summary>Resolves a package the config lists.</summary>
+    /// <param name="at">Where the listing job is, for the warning about several candidate directories.</param>
+    public PackageUse Resolve(PackageUse requested, SourceLocation? at = null, Scope scope = default)
     {
         if (builtIns.Package(requested.Name) is not { } spec)
         {
             return requested;
         }
 
+        var directory = DirectoryOf(requested, spec, at, scope);
+        var here = files.In(directory);
         var version = Option(requested, "version");
         var versionFile = Option(requested, "version_file");
         string? fileVersion = null;
         if (versionFile is not null)
         {
-            fileVersion = ReadVersion(requested.Name, versionFile);
+            // The package's directory first, so `version_file: .ruby-version` with `path: apps/api` means apps/api's.
+            var (path, name) = VersionFileCandidates(directory, [versionFile]).FirstOrDefault(c => files.Read(c.Path) is not null);
+            versionFile = path ?? Under(directory, versionFile);
+            fileVersion = path is null ? null : ReadVersion(requested.Name, path, name);
         }
         else if (version is null)
         {
-            foreach (var candidate in spec.VersionFiles)
+            foreach (var (path, name) in VersionFileCandidates(directory, spec.VersionFiles))
             {
-                if (files.Read(candidate) is null)
+                if (files.Read(path) is null)
                 {
                     continue;
                 }
 
-                fileVersion = ReadVersion(requested.Name, candidate);
-                if (fileVersion is not null || !HasPattern(requested.Name, candidate))
+                fileVersion = ReadVersion(requested.Name, path, name);
+                if (fileVersion is not null || !HasPattern(requested.Name, name))
                 {
-                    versionFile = candidate;
+                    versionFile = path;
                     break;
                 }
             }
@@ -52,12 +69,52 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
 
         return requested with
         {
+            Directory = directory,
             Version = version,
             VersionFile = versionFile,
             FileVersion = versionFile is null ? null : fileVersion,
-            Manager = files.Any(spec.Detect) ? Manager(spec, requested)?.Name : null,
+            Manager = here.Any(spec.Detect) ? Manager(spec, requested, here)?.Name : null,
         };
     }
+
+    /// <summary>
+    /// The <c>path</c> option (already checked by the binder); else the root when the package's files are there; else
+    /// the subdirectory holding them (<see cref="ProjectFiles.DirectoriesWith"/>), the first of several with a warning.
+    /// </summary>
+    private string? DirectoryOf(PackageUse requested, PackageSpec spec, SourceLocation? at, Scope scope)
+    {
+        if (Option(requested, "path") is { } path)
+        {
+            return path == RootPath ? null : path;
+        }
+
+        if (files.Any(spec.Detect))
+        {
+            return null;
+        }
+
+        if (!candidates.TryGetValue(spec.Name, out var found))
+        {
+            candidates[spec.Name] = found = files.DirectoriesWith(spec.Detect);
+        }
+
+        if (found.Count > 1 && at is { } location && diagnostics is not null && warned.Add(spec.Name))
+        {
+            diagnostics.Warning(DiagnosticCodes.AmbiguousPackageDirectory, location,
+                $"package `{spec.Name}` has no {string.Join(" or ", spec.Detect)} in the project root but several directories hold one: " +
+                $"{string.Join(", ", found)}; cigen uses {found[0]} — set `path` on the package (e.g. `{spec.Name}: {{path: {found[0]}}}`) to choose");
+        }
+
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    /// <summary>Each file in the package's directory, then in the root: the path from the root and the name the probes know it by.</summary>
+    private static IEnumerable<(string Path, string Name)> VersionFileCandidates(string? directory, IReadOnlyList<string> names) =>
+        directory is null
+            ? names.Select(n => (n, n))
+            : [.. names.Select(n => (Under(directory, n), n)), .. names.Select(n => (n, n))];
+
+    private static string Under(string? directory, string path) => PackageDirectory.Prefix(directory, path);
 
     public ManagerSpec? ManagerOf(PackageUse package) =>
         builtIns.Package(package.Name)?.Managers.FirstOrDefault(m => m.Name == package.Manager);
@@ -89,7 +146,7 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
             return null;
         }
 
-        var matches = command.When.SelectMany(files.Matching).Distinct(StringComparer.Ordinal).ToList();
+        var matches = command.When.SelectMany(files.In(package.Directory).Matching).Distinct(StringComparer.Ordinal).ToList();
         if (command.When.Count > 0 && (command.Single ? matches.Count != 1 : matches.Count == 0))
         {
             return null;
@@ -102,7 +159,7 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
         return (command.Name, run);
     }
 
-    private ManagerSpec? Manager(PackageSpec spec, PackageUse requested)
+    private static ManagerSpec? Manager(PackageSpec spec, PackageUse requested, ProjectFiles here)
     {
         ManagerSpec? Named(string? name) => name is null ? null : spec.Managers.FirstOrDefault(m => m.Name == name);
 
@@ -111,26 +168,28 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
             return chosen;
         }
 
-        if (spec.ManagerFrom is { } from && files.Read(from.File) is { } text
+        if (spec.ManagerFrom is { } from && here.Read(from.File) is { } text
             && Regex.Match(text, from.Pattern, RegexOptions.CultureInvariant) is { Success: true } match
             && Named(match.Groups[1].Value) is { } declared)
         {
             return declared;
         }
 
-        return spec.Managers.FirstOrDefault(m => files.Any(m.LockFiles)) ?? spec.Managers.LastOrDefault();
+        return spec.Managers.FirstOrDefault(m => here.Any(m.LockFiles)) ?? spec.Managers.LastOrDefault();
     }
 
-    /// <summary>The version a file holds for a tool, read with the tool's probes of that file (or its first line).</summary>
-    private string? ReadVersion(string tool, string file)
+    /// <summary>The version a file holds for a tool, read with the tool's probes of that file name (or its first line).</summary>
+    /// <param name="path">The file, relative to the root.</param>
+    /// <param name="name">The file as the tool's probes name it (<c>.ruby-version</c> for <c>apps/api/.ruby-version</c>).</param>
+    private string? ReadVersion(string tool, string path, string name)
     {
-        if (files.Read(file) is not { } content)
+        if (files.Read(path) is not { } content)
         {
             return null;
         }
 
-        var probes = catalog.Probes(tool).Where(p => p.File == file).ToList();
-        return VersionText.FromFile(content, probes.Count > 0 ? probes : [new VersionProbe(File: file)]);
+        var probes = catalog.Probes(tool).Where(p => p.File == name).ToList();
+        return VersionText.FromFile(content, probes.Count > 0 ? probes : [new VersionProbe(File: name)]);
     }
 
     private bool HasPattern(string tool, string file) => catalog.Probes(tool).Any(p => p.File == file && p.Pattern is not null);

@@ -3,7 +3,7 @@ namespace CIGen.Core.Caching;
 // cigen's knowledge of each package, read from BuiltIns.yml (the `packages:` section documents every field).
 
 /// <summary>How a package is found in the repository root and set up.</summary>
-/// <param name="Detect">Root-level globs whose presence means the repository uses the package.</param>
+/// <param name="Detect">Globs whose presence in a directory (the root, or the package's directory) means the package is there.</param>
 /// <param name="VersionFiles">Where the wanted version is written; the first that yields a version wins.</param>
 /// <param name="ManagerFrom">A file and (.NET) regex whose group 1 names the manager, e.g. package.json's <c>packageManager</c>.</param>
 /// <param name="Managers">In order of preference; the last is the fallback.</param>
@@ -19,7 +19,7 @@ internal sealed record PackageSpec(
 
 internal sealed record ManagerSource(string File, string Pattern);
 
-/// <param name="LockFiles">Root-level files whose presence picks this manager.</param>
+/// <param name="LockFiles">Files in the package's directory whose presence picks this manager.</param>
 /// <param name="Cache">The cache jobs using this manager get by default.</param>
 internal sealed record ManagerSpec(
     string Name,
@@ -29,7 +29,7 @@ internal sealed record ManagerSpec(
     IReadOnlyList<CommandSpec> Install);
 
 /// <summary>A bash step cigen injects, with the conditions under which it applies.</summary>
-/// <param name="When">Root-level globs; the command applies when any matches (exactly one with <paramref name="Single"/>).</param>
+/// <param name="When">Globs in the package's directory; the command applies when any matches (exactly one with <paramref name="Single"/>).</param>
 /// <param name="If"><c>version</c>, <c>version_file</c> or <c>components</c>: an option the package must have.</param>
 internal sealed record CommandSpec(string Name, string Run, IReadOnlyList<string> When, bool Single, string? If);
 

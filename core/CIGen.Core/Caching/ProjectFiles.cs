@@ -7,7 +7,61 @@ namespace CIGen.Core.Caching;
 /// <param name="root">The project root: the directory holding <c>.cigen/</c> or <c>cigen.yml</c>.</param>
 internal sealed class ProjectFiles(string root)
 {
+    /// <summary>How deep below the root <see cref="DirectoriesWith"/> looks: <c>apps/api/server</c> at most.</summary>
+    public const int SearchDepth = 3;
+
+    /// <summary>Directories never searched: dependencies, build output, and dot-directories (<c>.git</c>, <c>.venv</c>).</summary>
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "node_modules", "vendor", "target", "dist", "build" };
+
     private IReadOnlyList<string>? rootNames;
+
+    /// <summary>The same view of a directory below the root (<c>apps/api</c>); null or empty: the root itself.</summary>
+    public ProjectFiles In(string? directory) =>
+        string.IsNullOrEmpty(directory) ? this : new ProjectFiles(Path.Combine(root, directory));
+
+    /// <summary>
+    /// The directories below the root, at most <see cref="SearchDepth"/> levels down, holding a file that matches
+    /// one of <paramref name="globs"/>: relative, '/'-separated, in ordinal order; the root itself is not included.
+    /// </summary>
+    public IReadOnlyList<string> DirectoriesWith(IReadOnlyList<string> globs)
+    {
+        var found = new List<string>();
+        Search(root, "", 1);
+        return [.. found.Order(StringComparer.Ordinal)];
+
+        void Search(string directory, string relative, int depth)
+        {
+            IEnumerable<string> children;
+            try
+            {
+                children = Directory.EnumerateDirectories(directory).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+
+            foreach (var child in children)
+            {
+                var name = Path.GetFileName(child);
+                if (name.StartsWith('.') || Skipped.Contains(name) || new FileInfo(child).LinkTarget is not null)
+                {
+                    continue;
+                }
+
+                var path = relative.Length == 0 ? name : $"{relative}/{name}";
+                if (new ProjectFiles(child).Any(globs))
+                {
+                    found.Add(path);
+                }
+
+                if (depth < SearchDepth)
+                {
+                    Search(child, path, depth + 1);
+                }
+            }
+        }
+    }
 
     /// <summary>Names of the regular files at the root matching a glob (<c>*</c>, <c>?</c>), in ordinal order.</summary>
     public IReadOnlyList<string> Matching(string glob)

@@ -43,7 +43,7 @@ public static class ConfigLoader
         var sources = location.IsSplit
             ? SplitConfigReader.Read(location.Path, location.Root, diagnostics)
             : InlineConfigReader.Read(location.Path, location.Root, diagnostics);
-        var model = ConfigBinder.Bind(sources, diagnostics);
+        var model = ConfigBinder.Bind(sources, diagnostics, location.Root);
         var graph = GraphBuilder.Build(model, configSource, location.Root, diagnostics);
         var options = new ConfigOptions(
             model.Providers,

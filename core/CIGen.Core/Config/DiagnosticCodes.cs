@@ -95,4 +95,10 @@ public static class DiagnosticCodes
 
     /// <summary><c>$manager</c> in the versions of a cache definition that has no <c>package:</c> to take the manager from.</summary>
     public const string ManagerWithoutPackage = "CIG044";
+
+    /// <summary>A package's <c>path</c> that is not a relative directory inside the project, or that does not exist.</summary>
+    public const string InvalidPackagePath = "CIG045";
+
+    /// <summary>Warning: a listed package has no files in the root and several subdirectories hold them; the first is used.</summary>
+    public const string AmbiguousPackageDirectory = "CIG046";
 }

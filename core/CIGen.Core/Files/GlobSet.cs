@@ -65,29 +65,19 @@ public sealed class GlobSet
     }
 
     /// <summary>Whether a relative, '/'-separated path (no <c>./</c>) is selected.</summary>
-    public bool IsMatch(string relativePath)
+    public bool IsMatch(string relativePath) => IsMatch(relativePath.AsSpan());
+
+    /// <inheritdoc cref="IsMatch(string)"/>
+    public bool IsMatch(ReadOnlySpan<char> relativePath)
     {
         if (_include is null)
         {
             return false;
         }
 
-        var bytes = AsBytes(relativePath);
+        // The regexes see the path's UTF-8 bytes, one char per byte, as grep does under LC_ALL=C.
+        var bytes = Ascii.IsValid(relativePath) ? relativePath : Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(relativePath.ToString()));
         return _include.IsMatch(bytes) && (_exclude is null || !_exclude.IsMatch(bytes));
-    }
-
-    /// <summary>The path's UTF-8 bytes, one char per byte, so the .NET regex sees what grep sees under LC_ALL=C.</summary>
-    private static string AsBytes(string path)
-    {
-        foreach (var c in path)
-        {
-            if (c >= 0x80)
-            {
-                return Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(path));
-            }
-        }
-
-        return path;
     }
 
     private static string Ere(IReadOnlyList<string> globs) =>

@@ -35,4 +35,7 @@ public static class GenerationCodes
 
     /// <summary>The output could not be written (permissions, disk full, a directory in the way).</summary>
     public const string WriteFailed = "CIG130";
+
+    /// <summary><c>cigen hash --job</c> names no job of the config.</summary>
+    public const string UnknownJob = "CIG140";
 }

@@ -37,7 +37,7 @@ internal sealed class GraphBuilder
         groups = new SourceFileGroups(config.SourceFileGroups, diagnostics);
         catalog = CacheCatalog.Merge(BuiltIns.Default, config.CacheDefinitions, config.VersionSources, diagnostics);
         caches = [.. catalog.Names];
-        packages = new PackageResolver(new ProjectFiles(projectRoot), BuiltIns.Default, catalog);
+        packages = new PackageResolver(new ProjectFiles(projectRoot), BuiltIns.Default, catalog, diagnostics);
         cacheSteps = new CacheSteps(catalog, packages);
         checkoutRule = new CheckoutRule([.. config.Commands.Select(c => c.Command)]);
         restorePaths = new RestorePaths(config.Workflows.SelectMany(w => w.Jobs).SelectMany(j => j.Steps)
@@ -266,7 +266,7 @@ internal sealed class GraphBuilder
             MatrixLegs = job.Type is null ? MatrixLegs.Compute(architectures, job.Matrix, job.Source, diagnostics, scope) : [],
             Env = job.Env,
             Services = [.. job.Services.Select(s => Service(s, scope)).OfType<Service>()],
-            Packages = Packages(job),
+            Packages = Packages(job, scope),
             SourceFiles = groups.Expand(job.SourceFiles, scope),
             Skip = job.Skip,
             Checkout = job.Checkout,
@@ -283,7 +283,7 @@ internal sealed class GraphBuilder
     /// The job's list, else the top-level list, else what the repository shows — except for approval gates (no steps)
     /// and jobs without checkout (nothing to detect in).
     /// </summary>
-    private IReadOnlyList<PackageUse> Packages(JobModel job)
+    private IReadOnlyList<PackageUse> Packages(JobModel job, Scope scope)
     {
         if (job.Type is not null)
         {
@@ -291,7 +291,7 @@ internal sealed class GraphBuilder
         }
 
         var requested = job.Packages ?? config.Packages;
-        return requested is not null ? [.. requested.Select(packages.Resolve)] : job.Checkout ? packages.Detected : [];
+        return requested is not null ? [.. requested.Select(p => packages.Resolve(p, job.Source, scope))] : job.Checkout ? packages.Detected : [];
     }
 
     /// <summary>The job's list, else the top-level list, else the default caches of the job's packages that install something.</summary>

@@ -4,7 +4,8 @@ namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>
 /// The standard setup action of each package, with the version the config asks for, else the version file the core
-/// found, else the platform's choice. Null when GitHub needs no step for the package.
+/// found (a path from the repository root, as the actions' version-file inputs take it), else the platform's choice.
+/// Null when GitHub needs no step for the package.
 /// </summary>
 internal static class SetupActions
 {
@@ -52,16 +53,23 @@ internal static class SetupActions
 
     /// <summary>
     /// setup-ruby has no version-file input: without <c>ruby-version</c> it reads <c>.ruby-version</c> or
-    /// <c>.tool-versions</c>; another version file's content, read by the core at generate time, is passed as the version.
+    /// <c>.tool-versions</c> in its <c>working-directory</c> (the package's directory, where it also finds the
+    /// Gemfile); another version file's content, read by the core at generate time, is passed as the version.
     /// </summary>
     private static OrderedDictionary<string, Scalar> RubyInputs(PackageUse package)
     {
         var with = new OrderedDictionary<string, Scalar>();
+        var readsItself = RubyDefaultFiles.Select(name => package.Directory is null ? name : $"{package.Directory}/{name}");
         var version = package.Version
-            ?? (package.VersionFile is { } file && !RubyDefaultFiles.Contains(file) ? package.FileVersion : null);
+            ?? (package.VersionFile is { } file && !readsItself.Contains(file) ? package.FileVersion : null);
         if (version is not null)
         {
             with.Add("ruby-version", Scalar.String(version));
+        }
+
+        if (package.Directory is { } directory)
+        {
+            with.Add("working-directory", Scalar.String(directory));
         }
 
         return with;

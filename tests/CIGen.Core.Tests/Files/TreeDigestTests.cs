@@ -29,6 +29,23 @@ public class TreeDigestTests
         TreeDigest.Compute(tree.Root, ["b", "a\\x"]).Should().Be(Sha(listing));
     }
 
+    [Theory]
+    [InlineData(64 * 1024 - 1)]
+    [InlineData(64 * 1024)]
+    [InlineData(200 * 1024 + 7)]
+    public void Files_of_any_size_hash_as_sha256sum_does(int size)
+    {
+        using var tree = new DigestTree();
+        var content = new byte[size];
+        new Random(size).NextBytes(content);
+        File.WriteAllBytes(Path.Combine(tree.Root, "big.bin"), content);
+
+        var result = ShellRun.Run("bash", ["-c", "printf 'big.bin\\0' | xargs -0 sha256sum -- | sha256sum"], tree.Root);
+
+        TreeDigest.Hash(tree.Root, ["big.bin"]).Files.Single().ContentHash.Should().Be(Convert.ToHexStringLower(SHA256.HashData(content)));
+        TreeDigest.Compute(tree.Root, ["big.bin"]).Should().Be(result.Text.Split(' ')[0]);
+    }
+
     [Fact]
     public void No_files_is_the_sha256_of_nothing()
     {

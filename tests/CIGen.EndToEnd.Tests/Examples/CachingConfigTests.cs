@@ -9,8 +9,8 @@ using YamlDotNet.RepresentationModel;
 namespace CIGen.EndToEnd.Tests.Examples;
 
 /// <summary>
-/// Issue 5's acceptance shape through the real processes: a Ruby app with a pnpm workspace, whose packages, managers
-/// and versions cigen reads from the repository. Both providers restore before installing and save after the job's
+/// Issue 5's acceptance shape through the real processes: a Ruby app in <c>api/</c> beside a pnpm workspace at the
+/// root, whose packages, directories, managers and versions cigen reads from the repository. Both providers restore before installing and save after the job's
 /// own steps; keys follow <c>{os}-{os_version}-{arch}-{name}-{versions}-{checksum}</c>.
 /// </summary>
 public sealed partial class CachingConfigTests
@@ -107,11 +107,12 @@ public sealed partial class CachingConfigTests
         values.Should().Contain("ruby", "3.3.5").And.Contain("bundler", "2.5.6").And.Contain("node", "20.11.0").And.Contain("pnpm", "9.1.0");
         values["arch"].Should().BeOneOf("x64", "arm64");
         values["os"].Should().Be("linux");
-        values["files_gems"].Should().Be(TreeDigest.Compute(fixture, GlobSet.Parse(["Gemfile", "Gemfile.lock"])));
+        values["files_gems"].Should().Be(TreeDigest.Compute(fixture, GlobSet.Parse(["api/Gemfile", "api/Gemfile.lock"])));
 
+        Text(steps.Single(s => Text(s, "name") == "Install gems"), "working-directory").Should().Be("api", "the Gemfile is in api/");
         var restore = (YamlMappingNode)steps.Single(s => Text(s, "name") == "Restore gems cache").Children["with"];
         var key = StepOutput().Replace(Text(restore, "key")!, m => values[m.Groups[1].Value]);
-        key.Should().MatchRegex(@"^linux-[a-z]+[0-9.]*-(x64|arm64)-gems-ruby3\.3\.5-bundler2\.5\.6-\$\{\{ hashFiles\('Gemfile', 'Gemfile\.lock'\) \}\}$");
+        key.Should().MatchRegex(@"^linux-[a-z]+[0-9.]*-(x64|arm64)-gems-ruby3\.3\.5-bundler2\.5\.6-\$\{\{ hashFiles\('api/Gemfile', 'api/Gemfile\.lock'\) \}\}$");
     }
 
     private static List<YamlMappingNode> GitHubSteps(string job)

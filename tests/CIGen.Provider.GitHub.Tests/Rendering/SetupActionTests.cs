@@ -7,8 +7,8 @@ namespace CIGen.Provider.GitHub.Tests.Rendering;
 /// <summary>Each package's setup action: with the version the config asks for, with the version file, and with neither.</summary>
 public class SetupActionTests
 {
-    private static PackageUse Package(string name, string? version = null, string? file = null, string? fileVersion = null) =>
-        new() { Name = name, Version = version, VersionFile = file, FileVersion = fileVersion };
+    private static PackageUse Package(string name, string? version = null, string? file = null, string? fileVersion = null, string? directory = null) =>
+        new() { Name = name, Version = version, VersionFile = file, FileVersion = fileVersion, Directory = directory };
 
     private static string? Describe(PackageUse package) =>
         SetupActions.For(package) is var (uses, with) ? $"{uses} {string.Join(" ", with.Select(w => $"{w.Key}={w.Value.Text}"))}".TrimEnd() : null;
@@ -23,6 +23,11 @@ public class SetupActionTests
         { Package("ruby", file: ".tool-versions", fileVersion: "3.3.5"), "ruby/setup-ruby@v1" },
         { Package("ruby", file: "config/ruby.txt", fileVersion: "3.2.1"), "ruby/setup-ruby@v1 ruby-version=3.2.1" },
         { Package("ruby"), "ruby/setup-ruby@v1" },
+        { Package("ruby", file: "apps/api/.ruby-version", fileVersion: "3.3.5", directory: "apps/api"), "ruby/setup-ruby@v1 working-directory=apps/api" },
+        { Package("ruby", file: ".tool-versions", fileVersion: "3.3.5", directory: "apps/api"), "ruby/setup-ruby@v1 ruby-version=3.3.5 working-directory=apps/api" },
+        { Package("ruby", directory: "apps/api"), "ruby/setup-ruby@v1 working-directory=apps/api" },
+        { Package("node", file: "web/.nvmrc", fileVersion: "20.11.0", directory: "web"), "actions/setup-node@v4 node-version-file=web/.nvmrc" },
+        { Package("go", file: "svc/go.mod", fileVersion: "1.22.1", directory: "svc"), "actions/setup-go@v5 go-version-file=svc/go.mod" },
         { Package("python", version: "3.12"), "actions/setup-python@v5 python-version=3.12" },
         { Package("python", file: ".python-version", fileVersion: "3.12.1"), "actions/setup-python@v5 python-version-file=.python-version" },
         { Package("python"), "actions/setup-python@v5 python-version=3.x" },

@@ -32,9 +32,10 @@ internal static class ConfigBinder
     private static readonly KeySet CircleCiKeys = new("a mapping `{dynamic, fix_github_status, context}`", ["dynamic", "fix_github_status", "context"]);
     private static readonly string[] SkipStrategies = ["plan", "early_exit"];
 
-    public static ConfigModel Bind(ConfigSources sources, DiagnosticBag diagnostics)
+    /// <param name="projectRoot">The directory holding the config; null: nothing is checked against the repository.</param>
+    public static ConfigModel Bind(ConfigSources sources, DiagnosticBag diagnostics, string? projectRoot = null)
     {
-        var reader = new NodeReader(diagnostics, default);
+        var reader = new NodeReader(diagnostics, default) { ProjectRoot = projectRoot };
         var root = reader.Map(sources.Root, "the top-level settings", RootKeys);
         var (skipDefault, skipBackends) = root.Get("skip_cache") is { } skip ? CacheBinder.BindSkipCache(skip, reader) : (null, []);
         return new ConfigModel

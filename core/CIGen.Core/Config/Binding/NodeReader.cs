@@ -12,6 +12,9 @@ namespace CIGen.Core.Config.Binding;
 /// <param name="Scope">The workflow and job diagnostics belong to.</param>
 internal sealed record NodeReader(DiagnosticBag Diagnostics, Scope Scope)
 {
+    /// <summary>The directory holding the config, for checks against the repository (a package's <c>path</c>); null: not checked.</summary>
+    public string? ProjectRoot { get; init; }
+
     public NodeReader In(string? workflow, string? job = null) => this with { Scope = new Scope(workflow, job) };
 
     public void Error(string code, ConfigNode at, string message) => Diagnostics.Error(code, at, message, Scope);

@@ -1,3 +1,4 @@
+using CIGen.Core.Caching;
 using CIGen.Core.Config.Yaml;
 using CIGen.Protocol;
 
@@ -6,16 +7,16 @@ namespace CIGen.Core.Config.Binding;
 /// <summary><c>packages</c>: a list of tool names, or a mapping of tool names to their options.</summary>
 internal static class PackageBinder
 {
-    private static readonly string[] CommonOptions = ["version", "version_file"];
+    private static readonly string[] CommonOptions = ["version", "version_file", "path"];
 
     private static readonly Dictionary<string, KeySet> Options = new(StringComparer.Ordinal)
     {
-        ["rust"] = new("a mapping of options (version, version_file, components)", [.. CommonOptions, "components"]),
-        ["node"] = new("a mapping of options (version, version_file, package_manager)", [.. CommonOptions, "package_manager"]),
-        ["python"] = new("a mapping of options (version, version_file)", CommonOptions),
-        ["ruby"] = new("a mapping of options (version, version_file)", CommonOptions),
-        ["go"] = new("a mapping of options (version, version_file)", CommonOptions),
-        ["dotnet"] = new("a mapping of options (version, version_file)", CommonOptions),
+        ["rust"] = new("a mapping of options (version, version_file, path, components)", [.. CommonOptions, "components"]),
+        ["node"] = new("a mapping of options (version, version_file, path, package_manager)", [.. CommonOptions, "package_manager"]),
+        ["python"] = new("a mapping of options (version, version_file, path)", CommonOptions),
+        ["ruby"] = new("a mapping of options (version, version_file, path)", CommonOptions),
+        ["go"] = new("a mapping of options (version, version_file, path)", CommonOptions),
+        ["dotnet"] = new("a mapping of options (version, version_file, path)", CommonOptions),
     };
 
     private static readonly string[] PackageManagers = ["npm", "pnpm", "yarn", "bun"];
@@ -61,8 +62,14 @@ internal static class PackageBinder
                 continue;
             }
 
+            var value = option.Name == "path" ? PackagePath(text, option.Value, $"`path` of {options.What}", reader) : text;
+            if (value is null)
+            {
+                continue;
+            }
+
             // Versions, files and manager names are text: plain `3.10` means "3.10", not the number 3.1.
-            values.Add(option.Name, Scalar.String(text));
+            values.Add(option.Name, Scalar.String(value));
         }
 
         return new PackageUse
@@ -71,6 +78,26 @@ internal static class PackageBinder
             Options = values,
             Components = options.PlainStrings("components", allowSingle: false),
         };
+    }
+
+    /// <summary>The directory in canonical form, or null after reporting why it cannot be the package's directory.</summary>
+    private static string? PackagePath(string text, ConfigNode at, string what, NodeReader reader)
+    {
+        var (path, problem) = PackageDirectory.Normalise(text);
+        if (problem is not null)
+        {
+            reader.Error(DiagnosticCodes.InvalidPackagePath, at, $"{what} `{text}` {problem}");
+            return null;
+        }
+
+        if (reader.ProjectRoot is { } root && !Directory.Exists(Path.Combine(root, path!)))
+        {
+            reader.Error(DiagnosticCodes.InvalidPackagePath, at,
+                $"{what}: directory `{path}` does not exist in the project root; create it or write the directory that holds the package's files (relative to the directory holding .cigen/ or cigen.yml)");
+            return null;
+        }
+
+        return path;
     }
 
     private static bool IsKnown(string name, SourceLocation at, string what, NodeReader reader)

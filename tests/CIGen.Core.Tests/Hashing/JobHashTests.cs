@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using CIGen.Core.Files;
+using CIGen.Core.Hashing;
+using CIGen.Core.Tests.Files;
+using CIGen.Protocol;
+using CIGen.Testing;
+
+namespace CIGen.Core.Tests.Hashing;
+
+/// <summary>Each rule of docs/config.md "Job hash (skip key)", checked in C# and with the generated bash.</summary>
+public class JobHashTests
+{
+    private static readonly string[] Definition = [".cigen/config.yml", ".cigen/workflows/ci/jobs/test.yml"];
+
+    [Fact]
+    public void No_input_files_is_the_sha256_of_nothing()
+    {
+        using var tree = new DigestTree(("src/a.cs", "a"));
+        var job = Job(["*.none"], []);
+
+        var hash = JobHash.Compute(tree.Root, job);
+
+        hash.Value.Should().Be(TreeDigest.Empty).And.Be(Convert.ToHexStringLower(SHA256.HashData([])));
+        hash.Files.Should().BeEmpty();
+        Script(tree, job).Should().Be(TreeDigest.Empty);
+    }
+
+    [Fact]
+    public void Definition_files_are_always_inputs_even_when_excluded_and_without_source_files()
+    {
+        using var tree = Project(("src/a.cs", "a"), ("README.md", "r"));
+
+        JobHash.InputFiles(tree.Root, Job(["src/**", "!.cigen/**"], Definition)).Should().Equal([.. Definition, "src/a.cs"]);
+        JobHash.InputFiles(tree.Root, Job([], Definition)).Should().Equal(Definition);
+    }
+
+    [Fact]
+    public void A_definition_file_also_selected_by_a_glob_is_listed_once()
+    {
+        using var tree = Project();
+        var job = Job(["**/*.yml"], Definition);
+
+        JobHash.InputFiles(tree.Root, job).Should().Equal(Definition);
+        JobHash.Compute(tree.Root, job).Value.Should().Be(TreeDigest.Compute(tree.Root, Definition)).And.Be(Script(tree, job));
+    }
+
+    [Fact]
+    public void Editing_a_source_file_or_the_definition_changes_the_hash_and_other_files_do_not()
+    {
+        using var tree = Project(("src/a.cs", "a"), ("docs/x.md", "x"));
+        var job = Job(["src/**"], Definition);
+        var before = JobHash.Compute(tree.Root, job).Value;
+
+        tree.Write("docs/x.md", "changed");
+        JobHash.Compute(tree.Root, job).Value.Should().Be(before);
+        tree.Write("src/a.cs", "changed");
+        var afterSource = JobHash.Compute(tree.Root, job).Value;
+        afterSource.Should().NotBe(before);
+        tree.Write(Definition[1], "steps: [{run: changed}]\n");
+        JobHash.Compute(tree.Root, job).Value.Should().NotBe(afterSource).And.Be(Script(tree, job));
+    }
+
+    [Fact]
+    public void Git_directory_is_never_an_input()
+    {
+        using var tree = Project((".git/HEAD", "ref"), (".git/objects/x", "o"), ("a", "a"));
+        var job = Job(["**"], Definition);
+
+        JobHash.InputFiles(tree.Root, job).Should().NotContain(f => f.StartsWith(".git/", StringComparison.Ordinal)).And.Contain("a");
+        JobHash.Compute(tree.Root, job).Value.Should().Be(Script(tree, job));
+    }
+
+    [Fact]
+    public void Symbolic_links_are_not_followed_by_globs_but_a_definition_file_is_read_through_one()
+    {
+        // As `find -type f` (globs) and `[[ -f path ]]` (definition files): the config cigen read is always an input.
+        using var tree = Project(("real/a.cs", "a"));
+        File.CreateSymbolicLink(Path.Combine(tree.Root, "link.cs"), "real/a.cs");
+        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "linked"), "real");
+        var job = Job(["**/*.cs"], ["link.cs"]);
+
+        JobHash.InputFiles(tree.Root, job).Should().Equal("link.cs", "real/a.cs");
+        JobHash.InputFiles(tree.Root, Job(["**/*.cs"], [])).Should().Equal("real/a.cs");
+        JobHash.Compute(tree.Root, job).Value.Should().Be(Script(tree, job));
+    }
+
+    [Fact]
+    public void A_missing_definition_file_is_left_out()
+    {
+        using var tree = Project();
+        var job = Job([], [.. Definition, ".cigen/commands/gone.yml"]);
+
+        JobHash.InputFiles(tree.Root, job).Should().Equal(Definition);
+        JobHash.Compute(tree.Root, job).Value.Should().Be(Script(tree, job));
+    }
+
+    [Fact]
+    public void Explain_files_carry_content_hashes_and_their_listing_hashes_to_the_job_hash()
+    {
+        using var tree = Project(("src/b\\s.cs", ""), ("src/a.cs", "a"));
+        var hash = JobHash.Compute(tree.Root, Job(["src/*.cs"], Definition));
+
+        hash.Files.Select(f => f.Path).Should().Equal([.. Definition, "src/a.cs", "src/b\\s.cs"]);
+        hash.Files[2].ContentHash.Should().Be(Convert.ToHexStringLower(SHA256.HashData("a"u8)));
+        hash.Files[3].SumLine.Should().Be($"\\{TreeDigest.Empty}  src/b\\\\s.cs\n");
+        var listing = Encoding.UTF8.GetBytes(string.Concat(hash.Files.Select(f => f.SumLine)));
+        hash.Value.Should().Be(Convert.ToHexStringLower(SHA256.HashData(listing)));
+    }
+
+    [Fact]
+    public void Script_is_shellcheck_clean_and_prints_only_the_hash()
+    {
+        using var tree = Project(("it's $(x).cs", "q"));
+        var job = Job(["*.cs", "!{a,b}.cs", "src/**"], [.. Definition, "it's $(x).cs"]);
+        var script = JobHashScript.Render(job);
+        tree.Write("hash.sh", script);
+
+        var check = ShellRun.Run("shellcheck", ["--norc", "-s", "bash", "-f", "gcc", "hash.sh"], tree.Root);
+        check.ExitCode.Should().Be(0, check.Text + check.StandardError);
+        File.Delete(Path.Combine(tree.Root, "hash.sh"));
+        var run = ShellRun.Run("bash", ["-c", script], tree.Root);
+        run.ExitCode.Should().Be(0, run.StandardError);
+        run.Text.Should().Be(JobHash.Compute(tree.Root, job).Value + "\n");
+    }
+
+    internal static Job Job(IReadOnlyList<string> sourceFiles, IReadOnlyList<string> definitionFiles)
+    {
+        var job = G.Job("test");
+        job.SourceFiles = sourceFiles;
+        job.DefinitionFiles = definitionFiles;
+        return job;
+    }
+
+    /// <summary>A tree with the job's two definition files and the given files.</summary>
+    private static DigestTree Project(params (string Path, string Content)[] files) =>
+        new([(Definition[0], "jobs: {}\n"), (Definition[1], "steps: [{run: x}]\n"), .. files]);
+
+    private static string Script(DigestTree tree, Job job)
+    {
+        var run = ShellRun.Run("bash", ["-c", JobHashScript.Render(job)], tree.Root);
+        run.ExitCode.Should().Be(0, run.StandardError);
+        return run.Text.TrimEnd('\n');
+    }
+}
