@@ -17,6 +17,7 @@ public static class CigenCommand
             GenerateCommand.Create(),
             ValidateCommand.Create(),
             HashCommand.Create(),
+            PlanCommand.Create(),
             ProvidersCommand.Create(),
         };
 }

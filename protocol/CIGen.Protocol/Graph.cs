@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CIGen.Protocol;
 
 // The provider-neutral job graph: what the user meant, resolved and validated by the core. Providers decide only how
@@ -189,6 +191,9 @@ public sealed record Job
     /// <summary>False when the user turned skipping off for this job.</summary>
     public bool Skip { get; set; } = true;
 
+    /// <summary>How the job is skipped when its inputs are unchanged; null when it is never skipped (no <c>source_files</c>, or <c>skip: false</c>).</summary>
+    public JobSkipping? Skipping { get; init; }
+
     /// <summary>False when the user dropped the automatic checkout.</summary>
     public bool Checkout { get; set; } = true;
 
@@ -335,6 +340,14 @@ public sealed record Step
 
     /// <summary>The package, for <c>setup_package</c>.</summary>
     public PackageUse? Package { get; init; }
+
+    /// <summary>
+    /// The core's bookkeeping, never sent: set on the package and cache steps injected before the user's steps
+    /// (setup, prepare, key values, restore, install), which the per-provider view places right after the first
+    /// checkout that provider keeps (checkouts may differ per provider through <c>only:</c>).
+    /// </summary>
+    [JsonIgnore]
+    public bool FollowsCheckout { get; init; }
 
     /// <summary>The names the script prints, for <c>key_values</c>, in order.</summary>
     public IReadOnlyList<string> Values { get; set; } = [];

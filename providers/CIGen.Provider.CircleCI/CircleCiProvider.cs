@@ -4,7 +4,10 @@ using CIGen.Provider.Sdk;
 
 namespace CIGen.Provider.CircleCI;
 
-/// <summary>The CircleCI provider: renders the whole graph, all workflows, to one <c>.circleci/config.yml</c> (version 2.1).</summary>
+/// <summary>
+/// The CircleCI provider: renders the whole graph, all workflows, to one <c>.circleci/config.yml</c> (version 2.1); with
+/// <c>circleci: {dynamic: true}</c> that is a setup config, and the pipeline it continues is <c>.circleci/continue.json</c>.
+/// </summary>
 public sealed class CircleCiProvider : IProvider
 {
     public const string Name = "circleci";
@@ -13,7 +16,7 @@ public sealed class CircleCiProvider : IProvider
 
     /// <summary>Protocol 1 defines no capabilities (docs/protocol.md §4.1).</summary>
     public ProviderDescription Describe() =>
-        new(Name, Version, [], [$"{ConfigRenderer.DefaultDirectory}/{ConfigRenderer.DefaultFileName}"]);
+        new(Name, Version, [], [$"{ConfigRenderer.DefaultDirectory}/{ConfigRenderer.DefaultFileName}", $"{ConfigRenderer.DefaultDirectory}/{SkipContinuation.FileName}"]);
 
     public GenerateResult Generate(GenerateParams request, CancellationToken cancellationToken)
     {

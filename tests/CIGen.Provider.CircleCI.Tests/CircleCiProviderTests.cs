@@ -6,13 +6,13 @@ namespace CIGen.Provider.CircleCI.Tests;
 public class CircleCiProviderTests
 {
     [Fact]
-    public void Describes_itself_with_name_assembly_version_and_its_one_output()
+    public void Describes_itself_with_name_assembly_version_and_its_outputs()
     {
         var description = new CircleCiProvider().Describe();
 
         description.Name.Should().Be("circleci");
         description.Version.Should().MatchRegex(@"^\d+\.\d+\.\d+").And.NotContain("+");
-        description.Outputs.Should().Equal(".circleci/config.yml");
+        description.Outputs.Should().Equal(".circleci/config.yml", ".circleci/continue.json");
         description.Capabilities.Should().BeEmpty();
     }
 

@@ -7,12 +7,12 @@ public sealed class RedisMarkerTests(RedisServer redis) : MarkerScenarios, IClas
 {
     protected override MarkerBackend Backend => MarkerBackend.Redis;
 
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["CIGEN_REDIS_URL"] = redis.Url };
+    protected override IReadOnlyDictionary<string, string> Settings => BackendSettings.Redis(redis);
 
     protected override (IDisposable Server, IReadOnlyDictionary<string, string> Settings) StartOwnServer()
     {
         var own = new RedisServer();
-        return (own, new Dictionary<string, string> { ["CIGEN_REDIS_URL"] = own.Url });
+        return (own, BackendSettings.Redis(own));
     }
 
     [Fact]

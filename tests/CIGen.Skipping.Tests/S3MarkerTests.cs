@@ -16,12 +16,7 @@ public sealed class S3MarkerTests(S3Server s3) : MarkerScenarios, IClassFixture<
         return (own, SettingsFor(own));
     }
 
-    private static Dictionary<string, string> SettingsFor(S3Server server) => new(S3Server.Credentials)
-    {
-        ["CIGEN_S3_BUCKET"] = S3Server.Bucket,
-        ["CIGEN_S3_REGION"] = "us-east-1",
-        ["CIGEN_S3_ENDPOINT"] = server.Endpoint,
-    };
+    private static Dictionary<string, string> SettingsFor(S3Server server) => BackendSettings.S3(server);
 
     [Fact]
     public void A_wrong_bucket_means_run_not_skip()

@@ -13,6 +13,9 @@ internal sealed record BuiltIns(
 {
     public const string ResourceName = "CIGen.Core.Caching.BuiltIns.yml";
 
+    /// <summary>The file name the built-ins' source locations carry.</summary>
+    public const string FileName = "BuiltIns.yml";
+
     private static readonly Lazy<BuiltIns> Instance = new(() =>
     {
         var diagnostics = new DiagnosticBag();
@@ -37,7 +40,7 @@ internal sealed record BuiltIns(
         using var stream = typeof(BuiltIns).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"the resource {ResourceName} is missing from the assembly");
         using var text = new StreamReader(stream);
-        return Parse("BuiltIns.yml", text.ReadToEnd(), diagnostics);
+        return Parse(FileName, text.ReadToEnd(), diagnostics);
     }
 
     public static BuiltIns Parse(string file, string yaml, DiagnosticBag diagnostics)
@@ -73,7 +76,7 @@ internal sealed record BuiltIns(
     private static ManagerSpec BindManager(MapEntry entry, NodeReader reader)
     {
         var map = reader.Map(entry.Value, $"manager `{entry.Name}`", BuiltInKeys.Manager);
-        return new ManagerSpec(entry.Name, map.PlainStrings("lock_files", allowSingle: false), map.String("cache"), Commands(map, "prepare"), Commands(map, "install"));
+        return new ManagerSpec(entry.Name, map.PlainStrings("lock_files", allowSingle: false), map.String("cache"), map.PlainStrings("cache_paths", allowSingle: false), Commands(map, "prepare"), Commands(map, "install"));
     }
 
     private static IReadOnlyList<CommandSpec> Commands(MapReader owner, string key)
@@ -103,7 +106,7 @@ internal sealed record BuiltIns(
         public static readonly KeySet Root = new("a mapping", ["cache_definitions", "version_sources", "packages"]);
         public static readonly KeySet Package = new("a mapping", ["title", "detect", "version_files", "manager_from", "managers", "prepare"]);
         public static readonly KeySet ManagerFrom = new("a mapping `{file, pattern}`", ["file", "pattern"]);
-        public static readonly KeySet Manager = new("a mapping", ["lock_files", "cache", "prepare", "install"]);
+        public static readonly KeySet Manager = new("a mapping", ["lock_files", "cache", "cache_paths", "prepare", "install"]);
         public static readonly KeySet Command = new("a mapping `{name, run, when, single, if}`", ["name", "run", "when", "single", "if"]);
     }
 }

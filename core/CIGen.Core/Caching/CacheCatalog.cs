@@ -44,9 +44,43 @@ internal sealed class CacheCatalog
                 $"cache definition `{definition.Definition.Name}` uses `{CacheBinder.ManagerPlaceholder}` but has no `package`; add `package: node` (the package whose manager is meant) or name the tool instead");
         }
 
-        return new CacheCatalog(
-            ByName(builtIns.CacheDefinitions, user, d => d.Definition.Name),
-            ByName(builtIns.VersionSources, userSources, s => s.Tool));
+        var definitions = ByName(builtIns.CacheDefinitions, user, d => d.Definition.Name);
+        ReportCollisions(definitions, diagnostics);
+        return new CacheCatalog(definitions, ByName(builtIns.VersionSources, userSources, s => s.Tool));
+    }
+
+    /// <summary>
+    /// Cache and tool names become key value names (<see cref="AutomaticCacheKey.ValueName"/>), which must stay
+    /// apart: <c>web-deps</c> and <c>web_deps</c> would share one digest and one restore step id, tools <c>a-b</c> and
+    /// <c>a_b</c> one version, a tool <c>files_x</c> the digest of cache <c>x</c>. Reported at the later definition
+    /// (the user's when the other is a built-in).
+    /// </summary>
+    private static void ReportCollisions(IReadOnlyList<CacheDefinitionModel> definitions, DiagnosticBag diagnostics)
+    {
+        var owners = new Dictionary<string, (string Name, CacheDefinitionModel Definition)>(StringComparer.Ordinal);
+        foreach (var definition in definitions)
+        {
+            var cache = definition.Definition.Name;
+            IEnumerable<(string Value, string Name)> names =
+            [
+                (AutomaticCacheKey.FilesValue(cache), $"cache `{cache}`"),
+                .. definition.Definition.Versions.Where(v => v != CacheBinder.ManagerPlaceholder).Select(v => (AutomaticCacheKey.ValueName(v), $"tool `{v}`")),
+            ];
+            foreach (var (value, name) in names)
+            {
+                if (!owners.TryGetValue(value, out var first))
+                {
+                    owners[value] = (name, definition);
+                }
+                else if (first.Name != name)
+                {
+                    var at = definition.IsBuiltIn ? first.Definition : definition;
+                    diagnostics.Error(DiagnosticCodes.KeyValueNameCollision, at.Location,
+                        $"{name} (cache definition `{cache}`) and {first.Name} (cache definition `{first.Definition.Definition.Name}`) " +
+                        $"both become the key value `{value}` (characters outside A-Z, a-z, 0-9 and _ become _); rename one of them");
+                }
+            }
+        }
     }
 
     public CacheDefinitionModel? Definition(string name) => byName.GetValueOrDefault(name);

@@ -14,6 +14,10 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
     public const string KeyValuesId = "cigen_keys";
 
     /// <param name="checkoutIndex">Index of the step that checks out, or -1 when the checkout is injected later (first) or dropped.</param>
+    /// <remarks>
+    /// The steps before the user's are marked <see cref="Step.FollowsCheckout"/>: <c>only:</c> can make the first
+    /// checkout differ per provider, so <see cref="Graphs.GraphFilter"/> moves them after the one each provider keeps.
+    /// </remarks>
     public IReadOnlyList<Step> Inject(Job job, int checkoutIndex)
     {
         if (job.Packages.Count == 0 && job.Cache.Count == 0)
@@ -71,7 +75,7 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
         }
 
         var at = checkoutIndex + 1;
-        return [.. job.Steps.Take(at), .. before, .. job.Steps.Skip(at), .. after];
+        return [.. job.Steps.Take(at), .. before.Select(s => s with { FollowsCheckout = true }), .. job.Steps.Skip(at), .. after];
     }
 
     /// <param name="Directory">The directory of the package owning the cache (root-relative), or null for the root.</param>
@@ -97,9 +101,15 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
         }
 
         IReadOnlyList<string> files = [.. definition.ChecksumSources.SelectMany(Globs.ExpandBraces).Select(f => PackageDirectory.Prefix(directory, f))];
-        IReadOnlyList<string> paths = [.. definition.Paths.Select(p => PackageDirectory.Prefix(directory, p))];
+        IReadOnlyList<string> paths = [.. Paths(model, owner).Select(p => PackageDirectory.Prefix(directory, p))];
         return new CachePlan(definition.Name, directory, tools, files, paths, AutomaticCacheKey.For(definition.Name, tools, files));
     }
+
+    /// <summary>The definition's paths, or its manager's own for the built-in definition (npm: <c>~/.npm</c>, as <c>npm ci</c> deletes node_modules).</summary>
+    private IReadOnlyList<string> Paths(CacheDefinitionModel model, PackageUse? owner) =>
+        model.IsBuiltIn && owner is not null && resolver.ManagerOf(owner) is { CachePaths.Count: > 0 } manager && manager.Cache == model.Definition.Name
+            ? manager.CachePaths
+            : model.Definition.Paths;
 
     /// <summary>The job's use of the package; a job that does not list the package uses what the repository shows.</summary>
     private PackageUse? Owner(string? package, Job job) =>
@@ -113,13 +123,15 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
         foreach (var (tool, directory) in caches.SelectMany(c => c.Tools.Select(t => (t, c.Directory))))
         {
             var value = AutomaticCacheKey.ValueName(tool);
-            if (tools.All(t => t.Value != value))
+            // A reserved or colliding name was reported by the binder (CIG043) or CacheCatalog (CIG049).
+            if (tools.All(t => t.Value != value) && value is not (KeyValuesScript.Os or KeyValuesScript.OsVersion or KeyValuesScript.Arch))
             {
                 tools.Add(new ToolVersion(value, Probes(tool, job, directory)));
             }
         }
 
-        var digests = caches.Where(c => c.Files.Count > 0).Select(c => new FilesDigest(AutomaticCacheKey.FilesValue(c.Name), c.Files)).ToList();
+        var digests = caches.Where(c => c.Files.Count > 0).Select(c => new FilesDigest(AutomaticCacheKey.FilesValue(c.Name), c.Files))
+            .Where(d => tools.All(t => t.Value != d.Value)).DistinctBy(d => d.Value, StringComparer.Ordinal).ToList();
         return new Step
         {
             Kind = StepKind.KeyValues,

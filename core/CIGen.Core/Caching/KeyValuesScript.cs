@@ -19,8 +19,16 @@ public static partial class KeyValuesScript
     public const string Arch = "arch";
 
     /// <summary>
+    /// The environment variable that, set to <see cref="SkipDigests"/> on the step, leaves the files digests out: for
+    /// platforms that hash files natively (GitHub's <c>hashFiles</c>), where they would only cost time (and need GNU find).
+    /// </summary>
+    public const string DigestsVariable = "CIGEN_KEY_DIGESTS";
+
+    public const string SkipDigests = "skip";
+
+    /// <summary>
     /// Bash that prints <c>os=…</c>, <c>os_version=…</c>, <c>arch=…</c>, then one <c>name=value</c> line per tool and
-    /// per digest, in the given order, and nothing else on stdout.
+    /// per digest (unless <see cref="DigestsVariable"/> is <c>skip</c>), in the given order, and nothing else on stdout.
     /// </summary>
     /// <remarks>
     /// A tool's probes are tried in order; the first that yields a version number (<c>[0-9]+(\.[0-9]+)*</c>) wins, a
@@ -60,9 +68,15 @@ public static partial class KeyValuesScript
                 .Append(probes.Count == 0 ? "true" : string.Join(" || ", probes)).Append(")\"\n");
         }
 
-        foreach (var digest in digests)
+        if (digests.Count > 0)
         {
-            script.Append("cigen_print ").Append(digest.Value).Append(" \"$(").Append(DigestScript.Call(GlobSet.Parse(digest.Globs))).Append(")\"\n");
+            script.Append("if [[ ${").Append(DigestsVariable).Append("-} != ").Append(SkipDigests).Append(" ]]; then\n");
+            foreach (var digest in digests)
+            {
+                script.Append("  cigen_print ").Append(digest.Value).Append(" \"$(").Append(DigestScript.Call(GlobSet.Parse(digest.Globs))).Append(")\"\n");
+            }
+
+            script.Append("fi\n");
         }
 
         return script.ToString();

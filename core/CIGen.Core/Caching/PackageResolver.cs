@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CIGen.Core.Config;
+using CIGen.Core.Files;
 using CIGen.Protocol;
 
 namespace CIGen.Core.Caching;
@@ -152,12 +153,15 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
             return null;
         }
 
+        // Config values and file names are data: each becomes one bash word, whatever it holds.
         var run = command.Run
-            .Replace("{version}", package.Version, StringComparison.Ordinal)
-            .Replace("{components}", string.Join(' ', package.Components), StringComparison.Ordinal)
-            .Replace("{file}", matches.FirstOrDefault(), StringComparison.Ordinal);
+            .Replace("{version}", Word(package.Version), StringComparison.Ordinal)
+            .Replace("{components}", string.Join(' ', package.Components.Select(DigestScript.Quote)), StringComparison.Ordinal)
+            .Replace("{file}", Word(matches.FirstOrDefault()), StringComparison.Ordinal);
         return (command.Name, run);
     }
+
+    private static string Word(string? text) => text is null ? "" : DigestScript.Quote(text);
 
     private static ManagerSpec? Manager(PackageSpec spec, PackageUse requested, ProjectFiles here)
     {

@@ -21,10 +21,12 @@ internal sealed record ManagerSource(string File, string Pattern);
 
 /// <param name="LockFiles">Files in the package's directory whose presence picks this manager.</param>
 /// <param name="Cache">The cache jobs using this manager get by default.</param>
+/// <param name="CachePaths">Replace the paths of the built-in <paramref name="Cache"/> for this manager; empty: keep them.</param>
 internal sealed record ManagerSpec(
     string Name,
     IReadOnlyList<string> LockFiles,
     string? Cache,
+    IReadOnlyList<string> CachePaths,
     IReadOnlyList<CommandSpec> Prepare,
     IReadOnlyList<CommandSpec> Install);
 
@@ -34,4 +36,8 @@ internal sealed record ManagerSpec(
 internal sealed record CommandSpec(string Name, string Run, IReadOnlyList<string> When, bool Single, string? If);
 
 /// <summary>A cache definition with the package that owns it (its default cache, and what <c>$manager</c> means).</summary>
-internal sealed record CacheDefinitionModel(CIGen.Protocol.CacheDefinition Definition, string? Package, CIGen.Protocol.SourceLocation? Location);
+internal sealed record CacheDefinitionModel(CIGen.Protocol.CacheDefinition Definition, string? Package, CIGen.Protocol.SourceLocation? Location)
+{
+    /// <summary>Cigen's own definition, not one the user wrote (or overrode).</summary>
+    public bool IsBuiltIn => Location?.File == BuiltIns.FileName;
+}

@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using CIGen.Core.Files;
 
 namespace CIGen.Core.Caching;
 
@@ -63,10 +62,10 @@ internal sealed class ProjectFiles(string root)
         }
     }
 
-    /// <summary>Names of the regular files at the root matching a glob (<c>*</c>, <c>?</c>), in ordinal order.</summary>
+    /// <summary>Names of the regular files at the root matching a glob (<see cref="GlobSet"/>: <c>*</c>, <c>?</c>, <c>{a,b}</c>), in ordinal order.</summary>
     public IReadOnlyList<string> Matching(string glob)
     {
-        var pattern = RootGlob(glob);
+        var pattern = GlobSet.Parse([glob]);
         return [.. RootNames().Where(n => pattern.IsMatch(n))];
     }
 
@@ -90,20 +89,4 @@ internal sealed class ProjectFiles(string root)
         rootNames ??= Directory.Exists(root)
             ? [.. Directory.EnumerateFiles(root).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)]
             : [];
-
-    private static Regex RootGlob(string glob)
-    {
-        var pattern = new StringBuilder("^");
-        foreach (var c in glob)
-        {
-            pattern.Append(c switch
-            {
-                '*' => "[^/]*",
-                '?' => "[^/]",
-                _ => Regex.Escape(c.ToString()),
-            });
-        }
-
-        return new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant);
-    }
 }

@@ -32,7 +32,8 @@ internal static partial class VersionText
     {
         if (pattern is null)
         {
-            return lines.Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#'));
+            // As cigen_file: a line with a non-blank character, '#' tested on the line as written (untrimmed).
+            return lines.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'));
         }
 
         var regex = new Regex(FromPosix(pattern), RegexOptions.CultureInvariant);

@@ -101,4 +101,13 @@ public static class DiagnosticCodes
 
     /// <summary>Warning: a listed package has no files in the root and several subdirectories hold them; the first is used.</summary>
     public const string AmbiguousPackageDirectory = "CIG046";
+
+    /// <summary>An S3 backend's <c>access_key</c>/<c>secret_key</c> written as plain text instead of a secret reference (<c>${NAME}</c>).</summary>
+    public const string PlainTextSecret = "CIG047";
+
+    /// <summary>Warning: a Redis backend's <c>url</c> written as plain text with a password in it.</summary>
+    public const string PasswordInUrl = "CIG048";
+
+    /// <summary>Two cache or tool names that become the same key value (<c>web-deps</c>/<c>web_deps</c>, tool <c>files_x</c>/cache <c>x</c>).</summary>
+    public const string KeyValueNameCollision = "CIG049";
 }

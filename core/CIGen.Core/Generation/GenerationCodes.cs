@@ -38,4 +38,7 @@ public static class GenerationCodes
 
     /// <summary><c>cigen hash --job</c> names no job of the config.</summary>
     public const string UnknownJob = "CIG140";
+
+    /// <summary><c>--workflow</c> names no workflow of the config.</summary>
+    public const string UnknownWorkflow = "CIG141";
 }

@@ -1,6 +1,7 @@
 using CIGen.Core.Caching;
 using CIGen.Core.Config;
 using CIGen.Core.Config.Model;
+using CIGen.Core.Skipping;
 using CIGen.Protocol;
 
 namespace CIGen.Core.Graphs;
@@ -69,7 +70,7 @@ internal sealed class GraphBuilder
                 "the config defines no jobs; add .cigen/workflows/<workflow>/jobs/<job>.yml files, or `jobs:` / `workflows:` in the config file");
         }
 
-        return EnvReferences.Annotate(new Graph
+        return JobSkippings.Annotate(EnvReferences.Annotate(new Graph
         {
             ConfigSource = configSource,
             Workflows = [.. config.Workflows.Select(w => BuildWorkflow(w, defaultRunner))],
@@ -82,7 +83,7 @@ internal sealed class GraphBuilder
             CacheDefinitions = [.. catalog.Definitions.Select(d => d.Definition)],
             VersionSources = catalog.VersionSources,
             Settings = config.Settings,
-        });
+        }));
     }
 
     private void ResolveBackends()

@@ -20,7 +20,7 @@ public static class GraphFilter
         var checkouts = new CheckoutSteps(commands);
         return graph with
         {
-            Workflows = [.. graph.Workflows.Select(w => w with { Jobs = [.. w.Jobs.Select(j => checkouts.Injected(j with { Steps = Keep(j.Steps) }))] })],
+            Workflows = [.. graph.Workflows.Select(w => w with { Jobs = [.. w.Jobs.Select(j => checkouts.Injected(checkouts.Placed(j with { Steps = Keep(j.Steps) })))] })],
             Commands = commands,
         };
     }
@@ -33,6 +33,24 @@ public static class GraphFilter
     private sealed class CheckoutSteps(IReadOnlyList<Command> commands)
     {
         private readonly CheckoutRule rule = new(commands);
+
+        /// <summary>
+        /// The injected package and cache steps (<see cref="Step.FollowsCheckout"/>) moved, as one block in their
+        /// order, right after the first checkout this provider keeps; first when it keeps none (the automatic
+        /// checkout then goes before them). Steps without the mark (an already placed graph) stay where they are.
+        /// </summary>
+        public Job Placed(Job job)
+        {
+            var block = job.Steps.Where(s => s.FollowsCheckout).Select(s => s with { FollowsCheckout = false }).ToList();
+            if (block.Count == 0)
+            {
+                return job;
+            }
+
+            var rest = job.Steps.Where(s => !s.FollowsCheckout).ToList();
+            var at = rule.IndexOfCheckout(rest) + 1;
+            return job with { Steps = [.. rest.Take(at), .. block, .. rest.Skip(at)] };
+        }
 
         public Job Injected(Job job) =>
             !job.Checkout || job.Type == "approval" || job.Steps.Any(rule.ChecksOut)

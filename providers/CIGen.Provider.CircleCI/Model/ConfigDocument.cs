@@ -8,6 +8,9 @@ namespace CIGen.Provider.CircleCI.Model;
 /// </summary>
 internal sealed record ConfigDocument
 {
+    /// <summary>A setup config (<c>setup: true</c>): its workflow continues the pipeline with another config.</summary>
+    public bool Setup { get; init; }
+
     public IReadOnlyList<PipelineParameter> Parameters { get; init; } = [];
 
     public IReadOnlyList<CommandDefinition> Commands { get; init; } = [];
@@ -19,6 +22,7 @@ internal sealed record ConfigDocument
     public YamlMapping ToYaml()
     {
         var config = new YamlMapping { { "version", YamlScalar.Number("2.1") } };
+        config.AddIfPresent("setup", Setup ? YamlScalar.Boolean(true) : null);
         if (Parameters.Count > 0)
         {
             var parameters = new YamlMapping();

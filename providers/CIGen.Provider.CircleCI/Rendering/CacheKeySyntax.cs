@@ -118,7 +118,7 @@ internal static partial class CacheKeySyntax
 
     public static string Arch() => "{{ arch }}";
 
-    private static string ChecksumOf(string file) => $"{{{{ checksum \"{file.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" }}}}";
+    public static string ChecksumOf(string file) => $"{{{{ checksum \"{file.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" }}}}";
 
     private static bool IsGlob(string file) => file.StartsWith('!') || file.IndexOfAny(['*', '?', '[', '{']) >= 0;
 

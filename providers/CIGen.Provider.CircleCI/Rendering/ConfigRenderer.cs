@@ -25,12 +25,28 @@ internal static partial class ConfigRenderer
     public static GenerateResult Render(GenerateParams request)
     {
         var diagnostics = new DiagnosticBag(CircleCiProvider.Name);
-        var document = Document(request.Graph, diagnostics);
-        var file = new OutputFile(OutputPaths.For(request.Options, DefaultDirectory, DefaultFileName), YamlWriter.Write(ParameterSyntax.Escape(document.ToYaml())));
-        return new GenerateResult([file], diagnostics.All);
+        var dynamic = request.Graph.Settings.Circleci?.Dynamic == true;
+        var (document, skippable) = Document(request.Graph, diagnostics, halt: !dynamic);
+        var path = OutputPaths.For(request.Options, DefaultDirectory, DefaultFileName);
+        if (!dynamic)
+        {
+            return new GenerateResult([new OutputFile(path, YamlWriter.Write(ParameterSyntax.Escape(document.ToYaml())))], diagnostics.All);
+        }
+
+        // The setup config and the pipeline it continues, which CircleCI processes as a config of its own: both escaped.
+        var continuation = SkipContinuation.PathBeside(path);
+        var setup = SkipContinuation.Setup(document, skippable, continuation, new Scope(diagnostics, $"the setup job `{SkipContinuation.JobName}`"));
+        return new GenerateResult(
+            [
+                new OutputFile(path, YamlWriter.Write(ParameterSyntax.Escape(setup.ToYaml()))),
+                new OutputFile(continuation, JsonText.Write(ParameterSyntax.Escape(document.ToYaml()))),
+            ],
+            diagnostics.All);
     }
 
-    public static ConfigDocument Document(Graph graph, DiagnosticBag diagnostics)
+    /// <param name="halt">False when a setup job looks the markers up instead of each job (<c>circleci: {dynamic: true}</c>).</param>
+    /// <returns>The config, and every job that can be skipped, by its CircleCI name, in config order.</returns>
+    public static (ConfigDocument Document, IReadOnlyList<SkippableJob> Skippable) Document(Graph graph, DiagnosticBag diagnostics, bool halt = true)
     {
         var expanded = MatrixExpansion.Expand(graph, diagnostics);
         graph = expanded.Graph;
@@ -43,7 +59,7 @@ internal static partial class ConfigRenderer
             commandDefinitions.Add(approval);
         }
 
-        var jobs = new JobRenderer(graph, commands, expanded);
+        var jobs = new JobRenderer(graph, commands, expanded, halt);
         var candidates = new List<JobCandidate>();
         var triggers = new List<WorkflowTriggers>();
         foreach (var workflow in graph.Workflows)
@@ -124,13 +140,15 @@ internal static partial class ConfigRenderer
             };
         }).ToList();
 
-        return new ConfigDocument
+        var skippable = candidates.Select((c, i) => SkipTarget.Of(c.Workflow, c.Job) is { } target ? new SkippableJob(names[i], target) : null)
+            .OfType<SkippableJob>().ToList();
+        return (new ConfigDocument
         {
             Parameters = [.. triggers.Select(t => t.Guard).OfType<PipelineParameter>()],
             Commands = commandDefinitions,
             Jobs = definitions,
             Workflows = workflows,
-        };
+        }, skippable);
     }
 
     /// <summary>The built-in command of <c>requires_any</c>; null, with an error, when a user command has its name.</summary>
@@ -207,11 +225,6 @@ internal static partial class ConfigRenderer
 
     private static void WarnAboutLaterSettings(Graph graph, DiagnosticBag diagnostics)
     {
-        if (graph.Settings.Circleci?.Dynamic is not null)
-        {
-            diagnostics.NotSupportedYet("circleci.dynamic", graph.ConfigSource);
-        }
-
         if (graph.Settings.Circleci?.FixGithubStatus is not null)
         {
             diagnostics.NotSupportedYet("circleci.fix_github_status", graph.ConfigSource);

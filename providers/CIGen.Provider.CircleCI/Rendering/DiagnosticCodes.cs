@@ -50,4 +50,7 @@ internal static class DiagnosticCodes
 
     /// <summary>A service port CircleCI cannot honour as written: a remapped host port, or a port that cannot be awaited (warning).</summary>
     public const string ServicePort = "circleci.service-port";
+
+    /// <summary>A job without <c>image</c> whose packages no one convenience image provides (warning).</summary>
+    public const string PackageImage = "circleci.package-image";
 }

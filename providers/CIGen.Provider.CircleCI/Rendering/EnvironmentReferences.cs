@@ -157,6 +157,7 @@ internal static partial class EnvironmentReferences
         var names = graph.Workflows.SelectMany(w => w.EnvReferences.Values)
             .Concat(graph.Workflows.SelectMany(w => w.Jobs).SelectMany(j => j.EnvReferences.Values))
             .Concat(steps.SelectMany(s => s.EnvReferences.Values))
+            .Concat(graph.Workflows.SelectMany(w => w.Jobs).SelectMany(j => j.Skipping is { } s ? s.Backend.EnvReferences.Values : Enumerable.Empty<EnvReference>()))
             .Select(r => r.Name)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

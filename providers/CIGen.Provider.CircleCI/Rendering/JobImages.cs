@@ -32,33 +32,70 @@ internal static partial class JobImages
     /// <summary>Convenience images that are also published with Node.js installed, as <c>&lt;tag&gt;-node</c>.</summary>
     private static readonly string[] WithNodeVariant = ["ruby", "python", "go", "rust"];
 
-    public static string For(Job job) => job.Image ?? ForPackages(job.Packages) ?? Base;
-
-    /// <summary>The image of the first package, or null when it is not a tool with an image (or there is none).</summary>
-    public static string? ForPackages(IReadOnlyList<PackageUse> packages)
+    /// <summary>The job's own image, else the image of its packages (warning when it lacks some), else the base image.</summary>
+    public static string For(Job job, Scope? scope = null)
     {
-        if (packages.Count == 0 || !DefaultTags.TryGetValue(packages[0].Name, out var fallback))
+        if (job.Image is { } image)
+        {
+            return image;
+        }
+
+        var chosen = Choose(job.Packages);
+        var missing = job.Packages.Select(p => p.Name).Distinct().Where(name => !Provides(chosen, name)).ToList();
+        if (missing.Count > 0 && scope is not null)
+        {
+            scope.Warning(
+                DiagnosticCodes.PackageImage,
+                $"{scope.Description} has no `image` and no CircleCI convenience image brings {string.Join(" and ", job.Packages.Select(p => p.Name).Distinct())}; "
+                + $"{chosen?.Image ?? Base} lacks {string.Join(", ", missing)} — set `image:` on the job to one that has every package",
+                job.Source);
+        }
+
+        return chosen?.Image ?? Base;
+    }
+
+    /// <summary>
+    /// The image of the packages, or null when none has an image. One package with an image picks it; node with one
+    /// other picks the other's <c>-node</c> variant, whatever the order (<c>[node, ruby]</c> → <c>cimg/ruby:…-node</c>).
+    /// </summary>
+    public static string? ForPackages(IReadOnlyList<PackageUse> packages) => Choose(packages)?.Image;
+
+    private sealed record Choice(string Image, IReadOnlyList<string> Tools);
+
+    private static Choice? Choose(IReadOnlyList<PackageUse> packages)
+    {
+        var imaged = packages.Where(p => DefaultTags.ContainsKey(p.Name)).ToList();
+        if (imaged.Count == 0)
         {
             return null;
         }
 
-        var first = packages[0];
-        var version = Version(first) ?? fallback;
-        if (first.Name == "dotnet")
+        var node = imaged.FirstOrDefault(p => p.Name == "node");
+        var primary = imaged.FirstOrDefault(p => p.Name != "node") ?? node!;
+        var version = Version(primary) ?? DefaultTags[primary.Name];
+        if (primary.Name == "dotnet")
         {
-            return $"mcr.microsoft.com/dotnet/sdk:{MajorMinor(version)}";
+            return new Choice($"mcr.microsoft.com/dotnet/sdk:{MajorMinor(version)}", ["dotnet"]);
         }
 
-        var variant = WithNodeVariant.Contains(first.Name) && packages.Skip(1).Any(p => p.Name == "node") ? "-node" : "";
-        return $"cimg/{first.Name}:{version}{variant}";
+        return node is not null && primary != node && WithNodeVariant.Contains(primary.Name)
+            ? new Choice($"cimg/{primary.Name}:{version}-node", [primary.Name, "node"])
+            : new Choice($"cimg/{primary.Name}:{version}", [primary.Name]);
     }
+
+    private static bool Provides(Choice? chosen, string package) => chosen?.Tools.Contains(package) ?? false;
 
     /// <summary>
     /// The config's version, else the version file's; only a plain version number names a tag (<c>stable</c>,
-    /// <c>lts/*</c> or a range do not, and give the default tag).
+    /// <c>lts/*</c> or a range do not, and give the default tag). The cimg images publish <c>X.Y</c> and
+    /// <c>X.Y.Z</c> tags but no bare major (<c>cimg/node:20</c> does not exist), so a bare major gives the default
+    /// tag too (node: <c>lts</c>); the .NET SDK images are tagged by major and minor, which a major gives.
     /// </summary>
     private static string? Version(PackageUse package) =>
-        (package.Version ?? package.FileVersion) is { } version && PlainVersion().IsMatch(version) ? version : null;
+        (package.Version ?? package.FileVersion) is { } version && PlainVersion().IsMatch(version)
+        && (package.Name == "dotnet" || version.Contains('.'))
+            ? version
+            : null;
 
     /// <summary>The SDK images are tagged by <c>major.minor</c>: <c>8.0.404</c> → <c>8.0</c>, <c>9</c> → <c>9.0</c>.</summary>
     private static string MajorMinor(string version)

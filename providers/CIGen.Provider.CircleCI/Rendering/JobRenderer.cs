@@ -8,12 +8,13 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// Maps a graph job to a CircleCI job definition, reporting every setting it cannot render. The definition's name is
 /// decided later, across all workflows (<see cref="JobNames"/>).
 /// </summary>
-internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGraph expanded)
+/// <param name="halt">False for the pipeline a setup job continues (<c>circleci: {dynamic: true}</c>), which looked the markers up already.</param>
+internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGraph expanded, bool halt = true)
 {
     /// <returns>The definition, or null for an approval job, which exists only in its workflow.</returns>
     public JobDefinition? Render(Workflow workflow, Job job, Scope scope)
     {
-        foreach (var feature in JobFeatures.Used(job, graph).Where(f => f.Key is not (JobFeatures.Approval or JobFeatures.Services or JobFeatures.RequiresAny or JobFeatures.Packages or JobFeatures.Cache)))
+        foreach (var feature in JobFeatures.Used(job, graph).Where(f => f.Key is not (JobFeatures.Approval or JobFeatures.Services or JobFeatures.RequiresAny or JobFeatures.Packages or JobFeatures.Cache or JobFeatures.SourceFiles)))
         {
             scope.NotSupportedYet(feature.Description, job.Source);
         }
@@ -47,7 +48,13 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGrap
         scope.WarnAboutGitHubExpression(job.Image, "the image", job.Source);
         var environment = EnvironmentReferences.ForJob(workflow, job, scope);
         var services = new ServiceRenderer(scope);
-        var steps = WithServiceWait(new StepRenderer(commands, scope, expanded.ValuesOf(workflow.Id, job.Id).GetValueOrDefault).Render(job.Steps), services.Ports(job.Services));
+        var steps = AfterCheckout(
+            new StepRenderer(commands, scope, expanded.ValuesOf(workflow.Id, job.Id).GetValueOrDefault).Render(job.Steps),
+            ServiceWait(services.Ports(job.Services)));
+        if (SkipTarget.Of(workflow, job) is { } skip)
+        {
+            steps = [.. AfterCheckout(steps, SkipSteps.Start(skip, scope, halt)), .. SkipSteps.Record(skip, scope)];
+        }
         if (environment.Exports.Count > 0)
         {
             steps = [new RunStep { Name = EnvironmentReferences.ExportStepName, Command = EnvironmentReferences.ExportScript(environment.Exports) }, .. steps];
@@ -65,7 +72,7 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGrap
         return new JobDefinition
         {
             Name = job.Id,
-            Image = JobImages.For(job),
+            Image = JobImages.For(job, scope),
             Services = services.Images(job.Services),
             ResourceClass = job.Runner?.ResourceClass,
             Environment = environment.Literal,
@@ -73,17 +80,21 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGrap
         };
     }
 
+    private static IReadOnlyList<ConfigStep> ServiceWait(IReadOnlyList<AwaitedPort> ports) =>
+        ports.Count == 0 ? [] : [new RunStep { Name = Rendering.ServiceWait.StepName, Command = Rendering.ServiceWait.Script(ports) }];
+
     /// <summary>
-    /// The wait goes right after the checkout (first when there is none), so the user's steps find the services up.
+    /// Inserts right after the first checkout (first when there is none): the service wait, so the user's steps find the
+    /// services up, then the skip steps before it, which need the sources and end an unchanged job before any wait.
     /// </summary>
-    private static IReadOnlyList<ConfigStep> WithServiceWait(IReadOnlyList<ConfigStep> steps, IReadOnlyList<AwaitedPort> ports)
+    private static IReadOnlyList<ConfigStep> AfterCheckout(IReadOnlyList<ConfigStep> steps, IReadOnlyList<ConfigStep> inserted)
     {
-        if (ports.Count == 0)
+        if (inserted.Count == 0)
         {
             return steps;
         }
 
         var at = steps.ToList().FindIndex(s => s is CheckoutStep) + 1;
-        return [.. steps.Take(at), new RunStep { Name = ServiceWait.StepName, Command = ServiceWait.Script(ports) }, .. steps.Skip(at)];
+        return [.. steps.Take(at), .. inserted, .. steps.Skip(at)];
     }
 }

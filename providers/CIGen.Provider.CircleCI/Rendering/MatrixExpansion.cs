@@ -117,6 +117,8 @@ internal static partial class MatrixExpansion
             Env = Replace(job.Env, (n, r) => Replacement(n, r, job.Source)),
             Steps = [.. job.Steps.Select(s => Replace(s, (n, r) => Replacement(n, r, s.Source)))],
             Runner = arm ? ArmRunner(job.Runner) : job.Runner,
+            // Each leg is a job of its own on CircleCI, skipped by its own marker.
+            Skipping = job.Skipping is { } skipping ? skipping with { Markers = [.. skipping.Markers.Where(m => m.Leg == leg.Suffix)] } : null,
         };
     }
 

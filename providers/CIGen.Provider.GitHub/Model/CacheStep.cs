@@ -22,6 +22,15 @@ internal sealed record CacheStep : JobStep
     /// <summary>Prefixes tried in order when <see cref="Key"/> has no exact match; restore only.</summary>
     public IReadOnlyList<string> RestoreKeys { get; init; } = [];
 
+    /// <summary>Restore only: report whether <see cref="Key"/> exists (<c>cache-hit</c>) without downloading the entry.</summary>
+    public bool LookupOnly { get; init; }
+
+    /// <summary>
+    /// Lets entries saved on Windows and elsewhere find each other; GitHub otherwise makes the entry's version depend on
+    /// whether the runner is Windows.
+    /// </summary>
+    public bool CrossOsArchive { get; init; }
+
     protected override void AddBody(YamlMapping step)
     {
         step.Add("uses", Uses);
@@ -33,6 +42,16 @@ internal sealed record CacheStep : JobStep
         if (RestoreKeys.Count > 0)
         {
             with.Add("restore-keys", Lines(RestoreKeys));
+        }
+
+        if (LookupOnly)
+        {
+            with.Add("lookup-only", YamlScalar.Boolean(true));
+        }
+
+        if (CrossOsArchive)
+        {
+            with.Add("enableCrossOsArchive", YamlScalar.Boolean(true));
         }
 
         step.Add("with", with);

@@ -1,12 +1,13 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using CIGen.Provider.GitHub.Rendering.Skipping;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>Maps a graph job to a GitHub job, reporting every setting it does not render.</summary>
-internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId)
+internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId, WorkflowSkipping skipping)
 {
     public const string DefaultRunner = "ubuntu-latest";
 
@@ -24,12 +25,17 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
                 job.Source, workflowId, job.Id);
         }
 
+        if (job.Skipping is not null && skipping.Any)
+        {
+            steps = SkippableJob.Steps(job, steps, skipping);
+        }
+
         return new WorkflowJob
         {
             Id = job.Id,
             Name = job.Name,
-            Needs = Dependencies.Needs(job),
-            If = Dependencies.Condition(job),
+            Needs = Dependencies.Needs(job, skipping),
+            If = Dependencies.Condition(job, skipping),
             Strategy = MatrixRenderer.Strategy(job),
             RunsOn = RunsOn(job),
             Permissions = GitHubSettingsRenderer.Permissions(job.Github?.Permissions),
@@ -72,11 +78,12 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
 
     /// <summary>
     /// The optional features this version does not render yet. Packages and caches are rendered through the steps the
-    /// core injects for them (setup_package, key_values, restore_cache, save_cache).
+    /// core injects for them (setup_package, key_values, restore_cache, save_cache); source files through
+    /// <see cref="Job.Skipping"/>, which the core sets when they make the job skippable.
     /// </summary>
     private void WarnAboutLaterFeatures(Job job)
     {
-        var rendered = new[] { JobFeatures.RequiresAny, JobFeatures.Approval, JobFeatures.Services, JobFeatures.Packages, JobFeatures.Cache };
+        var rendered = new[] { JobFeatures.RequiresAny, JobFeatures.Approval, JobFeatures.Services, JobFeatures.Packages, JobFeatures.Cache, JobFeatures.SourceFiles };
         foreach (var feature in JobFeatures.Used(job, graph).Where(f => !rendered.Contains(f.Key)))
         {
             diagnostics.NotSupportedYet(feature.Description, job.Source, workflowId, job.Id);

@@ -1,3 +1,5 @@
+using CIGen.Protocol;
+
 namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>
@@ -8,6 +10,13 @@ namespace CIGen.Provider.GitHub.Rendering;
 internal static class KeyValuesScript
 {
     public const string Shell = "bash";
+
+    /// <summary>
+    /// The step's env with <c>CIGEN_KEY_DIGESTS: skip</c> (docs/protocol.md, key_values): GitHub checksums files
+    /// with <c>hashFiles</c>, so the script's own digests would only cost time and need GNU find on macOS.
+    /// </summary>
+    public static OrderedDictionary<string, Scalar> WithoutDigests(OrderedDictionary<string, Scalar> env) =>
+        new(env) { ["CIGEN_KEY_DIGESTS"] = Scalar.String("skip") };
 
     public static string Wrap(string script) => $"{{\n{script.TrimEnd('\n')}\n}} | tee -a \"$GITHUB_OUTPUT\"\n";
 }

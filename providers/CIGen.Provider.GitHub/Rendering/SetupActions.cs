@@ -27,10 +27,22 @@ internal static class SetupActions
         "node" => (Node, Input(package, "node-version", "node-version-file", "lts/*")),
         "ruby" => (Ruby, RubyInputs(package)),
         "python" => (Python, Input(package, "python-version", "python-version-file", "3.x")),
-        "go" => (Go, Input(package, "go-version", "go-version-file", "stable")),
+        "go" => (Go, GoInputs(package)),
         "dotnet" when package.Version is not null || package.VersionFile is not null => (Dotnet, Input(package, "dotnet-version", "global-json-file", null)),
         _ => null,
     };
+
+    /// <summary>
+    /// setup-go caches modules and the build cache by default, keyed on go.sum; cigen's own <c>go</c> cache holds the
+    /// same directories, and two caches restoring them collide (tar: "File exists"). setup-node and setup-python cache
+    /// nothing unless asked (<c>cache:</c>), so they need no such input.
+    /// </summary>
+    private static OrderedDictionary<string, Scalar> GoInputs(PackageUse package)
+    {
+        var with = Input(package, "go-version", "go-version-file", "stable");
+        with.Add("cache", Scalar.Boolean(false));
+        return with;
+    }
 
     private static OrderedDictionary<string, Scalar> Input(PackageUse package, string versionInput, string fileInput, string? fallback)
     {
@@ -65,6 +77,11 @@ internal static class SetupActions
         if (version is not null)
         {
             with.Add("ruby-version", Scalar.String(version));
+        }
+        else if (package.VersionFile is not { } versionFile || !readsItself.Contains(versionFile))
+        {
+            // Without the input and without a file it reads itself setup-ruby fails; `ruby` is its name for the latest stable.
+            with.Add("ruby-version", Scalar.String("ruby"));
         }
 
         if (package.Directory is { } directory)

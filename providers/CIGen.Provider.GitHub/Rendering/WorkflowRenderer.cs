@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using CIGen.Provider.GitHub.Rendering.Skipping;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Rendering;
 using CIGen.Provider.Sdk.Yaml;
@@ -15,11 +16,6 @@ internal static class WorkflowRenderer
     {
         var graph = request.Graph;
         var diagnostics = new DiagnosticBag(GitHubProvider.Name);
-        if (graph.Settings.Github?.SkipStrategy is not null)
-        {
-            diagnostics.NotSupportedYet("github.skip_strategy", graph.ConfigSource);
-        }
-
         if (request.Options.OutputFilename is { } fileName && graph.Workflows.Count > 1)
         {
             diagnostics.Error(
@@ -40,8 +36,20 @@ internal static class WorkflowRenderer
 
     public static WorkflowDocument Document(Graph graph, Workflow workflow, DiagnosticBag diagnostics)
     {
-        var jobs = new JobRenderer(graph, diagnostics, workflow.Id);
+        var skipping = WorkflowSkipping.For(graph, workflow, diagnostics);
+        var renderer = new JobRenderer(graph, diagnostics, workflow.Id, skipping);
         EnvValues.RejectEnvContext(workflow.EnvReferences, $"workflow `{workflow.Id}`", diagnostics, workflow.Source, workflow.Id, null);
+        var jobs = workflow.Jobs.Select(renderer.Render).ToList();
+        if (skipping.Plans)
+        {
+            jobs.Insert(0, PlanJob.Render(skipping));
+        }
+
+        if (skipping.Any)
+        {
+            jobs.Add(GateJob.Render(jobs.Select(j => j.Id)));
+        }
+
         return new WorkflowDocument
         {
             Name = workflow.Name ?? workflow.Id,
@@ -49,7 +57,7 @@ internal static class WorkflowRenderer
             Permissions = GitHubSettingsRenderer.Permissions(workflow.Permissions),
             Concurrency = GitHubSettingsRenderer.Concurrency(workflow.Concurrency),
             Env = EnvValues.Render(workflow.Env, workflow.EnvReferences),
-            Jobs = workflow.Jobs.Select(jobs.Render).ToList(),
+            Jobs = jobs,
         };
     }
 }

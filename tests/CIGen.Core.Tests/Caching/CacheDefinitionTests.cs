@@ -78,4 +78,20 @@ public class CacheDefinitionTests
         Load("cache_definitions:\n  web:\n    package: node\n    versions: [$node]\n    paths: [x]\n").Single()
             .ShouldBe(DiagnosticCodes.InvalidValue, "cigen.yml", 4, 16, "`$node`", "`$manager`");
     }
+
+    [Theory]
+    [InlineData("cache_definitions:\n  web-deps:\n    paths: [a]\n  web_deps:\n    paths: [b]\ncache: [web-deps, web_deps]\n", 4, 3, "cache `web_deps`")]
+    [InlineData("cache_definitions:\n  one:\n    versions: [a-b]\n    paths: [a]\n  two:\n    versions: [a_b]\n    paths: [b]\ncache: [one, two]\n", 5, 3, "tool `a_b`")]
+    [InlineData("cache_definitions:\n  x:\n    versions: [files_x]\n    checksum_sources: [a]\n    paths: [a]\ncache: [x]\n", 2, 3, "tool `files_x`")]
+    [InlineData("cache_definitions:\n  node-modules:\n    paths: [a]\ncache: [node-modules]\n", 2, 3, "cache `node-modules`")]
+    public void Names_that_become_the_same_key_value_are_an_error(string config, int line, int column, string second)
+    {
+        Load(config).Single().ShouldBe(DiagnosticCodes.KeyValueNameCollision, "cigen.yml", line, column, second, "rename one");
+    }
+
+    [Fact]
+    public void A_reserved_tool_in_a_used_cache_is_reported_not_thrown()
+    {
+        Load("cache_definitions:\n  x:\n    versions: [os]\n    paths: [a]\ncache: [x]\n").Single().Code.Should().Be(DiagnosticCodes.ReservedVersionName);
+    }
 }

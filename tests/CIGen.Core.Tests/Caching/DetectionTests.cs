@@ -20,6 +20,14 @@ public class DetectionTests
     [Fact]
     public void An_empty_root_has_no_packages() => Detect().Should().BeEmpty();
 
+    [Fact]
+    public void Root_files_match_with_the_one_glob_syntax_of_the_file_digests()
+    {
+        using var tree = new ConfigTree(("a.sln", ""), ("b.slnx", ""), (".hidden.sln", ""), ("c.txt", ""), ("sub/d.sln", ""));
+
+        new ProjectFiles(tree.Root).Matching("*.{sln,slnx}").Should().Equal(".hidden.sln", "a.sln", "b.slnx");
+    }
+
     [Theory]
     [InlineData("pnpm-lock.yaml", "pnpm")]
     [InlineData("yarn.lock", "yarn")]

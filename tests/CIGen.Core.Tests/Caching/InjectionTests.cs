@@ -78,13 +78,14 @@ public class InjectionTests
         var job = graph.Workflows[0].Jobs[0];
 
         Names(job).Should().Equal("Set up Rust", "Install the Rust toolchain", "Add Rust components", "Compute cache keys", "Restore cargo cache", "Fetch cargo dependencies", "Test", "Save cargo cache");
-        job.Steps[1].Run.Should().Be("rustup toolchain install 1.79.0 --profile minimal\nrustup default 1.79.0");
-        job.Steps[2].Run.Should().Be("rustup component add clippy rustfmt");
+        job.Steps[1].Run.Should().Be("rustup toolchain install '1.79.0' --profile minimal\nrustup default '1.79.0'");
+        job.Steps[2].Run.Should().Be("rustup component add 'clippy' 'rustfmt'");
         job.Steps[5].Run.Should().Be("cargo fetch --locked");
     }
 
     [Theory]
-    [InlineData("App.sln", "dotnet restore App.sln")]
+    [InlineData("App.sln", "dotnet restore 'App.sln'")]
+    [InlineData("My App.sln", "dotnet restore 'My App.sln'")]
     [InlineData("App.csproj", "dotnet restore")]
     public void Dotnet_restores_the_one_solution_at_the_root(string file, string install)
     {
@@ -102,5 +103,90 @@ public class InjectionTests
 
         restore.CacheKeys[0].Parts.Where(p => p.Kind == KeyPartKind.Value).Select(p => p.Name).Should().Equal("os", "os_version", "arch", "node", "yarn");
         job.Steps.Single(s => s.Kind == StepKind.KeyValues).Run.Should().NotContain(".nvmrc", "a pinned version ignores version files");
+    }
+
+    [Fact]
+    public void Each_provider_gets_the_steps_after_the_checkout_it_keeps()
+    {
+        var graph = Load(
+            "jobs:\n  test:\n    steps:\n      - {checkout: null, only: [circleci]}\n      - {uses: actions/checkout@v4, name: Checkout, only: [github-actions]}\n      - {name: Test, run: y}\n",
+            ("go.mod", "module x\n"));
+
+        Names(GraphFilter.ForProvider(graph, "github").Workflows[0].Jobs[0]).Should().Equal(
+            "Checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Download go modules", "Test", "Save go cache");
+        Names(GraphFilter.ForProvider(graph, "circleci").Workflows[0].Jobs[0]).Should().Equal(
+            "checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Download go modules", "Test", "Save go cache");
+    }
+
+    [Fact]
+    public void Placing_an_already_placed_job_again_changes_nothing()
+    {
+        var graph = GraphFilter.ForProvider(Load("jobs:\n  test:\n    steps: [{name: Test, run: y}]\n", ("go.mod", "module x\n")), "github");
+
+        var again = GraphFilter.ForProvider(graph, "github").Workflows[0].Jobs[0];
+
+        again.Steps.Should().Equal(graph.Workflows[0].Jobs[0].Steps);
+        again.Steps.Should().OnlyContain(s => !s.FollowsCheckout);
+    }
+
+    [Fact]
+    public void Values_from_the_config_reach_bash_as_single_words()
+    {
+        var job = Load("packages:\n  rust: {version: 'nightly-2024-01-01', components: [rust-src]}\njobs:\n  test:\n    steps: [{run: y}]\n", ("Cargo.toml", "")).Workflows[0].Jobs[0];
+
+        job.Steps.Single(s => s.Name == "Add Rust components").Run.Should().Be("rustup component add 'rust-src'");
+        job.Steps.First(s => s.Name == "Install the Rust toolchain").Run.Should().StartWith("rustup toolchain install 'nightly-2024-01-01' ");
+    }
+
+    [Theory]
+    [InlineData("package-lock.json", "~/.npm")]
+    [InlineData("pnpm-lock.yaml", "node_modules")]
+    public void Npm_caches_its_download_cache_because_npm_ci_deletes_node_modules(string lockFile, string path)
+    {
+        var job = Load("jobs:\n  test:\n    steps: [{run: y}]\n", ("package.json", "{}"), (lockFile, "")).Workflows[0].Jobs[0];
+
+        job.Steps.Where(s => s.Cache == "node_modules").Should().HaveCount(2).And.OnlyContain(s => s.Paths.SequenceEqual(new[] { path }));
+    }
+
+    [Fact]
+    public void A_users_own_node_modules_definition_keeps_its_paths_with_npm()
+    {
+        var job = Load("cache_definitions:\n  node_modules:\n    paths: [node_modules]\njobs:\n  test:\n    steps: [{run: y}]\n", ("package.json", "{}"), ("package-lock.json", "")).Workflows[0].Jobs[0];
+
+        job.Steps.Single(s => s.Kind == StepKind.RestoreCache).Paths.Should().Equal("node_modules");
+    }
+
+    [Theory]
+    [InlineData("pyproject.toml", "pip")]
+    [InlineData("Pipfile", "pip")]
+    [InlineData("setup.py", "pip")]
+    [InlineData("setup.cfg", "pip")]
+    [InlineData("Cargo.toml", "cargo")]
+    public void Keys_change_with_the_manifest_when_there_is_no_lock_file(string manifest, string cache)
+    {
+        var files = cache == "pip" ? new[] { (manifest, ""), ("requirements.txt", "") } : new[] { (manifest, "") };
+        var job = Load("jobs:\n  test:\n    steps: [{run: y}]\n", files).Workflows[0].Jobs[0];
+
+        job.Steps.Single(s => s.Kind == StepKind.RestoreCache && s.Cache == cache).CacheKeys[0].Parts[^1].Files.Should().Contain(manifest);
+    }
+
+    [Theory]
+    [InlineData(true, "PIPENV_VENV_IN_PROJECT=1 pipenv sync --dev")]
+    [InlineData(false, "PIPENV_VENV_IN_PROJECT=1 pipenv install --dev")]
+    public void Pipenv_syncs_only_from_a_lock_file(bool locked, string command)
+    {
+        (string, string)[] files = locked ? [("Pipfile", ""), ("Pipfile.lock", "{}")] : [("Pipfile", "")];
+        var job = Load("jobs:\n  test:\n    steps: [{run: y}]\n", files).Workflows[0].Jobs[0];
+
+        job.Steps.Single(s => s.Name == "Install pipenv dependencies").Run.Should().Be("python -m pip install pipenv\n" + command);
+    }
+
+    [Fact]
+    public void Python_keys_hold_the_installed_interpreter_before_the_version_file()
+    {
+        var script = Load("jobs:\n  test:\n    steps: [{run: y}]\n", ("requirements.txt", ""), (".python-version", "3.12\n")).Workflows[0].Jobs[0]
+            .Steps.Single(s => s.Kind == StepKind.KeyValues).Run!;
+
+        script.IndexOf("python3 --version", StringComparison.Ordinal).Should().BeLessThan(script.IndexOf("'.python-version'", StringComparison.Ordinal));
     }
 }

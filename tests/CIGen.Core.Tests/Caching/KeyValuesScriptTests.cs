@@ -54,6 +54,18 @@ public class KeyValuesScriptTests
         run.Values[tool].Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("  # 3.2\n3.3.5\n")]
+    [InlineData("# pinned\n\t\n ruby-3.3.5 \n")]
+    [InlineData("\n\n3.1.4\r\n")]
+    public void The_generate_time_reader_agrees_with_the_script(string content)
+    {
+        using var tree = new DigestTree((".ruby-version", content));
+        var run = Run(tree, [new ToolVersion("ruby", [new(".ruby-version")])]);
+
+        VersionText.FromFile(content, [new VersionProbe(".ruby-version")]).Should().Be(run.Values["ruby"]);
+    }
+
     [Fact]
     public void A_file_without_a_version_number_falls_through_to_the_command()
     {
@@ -156,6 +168,21 @@ public class KeyValuesScriptTests
         result.ExitCode.Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("skip", new[] { "os", "os_version", "arch", "node" })]
+    [InlineData("", new[] { "os", "os_version", "arch", "node", "files_x" })]
+    public void Digests_are_left_out_when_the_step_says_so(string setting, string[] names)
+    {
+        using var tree = new DigestTree(("a.txt", "a"));
+        var file = Path.Combine(tree.Root, "keys.sh");
+        File.WriteAllText(file, KeyValuesScript.Render([Node], [new FilesDigest("files_x", ["*.txt"])]));
+
+        var result = ShellRun.Run("env", [$"{KeyValuesScript.DigestsVariable}={setting}", "bash", file], tree.Root);
+
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=')[0]).Should().Equal(names);
+    }
+
     [Fact]
     public void Script_has_one_line_per_value_after_the_functions()
     {
@@ -164,7 +191,7 @@ public class KeyValuesScriptTests
         lines.Should().Contain(
             "cigen_print node \"$(cigen_file '.nvmrc' || cigen_file '.node-version' || cigen_file '.tool-versions' " +
             "'^nodejs?[[:space:]]+([^[:space:]]+)' || cigen_command \"$( { node --version; } </dev/null 2>&1 )\" \"$?\")\"");
-        lines.Should().Contain("cigen_print files_node_modules \"$(cigen_digest '^(package\\.json)$' '^(x)$')\"");
+        lines.Should().Contain("  cigen_print files_node_modules \"$(cigen_digest '^(package\\.json)$' '^(x)$')\"");
     }
 
     [Theory]

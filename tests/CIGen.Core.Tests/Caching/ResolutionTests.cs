@@ -1,3 +1,4 @@
+using CIGen.Core.Config;
 using CIGen.Core.Tests.Support;
 using CIGen.Protocol;
 
@@ -81,5 +82,15 @@ public class ResolutionTests
         jobs[1].Steps.Should().ContainSingle();
         jobs[2].Packages.Select(p => p.Name).Should().Equal("ruby");
         jobs[2].Steps[0].Kind.Should().Be(StepKind.SetupPackage, "without a checkout the injected steps come first");
+    }
+
+    [Theory]
+    [InlineData("packages:\n  rust: {version: '1.78; echo PWNED'}\n", 2, 19, "`version` of", "not a version")]
+    [InlineData("packages:\n  rust: {components: [clippy, '$(id)']}\n", 2, 31, "`$(id)`", "not a component name")]
+    public void Versions_and_components_are_checked_against_a_safe_character_set(string packages, int line, int column, string what, string problem)
+    {
+        using var tree = new ConfigTree(("cigen.yml", packages + "jobs:\n  test:\n    steps: [{run: x}]\n"), ("Cargo.toml", ""));
+
+        tree.Load().Single().ShouldBe(DiagnosticCodes.InvalidValue, "cigen.yml", line, column, what, problem);
     }
 }

@@ -11,7 +11,13 @@ public static class SampleGraphs
         public override string ToString() => Name;
     }
 
-    public static IReadOnlyList<Sample> All { get; } = [new("rust-ci", RustCi()), new("release", Release()), new("multi-workflow", MultiWorkflow(), "circleci.trigger"), new("matrix", MatrixSample.Graph()), new("caching", CachingSample.Graph())];
+    public static IReadOnlyList<Sample> All { get; } = [new("rust-ci", RustCi()), new("release", Release()), new("multi-workflow", MultiWorkflow(), "circleci.trigger"), new("matrix", MatrixSample.Graph()), new("caching", CachingSample.Graph()),
+        new("skipping-native", SkippingSample.Graph(SkippingSample.Native())), new("skipping-s3", SkippingSample.Graph(SkippingSample.S3())),
+        new("skipping-redis", SkippingSample.Graph(SkippingSample.Redis())), new("skipping-dynamic", Dynamic(SkippingSample.Graph(SkippingSample.Redis()))),
+        new("skipping-dynamic-native", Dynamic(SkippingSample.Graph(SkippingSample.Native())))];
+
+    /// <summary>The graph with <c>circleci: {dynamic: true}</c>: a setup config and the pipeline it continues.</summary>
+    public static Graph Dynamic(Graph graph) => graph with { Settings = graph.Settings with { Circleci = new CircleCiSettings { Dynamic = true } } };
 
     private static SourceLocation Job(string workflow, string job, int line = 1) => G.At($".cigen/workflows/{workflow}/jobs/{job}.yml", line, 1);
 

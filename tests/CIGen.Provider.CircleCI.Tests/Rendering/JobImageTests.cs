@@ -59,10 +59,44 @@ public class JobImageTests
     }
 
     [Fact]
-    public void Has_no_node_variant_of_node_or_dotnet()
+    public void Prefers_the_other_package_with_its_node_variant_whatever_the_order()
     {
-        JobImages.ForPackages([Package("node", "20.11.0"), Package("ruby")]).Should().Be("cimg/node:20.11.0");
+        JobImages.ForPackages([Package("node", "20.11.0"), Package("ruby", fileVersion: "3.3.5")]).Should().Be("cimg/ruby:3.3.5-node");
         JobImages.ForPackages([Package("dotnet", "8.0.404"), Package("node")]).Should().Be("mcr.microsoft.com/dotnet/sdk:8.0");
+    }
+
+    [Theory]
+    [InlineData("node", "20", "cimg/node:lts")]
+    [InlineData("node", "20.11", "cimg/node:20.11")]
+    [InlineData("ruby", "3", "cimg/ruby:3.4")]
+    public void A_bare_major_names_no_cimg_tag(string tool, string version, string image)
+    {
+        JobImages.ForPackages([Package(tool, fileVersion: version)]).Should().Be(image);
+    }
+
+    [Theory]
+    [InlineData("rust", "go")]
+    [InlineData("dotnet", "node")]
+    public void Warns_at_the_job_when_no_image_brings_every_package(string first, string second)
+    {
+        var diagnostics = new CIGen.Provider.Sdk.Diagnostics.DiagnosticBag("circleci");
+        var job = G.Job("a", G.Run("x")) with { Packages = [Package(first), Package(second)] };
+
+        JobImages.For(job, new Scope(diagnostics, "job 'a'"));
+
+        diagnostics.All.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
+            d.Severity == Severity.Warning && d.Code == DiagnosticCodes.PackageImage && d.Line == job.Source.Line
+            && d.Message.Contains($"lacks {second}") && d.Message.Contains("set `image:`"));
+    }
+
+    [Fact]
+    public void Does_not_warn_when_the_image_brings_every_package()
+    {
+        var diagnostics = new CIGen.Provider.Sdk.Diagnostics.DiagnosticBag("circleci");
+
+        JobImages.For(G.Job("a", G.Run("x")) with { Packages = [Package("node"), Package("python")] }, new Scope(diagnostics, "job 'a'"));
+
+        diagnostics.All.Should().BeEmpty();
     }
 
     [Theory]
@@ -78,7 +112,7 @@ public class JobImageTests
     public void Keeps_the_base_image_without_packages_or_for_an_unknown_first_package()
     {
         JobImages.For(G.Job("a", G.Run("x"))).Should().Be(JobImages.Base);
-        JobImages.For(G.Job("a", G.Run("x")) with { Packages = [Package("elixir"), Package("node")] }).Should().Be(JobImages.Base);
+        JobImages.For(G.Job("a", G.Run("x")) with { Packages = [Package("elixir")] }).Should().Be(JobImages.Base);
     }
 
     [Fact]

@@ -10,7 +10,6 @@ public class UnsupportedFeatureTests
 
     public static TheoryData<string, string, Func<Job, Job>> Features() => new()
     {
-        { "source_files", "src/**", j => j with { SourceFiles = ["src/**/*.rs"] } },
         { "runner profiles (runner 'self_hosted')", "self_hosted", j => j with { Runner = new RunnerSelection { Profile = "self_hosted" } } },
     };
 
@@ -44,11 +43,10 @@ public class UnsupportedFeatureTests
     {
         var graph = G.Graph(G.Workflow("ci", G.Job("a", G.Run("x")))) with
         {
-            Settings = new ProviderSettings { Circleci = new CircleCiSettings { Dynamic = true, FixGithubStatus = false }, Github = new GitHubSettings { SkipStrategy = "plan" } },
+            Settings = new ProviderSettings { Circleci = new CircleCiSettings { FixGithubStatus = false }, Github = new GitHubSettings { SkipStrategy = "plan" } },
         };
 
         Render.Graph(graph).Diagnostics.Select(d => (d.Severity, d.Code, d.Message, d.File)).Should().Equal(
-            (Severity.Warning, "circleci.unsupported-feature", "circleci.dynamic is not supported by the circleci provider yet; it is ignored", ".cigen"),
             (Severity.Warning, "circleci.unsupported-feature", "circleci.fix_github_status is not supported by the circleci provider yet; it is ignored", ".cigen"));
     }
 }

@@ -10,7 +10,19 @@ public static class SampleGraphs
         public override string ToString() => Name;
     }
 
-    public static IReadOnlyList<Sample> All { get; } = [new("rust-ci", RustCi()), new("release", Release()), new("multi-workflow", MultiWorkflow()), new("matrix", MatrixSample.Graph()), new("caching", CachingSample.Graph())];
+    public static IReadOnlyList<Sample> All { get; } = [new("rust-ci", RustCi()), new("release", Release()), new("multi-workflow", MultiWorkflow()), new("matrix", MatrixSample.Graph()), new("caching", CachingSample.Graph()),
+        new("skipping-native", SkippingSample.Graph(SkippingSample.Native())),
+        new("skipping-s3", SkippingSample.Graph(SkippingSample.S3())),
+        new("skipping-redis", SkippingSample.Graph(SkippingSample.Redis())),
+        new("skipping-early-exit", EarlyExit(SkippingSample.Native())),
+        new("skipping-early-exit-s3", EarlyExit(SkippingSample.S3())),
+    ];
+
+    /// <summary>The skipping sample with <c>github.skip_strategy: early_exit</c>.</summary>
+    public static Graph EarlyExit(SkipBackend backend) => SkippingSample.Graph(backend) with
+    {
+        Settings = new ProviderSettings { Github = new GitHubSettings { SkipStrategy = "early_exit" } },
+    };
 
     private static SourceLocation Job(string workflow, string job, int line = 1) => G.At($".cigen/workflows/{workflow}/jobs/{job}.yml", line, 1);
 

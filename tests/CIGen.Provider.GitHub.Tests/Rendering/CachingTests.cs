@@ -98,6 +98,7 @@ public class CachingTests
 
         Get(keys, "id").Should().Be(CachingSample.KeyValuesId);
         Get(keys, "shell").Should().Be("bash");
+        Get(keys, "env", "CIGEN_KEY_DIGESTS").Should().Be("skip", "GitHub checksums files with hashFiles");
         var output = Path.GetTempFileName();
         try
         {

@@ -10,7 +10,6 @@ public class UnsupportedFeatureTests
 
     public static TheoryData<string, string, Func<Job, Job>> Features() => new()
     {
-        { "source_files", "src/**", j => j with { SourceFiles = ["src/**/*.rs"] } },
         { "runner profiles (runner 'self_hosted')", "self_hosted", j => j with { Runner = new RunnerSelection { Profile = "self_hosted" } } },
     };
 
@@ -42,25 +41,28 @@ public class UnsupportedFeatureTests
         result.Diagnostics.Should().ContainSingle(d => d.Job == "a" && d.Message.StartsWith("runner profiles (runner 'cloud')"));
     }
 
-    [Fact]
-    public void Warns_about_the_skip_strategy_setting_at_the_config_file()
+    [Theory]
+    [InlineData("plan")]
+    [InlineData("early_exit")]
+    public void Renders_the_skip_strategy_setting_and_source_files_without_a_warning(string strategy)
     {
-        var graph = G.Graph(G.Workflow("ci", G.Job("a", G.Run("x")))) with
+        // source_files render through Job.Skipping, which the core sets when they make the job skippable (SkippingTests).
+        var graph = G.Graph(G.Workflow("ci", G.Job("a", G.Run("x")) with { SourceFiles = ["src/**"] })) with
         {
-            Settings = new ProviderSettings { Github = new GitHubSettings { SkipStrategy = "early_exit" } },
+            Settings = new ProviderSettings { Github = new GitHubSettings { SkipStrategy = strategy } },
         };
 
-        Render.Graph(graph).Diagnostics.Should().ContainSingle().Which.Should().Be(new Diagnostic(
-            Severity.Warning, "github.unsupported-feature", "github.skip_strategy is not supported by the github provider yet; it is ignored", ".cigen"));
+        Render.Graph(graph).Diagnostics.Should().BeEmpty();
     }
 
     [Fact]
-    public void Reports_every_unsupported_feature_of_a_job_separately()
+    public void Reports_the_unsupported_feature_once_per_job_that_uses_it()
     {
-        var job = G.Job("test", G.Run("x")) with { SourceFiles = ["src/**"], Runner = new RunnerSelection { Profile = "cloud" } };
+        var job = G.Job("test", G.Run("x")) with { Runner = new RunnerSelection { Profile = "cloud" } };
+        var graph = G.Graph(G.Workflow("ci", job, job with { Id = "lint" }));
 
-        Render.Graph(G.Graph(G.Workflow("ci", job))).Diagnostics.Select(d => d.Message.Split(' ')[0])
-            .Should().Equal("source_files", "runner");
+        Render.Graph(graph).Diagnostics.Select(d => (d.Job, d.Message.Split(' ')[0]))
+            .Should().Equal(("test", "runner"), ("lint", "runner"));
     }
 
     [Fact]

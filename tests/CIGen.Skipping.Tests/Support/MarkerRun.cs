@@ -17,6 +17,15 @@ public static class MarkerRun
     {
         var script = "set -euo pipefail\n" + MarkerScripts.Function(backend, operation)
             + "status=0\n" + MarkerScripts.FunctionName(operation) + " \"$CIGEN_SKIP_KEY\" || status=$?\nexit \"$status\"\n";
+        return Bash(script, new Dictionary<string, string>(environment) { ["CIGEN_SKIP_KEY"] = key }, path, $"{MarkerScripts.FunctionName(operation)} ({backend})");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> in bash with HOME a fresh directory (also the working directory; no AWS config of
+    /// the machine's), without the test process's AWS_*, CIGEN_* and REDISCLI_* variables, plus <paramref name="environment"/>.
+    /// </summary>
+    public static Result Bash(string script, IReadOnlyDictionary<string, string> environment, string? path = null, string? what = null, int timeoutSeconds = 90)
+    {
         var home = Directory.CreateTempSubdirectory("cigen-home-");
         try
         {
@@ -36,7 +45,6 @@ public static class MarkerRun
             }
 
             start.Environment["HOME"] = home.FullName;
-            start.Environment["CIGEN_SKIP_KEY"] = key;
             if (path is not null)
             {
                 start.Environment["PATH"] = path;
@@ -50,10 +58,10 @@ public static class MarkerRun
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+            if (!process.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds)))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{MarkerScripts.FunctionName(operation)} ({backend}) did not finish within 90 s.");
+                throw new TimeoutException($"{what ?? "bash"} did not finish within {timeoutSeconds} s.");
             }
 
             process.WaitForExit();

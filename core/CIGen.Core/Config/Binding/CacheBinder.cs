@@ -1,6 +1,7 @@
 using CIGen.Core.Caching;
 using CIGen.Core.Config.Model;
 using CIGen.Core.Config.Yaml;
+using CIGen.Core.Skipping;
 using CIGen.Protocol;
 
 namespace CIGen.Core.Config.Binding;
@@ -143,6 +144,7 @@ internal static class CacheBinder
         {
             if (setting.Value is ScalarNode { IsNull: false } scalar)
             {
+                BackendSettingsCheck.Check(type, entry.Name, setting.Name, scalar, reader);
                 values.Add(setting.Name, scalar.ToScalar());
             }
             else

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CIGen.Core.Caching;
 using CIGen.Core.Config.Yaml;
 using CIGen.Protocol;
@@ -5,7 +6,7 @@ using CIGen.Protocol;
 namespace CIGen.Core.Config.Binding;
 
 /// <summary><c>packages</c>: a list of tool names, or a mapping of tool names to their options.</summary>
-internal static class PackageBinder
+internal static partial class PackageBinder
 {
     private static readonly string[] CommonOptions = ["version", "version_file", "path"];
 
@@ -62,6 +63,13 @@ internal static class PackageBinder
                 continue;
             }
 
+            if (option.Name == "version" && !SafeVersion().IsMatch(text))
+            {
+                reader.Error(DiagnosticCodes.InvalidValue, option.Value,
+                    $"`version` of {options.What} is `{text}`, which is not a version: use letters, digits and . _ - + * / ~ ^ only (e.g. `1.78`, `stable`, `lts/*`)");
+                continue;
+            }
+
             var value = option.Name == "path" ? PackagePath(text, option.Value, $"`path` of {options.What}", reader) : text;
             if (value is null)
             {
@@ -76,9 +84,35 @@ internal static class PackageBinder
         {
             Name = entry.Name,
             Options = values,
-            Components = options.PlainStrings("components", allowSingle: false),
+            Components = Components(options, reader),
         };
     }
+
+    /// <summary>The components, each a plain name (they become words of a <c>rustup component add</c> command).</summary>
+    private static IReadOnlyList<string> Components(MapReader options, NodeReader reader)
+    {
+        var components = new List<string>();
+        foreach (var component in options.Strings("components", allowSingle: false) ?? [])
+        {
+            if (SafeComponent().IsMatch(component.Value))
+            {
+                components.Add(component.Value);
+            }
+            else
+            {
+                reader.Error(DiagnosticCodes.InvalidValue, component.Location,
+                    $"`{component.Value}` in {options.Label("components")} is not a component name: use letters, digits, . _ and - only (e.g. `clippy`, `rust-src`)");
+            }
+        }
+
+        return components;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._+*/~^-]*$")]
+    private static partial Regex SafeVersion();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex SafeComponent();
 
     /// <summary>The directory in canonical form, or null after reporting why it cannot be the package's directory.</summary>
     private static string? PackagePath(string text, ConfigNode at, string what, NodeReader reader)

@@ -1,0 +1,52 @@
+namespace CIGen.Protocol;
+
+/// <summary>
+/// How a job is skipped when its inputs are unchanged since it last succeeded (docs/protocol.md, "JobSkipping"). The
+/// host decides everything a platform does not spell: which jobs are skippable, the hash script, the marker names
+/// and the backend's scripts and variables.
+/// </summary>
+public sealed record JobSkipping
+{
+    /// <summary>Bash, run at the repository root after the checkout, that prints the job's JOB_HASH (64 lowercase hex digits).</summary>
+    public required string HashScript { get; init; }
+
+    /// <summary>One marker per matrix leg, or one for a job without legs, in the order of <see cref="Job.MatrixLegs"/>.</summary>
+    public IReadOnlyList<SkipMarker> Markers { get; set; } = [];
+
+    public required SkipBackend Backend { get; init; }
+}
+
+/// <summary>A marker's name is <see cref="Prefix"/> followed by the JOB_HASH computed in CI.</summary>
+public sealed record SkipMarker
+{
+    /// <summary>The leg's <see cref="MatrixLeg.Suffix"/>; null for a job without legs.</summary>
+    public string? Leg { get; init; }
+
+    /// <summary>Everything of the marker's name but the hash, e.g. <c>cigen-skip-v1/linux-amd64/ci/test/</c>.</summary>
+    public required string Prefix { get; init; }
+}
+
+/// <summary>Where markers live: the platform's own cache (<c>native</c>), an S3 bucket or a Redis server.</summary>
+public sealed record SkipBackend
+{
+    /// <summary>The backend's name in the config (<c>native</c> when none is configured).</summary>
+    public required string Name { get; init; }
+
+    /// <summary><c>native</c>, <c>s3</c> or <c>redis</c>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>Variables the scripts read (<c>CIGEN_S3_BUCKET</c>, <c>CIGEN_REDIS_URL</c>, ...), to set on the steps that run them.</summary>
+    public OrderedDictionary<string, Scalar> Env { get; set; } = [];
+
+    /// <summary>The entries of <see cref="Env"/> whose value is a secret/variable reference, by env key.</summary>
+    public OrderedDictionary<string, EnvReference> EnvReferences { get; set; } = [];
+
+    /// <summary>
+    /// <c>s3</c>/<c>redis</c>: bash defining <c>cigen_marker_lookup KEY</c>, which exits 0 when the marker exists (skip),
+    /// 1 when it does not (run) and 2 when the backend cannot be asked (run: never a false skip).
+    /// </summary>
+    public string? LookupScript { get; init; }
+
+    /// <summary><c>s3</c>/<c>redis</c>: bash defining <c>cigen_marker_record KEY</c>; a failure (exit 2) must not fail the job.</summary>
+    public string? RecordScript { get; init; }
+}

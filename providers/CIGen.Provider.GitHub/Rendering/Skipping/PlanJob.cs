@@ -1,0 +1,84 @@
+using System.Text;
+using CIGen.Protocol;
+using CIGen.Provider.GitHub.Model;
+
+namespace CIGen.Provider.GitHub.Rendering.Skipping;
+
+/// <summary>
+/// The job that decides, before any other job starts, which jobs are unchanged since they last succeeded. Per
+/// skippable job it hashes the inputs and looks the markers up, and outputs <c>&lt;job&gt;</c> (<c>skip</c> or
+/// <c>run</c>), <c>&lt;job&gt;_hash</c> (the JOB_HASH the job records its marker under) and, for a matrix job,
+/// <c>&lt;job&gt;_skip</c>: the JSON array of the suffixes of the legs to skip (<c>&lt;job&gt;</c> is <c>skip</c>
+/// when every leg is).
+/// </summary>
+internal static class PlanJob
+{
+    public const string Name = "Plan: skip unchanged jobs";
+
+    public static WorkflowJob Render(WorkflowSkipping skipping)
+    {
+        var steps = new List<JobStep> { new ActionStep { Uses = ActionStep.Checkout } };
+        var outputs = new OrderedDictionary<string, string>();
+        foreach (var job in skipping.Skippable)
+        {
+            var skip = job.Skipping!;
+            var hashId = $"{job.Id}_hash";
+            var hash = $"steps.{hashId}.outputs.hash";
+            steps.Add(SkipSteps.Hash(hashId, $"Hash {job.Id}", skip.HashScript));
+            if (job.MatrixLegs.Count == 0)
+            {
+                var marker = skip.Markers.Single();
+                var lookupId = $"{job.Id}_marker";
+                steps.Add(SkipSteps.Lookup(lookupId, $"Look up {job.Id}", skip.Backend, SkipSteps.Key(marker.Prefix, hash)));
+                outputs.Add(job.Id, $"${{{{ {SkipSteps.Found(lookupId, skip.Backend)} && 'skip' || 'run' }}}}");
+                outputs.Add($"{job.Id}_hash", $"${{{{ {hash} }}}}");
+                continue;
+            }
+
+            var found = new List<(string Leg, string Found)>();
+            foreach (var leg in job.MatrixLegs)
+            {
+                var lookupId = $"{job.Id}_{leg.Suffix}_marker";
+                var marker = LegChoice.MarkerOf(skip, leg);
+                steps.Add(SkipSteps.Lookup(lookupId, $"Look up {job.Id} ({leg.Suffix})", skip.Backend, SkipSteps.Key(marker.Prefix, hash)));
+                found.Add((leg.Suffix, SkipSteps.Found(lookupId, skip.Backend)));
+            }
+
+            var legsId = $"{job.Id}_legs";
+            steps.Add(SkippedLegs(legsId, job.Id, found));
+            outputs.Add(job.Id, $"${{{{ steps.{legsId}.outputs.all }}}}");
+            outputs.Add($"{job.Id}_hash", $"${{{{ {hash} }}}}");
+            outputs.Add($"{job.Id}_skip", $"${{{{ steps.{legsId}.outputs.skip }}}}");
+        }
+
+        return new WorkflowJob
+        {
+            Id = WorkflowSkipping.PlanJobId,
+            Name = Name,
+            RunsOn = [JobRenderer.DefaultRunner],
+            Outputs = outputs,
+            Steps = steps,
+        };
+    }
+
+    /// <summary>
+    /// Collects the legs whose marker was found into a JSON array. Each leg's JSON string is decided at generate time
+    /// and reaches the script through env, empty when the leg runs.
+    /// </summary>
+    private static RunStep SkippedLegs(string id, string jobId, IReadOnlyList<(string Leg, string Found)> legs)
+    {
+        var env = new OrderedDictionary<string, Scalar>();
+        for (var i = 0; i < legs.Count; i++)
+        {
+            env.Add($"CIGEN_LEG_{i + 1}", $"${{{{ {legs[i].Found} && {LegChoice.Quote($"\"{legs[i].Leg}\"")} || '' }}}}");
+        }
+
+        var script = new StringBuilder();
+        script.Append("skip=\"\"\ncount=0\n");
+        script.Append("for leg in ").AppendJoin(' ', env.Keys.Select(k => $"\"${k}\"")).Append("; do\n");
+        script.Append("  if [ -n \"$leg\" ]; then\n    skip=\"${skip:+$skip,}$leg\"\n    count=$((count + 1))\n  fi\ndone\n");
+        script.Append("echo \"skip=[$skip]\" >> \"$GITHUB_OUTPUT\"\n");
+        script.Append($"if [ \"$count\" -eq {legs.Count} ]; then\n  echo \"all=skip\" >> \"$GITHUB_OUTPUT\"\nelse\n  echo \"all=run\" >> \"$GITHUB_OUTPUT\"\nfi\n");
+        return new RunStep { Name = $"Collect the legs of {jobId} to skip", Id = id, Env = env, Shell = SkipSteps.Shell, Run = script.ToString() };
+    }
+}

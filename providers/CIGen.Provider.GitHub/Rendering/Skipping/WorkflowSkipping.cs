@@ -1,0 +1,64 @@
+using CIGen.Protocol;
+using CIGen.Provider.Sdk.Diagnostics;
+
+namespace CIGen.Provider.GitHub.Rendering.Skipping;
+
+/// <summary>
+/// What skipping adds to one workflow: which jobs are skippable and how (<c>github.skip_strategy</c>). With
+/// <c>plan</c> (the default) the job <see cref="PlanJobId"/> decides before any other job starts, so a job skipped as
+/// unchanged never gets a runner; with <c>early_exit</c> each skippable job looks its marker up itself and its steps
+/// stop early. Either way a workflow with skippable jobs gets the gate job (<see cref="GateJob"/>).
+/// </summary>
+internal sealed class WorkflowSkipping
+{
+    public const string PlanJobId = "cigen_plan";
+    public const string Plan = "plan";
+    public const string EarlyExit = "early_exit";
+
+    private readonly HashSet<string> planned;
+
+    private WorkflowSkipping(IReadOnlyList<Job> skippable, bool plans)
+    {
+        Skippable = skippable;
+        Plans = plans && skippable.Count > 0;
+        planned = Plans ? [.. skippable.Select(j => j.Id)] : [];
+    }
+
+    /// <summary>The workflow's skippable jobs, in workflow order.</summary>
+    public IReadOnlyList<Job> Skippable { get; }
+
+    /// <summary>True when the workflow gets the plan job.</summary>
+    public bool Plans { get; }
+
+    public bool Any => Skippable.Count > 0;
+
+    public static WorkflowSkipping For(Graph graph, Workflow workflow, DiagnosticBag diagnostics)
+    {
+        // The core accepts only the two names (it reports any other), so anything but early_exit is the default.
+        var strategy = graph.Settings.Github?.SkipStrategy ?? Plan;
+        var skippable = workflow.Jobs.Where(j => j.Skipping is not null).ToList();
+        var clashes = skippable.Count == 0 ? [] : workflow.Jobs.Where(j => j.Id is PlanJobId or GateJob.Id).ToList();
+        foreach (var job in clashes)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.InvalidWorkflow,
+                $"job id '{job.Id}' is the name of a job cigen adds to workflows with skippable jobs; rename the job",
+                job.Source, workflow.Id, job.Id);
+        }
+
+        // After that error the output is discarded; rendering without skipping keeps the job ids unique meanwhile.
+        return new WorkflowSkipping(clashes.Count == 0 ? skippable : [], strategy != EarlyExit);
+    }
+
+    /// <summary>True when the plan job decides whether <paramref name="jobId"/> runs.</summary>
+    public bool Decides(string jobId) => planned.Contains(jobId);
+
+    /// <summary>The plan job's verdict on a job: <c>skip</c> or <c>run</c>.</summary>
+    public static string Verdict(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}";
+
+    /// <summary>The JOB_HASH the plan job computed for a job.</summary>
+    public static string HashOutput(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}_hash";
+
+    /// <summary>The JSON array of the leg suffixes of a matrix job the plan job skips.</summary>
+    public static string SkippedLegsOutput(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}_skip";
+}

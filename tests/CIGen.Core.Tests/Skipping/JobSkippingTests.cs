@@ -1,0 +1,117 @@
+using CIGen.Core.Hashing;
+using CIGen.Core.Skipping;
+using CIGen.Core.Tests.Support;
+using CIGen.Protocol;
+
+namespace CIGen.Core.Tests.Skipping;
+
+/// <summary>Which jobs get <see cref="Job.Skipping"/>, and its hash script and markers.</summary>
+public sealed class JobSkippingTests
+{
+    private static Graph Load(string config)
+    {
+        using var tree = ConfigTree.Inline(config);
+        return tree.Load().Clean();
+    }
+
+    private static Job Job(Graph graph, string id) => graph.Workflows.Single().Jobs.Single(j => j.Id == id);
+
+    [Fact]
+    public void Only_jobs_with_source_files_that_do_not_say_skip_false_and_are_no_approval_are_skippable()
+    {
+        var graph = Load("""
+            jobs:
+              build:
+                source_files: [src/**]
+                steps: [{run: make}]
+              lint:
+                steps: [{run: make lint}]
+              deploy:
+                source_files: [src/**]
+                skip: false
+                steps: [{run: make deploy}]
+              approve:
+                type: approval
+                source_files: [src/**]
+            """);
+
+        Job(graph, "build").Skipping.Should().NotBeNull();
+        Job(graph, "lint").Skipping.Should().BeNull();
+        Job(graph, "deploy").Skipping.Should().BeNull();
+        Job(graph, "approve").Skipping.Should().BeNull();
+        JobSkippings.WhyNotSkippable(Job(graph, "lint")).Should().Be("no source_files");
+        JobSkippings.WhyNotSkippable(Job(graph, "deploy")).Should().Be("skip: false");
+        JobSkippings.WhyNotSkippable(Job(graph, "approve")).Should().Be("approval");
+    }
+
+    [Fact]
+    public void The_hash_script_is_the_jobs_and_a_job_without_legs_has_one_marker_named_after_it()
+    {
+        var graph = Load("jobs:\n  build:\n    source_files: [src/**]\n    steps: [{run: make}]\n");
+        var job = Job(graph, "build");
+
+        job.Skipping!.HashScript.Should().Be(JobHashScript.Render(job));
+        job.Skipping.Markers.Should().Equal(new SkipMarker { Prefix = "cigen-skip-v1/linux-amd64/ci/build/" });
+    }
+
+    [Fact]
+    public void A_matrix_job_has_one_marker_per_leg_with_the_legs_arch()
+    {
+        var graph = Load("""
+            jobs:
+              test:
+                source_files: [src/**]
+                architectures: [amd64, arm64]
+                matrix:
+                  ruby: ['3.2', '3.3']
+                  exclude: [{arch: arm64, ruby: '3.2'}]
+                steps: [{run: make test}]
+              unit:
+                source_files: [src/**]
+                matrix:
+                  node: [20, 22]
+                steps: [{run: make unit}]
+            """);
+
+        Job(graph, "test").Skipping!.Markers.Should().Equal(
+            new SkipMarker { Leg = "amd64_3_2", Prefix = "cigen-skip-v1/linux-amd64/ci/test_amd64_3_2/" },
+            new SkipMarker { Leg = "amd64_3_3", Prefix = "cigen-skip-v1/linux-amd64/ci/test_amd64_3_3/" },
+            new SkipMarker { Leg = "arm64_3_3", Prefix = "cigen-skip-v1/linux-arm64/ci/test_arm64_3_3/" });
+        Job(graph, "unit").Skipping!.Markers.Should().Equal(
+            new SkipMarker { Leg = "20", Prefix = "cigen-skip-v1/linux-amd64/ci/unit_20/" },
+            new SkipMarker { Leg = "22", Prefix = "cigen-skip-v1/linux-amd64/ci/unit_22/" });
+    }
+
+    [Theory]
+    [InlineData("runs_on: macos-14", "macos")]
+    [InlineData("runs_on: [self-hosted, macOS, ARM64]", "macos")]
+    [InlineData("runs_on: windows-latest", "windows")]
+    [InlineData("resource_class: windows.medium", "windows")]
+    [InlineData("resource_class: macos.m1.medium.gen1", "macos")]
+    [InlineData("runs_on: ubuntu-latest", "linux")]
+    [InlineData("runs_on: [self-hosted, linux-windows-builder]", "linux")]
+    [InlineData("runner: mac", "macos")]
+    public void The_os_is_linux_unless_a_runner_label_starts_with_macos_or_windows(string runner, string os)
+    {
+        var graph = Load($$"""
+            runners:
+              mac:
+                runs_on: [macos-15]
+            jobs:
+              build:
+                source_files: [src/**]
+                {{runner}}
+                steps: [{run: make}]
+            """);
+
+        Job(graph, "build").Skipping!.Markers.Single().Prefix.Should().Be($"cigen-skip-v1/{os}-amd64/ci/build/");
+    }
+
+    [Fact]
+    public void The_default_runners_labels_count_too()
+    {
+        var graph = Load("runners:\n  mac: {runs_on: macos-15}\ndefault_runner: mac\njobs:\n  build:\n    source_files: [src/**]\n    steps: [{run: make}]\n");
+
+        Job(graph, "build").Skipping!.Markers.Single().Prefix.Should().StartWith("cigen-skip-v1/macos-amd64/");
+    }
+}

@@ -1,0 +1,90 @@
+using CIGen.Protocol;
+
+namespace CIGen.Testing;
+
+/// <summary>
+/// A workflow with skippable jobs as the core sends it (docs/protocol.md, "JobSkipping"): <c>lint</c> (one marker),
+/// <c>test</c> (a matrix over two architectures: one marker per leg, needs lint), <c>deploy</c> (never skipped, needs
+/// test, only on main). Provider tests render it with each backend type.
+/// </summary>
+public static class SkippingSample
+{
+    public const string HashScript = "find src -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum -- | sha256sum | cut -d' ' -f1\n";
+
+    public static SkipBackend Native() => new() { Name = "native", Type = "native" };
+
+    /// <summary>An S3 backend whose keys come from secrets (<c>access_key: ${AWS_KEY}</c> in the config).</summary>
+    public static SkipBackend S3() => new()
+    {
+        Name = "minio",
+        Type = "s3",
+        Env = G.Env(
+            ("CIGEN_S3_BUCKET", "ci-markers"),
+            ("CIGEN_S3_REGION", "us-east-1"),
+            ("CIGEN_S3_ENDPOINT", "https://minio.example.com"),
+            ("AWS_ACCESS_KEY_ID", "${AWS_KEY}"),
+            ("AWS_SECRET_ACCESS_KEY", "${AWS_SECRET}")),
+        EnvReferences = References(("AWS_ACCESS_KEY_ID", "AWS_KEY"), ("AWS_SECRET_ACCESS_KEY", "AWS_SECRET")),
+        LookupScript = "cigen_marker_lookup() {\n  aws s3api get-object --bucket \"$CIGEN_S3_BUCKET\" --key \"$1\" /dev/null >/dev/null 2>&1\n}\n",
+        RecordScript = "cigen_marker_record() {\n  printf 'ok\\n' | aws s3 cp - \"s3://$CIGEN_S3_BUCKET/$1\" >/dev/null\n}\n",
+    };
+
+    public static SkipBackend Redis() => new()
+    {
+        Name = "redis",
+        Type = "redis",
+        Env = G.Env(("CIGEN_REDIS_URL", "${REDIS_URL}"), ("CIGEN_REDIS_TTL", "604800")),
+        EnvReferences = References(("CIGEN_REDIS_URL", "REDIS_URL")),
+        LookupScript = "cigen_marker_lookup() {\n  [ \"$(redis-cli -u \"$CIGEN_REDIS_URL\" EXISTS \"$1\")\" = 1 ]\n}\n",
+        RecordScript = "cigen_marker_record() {\n  redis-cli -u \"$CIGEN_REDIS_URL\" SET \"$1\" ok EX \"$CIGEN_REDIS_TTL\" >/dev/null\n}\n",
+    };
+
+    public static Job Lint(SkipBackend backend) => G.Job("lint", G.Checkout(), G.Run("make lint", "Lint")) with
+    {
+        SourceFiles = ["src/**", "Makefile"],
+        Skipping = new JobSkipping
+        {
+            HashScript = HashScript,
+            Markers = [new SkipMarker { Prefix = "cigen-skip-v1/linux-amd64/ci/lint/" }],
+            Backend = backend,
+        },
+    };
+
+    public static Job Test(SkipBackend backend) => G.Job("test", G.Checkout(), G.Run("make test", "Test")) with
+    {
+        Needs = ["lint"],
+        SourceFiles = ["src/**", "tests/**"],
+        Architectures = ["amd64", "arm64"],
+        MatrixLegs = [MatrixSample.Leg("amd64", ("arch", "amd64")), MatrixSample.Leg("arm64", ("arch", "arm64"))],
+        Skipping = new JobSkipping
+        {
+            HashScript = HashScript,
+            Markers =
+            [
+                new SkipMarker { Leg = "amd64", Prefix = "cigen-skip-v1/linux-amd64/ci/test_amd64/" },
+                new SkipMarker { Leg = "arm64", Prefix = "cigen-skip-v1/linux-arm64/ci/test_arm64/" },
+            ],
+            Backend = backend,
+        },
+    };
+
+    public static Job Deploy() => G.Job("deploy", G.Checkout(), G.Run("make deploy", "Deploy")) with
+    {
+        Needs = ["test"],
+        If = "branch == 'main'",
+        Condition = Condition.Equal(Condition.RefOf("branch"), Condition.Text("main")),
+    };
+
+    public static Graph Graph(SkipBackend backend) => G.Graph(G.Workflow("ci", Lint(backend), Test(backend), Deploy()));
+
+    private static OrderedDictionary<string, EnvReference> References(params (string Key, string Secret)[] entries)
+    {
+        var references = new OrderedDictionary<string, EnvReference>();
+        foreach (var (key, secret) in entries)
+        {
+            references.Add(key, new EnvReference(EnvReferenceKind.Secret, secret));
+        }
+
+        return references;
+    }
+}
