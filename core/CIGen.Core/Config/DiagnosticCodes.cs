@@ -110,4 +110,7 @@ public static class DiagnosticCodes
 
     /// <summary>Two cache or tool names that become the same key value (<c>web-deps</c>/<c>web_deps</c>, tool <c>files_x</c>/cache <c>x</c>).</summary>
     public const string KeyValueNameCollision = "CIG049";
+
+    /// <summary>Warning: a job with <c>source_files</c> runs on macOS or Windows, where it cannot be skipped (the hash script needs GNU tools).</summary>
+    public const string SkipNeedsLinuxRunner = "CIG050";
 }

@@ -83,7 +83,7 @@ internal sealed class GraphBuilder
             CacheDefinitions = [.. catalog.Definitions.Select(d => d.Definition)],
             VersionSources = catalog.VersionSources,
             Settings = config.Settings,
-        }));
+        }), diagnostics);
     }
 
     private void ResolveBackends()

@@ -41,7 +41,18 @@ public static class JobHashCommand
             console.Error.WriteLine($"note: {jobReference} sets skip: false, so it is never skipped.");
         }
 
-        var hash = JobHash.Compute(config.Location.Root, job);
+        JobHash hash;
+        try
+        {
+            hash = JobHash.Compute(config.Location.Root, job);
+        }
+        catch (FileNotFoundException missing)
+        {
+            // Only when a config file vanished after loading: the hash script fails the same way.
+            console.Error.WriteLine($"error: {missing.Message}");
+            return ExitCodes.ConfigInvalid;
+        }
+
         if (!explain)
         {
             console.Out.WriteLine(hash.Value);

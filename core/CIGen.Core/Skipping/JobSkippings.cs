@@ -1,3 +1,4 @@
+using CIGen.Core.Config;
 using CIGen.Core.Hashing;
 using CIGen.Protocol;
 
@@ -5,28 +6,47 @@ namespace CIGen.Core.Skipping;
 
 /// <summary>
 /// Fills <see cref="Job.Skipping"/> of every skippable job (docs/protocol.md, "JobSkipping"): a job with
-/// <c>source_files</c> that does not say <c>skip: false</c> and is not an approval gate.
+/// <c>source_files</c> that does not say <c>skip: false</c>, is not an approval gate and runs on Linux.
 /// </summary>
 internal static class JobSkippings
 {
-    public static Graph Annotate(Graph graph)
+    public static Graph Annotate(Graph graph, DiagnosticBag diagnostics)
     {
         var backends = new SkipBackends(graph);
         return graph with
         {
             Workflows = [.. graph.Workflows.Select(w => w with
             {
-                Jobs = [.. w.Jobs.Select(j => WhyNotSkippable(j) is null ? j with { Skipping = For(w, j, graph.Runners, backends.For(j)) } : j)],
+                Jobs = [.. w.Jobs.Select(j => Skippable(w, j, graph.Runners, diagnostics) ? j with { Skipping = For(w, j, graph.Runners, backends.For(j)) } : j)],
             })],
         };
     }
 
     /// <summary>Null when the job is skippable; otherwise why it always runs, in the user's words.</summary>
-    public static string? WhyNotSkippable(Job job) =>
+    public static string? WhyNotSkippable(Job job, IReadOnlyList<RunnerProfile> profiles) =>
         job.Type is not null ? job.Type
         : !job.Skip ? "skip: false"
         : job.SourceFiles.Count == 0 ? "no source_files"
+        : SkipPlatform.Os(job, profiles) is var os && os != SkipPlatform.DefaultOs ? $"runs on {os}; skipping needs a Linux runner"
         : null;
+
+    /// <summary>
+    /// Whether the job is skippable; warns (at the job) about one that asks for skipping on macOS or Windows, where the
+    /// hash script's GNU find and grep are missing (BSD find has no <c>-printf</c>, BSD grep no <c>-z</c>; Windows runs
+    /// Git Bash at best): its hash step would fail, so it always runs.
+    /// </summary>
+    private static bool Skippable(Workflow workflow, Job job, IReadOnlyList<RunnerProfile> profiles, DiagnosticBag diagnostics)
+    {
+        var why = WhyNotSkippable(job, profiles);
+        if (why is not null && job.Type is null && job.Skip && job.SourceFiles.Count > 0)
+        {
+            diagnostics.Warning(DiagnosticCodes.SkipNeedsLinuxRunner, job.Source,
+                $"job `{job.Id}` has source_files but {why} (its hash script needs GNU find and grep), so it always runs; run it on Linux, or set `skip: false` to say so",
+                new Scope(workflow.Id, job.Id));
+        }
+
+        return why is null;
+    }
 
     public static JobSkipping For(Workflow workflow, Job job, IReadOnlyList<RunnerProfile> profiles, SkipBackend backend) => new()
     {

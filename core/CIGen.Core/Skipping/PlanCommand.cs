@@ -35,16 +35,31 @@ public static class PlanCommand
             }
         }
 
-        var probe = new MarkerProbe(getEnvironment ?? Environment.GetEnvironmentVariable);
+        try
+        {
+            Print(console, config.Location.Root, workflows, config.Graph.Runners, new MarkerProbe(getEnvironment ?? Environment.GetEnvironmentVariable));
+        }
+        catch (FileNotFoundException missing)
+        {
+            // Only when a config file vanished after loading: the hash script fails the same way.
+            console.Error.WriteLine($"error: {missing.Message}");
+            return ExitCodes.ConfigInvalid;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Print(CommandConsole console, string root, IReadOnlyList<Workflow> workflows, IReadOnlyList<RunnerProfile> runners, MarkerProbe probe)
+    {
         var rows = new List<(string Name, string Hash, string Verdict)>();
         foreach (var workflow in workflows)
         {
             foreach (var job in workflow.Jobs)
             {
-                var hash = JobHash.Compute(config.Location.Root, job).Value;
+                var hash = JobHash.Compute(root, job).Value;
                 if (job.Skipping is not { } skipping)
                 {
-                    rows.Add(($"{workflow.Id}/{job.Id}", hash, $"run (never skipped: {JobSkippings.WhyNotSkippable(job)})"));
+                    rows.Add(($"{workflow.Id}/{job.Id}", hash, $"run (never skipped: {JobSkippings.WhyNotSkippable(job, runners)})"));
                     continue;
                 }
 
@@ -61,7 +76,5 @@ public static class PlanCommand
         {
             console.Out.WriteLine($"{name.PadRight(width)}  {hash}  {verdict}");
         }
-
-        return ExitCodes.Success;
     }
 }

@@ -4,7 +4,9 @@ namespace CIGen.Core.Skipping;
 internal static class RedisMarkerScript
 {
     // redis-cli's exit status does not tell a refused connection from an answer everywhere, so the reply text decides.
-    // The URL is an argument (redis-cli has no other way to take it); --no-auth-warning keeps its password out of logs.
+    // A password in the URL would show in the process list (`ps`, /proc/*/cmdline) as an argument of -u: it goes through
+    // REDISCLI_AUTH instead, and the user (not secret) through --user; redis-cli gets the URL without them. As redis-cli
+    // reads the user part: `user:password@`, `:password@` (default user) and a lone `password@`; %XX decoded.
     internal const string Setup = """
           if [[ -z ${CIGEN_REDIS_URL-} ]]; then
             cigen_warn 'CIGEN_REDIS_URL is not set'
@@ -14,7 +16,47 @@ internal static class RedisMarkerScript
             cigen_warn 'redis-cli is not installed (Debian/Ubuntu: apt-get install redis-tools; macOS: brew install redis)'
             exit 2
           fi
-          redis=(redis-cli --no-auth-warning -u "$CIGEN_REDIS_URL")
+          # TEXT: sets `decoded` to TEXT with its %XX escapes decoded.
+          cigen_url_decode() {
+            local text=$1 byte
+            decoded=''
+            while [[ $text == *%* ]]; do
+              decoded+=${text%%\%*}
+              text=${text#*%}
+              byte=${text:0:2}
+              if [[ $byte =~ ^[0-9A-Fa-f]{2}$ ]]; then
+                printf -v byte %b "\\x$byte"
+                decoded+=$byte
+                text=${text:2}
+              else
+                decoded+=%
+              fi
+            done
+            decoded+=$text
+          }
+          url=$CIGEN_REDIS_URL
+          redis=(redis-cli --no-auth-warning)
+          rest=${url#*://}
+          authority=${rest%%/*}
+          if [[ $url == *://* && $authority == *@* ]]; then
+            userinfo=${authority%@*}
+            url=${url%%://*}://${rest#"$userinfo"@}
+            user=''
+            password=$userinfo
+            if [[ $userinfo == *:* ]]; then
+              user=${userinfo%%:*}
+              password=${userinfo#*:}
+            fi
+            if [[ -n $user ]]; then
+              cigen_url_decode "$user"
+              redis+=(--user "$decoded")
+            fi
+            if [[ -n $password ]]; then
+              cigen_url_decode "$password"
+              export REDISCLI_AUTH=$decoded
+            fi
+          fi
+          redis+=(-u "$url")
           if command -v timeout >/dev/null 2>&1; then redis=(timeout 30 "${redis[@]}"); fi
 
         """;

@@ -51,9 +51,10 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGrap
         var steps = AfterCheckout(
             new StepRenderer(commands, scope, expanded.ValuesOf(workflow.Id, job.Id).GetValueOrDefault).Render(job.Steps),
             ServiceWait(services.Ports(job.Services)));
+        SkipExecutor.WarnWhenUnsupported(job, scope);
         if (SkipTarget.Of(workflow, job) is { } skip)
         {
-            steps = [.. AfterCheckout(steps, SkipSteps.Start(skip, scope, halt)), .. SkipSteps.Record(skip, scope)];
+            steps = [.. WithSkipSteps(steps, SkipSteps.Start(skip, scope, halt)), .. SkipSteps.Record(skip, scope)];
         }
         if (environment.Exports.Count > 0)
         {
@@ -84,17 +85,35 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGrap
         ports.Count == 0 ? [] : [new RunStep { Name = Rendering.ServiceWait.StepName, Command = Rendering.ServiceWait.Script(ports) }];
 
     /// <summary>
-    /// Inserts right after the first checkout (first when there is none): the service wait, so the user's steps find the
-    /// services up, then the skip steps before it, which need the sources and end an unchanged job before any wait.
+    /// Inserts right after the first step that checks out — a <c>checkout</c>, or a command that contains one (first
+    /// when there is none): the service wait, so the user's steps find the services up, then the skip steps before it,
+    /// which need the sources and end an unchanged job before any wait.
     /// </summary>
-    private static IReadOnlyList<ConfigStep> AfterCheckout(IReadOnlyList<ConfigStep> steps, IReadOnlyList<ConfigStep> inserted)
+    private IReadOnlyList<ConfigStep> AfterCheckout(IReadOnlyList<ConfigStep> steps, IReadOnlyList<ConfigStep> inserted)
     {
         if (inserted.Count == 0)
         {
             return steps;
         }
 
-        var at = steps.ToList().FindIndex(s => s is CheckoutStep) + 1;
+        var at = IndexOfCheckout(steps) + 1;
         return [.. steps.Take(at), .. inserted, .. steps.Skip(at)];
     }
+
+    /// <summary>
+    /// The skip steps after the checkout. A job without one (<c>checkout: false</c>) gets a <c>checkout</c> of its own
+    /// first, as GitHub's early exit does: hashing an empty directory would give one hash forever, and the job would
+    /// halt after its first success.
+    /// </summary>
+    private IReadOnlyList<ConfigStep> WithSkipSteps(IReadOnlyList<ConfigStep> steps, IReadOnlyList<ConfigStep> start) =>
+        IndexOfCheckout(steps) < 0 ? [new CheckoutStep(), .. start, .. steps] : AfterCheckout(steps, start);
+
+    private int IndexOfCheckout(IReadOnlyList<ConfigStep> steps) =>
+        steps.ToList().FindIndex(s => s switch
+        {
+            CheckoutStep => true,
+            CommandReference use => commands.ChecksOut(use.Command),
+            CommandInvocation use => commands.ChecksOut(use.Command),
+            _ => false,
+        });
 }

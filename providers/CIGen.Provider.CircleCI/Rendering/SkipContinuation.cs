@@ -4,7 +4,7 @@ using CIGen.Provider.CircleCI.Model;
 
 namespace CIGen.Provider.CircleCI.Rendering;
 
-/// <summary>A job that can be skipped, by the name it has in the config.</summary>
+/// <summary>A job that can be skipped, by the name it has in the config (its workflow is the target's).</summary>
 internal sealed record SkippableJob(string Name, SkipTarget Target);
 
 /// <summary>
@@ -13,7 +13,8 @@ internal sealed record SkippableJob(string Name, SkipTarget Target);
 /// <c>.circleci/continue.json</c> — the whole pipeline, each skippable job hashing and recording but never halting —
 /// less the unchanged jobs. <c>jq</c> removes them and makes each job that required one require what that job
 /// required instead (transitively), so the dependents still run. Nothing in the setup job needs .NET: bash, coreutils,
-/// find, grep, jq and curl, all on <c>cimg/base</c>; the S3 and Redis lookups need their CLIs as in any job.
+/// find, grep, jq and curl, all on <c>cimg/base</c>; the S3 and Redis lookups install their CLIs when missing
+/// (<see cref="BackendClients"/>).
 /// </summary>
 internal static class SkipContinuation
 {
@@ -25,9 +26,10 @@ internal static class SkipContinuation
     public const string Endpoint = "https://circleci.com/api/v2/pipeline/continue";
 
     /// <summary>
-    /// jq over the continued config with <c>$skip</c>, the names of the unchanged jobs: drops them from the workflows
-    /// and <c>jobs:</c>, rewrites <c>requires</c> through them (order kept, each name once), and drops a workflow left
-    /// without jobs.
+    /// jq over the continued config with <c>$skip</c>, the unchanged jobs as <c>&lt;workflow&gt;/&lt;job&gt;</c> (ids never
+    /// contain <c>/</c>): drops each from its own workflow only, rewrites <c>requires</c> there through it (order kept,
+    /// each name once), drops a workflow left without jobs, and deletes a job's definition only when no workflow still
+    /// runs it (one definition may serve several workflows).
     /// </summary>
     public const string Filter =
         """
@@ -35,11 +37,14 @@ internal static class SkipContinuation
         def requires: if type == "string" then [] else (.[keys_unsorted[0]].requires // []) end;
         def once: reduce .[] as $x ([]; if any(.[]; . == $x) then . else . + [$x] end);
         ($skip | map({key: ., value: true}) | from_entries) as $skipped
+        | ($skip | map({key: sub("^[^/]*/"; ""), value: true}) | from_entries) as $dropped
         | .workflows |= with_entries(
-            (.value.jobs | map({key: name, value: requires}) | from_entries) as $requires
-            | def through: if $skipped[.] then ($requires[.] // [] | map(through) | add // []) else [.] end;
+            .key as $workflow
+            | (.value.jobs | map({key: name, value: requires}) | from_entries) as $requires
+            | def skipped: $skipped[$workflow + "/" + .] // false;
+              def through: if skipped then ($requires[.] // [] | map(through) | add // []) else [.] end;
             .value.jobs |= map(
-                select($skipped[name] | not)
+                select(name | skipped | not)
                 | if type == "string" then . else
                     keys_unsorted[0] as $n
                     | .[$n] |= (if has("requires") then .requires |= (map(through) | add // [] | once) else . end
@@ -47,7 +52,8 @@ internal static class SkipContinuation
                     | if .[$n] == {} then $n else . end
                   end)
             | select(.value.jobs | length > 0))
-        | .jobs |= with_entries(select($skipped[.key] | not))
+        | ([.workflows[].jobs[] | name] | map({key: ., value: true}) | from_entries) as $used
+        | .jobs |= with_entries(select(($dropped[.key] | not) or $used[.key]))
         """;
 
     /// <summary>
@@ -97,17 +103,17 @@ internal static class SkipContinuation
     {
         var environment = new OrderedDictionary<string, Scalar>(StringComparer.Ordinal)
         {
-            ["CIGEN_SKIPPABLE"] = Scalar.String(string.Concat(skippable.Select(s => $"{s.Name} {s.Target.MarkerFile}\n"))),
+            ["CIGEN_SKIPPABLE"] = Scalar.String(string.Concat(skippable.Select(s => $"{s.Target.Workflow} {s.Name} {s.Target.MarkerFile}\n"))),
             ["CIGEN_CONTINUATION"] = Scalar.String(continuationPath),
             ["CIGEN_PIPELINE_PARAMETERS"] = Scalar.String(
                 "{" + string.Join(", ", continued.Parameters.Select(p => $"\"{p.Name}\": << pipeline.parameters.{p.Name} >>")) + "}"),
         };
         var script = new StringBuilder()
             .Append("skipped=()\n")
-            .Append("while read -r job marker; do\n")
+            .Append("while read -r workflow job marker; do\n")
             .Append("  if [ -n \"$job\" ] && [ -f \"$marker\" ]; then\n")
-            .Append("    echo \"cigen: $job is unchanged since it last succeeded: it does not run\"\n")
-            .Append("    skipped+=(\"$job\")\n")
+            .Append("    echo \"cigen: $job of workflow $workflow is unchanged since it last succeeded: it does not run there\"\n")
+            .Append("    skipped+=(\"$workflow/$job\")\n")
             .Append("  fi\n")
             .Append("done < <(printf '%s\\n' \"$CIGEN_SKIPPABLE\")\n")
             .Append("skip=$(printf '%s\\n' \"${skipped[@]}\" | jq -Rsc 'split(\"\\n\") | map(select(length > 0))')\n")

@@ -27,9 +27,11 @@ internal sealed record SkipTarget(string Workflow, string Job, JobSkipping Skipp
 
     public bool IsNative => Skipping.Backend.Type == "native";
 
-    /// <summary>The skippable job of a job after matrix expansion (one marker: its leg's), or null.</summary>
+    /// <summary>The skippable job of a job after matrix expansion (one marker: its leg's), or null; never on a macOS or Windows executor.</summary>
     public static SkipTarget? Of(Workflow workflow, Job job) =>
-        job.Skipping is { Markers: [var marker] } skipping ? new SkipTarget(workflow.Id, job.Id, skipping, marker) : null;
+        job.Skipping is { Markers: [var marker] } skipping && !SkipExecutor.IsMacOsOrWindows(job)
+            ? new SkipTarget(workflow.Id, job.Id, skipping, marker)
+            : null;
 }
 
 /// <summary>
@@ -51,7 +53,8 @@ internal static class SkipSteps
 
     /// <summary>
     /// Runs each distinct hash script once (matrix legs share theirs) into every target's hash file, and fails the job
-    /// when a script prints anything but one JOB_HASH: a key built from an empty hash would be shared by every run.
+    /// when a script prints anything but one JOB_HASH: a key built from an empty hash would be shared by every run. It
+    /// removes each marker file first: only this run's lookup may leave one (a machine runner keeps <c>/tmp</c>).
     /// </summary>
     public static RunStep Hash(IReadOnlyList<SkipTarget> targets)
     {
@@ -59,7 +62,8 @@ internal static class SkipSteps
         var computed = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
-            script.Append("mkdir -p ").Append(target.Directory).Append('\n');
+            script.Append("mkdir -p ").Append(target.Directory).Append('\n')
+                .Append("rm -f ").Append(target.MarkerFile).Append('\n');
             if (computed.TryGetValue(target.Skipping.HashScript, out var first))
             {
                 script.Append("cp ").Append(first).Append(' ').Append(target.HashFile).Append('\n');
@@ -93,6 +97,7 @@ internal static class SkipSteps
         var backend = target.Skipping.Backend;
         var (environment, exports) = BackendEnvironment(target, scope);
         var script = new StringBuilder(exports)
+            .Append(BackendClients.InstallScript(backend.Type))
             .Append(Function(backend.LookupScript, "lookupScript", backend))
             .Append(KeyLine(target))
             .Append("status=0\n")
@@ -138,6 +143,7 @@ internal static class SkipSteps
         var backend = target.Skipping.Backend;
         var (environment, exports) = BackendEnvironment(target, scope);
         var script = new StringBuilder(exports)
+            .Append(BackendClients.InstallScript(backend.Type))
             .Append(Function(backend.RecordScript, "recordScript", backend))
             .Append(KeyLine(target))
             .Append("if cigen_marker_record \"$key\"; then\n")

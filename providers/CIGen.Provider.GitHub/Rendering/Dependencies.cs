@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Rendering.Skipping;
 using CIGen.Provider.Sdk.Rendering;
@@ -10,15 +11,25 @@ namespace CIGen.Provider.GitHub.Rendering;
 /// not succeed, unless the <c>if</c> holds a status function. So a job with OR dependencies, or one that needs a job
 /// the plan job may skip as unchanged, needs all of them, and its condition starts with <c>!cancelled()</c> (a status
 /// function: GitHub then leaves the decision to the condition) and spells out when each dependency counts as
-/// satisfied: it succeeded, or the plan job skipped it because its inputs are unchanged.
+/// satisfied: it succeeded, or the plan job skipped it because its inputs are unchanged and its own dependencies were
+/// satisfied (GitHub also reports "skipped" for a job whose dependency failed, whatever the plan said about it).
+/// A job whose own condition holds a status function (<c>failure()</c>, <c>always()</c>) already decides about its
+/// dependencies' results itself: it gets no dependency checks, only the plan's verdict on the job itself.
 /// </summary>
-internal static class Dependencies
+internal static partial class Dependencies
 {
-    /// <summary>The plan job when it decides about the job or one of its dependencies, the <c>requires</c> ids, then the <c>requires_any</c> ids not already among them.</summary>
+    /// <summary>
+    /// The plan job when the condition reads its outputs, the <c>requires</c> ids, the <c>requires_any</c> ids not
+    /// already among them, then the ancestors whose results the dependency checks read (GitHub's <c>needs</c> context
+    /// holds direct needs only).
+    /// </summary>
     public static IReadOnlyList<string> Needs(Job job, WorkflowSkipping skipping)
     {
-        IReadOnlyList<string> needs = [.. job.Needs.Concat(job.RequiresAny).Distinct(StringComparer.Ordinal)];
-        return UsesPlan(job, needs, skipping) ? [WorkflowSkipping.PlanJobId, .. needs] : needs;
+        var direct = Direct(job);
+        var checks = ChecksDependencies(job, skipping);
+        var needs = checks ? Read(job, skipping) : direct;
+        var usesPlan = skipping.Decides(job.Id) || (checks && direct.Any(skipping.Decides));
+        return usesPlan ? [WorkflowSkipping.PlanJobId, .. needs] : needs;
     }
 
     /// <summary>
@@ -27,24 +38,18 @@ internal static class Dependencies
     /// </summary>
     public static string? Condition(Job job, WorkflowSkipping skipping)
     {
-        var own = ConditionRenderer.Text(job.If, job.Condition);
-        var skippableNeeds = job.Needs.Concat(job.RequiresAny).Any(skipping.Decides);
+        var own = Own(job);
         var parts = new List<string>();
-        if (job.RequiresAny.Count > 0 || skippableNeeds)
+        if (ChecksDependencies(job, skipping))
         {
             parts.Add("!cancelled()");
-            if (UsesPlan(job, job.Needs.Concat(job.RequiresAny), skipping))
+            if (skipping.Decides(job.Id) || Direct(job).Any(skipping.Decides))
             {
                 // The status function switches off GitHub's own check that the plan job succeeded.
                 parts.Add($"needs.{WorkflowSkipping.PlanJobId}.result == 'success'");
             }
 
-            parts.AddRange(job.Needs.Select(d => Satisfied(d, skipping)));
-            if (job.RequiresAny.Count > 0)
-            {
-                var any = string.Join(" || ", job.RequiresAny.Select(d => Satisfied(d, skipping)));
-                parts.Add(job.RequiresAny.Count == 1 ? any : $"({any})");
-            }
+            parts.AddRange(Checks(job, skipping));
         }
 
         if (skipping.Decides(job.Id))
@@ -65,10 +70,69 @@ internal static class Dependencies
         return string.Join(" && ", parts);
     }
 
-    private static bool UsesPlan(Job job, IEnumerable<string> needs, WorkflowSkipping skipping) =>
-        skipping.Decides(job.Id) || needs.Any(skipping.Decides);
+    private static string? Own(Job job) => ConditionRenderer.Text(job.If, job.Condition);
 
-    private static string Satisfied(string jobId, WorkflowSkipping skipping) => skipping.Decides(jobId)
-        ? $"(needs.{jobId}.result == 'success' || (needs.{jobId}.result == 'skipped' && {WorkflowSkipping.Verdict(jobId)} == 'skip'))"
-        : $"needs.{jobId}.result == 'success'";
+    private static IReadOnlyList<string> Direct(Job job) => [.. job.Needs.Concat(job.RequiresAny).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>True when the condition spells out the dependency checks (GitHub's implicit AND does not suffice).</summary>
+    private static bool ChecksDependencies(Job job, WorkflowSkipping skipping) =>
+        !HasStatusFunction(job) && (job.RequiresAny.Count > 0 || Direct(job).Any(skipping.Decides));
+
+    /// <summary>GitHub's rule: a condition naming a status function replaces the implicit <c>success()</c>.</summary>
+    private static bool HasStatusFunction(Job job) => Own(job) is { } own && StatusFunction().IsMatch(own);
+
+    [GeneratedRegex(@"\b(success|failure|always|cancelled)\s*\(\s*\)")]
+    private static partial Regex StatusFunction();
+
+    /// <summary>
+    /// The job's dependency chain: every <c>requires</c> satisfied and, when there are any, one <c>requires_any</c>;
+    /// none for a job whose condition decides about its dependencies itself.
+    /// </summary>
+    private static IReadOnlyList<string> Checks(Job job, WorkflowSkipping skipping)
+    {
+        if (HasStatusFunction(job))
+        {
+            return [];
+        }
+
+        var parts = job.Needs.Select(d => Satisfied(d, skipping)).ToList();
+        if (job.RequiresAny.Count > 0)
+        {
+            var any = string.Join(" || ", job.RequiresAny.Select(d => Satisfied(d, skipping)));
+            parts.Add(job.RequiresAny.Count == 1 ? any : $"({any})");
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// It succeeded; or, when the plan decides about it, it was skipped, the plan said skip and its own chain was
+    /// satisfied (else it was skipped because something before it failed).
+    /// </summary>
+    private static string Satisfied(string jobId, WorkflowSkipping skipping)
+    {
+        var succeeded = $"needs.{jobId}.result == 'success'";
+        if (!skipping.Decides(jobId))
+        {
+            return succeeded;
+        }
+
+        IEnumerable<string> unchanged = [$"needs.{jobId}.result == 'skipped'", $"{WorkflowSkipping.Verdict(jobId)} == 'skip'", .. Checks(skipping.Job(jobId), skipping)];
+        return $"({succeeded} || ({string.Join(" && ", unchanged)}))";
+    }
+
+    /// <summary>The jobs whose results the checks read: the direct dependencies, then their chains' ancestors, once each.</summary>
+    private static IReadOnlyList<string> Read(Job job, WorkflowSkipping skipping)
+    {
+        var read = new List<string>(Direct(job));
+        for (var i = 0; i < read.Count; i++)
+        {
+            if (skipping.Decides(read[i]) && skipping.Job(read[i]) is var dependency && !HasStatusFunction(dependency))
+            {
+                read.AddRange(Direct(dependency).Where(a => !read.Contains(a, StringComparer.Ordinal)));
+            }
+        }
+
+        return read;
+    }
 }

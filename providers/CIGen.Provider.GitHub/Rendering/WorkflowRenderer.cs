@@ -47,7 +47,7 @@ internal static class WorkflowRenderer
 
         if (skipping.Any)
         {
-            jobs.Add(GateJob.Render(jobs.Select(j => j.Id)));
+            jobs.Add(GateJob.Render(workflow, jobs.Select(j => j.Id)));
         }
 
         return new WorkflowDocument

@@ -13,7 +13,7 @@ namespace CIGen.Core.Tests.Hashing;
 /// </summary>
 public sealed class JobHashPropertyTests : IDisposable
 {
-    private const int Trees = 220;
+    private const int Trees = 240;
     private const int Seed = 6_2026;
 
     private static readonly string[] Names =
@@ -40,13 +40,21 @@ public sealed class JobHashPropertyTests : IDisposable
         found.Should().AllBe("");
         foreach (var c in cases)
         {
-            File.WriteAllBytes(Combine("lists", c.Index), Nul(ReferenceInputs(c)));
+            File.WriteAllBytes(Combine("lists", c.Index), c.Missing ? [] : Nul(ReferenceInputs(c)));
         }
 
         var spec = RunEach(cases, "LC_ALL=C sort -z <../../lists/$i | xargs -0 -r sha256sum -- | sha256sum | cut -d' ' -f1");
 
         foreach (var c in cases)
         {
+            if (c.Missing)
+            {
+                // A missing definition file means the wrong directory: both refuse rather than hash what is there.
+                script[c.Index].Should().Be("FAILED", $"tree {c.Index} lacks a definition file");
+                FluentActions.Invoking(() => JobHash.Compute(c.Root, c.Job)).Should().Throw<FileNotFoundException>();
+                continue;
+            }
+
             var csharp = JobHash.Compute(c.Root, c.Job);
             var because = $"tree {c.Index} (seed {Seed}): globs [{string.Join(" | ", c.Job.SourceFiles)}], definition files " +
                           $"[{string.Join(" | ", c.Job.DefinitionFiles)}], files [{string.Join(" | ", c.Files)}]";
@@ -56,6 +64,9 @@ public sealed class JobHashPropertyTests : IDisposable
         }
 
         // The trees exercise what they claim to: excludes that bite, definition files they would exclude, unicode, empties.
+        cases.Count(c => !c.Missing).Should().BeGreaterThanOrEqualTo(200);
+        cases.Count(c => c.Missing).Should().BeGreaterThan(5);
+        cases = [.. cases.Where(c => !c.Missing)];
         cases.Count(c => c.Job.SourceFiles.Any(g => g.StartsWith('!'))).Should().BeGreaterThan(Trees / 4);
         cases.Select(c => JobHash.InputFiles(c.Root, c.Job).Count).Should().Contain(0).And.Contain(n => n > 8);
         cases.Count(c => c.Job.DefinitionFiles.Any(d => !ReferenceGlob.Selects(c.Job.SourceFiles, d) && File.Exists(Path.Combine(c.Root, d))))
@@ -64,7 +75,7 @@ public sealed class JobHashPropertyTests : IDisposable
             .And.Contain(p => p.Contains('\r')).And.Contain(p => p.Contains('é')).And.Contain(p => p.StartsWith('.'));
     }
 
-    private sealed record Case(int Index, string Root, Job Job, IReadOnlyList<string> Files);
+    private sealed record Case(int Index, string Root, Job Job, IReadOnlyList<string> Files, bool Missing);
 
     private Case Generate(Random random, int index)
     {
@@ -110,7 +121,8 @@ public sealed class JobHashPropertyTests : IDisposable
 
         // Some jobs have no definition files, so that a job can have no inputs at all.
         var definition = random.Next(8) == 0 ? [] : files.Where(f => f.StartsWith(".cigen/", StringComparison.Ordinal)).ToList();
-        if (random.Next(4) == 0)
+        var missing = random.Next(12) == 0;
+        if (missing)
         {
             definition.Add(".cigen/commands/missing.yml");
         }
@@ -123,7 +135,7 @@ public sealed class JobHashPropertyTests : IDisposable
         var job = JobHashTests.Job(globs, definition);
         File.WriteAllText(Combine("scripts", index) + ".sh", JobHashScript.Render(job));
         File.WriteAllBytes(Combine("defs", index), Nul(definition));
-        return new Case(index, root, job, files);
+        return new Case(index, root, job, files, missing);
     }
 
     private static string Glob(Random random, List<string> files)

@@ -86,13 +86,47 @@ public class JobHashTests
     }
 
     [Fact]
-    public void A_missing_definition_file_is_left_out()
+    public void A_missing_definition_file_fails_the_script_and_csharp_instead_of_hashing_what_is_there()
+    {
+        using var tree = Project(("src/a.cs", "a"));
+        var job = Job(["src/**"], [.. Definition, ".cigen/commands/gone.yml"]);
+
+        var run = ShellRun.Run("bash", ["-c", JobHashScript.Render(job)], tree.Root);
+
+        run.ExitCode.Should().Be(1);
+        run.Text.Should().BeEmpty();
+        run.StandardError.Should().Contain(".cigen/commands/gone.yml is missing in " + tree.Root);
+        FluentActions.Invoking(() => JobHash.Compute(tree.Root, job)).Should().Throw<FileNotFoundException>()
+            .Which.Message.Should().StartWith(".cigen/commands/gone.yml of job `test` is missing under " + tree.Root);
+        FluentActions.Invoking(() => JobHash.InputFiles(tree.Root, job)).Should().Throw<FileNotFoundException>();
+    }
+
+    [Fact]
+    public void Run_in_an_empty_directory_or_a_subdirectory_the_script_fails_and_prints_no_hash()
+    {
+        // Before the checkout, or from the wrong directory: globs match nothing there, which used to give the empty hash.
+        using var tree = Project(("src/a.cs", "a"));
+        using var empty = new DigestTree();
+        var job = Job(["src/**"], Definition);
+
+        foreach (var directory in (string[])[empty.Root, Path.Combine(tree.Root, "src")])
+        {
+            var run = ShellRun.Run("bash", ["-c", JobHashScript.Render(job)], directory);
+            run.ExitCode.Should().Be(1, run.Text);
+            run.Text.Should().BeEmpty();
+            run.StandardError.Should().Contain("cigen: error: .cigen/config.yml is missing in " + directory);
+        }
+    }
+
+    [Fact]
+    public void A_definition_file_that_is_a_directory_counts_as_missing()
     {
         using var tree = Project();
-        var job = Job([], [.. Definition, ".cigen/commands/gone.yml"]);
+        Directory.CreateDirectory(Path.Combine(tree.Root, ".cigen/config"));
+        var job = Job([], [.. Definition, ".cigen/config"]);
 
-        JobHash.InputFiles(tree.Root, job).Should().Equal(Definition);
-        JobHash.Compute(tree.Root, job).Value.Should().Be(Script(tree, job));
+        ShellRun.Run("bash", ["-c", JobHashScript.Render(job)], tree.Root).ExitCode.Should().Be(1);
+        FluentActions.Invoking(() => JobHash.Compute(tree.Root, job)).Should().Throw<FileNotFoundException>();
     }
 
     [Fact]

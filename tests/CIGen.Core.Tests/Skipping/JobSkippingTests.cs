@@ -39,9 +39,9 @@ public sealed class JobSkippingTests
         Job(graph, "lint").Skipping.Should().BeNull();
         Job(graph, "deploy").Skipping.Should().BeNull();
         Job(graph, "approve").Skipping.Should().BeNull();
-        JobSkippings.WhyNotSkippable(Job(graph, "lint")).Should().Be("no source_files");
-        JobSkippings.WhyNotSkippable(Job(graph, "deploy")).Should().Be("skip: false");
-        JobSkippings.WhyNotSkippable(Job(graph, "approve")).Should().Be("approval");
+        JobSkippings.WhyNotSkippable(Job(graph, "lint"), graph.Runners).Should().Be("no source_files");
+        JobSkippings.WhyNotSkippable(Job(graph, "deploy"), graph.Runners).Should().Be("skip: false");
+        JobSkippings.WhyNotSkippable(Job(graph, "approve"), graph.Runners).Should().Be("approval");
     }
 
     [Fact]
@@ -88,12 +88,11 @@ public sealed class JobSkippingTests
     [InlineData("runs_on: windows-latest", "windows")]
     [InlineData("resource_class: windows.medium", "windows")]
     [InlineData("resource_class: macos.m1.medium.gen1", "macos")]
-    [InlineData("runs_on: ubuntu-latest", "linux")]
-    [InlineData("runs_on: [self-hosted, linux-windows-builder]", "linux")]
     [InlineData("runner: mac", "macos")]
-    public void The_os_is_linux_unless_a_runner_label_starts_with_macos_or_windows(string runner, string os)
+    public void A_job_on_macos_or_windows_is_not_skippable_and_warns_at_the_job(string runner, string os)
     {
-        var graph = Load($$"""
+        // The hash script needs GNU find (-printf) and grep (-z): BSD tools on macOS and Git Bash on Windows lack them.
+        using var tree = ConfigTree.Inline($$"""
             runners:
               mac:
                 runs_on: [macos-15]
@@ -102,16 +101,48 @@ public sealed class JobSkippingTests
                 source_files: [src/**]
                 {{runner}}
                 steps: [{run: make}]
+              lint:
+                source_files: [src/**]
+                skip: false
+                {{runner}}
+                steps: [{run: make lint}]
+            """);
+        var result = tree.Load();
+
+        var warning = result.Diagnostics.Should().ContainSingle().Subject;
+        warning.Severity.Should().Be(Severity.Warning);
+        warning.Code.Should().Be("CIG050");
+        (warning.File, warning.Line, warning.Column, warning.Job).Should().Be(("cigen.yml", 5, 3, "build"));
+        warning.Message.Should().Contain($"runs on {os}; skipping needs a Linux runner").And.Contain("always runs");
+        var job = Job(result.Graph!, "build");
+        job.Skipping.Should().BeNull();
+        JobSkippings.WhyNotSkippable(job, result.Graph!.Runners).Should().Be($"runs on {os}; skipping needs a Linux runner");
+    }
+
+    [Theory]
+    [InlineData("runs_on: ubuntu-latest")]
+    [InlineData("runs_on: [self-hosted, linux-windows-builder]")]
+    [InlineData("resource_class: large")]
+    public void A_job_on_linux_is_skippable_with_linux_markers(string runner)
+    {
+        var graph = Load($$"""
+            jobs:
+              build:
+                source_files: [src/**]
+                {{runner}}
+                steps: [{run: make}]
             """);
 
-        Job(graph, "build").Skipping!.Markers.Single().Prefix.Should().Be($"cigen-skip-v1/{os}-amd64/ci/build/");
+        Job(graph, "build").Skipping!.Markers.Single().Prefix.Should().Be("cigen-skip-v1/linux-amd64/ci/build/");
     }
 
     [Fact]
     public void The_default_runners_labels_count_too()
     {
-        var graph = Load("runners:\n  mac: {runs_on: macos-15}\ndefault_runner: mac\njobs:\n  build:\n    source_files: [src/**]\n    steps: [{run: make}]\n");
+        using var tree = ConfigTree.Inline("runners:\n  mac: {runs_on: macos-15}\ndefault_runner: mac\njobs:\n  build:\n    source_files: [src/**]\n    steps: [{run: make}]\n");
+        var result = tree.Load();
 
-        Job(graph, "build").Skipping!.Markers.Single().Prefix.Should().StartWith("cigen-skip-v1/macos-amd64/");
+        result.Diagnostics.Should().ContainSingle().Which.Code.Should().Be("CIG050");
+        Job(result.Graph!, "build").Skipping.Should().BeNull();
     }
 }

@@ -111,7 +111,10 @@ public sealed partial class ShippedConfigTests
         }
     }
 
-    /// <summary>The always-included file arguments of a <c>cigen_digest</c> call (after the include and exclude EREs).</summary>
-    [GeneratedRegex(@"(cigen_digest '[^']*' '[^']*')( '[^']*')+")]
+    /// <summary>
+    /// The definition files in a job-hash script: the arguments of <c>cigen_require_files</c> and the always-included
+    /// files of the <c>cigen_digest</c> call (after its include and exclude EREs).
+    /// </summary>
+    [GeneratedRegex(@"(cigen_digest '[^']*' '[^']*'|cigen_require_files)( '[^']*')+")]
     private static partial Regex DefinitionFiles();
 }

@@ -100,7 +100,7 @@ public class SkippingTests
             env["CIGEN_REDIS_URL"].Should().Be("${{ secrets.REDIS_URL }}");
         }
 
-        Text(lookup, "run").Should().StartWith(Backend(backend).LookupScript).And.Contain("cigen_marker_lookup \"$CIGEN_MARKER_KEY\"");
+        Text(lookup, "run").Should().Contain(Backend(backend).LookupScript).And.Contain("cigen_marker_lookup \"$CIGEN_MARKER_KEY\"");
     }
 
     [Fact]
@@ -143,8 +143,9 @@ public class SkippingTests
     {
         var deploy = Planned().Job("deploy");
 
-        List(deploy, "needs").Should().Equal(Plan, "test");
+        List(deploy, "needs").Should().Equal(Plan, "test", "lint");
         GitHubExpression.Holds(Text(deploy, "if")!, Context(
+            ("needs.lint.result", "success"),
             ("needs.test.result", testResult),
             ("needs.cigen_plan.outputs.test", testVerdict),
             ("needs.cigen_plan.result", "success"),
@@ -227,7 +228,7 @@ public class SkippingTests
         GitHubExpression.Holds(condition, Context(("needs.cigen_plan.outputs.lint_hash", ""))).Should().BeFalse();
         if (backend != "native")
         {
-            Text(record, "run").Should().StartWith(Backend(backend).RecordScript).And.Contain("cigen_marker_record \"$CIGEN_MARKER_KEY\" ||");
+            Text(record, "run").Should().Contain(Backend(backend).RecordScript).And.Contain("cigen_marker_record \"$CIGEN_MARKER_KEY\" ||");
         }
 
         foreach (var (leg, arch) in new[] { ("amd64", "amd64"), ("arm64", "arm64") })
@@ -359,6 +360,170 @@ public class SkippingTests
         var graph = G.Graph(G.Workflow("ci", SkippingSample.Lint(SkippingSample.Native()), G.Job("cigen_plan", G.Run("x"))));
 
         Render.Graph(graph).Diagnostics.Should().ContainSingle(d => d.Severity == Severity.Error && d.Job == "cigen_plan");
+    }
+
+    [Theory]
+    [InlineData("failure", "run", "skipped", "skip", false)]
+    [InlineData("skipped", "skip", "skipped", "skip", true)]
+    [InlineData("success", "run", "skipped", "skip", true)]
+    [InlineData("cancelled", "run", "skipped", "skip", false)]
+    [InlineData("skipped", "run", "skipped", "skip", false)]
+    [InlineData("failure", "run", "success", "run", true)]
+    public void Deploy_does_not_run_when_a_job_earlier_in_the_chain_failed_and_the_rest_was_unchanged(
+        string lintResult, string lintVerdict, string testResult, string testVerdict, bool runs)
+    {
+        var deploy = Planned().Job("deploy");
+
+        List(deploy, "needs").Should().Equal(Plan, "test", "lint");
+        GitHubExpression.Holds(Text(deploy, "if")!, Context(
+            ("needs.lint.result", lintResult),
+            ("needs.cigen_plan.outputs.lint", lintVerdict),
+            ("needs.test.result", testResult),
+            ("needs.cigen_plan.outputs.test", testVerdict),
+            ("needs.cigen_plan.result", "success"))).Should().Be(runs);
+    }
+
+    [Theory]
+    [InlineData("failure", false)]
+    [InlineData("success", true)]
+    public void A_dependency_skipped_as_unchanged_counts_only_when_its_unskippable_dependency_succeeded(string buildResult, bool runs)
+    {
+        var lint = SkippingSample.Lint(SkippingSample.Native()) with { Needs = ["build"] };
+        var graph = G.Graph(G.Workflow("ci", G.Job("build", G.Run("make")), lint, G.Job("deploy", G.Run("./deploy")) with { Needs = ["lint"] }));
+        var deploy = new WorkflowReadBack(Render.Single(graph)).Job("deploy");
+
+        List(deploy, "needs").Should().Equal(Plan, "lint", "build");
+        GitHubExpression.Holds(Text(deploy, "if")!, Context(
+            ("needs.build.result", buildResult),
+            ("needs.lint.result", "skipped"),
+            ("needs.cigen_plan.outputs.lint", "skip"),
+            ("needs.cigen_plan.result", "success"))).Should().Be(runs);
+    }
+
+    [Theory]
+    [InlineData("failure()", "failure", "failure", true)]
+    [InlineData("failure()", "success", "success", false)]
+    [InlineData("always()", "failure", "failure", true)]
+    [InlineData("always()", "success", "skipped", true)]
+    [InlineData("always()", "cancelled", "cancelled", true)]
+    [InlineData("cancelled()", "cancelled", "cancelled", true)]
+    [InlineData("cancelled()", "success", "success", false)]
+    public void A_job_with_a_status_function_keeps_its_meaning_after_a_skippable_dependency(string condition, string status, string testResult, bool runs)
+    {
+        var notify = G.Job("notify", G.Run("./notify")).When(condition) with { Needs = ["lint"] };
+        var graph = G.Graph(G.Workflow("ci", SkippingSample.Lint(SkippingSample.Native()), notify));
+        var job = new WorkflowReadBack(Render.Single(graph)).Job("notify");
+
+        List(job, "needs").Should().Equal("lint");
+        Text(job, "if").Should().Be(condition);
+        GitHubExpression.Holds(Text(job, "if")!, Context(("status()", status), ("needs.lint.result", testResult))).Should().Be(runs);
+    }
+
+    [Theory]
+    [InlineData("failure", "run", true)]
+    [InlineData("failure", "skip", false)]
+    [InlineData("success", "run", true)]
+    public void A_skippable_job_with_a_status_function_keeps_it_and_only_adds_its_own_verdict(string status, string verdict, bool runs)
+    {
+        var cleanup = SkippingSample.Lint(SkippingSample.Native()) with { Id = "cleanup", Needs = ["other"], RequiresAny = ["third"] };
+        cleanup = cleanup.When("always()");
+        var graph = G.Graph(G.Workflow("ci", G.Job("other", G.Run("x")), G.Job("third", G.Run("y")), cleanup));
+        var job = new WorkflowReadBack(Render.Single(graph)).Job("cleanup");
+
+        List(job, "needs").Should().Equal(Plan, "other", "third");
+        Text(job, "if").Should().Be("needs.cigen_plan.outputs.cleanup != 'skip' && (always())");
+        GitHubExpression.Holds(Text(job, "if")!, Context(
+            ("status()", status), ("needs.other.result", status), ("needs.cigen_plan.outputs.cleanup", verdict))).Should().Be(runs);
+    }
+
+    [Fact]
+    public void Requires_any_with_a_status_function_keeps_the_users_condition()
+    {
+        var notify = G.Job("notify", G.Run("./notify")).When("failure()") with { RequiresAny = ["lint", "other"] };
+        var graph = G.Graph(G.Workflow("ci", SkippingSample.Lint(SkippingSample.Native()), G.Job("other", G.Run("x")), notify));
+        var job = new WorkflowReadBack(Render.Single(graph)).Job("notify");
+
+        List(job, "needs").Should().Equal("lint", "other");
+        GitHubExpression.Holds(Text(job, "if")!, Context(("status()", "failure"), ("needs.lint.result", "failure"), ("needs.other.result", "skipped")))
+            .Should().BeTrue();
+    }
+
+    [Fact]
+    public void Gate_leaves_out_approval_jobs_and_the_jobs_waiting_for_them()
+    {
+        var graph = G.Graph(G.Workflow(
+            "ci",
+            SkippingSample.Lint(SkippingSample.Native()),
+            G.Approval("hold") with { Needs = ["lint"] },
+            G.Job("deploy", G.Run("./deploy")) with { Needs = ["hold"] },
+            G.Job("smoke", G.Run("./smoke")) with { RequiresAny = ["deploy", "lint"] },
+            G.Job("docs", G.Run("./docs")) with { Needs = ["lint"] }));
+
+        List(new WorkflowReadBack(Render.Single(graph)).Job("cigen_gate"), "needs").Should().Equal(Plan, "lint", "docs");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Redis_steps_install_redis_cli_when_missing_and_only_warn_when_they_cannot(bool installs)
+    {
+        var workflow = Planned("redis");
+        var bin = Directory.CreateTempSubdirectory("cigen-bin-");
+        var outputFile = Path.GetTempFileName();
+        try
+        {
+            // A runner without redis-cli: PATH holds only a fake sudo, which "installs" a redis-cli that finds every key.
+            var sudo = Path.Combine(bin.FullName, "sudo");
+            File.WriteAllText(sudo, installs
+                ? $"#!/bin/bash\necho \"$*\" >> '{bin.FullName}/sudo.log'\nprintf '#!/bin/bash\\necho 1\\n' > '{bin.FullName}/redis-cli'\n/bin/chmod +x '{bin.FullName}/redis-cli'\n"
+                : "#!/bin/bash\nexit 100\n");
+            ShellRun.Run("chmod", ["+x", sudo], bin.FullName).ExitCode.Should().Be(0);
+            var prelude = $"export PATH='{bin.FullName}' GITHUB_OUTPUT='{outputFile}' CIGEN_MARKER_KEY=k\n";
+
+            var lookup = Run(prelude + Text(Step(workflow.Job(Plan), "lint_marker"), "run"), bin.FullName);
+            var record = Run(prelude + Text(Steps(workflow.Job("lint"))[^1], "run"), bin.FullName);
+
+            lookup.ExitCode.Should().Be(0, lookup.StandardError + lookup.Text);
+            record.ExitCode.Should().Be(0, record.StandardError + record.Text);
+            File.ReadAllText(outputFile).Should().Be(installs ? "skip=true\n" : "skip=false\n");
+            lookup.Text.Contains("::warning::could not install redis-cli", StringComparison.Ordinal).Should().Be(!installs);
+            record.Text.Contains("::warning::", StringComparison.Ordinal).Should().Be(!installs);
+            if (installs)
+            {
+                File.ReadAllText(Path.Combine(bin.FullName, "sudo.log")).Should().Be("apt-get update -qq\napt-get install -y -qq redis-tools\n");
+            }
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+            File.Delete(outputFile);
+        }
+    }
+
+    [Fact]
+    public void S3_steps_without_the_aws_cli_warn_and_run_the_job()
+    {
+        var workflow = Planned("s3");
+        var bin = Directory.CreateTempSubdirectory("cigen-bin-");
+        var outputFile = Path.GetTempFileName();
+        try
+        {
+            var prelude = $"export PATH='{bin.FullName}' GITHUB_OUTPUT='{outputFile}' CIGEN_MARKER_KEY=k\n";
+
+            var lookup = Run(prelude + Text(Step(workflow.Job(Plan), "lint_marker"), "run"), bin.FullName);
+            var record = Run(prelude + Text(Steps(workflow.Job("lint"))[^1], "run"), bin.FullName);
+
+            lookup.ExitCode.Should().Be(0);
+            record.ExitCode.Should().Be(0);
+            File.ReadAllText(outputFile).Should().Be("skip=false\n");
+            lookup.Text.Should().Contain("::warning::the aws CLI is not installed");
+            record.Text.Should().Contain("::warning::the aws CLI is not installed");
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+            File.Delete(outputFile);
+        }
     }
 
     private static string MarkerKey(YamlDotNet.RepresentationModel.YamlMappingNode step) =>

@@ -15,13 +15,13 @@ internal sealed class WorkflowSkipping
     public const string Plan = "plan";
     public const string EarlyExit = "early_exit";
 
-    private readonly HashSet<string> planned;
+    private readonly Dictionary<string, Job> planned;
 
     private WorkflowSkipping(IReadOnlyList<Job> skippable, bool plans)
     {
         Skippable = skippable;
         Plans = plans && skippable.Count > 0;
-        planned = Plans ? [.. skippable.Select(j => j.Id)] : [];
+        planned = Plans ? skippable.ToDictionary(j => j.Id, StringComparer.Ordinal) : [];
     }
 
     /// <summary>The workflow's skippable jobs, in workflow order.</summary>
@@ -51,7 +51,10 @@ internal sealed class WorkflowSkipping
     }
 
     /// <summary>True when the plan job decides whether <paramref name="jobId"/> runs.</summary>
-    public bool Decides(string jobId) => planned.Contains(jobId);
+    public bool Decides(string jobId) => planned.ContainsKey(jobId);
+
+    /// <summary>The job the plan job decides about (see <see cref="Decides"/>).</summary>
+    public Job Job(string jobId) => planned[jobId];
 
     /// <summary>The plan job's verdict on a job: <c>skip</c> or <c>run</c>.</summary>
     public static string Verdict(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}";
