@@ -39,7 +39,7 @@ internal sealed class MarkerProbe(Func<string, string?> getEnvironment)
         remember = true;
         if (backend.LookupScript is null || Client(backend.Type) is not { } client)
         {
-            return NotChecked($"backend `{backend.Name}` is the CI platform's own cache ({backend.Type}), which cannot be read from here");
+            return NotChecked($"backend `{backend.Name}` is the CI platform's own cache, which only CI can read");
         }
 
         var missing = backend.EnvReferences.Values.Select(r => r.Name).Where(n => string.IsNullOrEmpty(getEnvironment(n))).Distinct().ToList();

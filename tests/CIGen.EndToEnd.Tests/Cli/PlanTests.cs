@@ -40,7 +40,7 @@ public sealed class PlanTests : CliTestBase
         var result = Run("plan");
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
-        const string native = "run? (marker not checked: backend `native` is the CI platform's own cache (native), which cannot be read from here)";
+        const string native = "run? (marker not checked: backend `native` is the CI platform's own cache, which only CI can read)";
         result.Output.Should().Be(
             $"ci/build       {Hash("build")}  {native}\n" +
             $"ci/test_amd64  {Hash("test")}  {native}\n" +
