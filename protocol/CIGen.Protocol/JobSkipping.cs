@@ -49,4 +49,10 @@ public sealed record SkipBackend
 
     /// <summary><c>s3</c>/<c>redis</c>: bash defining <c>cigen_marker_record KEY</c>; a failure (exit 2) must not fail the job.</summary>
     public string? RecordScript { get; init; }
+
+    /// <summary>
+    /// <c>s3</c>/<c>redis</c>: bash to run before <see cref="LookupScript"/> or <see cref="RecordScript"/> in the same
+    /// shell: installs the backend's client (<c>aws</c>, <c>redis-cli</c>) when it is missing, and only warns when it cannot.
+    /// </summary>
+    public string? ClientScript { get; init; }
 }

@@ -1,3 +1,4 @@
+using CIGen.Core.Skipping;
 using CIGen.Protocol;
 
 namespace CIGen.Testing;
@@ -27,6 +28,7 @@ public static class SkippingSample
         EnvReferences = References(("AWS_ACCESS_KEY_ID", "AWS_KEY"), ("AWS_SECRET_ACCESS_KEY", "AWS_SECRET")),
         LookupScript = "cigen_marker_lookup() {\n  aws s3api get-object --bucket \"$CIGEN_S3_BUCKET\" --key \"$1\" /dev/null >/dev/null 2>&1\n}\n",
         RecordScript = "cigen_marker_record() {\n  printf 'ok\\n' | aws s3 cp - \"s3://$CIGEN_S3_BUCKET/$1\" >/dev/null\n}\n",
+        ClientScript = BackendClients.InstallScript("s3"),
     };
 
     public static SkipBackend Redis() => new()
@@ -37,6 +39,7 @@ public static class SkippingSample
         EnvReferences = References(("CIGEN_REDIS_URL", "REDIS_URL")),
         LookupScript = "cigen_marker_lookup() {\n  [ \"$(redis-cli -u \"$CIGEN_REDIS_URL\" EXISTS \"$1\")\" = 1 ]\n}\n",
         RecordScript = "cigen_marker_record() {\n  redis-cli -u \"$CIGEN_REDIS_URL\" SET \"$1\" ok EX \"$CIGEN_REDIS_TTL\" >/dev/null\n}\n",
+        ClientScript = BackendClients.InstallScript("redis"),
     };
 
     public static Job Lint(SkipBackend backend) => G.Job("lint", G.Checkout(), G.Run("make lint", "Lint")) with

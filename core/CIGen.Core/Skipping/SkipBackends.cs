@@ -41,6 +41,7 @@ internal sealed class SkipBackends(Graph graph)
             EnvReferences = EnvReferences.Of(env),
             LookupScript = scripts is { } s ? MarkerScripts.Function(s, MarkerOperation.Lookup) : null,
             RecordScript = scripts is { } r ? MarkerScripts.Function(r, MarkerOperation.Record) : null,
+            ClientScript = scripts is null ? null : BackendClients.InstallScript(definition.Type),
         };
     }
 

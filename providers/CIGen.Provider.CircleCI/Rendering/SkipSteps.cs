@@ -97,7 +97,7 @@ internal static class SkipSteps
         var backend = target.Skipping.Backend;
         var (environment, exports) = BackendEnvironment(target, scope);
         var script = new StringBuilder(exports)
-            .Append(BackendClients.InstallScript(backend.Type))
+            .Append(backend.ClientScript)
             .Append(Function(backend.LookupScript, "lookupScript", backend))
             .Append(KeyLine(target))
             .Append("status=0\n")
@@ -143,7 +143,7 @@ internal static class SkipSteps
         var backend = target.Skipping.Backend;
         var (environment, exports) = BackendEnvironment(target, scope);
         var script = new StringBuilder(exports)
-            .Append(BackendClients.InstallScript(backend.Type))
+            .Append(backend.ClientScript)
             .Append(Function(backend.RecordScript, "recordScript", backend))
             .Append(KeyLine(target))
             .Append("if cigen_marker_record \"$key\"; then\n")

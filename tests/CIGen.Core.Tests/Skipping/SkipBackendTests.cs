@@ -85,6 +85,7 @@ public sealed class SkipBackendTests
             ("AWS_SECRET_ACCESS_KEY", new EnvReference(EnvReferenceKind.Secret, "MINIO_SECRET")));
         backend.LookupScript.Should().Be(MarkerScripts.Function(MarkerBackend.S3, MarkerOperation.Lookup));
         backend.RecordScript.Should().Be(MarkerScripts.Function(MarkerBackend.S3, MarkerOperation.Record));
+        backend.ClientScript.Should().Contain("if ! command -v aws ", "every provider installs the AWS CLI the same way");
     }
 
     [Fact]
@@ -98,6 +99,7 @@ public sealed class SkipBackendTests
         backend.EnvReferences.Keys.Should().Equal("CIGEN_REDIS_URL");
         backend.LookupScript.Should().Be(MarkerScripts.Function(MarkerBackend.Redis, MarkerOperation.Lookup));
         backend.RecordScript.Should().Be(MarkerScripts.Function(MarkerBackend.Redis, MarkerOperation.Record));
+        backend.ClientScript.Should().Contain("if ! command -v redis-cli ", "every provider installs redis-cli the same way");
     }
 
     [Fact]
@@ -108,6 +110,7 @@ public sealed class SkipBackendTests
         backend.Should().BeEquivalentTo(new SkipBackend { Name = "native", Type = "native" });
         backend.LookupScript.Should().BeNull();
         backend.RecordScript.Should().BeNull();
+        backend.ClientScript.Should().BeNull();
     }
 
     [Fact]

@@ -486,11 +486,13 @@ public class SkippingTests
             lookup.ExitCode.Should().Be(0, lookup.StandardError + lookup.Text);
             record.ExitCode.Should().Be(0, record.StandardError + record.Text);
             File.ReadAllText(outputFile).Should().Be(installs ? "skip=true\n" : "skip=false\n");
-            lookup.Text.Contains("::warning::could not install redis-cli", StringComparison.Ordinal).Should().Be(!installs);
+            // The host's client script (SkipBackend.ClientScript) runs first, in the step's own shell.
+            lookup.StandardError.Contains("could not install redis-cli", StringComparison.Ordinal).Should().Be(!installs);
             record.Text.Contains("::warning::", StringComparison.Ordinal).Should().Be(!installs);
             if (installs)
             {
-                File.ReadAllText(Path.Combine(bin.FullName, "sudo.log")).Should().Be("apt-get update -qq\napt-get install -y -qq redis-tools\n");
+                File.ReadAllText(Path.Combine(bin.FullName, "sudo.log")).Should().Be(
+                    "apt-get update -qq\nenv DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-tools\n");
             }
         }
         finally
@@ -516,8 +518,8 @@ public class SkippingTests
             lookup.ExitCode.Should().Be(0);
             record.ExitCode.Should().Be(0);
             File.ReadAllText(outputFile).Should().Be("skip=false\n");
-            lookup.Text.Should().Contain("::warning::the aws CLI is not installed");
-            record.Text.Should().Contain("::warning::the aws CLI is not installed");
+            lookup.StandardError.Should().Contain("could not install the AWS CLI");
+            record.StandardError.Should().Contain("could not install the AWS CLI");
         }
         finally
         {

@@ -66,7 +66,7 @@ internal static class SkipSteps
             If = condition,
             Env = BackendEnv(backend, key),
             Shell = Shell,
-            Run = Client(backend)
+            Run = Lines(backend.ClientScript ?? string.Empty)
                 + Lines(backend.LookupScript ?? throw Broken(backend, "lookupScript"))
                 + "status=0\n"
                 + "cigen_marker_lookup \"$CIGEN_MARKER_KEY\" || status=$?\n"
@@ -128,7 +128,7 @@ internal static class SkipSteps
                 If = condition,
                 Env = BackendEnv(backend, key),
                 Shell = Shell,
-                Run = Client(backend)
+                Run = Lines(backend.ClientScript ?? string.Empty)
                     + Lines(backend.RecordScript ?? throw Broken(backend, "recordScript"))
                     + "cigen_marker_record \"$CIGEN_MARKER_KEY\" || echo \"::warning::could not record the skip marker $CIGEN_MARKER_KEY; the next run repeats this job\"\n",
             },
@@ -139,23 +139,6 @@ internal static class SkipSteps
     public static string Key(string prefix, string hashExpression) => $"{prefix}${{{{ {hashExpression} }}}}";
 
     private static bool IsNative(SkipBackend backend) => backend.Type == "native";
-
-    /// <summary>
-    /// Makes sure the backend's client is there before its script runs: GitHub-hosted images have <c>aws</c> but no
-    /// <c>redis-cli</c>, and a missing client would only ever say "no marker" — no skip, and no word why. A client
-    /// that cannot be had gives a warning, never a failed step (the job then runs, as for an unreachable backend).
-    /// </summary>
-    private static string Client(SkipBackend backend) => backend.Type switch
-    {
-        "redis" => "if ! command -v redis-cli >/dev/null; then\n"
-            + "  { sudo apt-get update -qq && sudo apt-get install -y -qq redis-tools; } >/dev/null 2>&1 \\\n"
-            + "    || echo \"::warning::could not install redis-cli (redis-tools); skip markers cannot be looked up or recorded\"\n"
-            + "fi\n",
-        "s3" => "if ! command -v aws >/dev/null; then\n"
-            + "  echo \"::warning::the aws CLI is not installed; skip markers cannot be looked up or recorded\"\n"
-            + "fi\n",
-        _ => string.Empty,
-    };
 
     private static OrderedDictionary<string, Scalar> BackendEnv(SkipBackend backend, string key)
     {

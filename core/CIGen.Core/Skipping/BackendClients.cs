@@ -1,12 +1,13 @@
-namespace CIGen.Provider.CircleCI.Rendering;
+namespace CIGen.Core.Skipping;
 
 /// <summary>
-/// Installs the command-line client an S3 or Redis skip backend needs (<c>aws</c>, <c>redis-cli</c>) when the job's image
-/// lacks it, as <c>cimg/base</c> and most images do: without it every lookup fails and skipping silently does nothing.
+/// Installs the command-line client an S3 or Redis skip backend needs (<c>aws</c>, <c>redis-cli</c>) when the machine
+/// lacks it, as GitHub's hosted images (no redis-cli), <c>cimg/base</c> and most images do: without it every lookup
+/// fails and skipping silently does nothing. Sent as <c>SkipBackend.ClientScript</c>, so every provider runs the same.
 /// Debian/Ubuntu's apt-get first (with sudo when not root, as on the cimg images), for S3 then pip. When installation
 /// fails the script only warns: the lookup then fails too, and the job runs (never a false skip).
 /// </summary>
-internal static class BackendClients
+public static class BackendClients
 {
     private const string AsRoot =
         """
