@@ -95,11 +95,8 @@ internal static class SkipSteps
         }
 
         var backend = target.Skipping.Backend;
-        var (environment, exports) = BackendEnvironment(target, scope);
-        var script = new StringBuilder(exports)
-            .Append(backend.ClientScript)
-            .Append(Function(backend.LookupScript, "lookupScript", backend))
-            .Append(KeyLine(target))
+        var (environment, script) = BackendScript(target, scope, backend.LookupScript, "lookupScript");
+        script
             .Append("status=0\n")
             .Append("cigen_marker_lookup \"$key\" || status=$?\n")
             .Append("case \"$status\" in\n")
@@ -111,6 +108,19 @@ internal static class SkipSteps
             .Append("  *) echo \"cigen: warning: could not look up the skip marker $key (exit $status): the job runs\" >&2 ;;\n")
             .Append("esac\n");
         return new RunStep { Name = name, Environment = environment, Command = script.ToString() };
+    }
+
+    /// <summary>The start every S3/Redis step shares: the backend's variables, its client, the function, the key.</summary>
+    private static (OrderedDictionary<string, Scalar> Environment, StringBuilder Script) BackendScript(
+        SkipTarget target, Scope scope, string? function, string member)
+    {
+        var backend = target.Skipping.Backend;
+        var (environment, exports) = BackendEnvironment(target, scope);
+        var script = new StringBuilder(exports)
+            .Append(backend.ClientScript)
+            .Append(Function(function, member, backend))
+            .Append(KeyLine(target));
+        return (environment, script);
     }
 
     /// <summary>Halts only when the lookup left the marker file: a missing or unreadable marker never skips.</summary>
@@ -141,11 +151,8 @@ internal static class SkipSteps
         }
 
         var backend = target.Skipping.Backend;
-        var (environment, exports) = BackendEnvironment(target, scope);
-        var script = new StringBuilder(exports)
-            .Append(backend.ClientScript)
-            .Append(Function(backend.RecordScript, "recordScript", backend))
-            .Append(KeyLine(target))
+        var (environment, script) = BackendScript(target, scope, backend.RecordScript, "recordScript");
+        script
             .Append("if cigen_marker_record \"$key\"; then\n")
             .Append("  echo \"cigen: recorded the skip marker $key\"\n")
             .Append("else\n")
