@@ -18,7 +18,7 @@ public static class ConditionRef
 
 /// <summary>
 /// An <c>if:</c> parsed by the core: exactly one member is set. Combinators (<see cref="And"/>, <see cref="Or"/>,
-/// <see cref="Not"/>), tests (<see cref="Status"/>, <see cref="Eq"/>, <see cref="Ne"/> with two operands) and operands
+/// <see cref="Not"/>), tests (<see cref="Status"/>, <see cref="Eq"/>, <see cref="Ne"/>, <see cref="StartsWith"/> with two operands) and operands
 /// (<see cref="Literal"/>, <see cref="Ref"/>, <see cref="Env"/>, <see cref="Matrix"/>, <see cref="Raw"/>).
 /// </summary>
 public sealed record Condition
@@ -37,6 +37,13 @@ public sealed record Condition
 
     /// <summary>Two operands that differ (GitHub's <c>!=</c>).</summary>
     public IReadOnlyList<Condition>? Ne { get; init; }
+
+    /// <summary>
+    /// The first operand starts with the second (GitHub's <c>startsWith(a, b)</c>, ignoring case), for operands the
+    /// core gives meaning to: <c>startsWith(tag, 'v')</c>, <c>startsWith(matrix.os, 'ubuntu')</c>. A call over other
+    /// operands stays <see cref="Raw"/>.
+    /// </summary>
+    public IReadOnlyList<Condition>? StartsWith { get; init; }
 
     /// <summary>A string literal, unquoted: <c>'it''s'</c> is <c>it's</c>.</summary>
     public string? Literal { get; init; }
@@ -68,6 +75,8 @@ public sealed record Condition
     public static Condition Equal(Condition left, Condition right) => new() { Eq = [left, right] };
 
     public static Condition NotEqual(Condition left, Condition right) => new() { Ne = [left, right] };
+
+    public static Condition Prefix(Condition value, Condition prefix) => new() { StartsWith = [value, prefix] };
 
     public static Condition Text(string value) => new() { Literal = value };
 

@@ -337,7 +337,13 @@ public sealed class ConditionParser
             return Condition.StatusOf(name);
         }
 
-        // Another function (contains, startsWith, format, …): kept as written, string-aware so a ')' in a literal does not end it.
+        if (name.Equals("startsWith", StringComparison.OrdinalIgnoreCase) && PrefixTest() is { } prefix)
+        {
+            return prefix;
+        }
+
+        position = open;
+        // Another function (contains, format, …): kept as written, string-aware so a ')' in a literal does not end it.
         var depth = 0;
         while (position < end)
         {
@@ -360,6 +366,33 @@ public sealed class ConditionParser
         }
 
         throw new SyntaxException(new ConditionSyntaxError(open, $"the `(` of `{name}(` is never closed; add `)`"));
+    }
+
+    /// <summary>
+    /// <c>startsWith(a, b)</c> over operands the core gives meaning to (<c>branch</c>, <c>tag</c>, <c>matrix.X</c>,
+    /// <c>env.X</c>, strings), as a node; null (position unspecified) for anything else, which stays raw.
+    /// </summary>
+    private Condition? PrefixTest()
+    {
+        position++;
+        try
+        {
+            var value = Primary();
+            if (!Accept(","))
+            {
+                return null;
+            }
+
+            var prefix = Primary();
+            return Accept(")") && Meaningful(value) && Meaningful(prefix) ? Condition.Prefix(value, prefix) : null;
+        }
+        catch (SyntaxException)
+        {
+            return null;
+        }
+
+        static bool Meaningful(Condition operand) =>
+            operand.Ref is not null || operand.Literal is not null || operand.Matrix is not null || operand.Env is not null;
     }
 
     private string Identifier()

@@ -116,3 +116,21 @@ internal sealed record SaveCacheStep : ConfigStep
         return Keyed("save_cache", save);
     }
 }
+
+/// <summary>
+/// <c>- when: {condition, steps}</c>: steps CircleCI keeps or drops when it compiles the pipeline's config, by a logic
+/// statement over pipeline values (<c>&lt;&lt; pipeline.git.tag &gt;&gt;</c>), so nothing runs to decide it.
+/// </summary>
+internal sealed record ConditionalSteps(YamlNode Condition, IReadOnlyList<ConfigStep> Steps) : ConfigStep
+{
+    public override YamlNode ToYaml()
+    {
+        var steps = new YamlSequence();
+        foreach (var step in Steps)
+        {
+            steps.Add(step.ToYaml());
+        }
+
+        return Keyed("when", new YamlMapping { { "condition", Condition }, { "steps", steps } });
+    }
+}

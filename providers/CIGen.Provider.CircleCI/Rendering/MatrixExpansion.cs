@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using CIGen.Protocol;
 using CIGen.Provider.Sdk;
 using CIGen.Provider.Sdk.Diagnostics;
+using CIGen.Provider.Sdk.Expressions;
+using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Provider.CircleCI.Rendering;
 
@@ -54,7 +56,7 @@ internal static partial class MatrixExpansion
                         job.Source, workflow.Id, job.Id);
                 }
 
-                legs[(workflow.Id, job.Id)] = [.. job.MatrixLegs.Select(l => LegId(job, l))];
+                legs[(workflow.Id, job.Id)] = [.. Running(job).Select(l => LegId(job, l))];
                 var names = job.MatrixLegs.SelectMany(l => l.Values.Keys).Distinct(StringComparer.Ordinal).ToList();
                 foreach (var leg in job.MatrixLegs)
                 {
@@ -80,13 +82,38 @@ internal static partial class MatrixExpansion
                 };
                 return job.MatrixLegs.Count == 0
                     ? [rewired]
-                    : job.MatrixLegs.Select(leg => Leg(rewired, job, leg, workflow, diagnostics));
+                    : Running(job).Select(leg => Leg(rewired, job, leg, workflow, diagnostics));
             })],
         }).ToList();
         return expanded with { Graph = graph with { Workflows = workflows } };
     }
 
     private static string LegId(Job job, MatrixLeg leg) => $"{job.Id}_{leg.Suffix}";
+
+    /// <summary>
+    /// The legs whose job condition can hold: a leg whose matrix values make it false is left out, as the job's leg
+    /// never runs. When that leaves none, every leg stays and their filters run them nowhere, so that what requires the
+    /// job does not run either.
+    /// </summary>
+    private static IReadOnlyList<MatrixLeg> Running(Job job)
+    {
+        if (Conditions.Tree(job.If, job.Condition) is not { } condition)
+        {
+            return job.MatrixLegs;
+        }
+
+        var running = job.MatrixLegs.Where(leg => ConditionMeaning.Decide(condition, Facts(leg)) != false).ToList();
+        return running.Count > 0 ? running : job.MatrixLegs;
+    }
+
+    private static RunFacts Facts(MatrixLeg leg) => new() { Matrix = leg.Values };
+
+    /// <summary>A condition with the leg's matrix values decided; steps whose condition the leg makes false are left out.</summary>
+    private static IEnumerable<Step> DecideSteps(IEnumerable<Step> steps, MatrixLeg leg) =>
+        steps.Select(step => Conditions.Tree(step.If, step.Condition) is { } condition
+                ? step with { Condition = ConditionMeaning.Reduce(condition, Facts(leg)) }
+                : step)
+            .Where(step => step.Condition is null || !ConditionMeaning.IsFalse(step.Condition));
 
     private static Job Leg(Job job, Job original, MatrixLeg leg, Workflow workflow, DiagnosticBag diagnostics)
     {
@@ -115,7 +142,8 @@ internal static partial class MatrixExpansion
             Name = Replace(job.Name, (n, r) => Replacement(n, r, job.Source)),
             Image = Replace(job.Image, (n, r) => Replacement(n, r, job.Source)),
             Env = Replace(job.Env, (n, r) => Replacement(n, r, job.Source)),
-            Steps = [.. job.Steps.Select(s => Replace(s, (n, r) => Replacement(n, r, s.Source)))],
+            Condition = Conditions.Tree(job.If, job.Condition) is { } condition ? ConditionMeaning.Reduce(condition, Facts(leg)) : null,
+            Steps = [.. DecideSteps(job.Steps, leg).Select(s => Replace(s, (n, r) => Replacement(n, r, s.Source)))],
             Runner = arm ? ArmRunner(job.Runner) : job.Runner,
             // Each leg is a job of its own on CircleCI, skipped by its own marker.
             Skipping = job.Skipping is { } skipping ? skipping with { Markers = [.. skipping.Markers.Where(m => m.Leg == leg.Suffix)] } : null,

@@ -1,6 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Model;
 using CIGen.Provider.Sdk;
+using CIGen.Provider.Sdk.Expressions;
 using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Provider.CircleCI.Rendering;
@@ -27,9 +28,29 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string
             }
 
             var what = step.Name is null ? $"step {i + 1}" : $"step '{step.Name}'";
-            if (Map(step, what) is { } result)
+            if (Conditions.Tree(step.If, step.Condition) is not { } condition)
             {
-                rendered.Add(result);
+                if (Map(step, what) is { } plain)
+                {
+                    rendered.Add(plain);
+                }
+
+                continue;
+            }
+
+            // What is decided at generate time (constants, a leg's matrix values) is left out; a test of the ref becomes a
+            // `when` step that CircleCI decides when it compiles the pipeline; the rest stays on the step.
+            condition = ConditionMeaning.Reduce(condition, new RunFacts());
+            if (ConditionMeaning.IsFalse(condition))
+            {
+                continue;
+            }
+
+            var (refs, rest) = ConditionMeaning.IsTrue(condition) ? (null, null) : StepRefConditions.Split(condition);
+            var stepLeft = step with { Condition = rest, If = rest is null ? null : step.If };
+            if (Map(stepLeft, what) is { } result)
+            {
+                rendered.Add(refs is null ? result : new ConditionalSteps(StepRefConditions.Logic(refs), [result]));
             }
         }
 

@@ -12,7 +12,7 @@ namespace CIGen.Provider.GitHub.Rendering;
 /// job that failed never gets here (the implicit <c>success()</c>), and an exact hit has nothing new to store.
 /// </summary>
 /// <param name="jobSteps">The job's steps, commands expanded: where the key_values and restore steps are found.</param>
-internal sealed class CacheStepRenderer(IReadOnlyList<Step> jobSteps, DiagnosticBag diagnostics, string workflowId, string jobId)
+internal sealed class CacheStepRenderer(IReadOnlyList<Step> jobSteps, DiagnosticBag diagnostics, string workflowId, string jobId, ConditionRenderer conditions)
 {
     private readonly CacheKeySpelling spelling = new(jobSteps.FirstOrDefault(s => s.Kind == StepKind.KeyValues)?.Id);
 
@@ -33,7 +33,7 @@ internal sealed class CacheStepRenderer(IReadOnlyList<Step> jobSteps, Diagnostic
         {
             Name = step.Name,
             Id = step.Id,
-            If = ConditionRenderer.Text(step.If, step.Condition),
+            If = conditions.Text(step.If, step.Condition),
             Env = EnvValues.Render(step.Env, step.EnvReferences),
             Uses = CacheStep.RestoreAction,
             Paths = step.Paths,
@@ -54,7 +54,7 @@ internal sealed class CacheStepRenderer(IReadOnlyList<Step> jobSteps, Diagnostic
         {
             Name = step.Name,
             Id = step.Id,
-            If = Conditions.Both(ConditionRenderer.Text(step.If, step.Condition), condition),
+            If = Conditions.Both(conditions.Text(step.If, step.Condition), condition),
             Env = EnvValues.Render(step.Env, step.EnvReferences),
             Uses = CacheStep.SaveAction,
             Paths = step.Paths,

@@ -36,9 +36,9 @@ internal static partial class Dependencies
     /// The job's own condition when nothing else applies; otherwise the dependency checks above, the plan's verdict on
     /// the job itself, and the user's condition in parentheses, AND-ed.
     /// </summary>
-    public static string? Condition(Job job, WorkflowSkipping skipping)
+    public static string? Condition(Job job, WorkflowSkipping skipping, ConditionRenderer conditions)
     {
-        var own = Own(job);
+        var own = conditions.Text(job.If, job.Condition);
         var parts = new List<string>();
         if (ChecksDependencies(job, skipping))
         {
@@ -70,7 +70,7 @@ internal static partial class Dependencies
         return string.Join(" && ", parts);
     }
 
-    private static string? Own(Job job) => ConditionRenderer.Text(job.If, job.Condition);
+    private static string? Own(Job job) => job.If;
 
     private static IReadOnlyList<string> Direct(Job job) => [.. job.Needs.Concat(job.RequiresAny).Distinct(StringComparer.Ordinal)];
 

@@ -7,16 +7,17 @@ using CIGen.Provider.Sdk.Rendering;
 namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>Maps a graph job to a GitHub job, reporting every setting it does not render.</summary>
-internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId, WorkflowSkipping skipping)
+internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId, WorkflowSkipping skipping, ConditionRenderer conditions)
 {
     public const string DefaultRunner = "ubuntu-latest";
 
     public WorkflowJob Render(Job job)
     {
         WarnAboutLaterFeatures(job);
+        RejectMatrixInJobCondition(job);
         EnvValues.RejectEnvContext(job.EnvReferences, $"job `{job.Id}`", diagnostics, job.Source, workflowId, job.Id);
         var approval = job.Type == "approval";
-        var steps = approval ? ApprovalJob.Steps(job) : new StepRenderer(graph, diagnostics, workflowId, job.Id).Render(job);
+        var steps = approval ? ApprovalJob.Steps(job) : new StepRenderer(graph, diagnostics, workflowId, job.Id, conditions).Render(job);
         if (steps.Count == 0)
         {
             diagnostics.Error(
@@ -35,7 +36,7 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
             Id = job.Id,
             Name = job.Name,
             Needs = Dependencies.Needs(job, skipping),
-            If = Dependencies.Condition(job, skipping),
+            If = Dependencies.Condition(job, skipping, conditions),
             Strategy = MatrixRenderer.Strategy(job),
             RunsOn = RunsOn(job),
             Permissions = GitHubSettingsRenderer.Permissions(job.Github?.Permissions),
@@ -81,6 +82,23 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
     /// core injects for them (setup_package, key_values, restore_cache, save_cache); source files through
     /// <see cref="Job.Skipping"/>, which the core sets when they make the job skippable.
     /// </summary>
+    /// <summary>GitHub decides a job's <c>if</c> once, before it expands the matrix, so <c>matrix</c> does not exist there.</summary>
+    private void RejectMatrixInJobCondition(Job job)
+    {
+        if (job.Condition is { } condition && MentionsMatrix(condition))
+        {
+            diagnostics.Error(
+                DiagnosticCodes.InvalidWorkflow,
+                $"the condition `{job.If}` of the job tests a matrix value, but GitHub decides a job's `if` before it expands the "
+                + "matrix; leave the legs out with `matrix.exclude`, or put the condition on the job's steps",
+                job.Source, workflowId, job.Id);
+        }
+
+        static bool MentionsMatrix(Condition c) =>
+            c.Matrix is not null || (c.Not is { } inner && MentionsMatrix(inner))
+            || (c.And ?? c.Or ?? c.Eq ?? c.Ne ?? c.StartsWith ?? []).Any(MentionsMatrix);
+    }
+
     private void WarnAboutLaterFeatures(Job job)
     {
         var rendered = new[] { JobFeatures.RequiresAny, JobFeatures.Approval, JobFeatures.Services, JobFeatures.Packages, JobFeatures.Cache, JobFeatures.SourceFiles };

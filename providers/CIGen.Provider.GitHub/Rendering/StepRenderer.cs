@@ -10,13 +10,13 @@ namespace CIGen.Provider.GitHub.Rendering;
 /// Turns a job's steps into GitHub steps: commands expanded in place, every step keeping its name, id, <c>if</c> and
 /// <c>env</c> in all spellings. The automatic checkout is already a step of the graph (the host adds it).
 /// </summary>
-internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId, string jobId)
+internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId, string jobId, ConditionRenderer conditions)
 {
     public IReadOnlyList<JobStep> Render(Job job)
     {
         var steps = new List<JobStep>();
         var expanded = Expand(job.Steps, []);
-        var caches = new CacheStepRenderer(expanded, diagnostics, workflowId, jobId);
+        var caches = new CacheStepRenderer(expanded, diagnostics, workflowId, jobId, conditions);
         foreach (var step in expanded)
         {
             if (Map(step, caches) is { } rendered)
@@ -77,10 +77,10 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
     /// (<see cref="Conditions.Both"/>); the command's env overridden by the command step's (the call site decides);
     /// the command step's shell and working directory for run steps that set none.
     /// </summary>
-    private static Step WithinCommandStep(Step use, Step inner) => inner with
+    private Step WithinCommandStep(Step use, Step inner) => inner with
     {
         Name = inner.Name ?? use.Name,
-        If = Conditions.Both(ConditionRenderer.Text(use.If, use.Condition), ConditionRenderer.Text(inner.If, inner.Condition)),
+        If = Conditions.Both(conditions.Text(use.If, use.Condition), conditions.Text(inner.If, inner.Condition)),
         Condition = null,
         // References are spelled before the overlay: a literal of the call site may replace a reference of the command.
         Env = Overlay(EnvValues.Render(inner.Env, inner.EnvReferences), EnvValues.Render(use.Env, use.EnvReferences)),
@@ -116,7 +116,7 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
                 {
                     Name = step.Name,
                     Id = step.Id,
-                    If = ConditionRenderer.Text(step.If, step.Condition),
+                    If = conditions.Text(step.If, step.Condition),
                     Env = EnvValues.Render(step.Env, step.EnvReferences),
                     Uses = step.Kind == StepKind.Checkout ? ActionStep.Checkout : step.Uses ?? throw MissingValue(step),
                     With = step.With,
@@ -134,14 +134,14 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
     private static string Normalised(string script) => script.Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>A run step; expressions in the script reach it through env (<see cref="ScriptExpressions"/>).</summary>
-    private static RunStep Script(Step step, string script, string? shell)
+    private RunStep Script(Step step, string script, string? shell)
     {
         var (safeScript, env) = ScriptExpressions.MoveToEnv(script, EnvValues.Render(step.Env, step.EnvReferences), shell);
         return new RunStep
         {
             Name = step.Name,
             Id = step.Id,
-            If = ConditionRenderer.Text(step.If, step.Condition),
+            If = conditions.Text(step.If, step.Condition),
             Env = env,
             Shell = shell,
             WorkingDirectory = step.WorkingDirectory,
@@ -166,7 +166,7 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
             {
                 Name = step.Name,
                 Id = step.Id,
-                If = ConditionRenderer.Text(step.If, step.Condition),
+                If = conditions.Text(step.If, step.Condition),
                 Env = EnvValues.Render(step.Env, step.EnvReferences),
                 Uses = uses,
                 With = with,

@@ -37,7 +37,7 @@ internal static class WorkflowRenderer
     public static WorkflowDocument Document(Graph graph, Workflow workflow, DiagnosticBag diagnostics)
     {
         var skipping = WorkflowSkipping.For(graph, workflow, diagnostics);
-        var renderer = new JobRenderer(graph, diagnostics, workflow.Id, skipping);
+        var renderer = new JobRenderer(graph, diagnostics, workflow.Id, skipping, ConditionRenderer.For(workflow));
         EnvValues.RejectEnvContext(workflow.EnvReferences, $"workflow `{workflow.Id}`", diagnostics, workflow.Source, workflow.Id, null);
         var jobs = workflow.Jobs.Select(renderer.Render).ToList();
         if (skipping.Plans)

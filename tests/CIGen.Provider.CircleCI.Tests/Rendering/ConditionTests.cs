@@ -16,6 +16,10 @@ public class ConditionTests
     [InlineData("branch == 'main'", "          filters:\n            branches:\n              only: main\n")]
     [InlineData("branch == 'main' || branch == 'dev'", "          filters:\n            branches:\n              only: [main, dev]\n")]
     [InlineData("success() && branch != 'wip' && branch != 'tmp'", "          filters:\n            branches:\n              ignore: [wip, tmp]\n")]
+    [InlineData("!(branch == 'main')", "          filters:\n            branches:\n              ignore: main\n")]
+    [InlineData("startsWith(branch, 'release/') && branch != 'release/old'", "          filters:\n            branches:\n              only: /^release/.*$/\n              ignore: release/old\n")]
+    [InlineData("branch == 'a' || branch != 'b'", "          filters:\n            branches:\n              ignore: b\n")]
+    [InlineData("branch == 'a' || startsWith(branch, 'f') && branch != 'fx'", "          filters:\n            branches:\n              only: [/^a$/, '/^(?!(?:fx)$)f.*$/']\n")]
     public void Branch_tests_of_a_job_become_its_workflow_filters(string condition, string filters) =>
         Workflow(G.Job("b", G.Run("y")).When(condition)).Should().Contain("      - b:\n" + filters);
 
@@ -36,11 +40,9 @@ public class ConditionTests
     [Theory]
     [InlineData("github.event_name == 'push'", "`github.event_name` is GitHub-only")]
     [InlineData("branch == 'main' && contains(github.ref, 'x')", "`contains(github.ref, 'x')` is GitHub-only")]
-    [InlineData("env.MODE == 'x'", "can test only the pushed ref")]
-    [InlineData("matrix.os == 'linux'", "can test only the pushed ref")]
-    [InlineData("failure()", "can test only the pushed ref")]
-    [InlineData("!(branch == 'main')", "can test only the pushed ref")]
-    [InlineData("branch == 'a' || branch != 'b'", "can test only the pushed ref")]
+    [InlineData("env.MODE == 'x'", "decides a job by the pipeline's ref and the job's matrix values")]
+    [InlineData("failure()", "decides a job by the pipeline's ref and the job's matrix values")]
+    [InlineData("branch == env.MODE", "decides a job by the pipeline's ref and the job's matrix values")]
     [InlineData("always()", "cannot apply to a job with requirements")]
     public void Job_conditions_it_cannot_express_are_errors_naming_the_job(string condition, string reason)
     {
@@ -59,7 +61,7 @@ public class ConditionTests
 
     [Theory]
     [InlineData("github.event_name == 'push'", "`github.event_name` is GitHub-only")]
-    [InlineData("failure() && branch == 'main'", "runs a step on success, on failure or always")]
+    [InlineData("failure() || branch == 'main'", "runs a step on success, on failure or always")]
     [InlineData("cancelled()", "runs a step on success, on failure or always")]
     public void Other_step_conditions_are_errors_naming_the_step(string condition, string reason) =>
         Render.Diagnostics(G.Job("a", G.Run("make", "Build").When(condition))).Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
@@ -76,5 +78,37 @@ public class ConditionTests
         var result = Render.Graph(G.Graph(workflow));
         result.Diagnostics.Should().BeEmpty();
         Validators.AssertValidCircleCiConfigs(result.Files);
+    }
+
+    [Fact]
+    public void A_step_testing_the_ref_becomes_a_when_step_the_pipeline_decides()
+    {
+        var text = Render.Steps(Render.Jobs(G.Job("a", G.Run("make"), G.Run("./publish", "Publish").When("failure() && startsWith(tag, 'v')"))));
+
+        text.Should().Contain(
+            "      - when:\n          condition:\n            matches:\n              pattern: ^v.*$\n              value: << pipeline.git.tag >>\n"
+            + "          steps:\n            - run:\n                name: Publish\n                when: on_fail\n                command: ./publish\n");
+    }
+
+    [Fact]
+    public void Matrix_values_in_conditions_are_decided_per_leg()
+    {
+        var test = MatrixSample.Test() with { Steps = [G.Run("make"), G.Run("./arm-only").When("matrix.arch == 'arm64'")] };
+        var config = Render.Config(G.Graph(G.Workflow("ci", test.When("matrix.ruby != '3.2' && branch == 'main'"), MatrixSample.Deploy())));
+
+        config.Should().NotContain("test_amd64_3_2", "the leg's condition is false, so it is left out");
+        config.Should().Contain("      - deploy:\n          requires: [test_amd64_3_3, test_arm64_3_3, test_amd64_3_4]\n");
+        Render.Section(config, "  test_arm64_3_3:").Should().Contain("./arm-only");
+        Render.Section(config, "  test_amd64_3_3:").Should().NotContain("./arm-only");
+        Render.Section(config, "workflows:").Should().Contain("      - test_amd64_3_3:\n          filters:\n            branches:\n              only: main\n");
+    }
+
+    [Fact]
+    public void A_job_whose_every_leg_is_false_runs_nowhere_and_neither_do_its_dependents()
+    {
+        var test = MatrixSample.Test().When("matrix.ruby == '9.9'");
+        var workflows = Render.Section(Render.Config(G.Graph(G.Workflow("ci", test, MatrixSample.Deploy()))), "workflows:");
+
+        workflows.Should().Contain("      - test_amd64_3_2:\n          filters:\n            branches:\n              ignore: /.*/\n");
     }
 }

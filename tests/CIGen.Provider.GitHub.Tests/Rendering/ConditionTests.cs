@@ -13,9 +13,18 @@ public class ConditionTests
     [InlineData("branch == 'main'", "github.ref == 'refs/heads/main'")]
     [InlineData("branch != 'main'", "github.ref != 'refs/heads/main'")]
     [InlineData("tag == 'v1'", "github.ref == 'refs/tags/v1'")]
-    [InlineData("'v1' == tag", "'refs/tags/v1' == github.ref")]
+    [InlineData("'v1' == tag", "github.ref == 'refs/tags/v1'")]
+    [InlineData("tag != ''", "startsWith(github.ref, 'refs/tags/')")]
+    [InlineData("tag == ''", "!startsWith(github.ref, 'refs/tags/')")]
+    [InlineData("branch == ''", "!startsWith(github.ref, 'refs/heads/')")]
+    [InlineData("branch != ''", "startsWith(github.ref, 'refs/heads/')")]
+    [InlineData("startsWith(tag, 'v')", "startsWith(github.ref, 'refs/tags/v')")]
+    [InlineData("!startsWith(tag, 'v')", "!startsWith(github.ref, 'refs/tags/v')")]
+    [InlineData("startsWith(branch, 'release/')", "startsWith(github.ref, 'refs/heads/release/')")]
+    [InlineData("startsWith(tag, '')", "true")]
+    [InlineData("startsWith(matrix.os, 'ubuntu')", "startsWith(matrix.os, 'ubuntu')")]
     [InlineData("branch == 'it''s'", "github.ref == 'refs/heads/it''s'")]
-    [InlineData("branch == env.TARGET", "(github.ref_type == 'branch' && github.ref_name || '') == env.TARGET")]
+    [InlineData("branch == env.TARGET", "(startsWith(github.ref, 'refs/heads/') && github.ref_name || '') == env.TARGET")]
     [InlineData("matrix.os == 'linux'", "matrix.os == 'linux'")]
     [InlineData("github.event_name == 'push'", "github.event_name == 'push'")]
     [InlineData("contains(github.ref, 'rel')", "contains(github.ref, 'rel')")]
@@ -25,11 +34,22 @@ public class ConditionTests
     [InlineData("a() || b() && c()", "a() || b() && c()")]
     [InlineData("always() && (inputs.go || needs.x.result == 'success')", "always() && (inputs.go || needs.x.result == 'success')")]
     public void Each_node_kind_renders_as_a_GitHub_expression(string written, string rendered) =>
-        ConditionRenderer.Render(ConditionTrees.Of(written)).Should().Be(rendered);
+        new ConditionRenderer(PullRequests: false).Render(ConditionTrees.Of(written)).Should().Be(rendered);
+
+    [Theory]
+    [InlineData("branch == 'main'", "(github.head_ref == 'main' || !github.head_ref && github.ref == 'refs/heads/main')")]
+    [InlineData("branch != 'main'", "!(github.head_ref == 'main' || !github.head_ref && github.ref == 'refs/heads/main')")]
+    [InlineData("branch == ''", "(!github.head_ref && !startsWith(github.ref, 'refs/heads/'))")]
+    [InlineData("branch != ''", "(github.head_ref || startsWith(github.ref, 'refs/heads/'))")]
+    [InlineData("startsWith(branch, 'feat/')", "(startsWith(github.head_ref, 'feat/') || !github.head_ref && startsWith(github.ref, 'refs/heads/feat/'))")]
+    [InlineData("tag == 'v1' && branch == 'x'", "github.ref == 'refs/tags/v1' && (github.head_ref == 'x' || !github.head_ref && github.ref == 'refs/heads/x')")]
+    [InlineData("branch == env.T", "(github.head_ref || startsWith(github.ref, 'refs/heads/') && github.ref_name || '') == env.T")]
+    public void In_a_workflow_pull_requests_start_branch_is_the_head_branch(string written, string rendered) =>
+        new ConditionRenderer(PullRequests: true).Render(ConditionTrees.Of(written)).Should().Be(rendered);
 
     [Fact]
     public void Without_a_tree_the_text_is_kept_as_written() =>
-        ConditionRenderer.Text("${{ github.actor == 'x' }}", null).Should().Be("${{ github.actor == 'x' }}");
+        new ConditionRenderer(PullRequests: false).Text("${{ github.actor == 'x' }}", null).Should().Be("${{ github.actor == 'x' }}");
 
     [Fact]
     public void Job_and_step_conditions_use_the_tree() =>
@@ -65,5 +85,18 @@ public class ConditionTests
         var workflow = G.Workflow("ci", job, other.When("tag == 'v2'")) with { Triggers = [G.Push(), G.Event("workflow_dispatch") with { Inputs = [new WorkflowInput { Name = "go" }] }] };
 
         Validators.AssertValidGitHubWorkflows(Render.Graph(G.Graph(workflow)).Files);
+    }
+
+    [Fact]
+    public void A_job_condition_on_matrix_values_is_an_error_because_GitHub_decides_it_before_the_matrix() =>
+        Render.Graph(G.Graph(G.Workflow("ci", MatrixSample.Test().When("matrix.ruby != '3.2'")))).Diagnostics.Should().ContainSingle(d =>
+            d.Severity == Severity.Error && d.Job == "test" && d.Message.Contains("before it expands the matrix") && d.Message.Contains("matrix.exclude"));
+
+    [Fact]
+    public void A_workflow_started_by_pull_request_target_tests_the_head_branch_not_the_base()
+    {
+        var workflow = G.Workflow("ci", G.Job("deploy", G.Run("make")).When("branch == 'main'")) with { Triggers = [G.Event("pull_request_target")] };
+
+        Render.Single(G.Graph(workflow)).Should().Contain("    if: (github.head_ref == 'main' || !github.head_ref && github.ref == 'refs/heads/main')\n");
     }
 }
