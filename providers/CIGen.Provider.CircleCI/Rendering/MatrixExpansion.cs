@@ -108,12 +108,21 @@ internal static partial class MatrixExpansion
 
     private static RunFacts Facts(MatrixLeg leg) => new() { Matrix = leg.Values };
 
-    /// <summary>A condition with the leg's matrix values decided; steps whose condition the leg makes false are left out.</summary>
-    private static IEnumerable<Step> DecideSteps(IEnumerable<Step> steps, MatrixLeg leg) =>
-        steps.Select(step => Conditions.Tree(step.If, step.Condition) is { } condition
+    /// <summary>
+    /// A condition with the leg's matrix values decided; steps whose condition the leg makes false are left out. When
+    /// that leaves none, one step says so: GitHub runs such a leg with every step skipped, CircleCI needs a step.
+    /// </summary>
+    private static IReadOnlyList<Step> DecideSteps(IReadOnlyList<Step> steps, MatrixLeg leg, SourceLocation jobSource)
+    {
+        var kept = steps.Select(step => Conditions.Tree(step.If, step.Condition) is { } condition
                 ? step with { Condition = ConditionMeaning.Reduce(condition, Facts(leg)) }
                 : step)
-            .Where(step => step.Condition is null || !ConditionMeaning.IsFalse(step.Condition));
+            .Where(step => step.Condition is null || !ConditionMeaning.IsFalse(step.Condition))
+            .ToList();
+        return kept.Count > 0 || steps.Count == 0
+            ? kept
+            : [new Step { Kind = StepKind.Run, Run = "echo \"No step's condition holds for this leg.\"", Source = jobSource }];
+    }
 
     private static Job Leg(Job job, Job original, MatrixLeg leg, Workflow workflow, DiagnosticBag diagnostics)
     {
@@ -143,7 +152,7 @@ internal static partial class MatrixExpansion
             Image = Replace(job.Image, (n, r) => Replacement(n, r, job.Source)),
             Env = Replace(job.Env, (n, r) => Replacement(n, r, job.Source)),
             Condition = Conditions.Tree(job.If, job.Condition) is { } condition ? ConditionMeaning.Reduce(condition, Facts(leg)) : null,
-            Steps = [.. DecideSteps(job.Steps, leg).Select(s => Replace(s, (n, r) => Replacement(n, r, s.Source)))],
+            Steps = [.. DecideSteps(job.Steps, leg, job.Source).Select(s => Replace(s, (n, r) => Replacement(n, r, s.Source)))],
             Runner = arm ? ArmRunner(job.Runner) : job.Runner,
             // Each leg is a job of its own on CircleCI, skipped by its own marker.
             Skipping = job.Skipping is { } skipping ? skipping with { Markers = [.. skipping.Markers.Where(m => m.Leg == leg.Suffix)] } : null,

@@ -111,4 +111,14 @@ public class ConditionTests
 
         workflows.Should().Contain("      - test_amd64_3_2:\n          filters:\n            branches:\n              ignore: /.*/\n");
     }
+
+    [Fact]
+    public void A_leg_whose_every_step_is_false_still_has_a_step_as_on_GitHub_where_it_runs_with_all_steps_skipped()
+    {
+        var test = MatrixSample.Test() with { Steps = [G.Run("./arm-only").When("matrix.arch == 'arm64'")] };
+        var config = Render.Config(G.Graph(G.Workflow("ci", test)));
+
+        Render.Section(config, "  test_amd64_3_2:").Should().Contain("      - run: echo \"No step's condition holds for this leg.\"\n").And.NotContain("arm-only");
+        Render.Section(config, "  test_arm64_3_3:").Should().Contain("./arm-only");
+    }
 }
