@@ -18,8 +18,7 @@ namespace CIGen.EndToEnd.Tests.Meaning;
 /// </summary>
 public sealed class RefConditionMeaningTests
 {
-    /// <summary>Every shape of a condition on refs, used once as a job's `if` and once as a step's.</summary>
-    public static readonly string[] Shapes =
+    private static readonly string[] HandPicked =
     [
         "branch == 'main'", "branch != 'main'", "branch == ''", "branch != ''", "tag == ''", "tag != ''",
         "tag == 'v1.2.3'", "tag != 'v1.2.3'", "'v1.2.3' == tag", "startsWith(tag, 'v')", "!startsWith(tag, 'v')",
@@ -29,6 +28,37 @@ public sealed class RefConditionMeaningTests
         "tag == 'v1.2.3' || startsWith(branch, 'feat')", "branch == 'main' || startsWith(branch, 'feature/') && branch != 'feature/login'",
         "startsWith(tag, '')", "${{ tag != '' }}", "branch != 'main' && tag == '' && branch != 'feature/login'",
     ];
+
+    /// <summary>Every shape of a condition on refs, used once as a job's `if` and once as a step's: hand-picked, then generated.</summary>
+    public static readonly string[] Shapes = [.. HandPicked, .. Generated(seed: 10, count: 60)];
+
+    /// <summary>Random combinations (fixed seed, so every run tests the same) of ref tests under `&&`, `||` and `!`.</summary>
+    private static IEnumerable<string> Generated(int seed, int count)
+    {
+        var random = new Random(seed);
+        string[] refs = ["branch", "tag"];
+        string[] literals = ["", "main", "dev", "v1.2.3", "v", "v2", "feature/", "feature/login", "release/", "nightly"];
+        string Atom()
+        {
+            var (name, literal) = (refs[random.Next(refs.Length)], literals[random.Next(literals.Length)]);
+            return random.Next(4) switch
+            {
+                0 => $"{name} == '{literal}'",
+                1 => $"{name} != '{literal}'",
+                2 => $"startsWith({name}, '{literal}')",
+                _ => $"'{literal}' == {name}",
+            };
+        }
+
+        string Expression(int depth) => depth == 0 || random.Next(3) == 0 ? Atom() : random.Next(3) switch
+        {
+            0 => $"{Expression(depth - 1)} && {Expression(depth - 1)}",
+            1 => $"({Expression(depth - 1)} || {Expression(depth - 1)})",
+            _ => $"!({Expression(depth - 1)})",
+        };
+
+        return Enumerable.Range(0, count).Select(_ => Expression(3));
+    }
 
     /// <summary>Step conditions of the matrix job (target × cross), decided per leg.</summary>
     public static readonly string[] MatrixShapes =
