@@ -77,10 +77,10 @@ public class InjectionTests
             ("Cargo.toml", ""), ("Cargo.lock", ""));
         var job = graph.Workflows[0].Jobs[0];
 
-        Names(job).Should().Equal("Set up Rust", "Install the Rust toolchain", "Add Rust components", "Compute cache keys", "Restore cargo cache", "Fetch cargo dependencies", "Test", "Save cargo cache");
+        Names(job).Should().Equal("Set up Rust", "Install the Rust toolchain", "Add Rust components", "Compute cache keys", "Restore cargo cache", "Restore cargo_target cache", "Fetch cargo dependencies", "Test", "Save cargo cache", "Save cargo_target cache");
         job.Steps[1].Run.Should().Be("rustup toolchain install '1.79.0' --profile minimal\nrustup default '1.79.0'");
         job.Steps[2].Run.Should().Be("rustup component add 'clippy' 'rustfmt'");
-        job.Steps[5].Run.Should().Be("cargo fetch --locked");
+        job.Steps[6].Run.Should().Be("cargo fetch --locked");
     }
 
     [Theory]
