@@ -64,9 +64,9 @@ public class InjectionTests
         var automatic = GraphFilter.ForProvider(Load("jobs:\n  test:\n    steps: [{name: Test, run: y}]\n", ("go.mod", "module x\n")), "github");
 
         Names(explicitCheckout.Workflows[0].Jobs[0]).Should().Equal(
-            "Lint", "Checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Download go modules", "Test", "Save go cache");
+            "Lint", "Checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Restore go_build cache", "Download go modules", "Test", "Save go cache", "Save go_build cache");
         Names(automatic.Workflows[0].Jobs[0]).Should().Equal(
-            "checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Download go modules", "Test", "Save go cache");
+            "checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Restore go_build cache", "Download go modules", "Test", "Save go cache", "Save go_build cache");
     }
 
     [Fact]
@@ -113,9 +113,9 @@ public class InjectionTests
             ("go.mod", "module x\n"));
 
         Names(GraphFilter.ForProvider(graph, "github").Workflows[0].Jobs[0]).Should().Equal(
-            "Checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Download go modules", "Test", "Save go cache");
+            "Checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Restore go_build cache", "Download go modules", "Test", "Save go cache", "Save go_build cache");
         Names(GraphFilter.ForProvider(graph, "circleci").Workflows[0].Jobs[0]).Should().Equal(
-            "checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Download go modules", "Test", "Save go cache");
+            "checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Restore go_build cache", "Download go modules", "Test", "Save go cache", "Save go_build cache");
     }
 
     [Fact]
