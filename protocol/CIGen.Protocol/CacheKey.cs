@@ -39,6 +39,12 @@ public static class KeyPartKind
 
     /// <summary>The machine's OS and CPU architecture, spelled by the platform (CircleCI's <c>{{ arch }}</c>).</summary>
     public const string Arch = "arch";
+
+    /// <summary>
+    /// The job's matrix value <see cref="KeyPart.Name"/> in the leg that runs (<c>${{ matrix.NAME }}</c>; empty in a
+    /// leg without it). The host puts it into the keys of per-job caches, so each leg keeps its own build output.
+    /// </summary>
+    public const string Matrix = "matrix";
 }
 
 public sealed record KeyPart
@@ -49,7 +55,7 @@ public sealed record KeyPart
     /// <summary><c>literal</c>: the text.</summary>
     public string? Text { get; init; }
 
-    /// <summary><c>value</c>: the value's name; <c>env</c>: the variable's name.</summary>
+    /// <summary><c>value</c>: the value's name; <c>env</c>: the variable's name; <c>matrix</c>: the matrix value's name.</summary>
     public string? Name { get; init; }
 
     /// <summary>

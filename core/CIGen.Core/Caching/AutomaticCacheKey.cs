@@ -5,7 +5,9 @@ namespace CIGen.Core.Caching;
 
 /// <summary>
 /// The key of an automatic cache, exactly <c>{os}-{os_version}-{arch}-{name}-{tool}{version}-…-{checksum}</c>
-/// (docs/config.md, "Cache keys"); restore keys drop only the checksum.
+/// (docs/config.md, "Cache keys"); restore keys drop only the checksum. A cache of build output (<c>scope: job</c>)
+/// has its owner after the name, <c>{name}({workflow}/{job}/{matrix value}…)</c>: the parentheses close it, so one
+/// leg's restore key is never the start of another leg's key (<c>x-</c> against <c>x-y-…</c>).
 /// </summary>
 internal static class AutomaticCacheKey
 {
@@ -25,14 +27,25 @@ internal static class AutomaticCacheKey
 
     /// <param name="tools">Tool names as they appear in the key (<c>$manager</c> already replaced).</param>
     /// <param name="files">Brace-expanded checksum sources; none: the key ends after the versions and has no restore key.</param>
+    /// <param name="owner">For a per-job cache, its job (<see cref="Owner"/>); null for a shared one.</param>
     /// <returns>The key, then the restore keys in lookup order.</returns>
-    public static IReadOnlyList<CacheKey> For(string cache, IReadOnlyList<string> tools, IReadOnlyList<string> files)
+    public static IReadOnlyList<CacheKey> For(string cache, IReadOnlyList<string> tools, IReadOnlyList<string> files, IReadOnlyList<KeyPart>? owner = null)
     {
         var parts = new List<KeyPart>
         {
             Value(KeyValuesScript.Os), Literal("-"), Value(KeyValuesScript.OsVersion), Literal("-"), Value(KeyValuesScript.Arch),
-            Literal($"-{cache}-"),
         };
+        if (owner is null)
+        {
+            parts.Add(Literal($"-{cache}-"));
+        }
+        else
+        {
+            parts.Add(Literal($"-{cache}"));
+            parts.AddRange(owner);
+            parts.Add(Literal("-"));
+        }
+
         foreach (var tool in tools)
         {
             parts.Add(Literal(tool));
@@ -57,12 +70,31 @@ internal static class AutomaticCacheKey
         return [new CacheKey { Parts = parts }, restore];
     }
 
+    /// <summary>
+    /// <c>({workflow}/{job}/{value}…)</c>: the job as fixed text, then the value of each of the job's matrix names, in
+    /// the legs' order (none for a job without a matrix). The providers spell the values: a leg of its own carries
+    /// its value as text, a native matrix reads <c>matrix.X</c> when the job runs.
+    /// </summary>
+    public static IReadOnlyList<KeyPart> Owner(string workflow, string job, IReadOnlyList<string> matrixNames)
+    {
+        var parts = new List<KeyPart> { Literal($"({workflow}/{job}") };
+        foreach (var name in matrixNames)
+        {
+            parts.Add(Literal("/"));
+            parts.Add(new KeyPart { Kind = KeyPartKind.Matrix, Name = name });
+        }
+
+        parts.Add(Literal(")"));
+        return parts;
+    }
+
     /// <summary>The key as text with each value and checksum filled in from <paramref name="values"/> (tests, docs).</summary>
     public static string Render(CacheKey key, IReadOnlyDictionary<string, string> values) =>
         string.Concat(key.Parts.Select(p => p.Kind switch
         {
             KeyPartKind.Literal => p.Text,
             KeyPartKind.Value => values[p.Name!],
+            KeyPartKind.Matrix => values[$"matrix.{p.Name}"],
             KeyPartKind.Checksum => values[p.Value!],
             _ => throw new ArgumentException($"an automatic key has no {p.Kind} part"),
         }));

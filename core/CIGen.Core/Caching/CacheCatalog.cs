@@ -85,6 +85,36 @@ internal sealed class CacheCatalog
 
     public CacheDefinitionModel? Definition(string name) => byName.GetValueOrDefault(name);
 
+    /// <summary>
+    /// The caches a job naming <paramref name="names"/> gets: each name followed by the caches its definition brings
+    /// (<c>also</c>, and theirs in turn), every cache once, in that order. Names that are no definition are left out
+    /// (reported where they are written).
+    /// </summary>
+    public IReadOnlyList<string> WithAlso(IEnumerable<string> names)
+    {
+        var result = new List<string>();
+        void Add(string name)
+        {
+            if (result.Contains(name) || Definition(name) is not { } definition)
+            {
+                return;
+            }
+
+            result.Add(name);
+            foreach (var also in definition.Also)
+            {
+                Add(also.Value);
+            }
+        }
+
+        foreach (var name in names)
+        {
+            Add(name);
+        }
+
+        return result;
+    }
+
     /// <summary>How to find a tool's version; a tool nobody described is asked <c>&lt;tool&gt; --version</c>.</summary>
     public IReadOnlyList<VersionProbe> Probes(string tool) =>
         sourcesByTool.TryGetValue(tool, out var source) ? source.Probes : [new VersionProbe(Command: $"{tool} --version")];

@@ -18,7 +18,8 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
     /// The steps before the user's are marked <see cref="Step.FollowsCheckout"/>: <c>only:</c> can make the first
     /// checkout differ per provider, so <see cref="Graphs.GraphFilter"/> moves them after the one each provider keeps.
     /// </remarks>
-    public IReadOnlyList<Step> Inject(Job job, int checkoutIndex)
+    /// <param name="workflowId">The job's workflow: per-job cache keys name both.</param>
+    public IReadOnlyList<Step> Inject(string workflowId, Job job, int checkoutIndex)
     {
         if (job.Packages.Count == 0 && job.Cache.Count == 0)
         {
@@ -37,7 +38,7 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
             before.AddRange(resolver.Prepare(package).Select(c => Bash(c.Name, c.Run, source, package.Directory)));
         }
 
-        var caches = job.Cache.Select(name => catalog.Definition(name)).OfType<CacheDefinitionModel>().Select(d => Plan(d, job)).ToList();
+        var caches = job.Cache.Select(name => catalog.Definition(name)).OfType<CacheDefinitionModel>().Select(d => Plan(d, workflowId, job)).ToList();
         var after = new List<Step>();
         if (caches.Count > 0)
         {
@@ -82,7 +83,7 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
     private sealed record CachePlan(string Name, string? Directory, IReadOnlyList<string> Tools, IReadOnlyList<string> Files, IReadOnlyList<string> Paths, IReadOnlyList<CacheKey> Keys);
 
     /// <summary>The cache's tools, files and paths; those of a package in a subdirectory are taken to be in it.</summary>
-    private CachePlan Plan(CacheDefinitionModel model, Job job)
+    private CachePlan Plan(CacheDefinitionModel model, string workflowId, Job job)
     {
         var definition = model.Definition;
         var owner = Owner(model.Package, job);
@@ -102,8 +103,13 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
 
         IReadOnlyList<string> files = [.. definition.ChecksumSources.SelectMany(Globs.ExpandBraces).Select(f => PackageDirectory.Prefix(directory, f))];
         IReadOnlyList<string> paths = [.. Paths(model, owner).Select(p => PackageDirectory.Prefix(directory, p))];
-        return new CachePlan(definition.Name, directory, tools, files, paths, AutomaticCacheKey.For(definition.Name, tools, files));
+        var jobParts = model.PerJob ? AutomaticCacheKey.Owner(workflowId, job.Id, MatrixNames(job)) : null;
+        return new CachePlan(definition.Name, directory, tools, files, paths, AutomaticCacheKey.For(definition.Name, tools, files, jobParts));
     }
+
+    /// <summary>Every name a leg of the job has a value for, in the legs' order: together they tell the legs apart.</summary>
+    private static IReadOnlyList<string> MatrixNames(Job job) =>
+        [.. job.MatrixLegs.SelectMany(l => l.Values.Keys).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The definition's paths, or its manager's own for the built-in definition (npm: <c>~/.npm</c>, as <c>npm ci</c> deletes node_modules).</summary>
     private IReadOnlyList<string> Paths(CacheDefinitionModel model, PackageUse? owner) =>

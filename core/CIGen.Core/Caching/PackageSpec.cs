@@ -38,6 +38,15 @@ internal sealed record CommandSpec(string Name, string Run, IReadOnlyList<string
 /// <summary>A cache definition with the package that owns it (its default cache, and what <c>$manager</c> means).</summary>
 internal sealed record CacheDefinitionModel(CIGen.Protocol.CacheDefinition Definition, string? Package, CIGen.Protocol.SourceLocation? Location)
 {
+    /// <summary>
+    /// <c>scope: job</c>: the cache holds build output, which differs per job and matrix leg, so each job and leg has
+    /// keys of its own; otherwise (<c>shared</c>) every job with the same tools and files shares one entry.
+    /// </summary>
+    public bool PerJob { get; init; }
+
+    /// <summary>Caches a job naming this one gets too (<c>also:</c>), e.g. the built-in <c>cargo</c> brings <c>cargo_target</c>.</summary>
+    public IReadOnlyList<CIGen.Core.Config.Model.Located<string>> Also { get; init; } = [];
+
     /// <summary>Cigen's own definition, not one the user wrote (or overrode).</summary>
     public bool IsBuiltIn => Location?.File == BuiltIns.FileName;
 }

@@ -59,7 +59,7 @@ internal sealed class GraphBuilder
             ? fallback.Value
             : null;
         var skipDefault = config.SkipCacheDefault is { } skip && KnownBackend(skip, default) ? skip.Value : null;
-        foreach (var cache in config.Cache ?? [])
+        foreach (var cache in (config.Cache ?? []).Concat(catalog.Definitions.SelectMany(d => d.Also)))
         {
             Known(cache, caches, DiagnosticCodes.UnknownCache, "cache", "define it under `cache_definitions`", default);
         }
@@ -277,7 +277,7 @@ internal sealed class GraphBuilder
             Steps = restorePaths.Apply(job.Steps),
         };
         built = built with { Cache = Caches(job, built.Packages) };
-        return built with { Steps = cacheSteps.Inject(built, checkoutRule.IndexOfCheckout(built.Steps)) };
+        return built with { Steps = cacheSteps.Inject(workflow.Id, built, checkoutRule.IndexOfCheckout(built.Steps)) };
     }
 
     /// <summary>
@@ -295,7 +295,10 @@ internal sealed class GraphBuilder
         return requested is not null ? [.. requested.Select(p => packages.Resolve(p, job.Source, scope))] : job.Checkout ? packages.Detected : [];
     }
 
-    /// <summary>The job's list, else the top-level list, else the default caches of the job's packages that install something.</summary>
+    /// <summary>
+    /// The job's list, else the top-level list, else the default caches of the job's packages that install something;
+    /// each with the caches its definition brings (<c>also</c>).
+    /// </summary>
     private IReadOnlyList<string> Caches(JobModel job, IReadOnlyList<PackageUse> jobPackages)
     {
         if (job.Type is not null)
@@ -305,7 +308,7 @@ internal sealed class GraphBuilder
 
         IEnumerable<string> names = (job.Cache ?? config.Cache)?.Select(c => c.Value)
             ?? jobPackages.Select(p => packages.ManagerOf(p)?.Cache).OfType<string>();
-        return [.. names.Where(caches.Contains).Distinct(StringComparer.Ordinal)];
+        return catalog.WithAlso(names);
     }
 
     private RunnerSelection? Runner(JobModel job, string? defaultRunner, Scope scope)

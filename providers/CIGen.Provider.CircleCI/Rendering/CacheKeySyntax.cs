@@ -50,6 +50,10 @@ internal static partial class CacheKeySyntax
                 return Epoch();
             case KeyPartKind.Arch:
                 return Arch();
+            case KeyPartKind.Matrix:
+                // Each leg is a job of its own, whose keys carry the leg's value as text (MatrixExpansion).
+                problem = $"the matrix value `{part.Name}` is not one of the job's: the job has no matrix leg with it";
+                return null;
             default:
                 problem = $"the key part kind '{part.Kind}' is unknown to the circleci provider";
                 return null;

@@ -53,7 +53,7 @@ internal static partial class ConfigRenderer
         WarnAboutLaterSettings(graph, diagnostics);
         EnvironmentReferences.RemindOfSource(graph, diagnostics);
         var commands = new CommandSet(graph);
-        var commandDefinitions = commands.Written.Select(c => Command(c, commands, diagnostics)).ToList();
+        var commandDefinitions = commands.Written.Select(c => Command(c, commands, graph, diagnostics)).ToList();
         if (graph.Workflows.Any(w => w.Jobs.Any(j => j.RequiresAny.Count > 0)) && AutomatedApprovalCommand(graph, diagnostics) is { } approval)
         {
             commandDefinitions.Add(approval);
@@ -179,7 +179,7 @@ internal static partial class ConfigRenderer
         }
     }
 
-    private static CommandDefinition Command(Command command, CommandSet commands, DiagnosticBag diagnostics)
+    private static CommandDefinition Command(Command command, CommandSet commands, Graph graph, DiagnosticBag diagnostics)
     {
         var scope = Scope.ForCommand(diagnostics, command, commands.UsersOf(command));
         if (!CommandName().IsMatch(command.Name) || BuiltInSteps.Contains(command.Name))
@@ -195,7 +195,8 @@ internal static partial class ConfigRenderer
             Name = command.Name,
             Description = command.Description,
             Parameters = [.. commands.MatrixParametersOf(command.Name).Select(CommandMatrixParameters.Parameter)],
-            Steps = new StepRenderer(commands, scope, CommandMatrixParameters.Reference).Render(CommandMatrixParameters.ReadingParameters(command)),
+            Steps = new StepRenderer(commands, scope, CommandMatrixParameters.Reference, ScriptEnvReferences.DefinedForAll(graph, commands.UsersOf(command)))
+                .Render(CommandMatrixParameters.ReadingParameters(command)),
         };
     }
 

@@ -171,7 +171,10 @@ internal static partial class MatrixExpansion
         new[] { step.Name, step.Run, step.WorkingDirectory }.Concat(step.Env.Values.Select(v => v.Text)).Concat(step.With.Values.Select(v => v.Text))
             .SelectMany(text => text is null ? [] : MatrixReference().Matches(text).Select(m => m.Groups["name"].Value));
 
-    /// <summary>The step with each <c>${{ matrix.X }}</c> of its name, script, working directory, variables and inputs replaced.</summary>
+    /// <summary>
+    /// The step with each <c>${{ matrix.X }}</c> of its name, script, working directory, variables and inputs replaced,
+    /// and each matrix part of its cache keys replaced by a literal part.
+    /// </summary>
     /// <param name="replacement">The text for a reference, from the matrix name and the reference as written.</param>
     public static Step Replace(Step step, Func<string, string, string> replacement) => step with
     {
@@ -180,7 +183,18 @@ internal static partial class MatrixExpansion
         WorkingDirectory = Replace(step.WorkingDirectory, replacement),
         Env = Replace(step.Env, replacement),
         With = Replace(step.With, replacement),
+        CacheKeys = [.. step.CacheKeys.Select(k => Replace(k, replacement))],
     };
+
+    private static CacheKey Replace(CacheKey key, Func<string, string, string> replacement) =>
+        key.Parts.Any(p => p.Kind == KeyPartKind.Matrix)
+            ? key with
+            {
+                Parts = [.. key.Parts.Select(p => p.Kind == KeyPartKind.Matrix
+                    ? new KeyPart { Kind = KeyPartKind.Literal, Text = replacement(p.Name!, $"${{{{ matrix.{p.Name} }}}}") }
+                    : p)],
+            }
+            : key;
 
     private static string? Replace(string? text, Func<string, string, string> replacement) =>
         text is null ? null : MatrixReference().Replace(text, match => replacement(match.Groups["name"].Value, match.Value));

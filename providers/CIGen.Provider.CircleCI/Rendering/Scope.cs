@@ -34,7 +34,8 @@ internal sealed record Scope(DiagnosticBag Diagnostics, string Description, stri
     /// through as literal text, so the job would see <c>${{ secrets.TOKEN }}</c> instead of a value.
     /// </summary>
     /// <param name="what">E.g. <c>variable `TOKEN`</c>, completed with " of " and this scope.</param>
-    public void WarnAboutGitHubExpression(string? text, string what, SourceLocation? source)
+    /// <param name="reported">Expressions (by their inner text) the caller reports in its own words.</param>
+    public void WarnAboutGitHubExpression(string? text, string what, SourceLocation? source, Func<string, bool>? reported = null)
     {
         if (text is null)
         {
@@ -42,13 +43,20 @@ internal sealed record Scope(DiagnosticBag Diagnostics, string Description, stri
         }
 
         var start = text.IndexOf(EmbeddedExpression.Open, StringComparison.Ordinal);
+        var found = start < 0 ? null : EmbeddedExpression.Find(text, start);
+        while (found is { } skipped && reported is not null && reported(skipped.Inner))
+        {
+            start = text.IndexOf(EmbeddedExpression.Open, skipped.End, StringComparison.Ordinal);
+            found = start < 0 ? null : EmbeddedExpression.Find(text, start);
+        }
+
         if (start < 0)
         {
             return;
         }
 
         // An unterminated expression is still worth the warning: quote the rest of the text.
-        var expression = EmbeddedExpression.Find(text, start) is { } found ? text[found.Start..found.End] : text[start..];
+        var expression = found is { } first ? text[first.Start..first.End] : text[start..];
         Warning(
             DiagnosticCodes.GitHubExpression,
             $"{what} of {Description} holds the GitHub expression `{expression}`, which CircleCI does not evaluate: the job "

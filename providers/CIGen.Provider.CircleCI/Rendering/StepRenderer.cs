@@ -14,7 +14,8 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// </summary>
 /// <param name="matrixValue">What a use of a command passes for a matrix name: a leg's value, a command's own
 /// parameter, or null where the name has no value (a job without that matrix value).</param>
-internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string, string?> matrixValue)
+/// <param name="variables">The variables cigen sets for every job the steps run in (<see cref="ScriptEnvReferences"/>).</param>
+internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string, string?> matrixValue, IReadOnlySet<string> variables)
 {
     public IReadOnlyList<ConfigStep> Render(IReadOnlyList<Step> steps)
     {
@@ -103,8 +104,10 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string
 
     private RunStep Run(Step step, string what)
     {
-        var command = (step.Run ?? throw MissingValue(step)).Replace("\r\n", "\n", StringComparison.Ordinal);
-        scope.WarnAboutGitHubExpression(command, $"the command of {what}", step.Source);
+        var script = (step.Run ?? throw MissingValue(step)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var (command, undefined) = ScriptEnvReferences.Rewrite(script, variables.Union(step.Env.Keys).ToHashSet(StringComparer.Ordinal), step.Shell);
+        WarnAboutUndefined(undefined, step, what);
+        scope.WarnAboutGitHubExpression(command, $"the command of {what}", step.Source, undefined.Count > 0 ? ScriptEnvReferences.IsEnvReference : null);
         var environment = EnvironmentReferences.Split(step.Env, EnvironmentReferences.ReferenceIn(step.EnvReferences), scope, step.Source, what);
         RequireBashFor(environment, step, what);
         scope.WarnAboutGitHubExpression(step.WorkingDirectory, $"the working_directory of {what}", step.Source);
@@ -127,6 +130,26 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string
             Environment = environment.Literal,
             Command = EnvironmentReferences.ExportLines(environment.Exports) + command,
         };
+    }
+
+    /// <summary>
+    /// <c>${{ env.X }}</c> for an <c>X</c> that no env of the step, its job or workflow sets: GitHub's value would be
+    /// empty (or what an earlier step wrote to <c>$GITHUB_ENV</c>), CircleCI gets the text, on which bash stops.
+    /// </summary>
+    private void WarnAboutUndefined(IReadOnlyList<string> names, Step step, string what)
+    {
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var listed = string.Join(", ", names.Select(n => $"`${{{{ env.{n} }}}}`"));
+        scope.Warning(
+            DiagnosticCodes.GitHubExpression,
+            $"the command of {what} of {scope.Description} reads {listed}, but no `env` of the step, its job or its workflow sets "
+            + $"{string.Join(", ", names.Select(n => $"`{n}`"))}, so CircleCI gets the expression as literal text (bash: bad substitution); "
+            + "set the variable in `env`, or write `${NAME}` to read a project or context variable",
+            step.Source);
     }
 
     /// <summary>A run step of the host's script that also writes each value to its file (<see cref="KeyValuesScript"/>).</summary>

@@ -41,6 +41,7 @@ internal sealed class CacheKeySpelling(string? keyValuesId)
         KeyPartKind.Env => Env(part.Name ?? throw Broken(part, "name", source)),
         KeyPartKind.Epoch => Epoch(),
         KeyPartKind.Arch => Arch(),
+        KeyPartKind.Matrix => Matrix(part.Name ?? throw Broken(part, "name", source)),
         _ => throw InvalidGraphException.Broken($"cache key parts are of a known kind, but one is '{part.Kind}'", source),
     };
 
@@ -66,6 +67,9 @@ internal sealed class CacheKeySpelling(string? keyValuesId)
     public static string Revision() => Expression("github.sha");
 
     public static string Env(string name) => Expression($"env{Property(name)}");
+
+    /// <summary>The leg's value: GitHub runs a matrix job's legs from one definition and fills it in per leg.</summary>
+    public static string Matrix(string name) => Expression($"matrix{Property(name)}");
 
     /// <summary>Differs on every run and on every re-run of it, like CircleCI's <c>{{ epoch }}</c>.</summary>
     public static string Epoch() => $"{Expression("github.run_id")}-{Expression("github.run_attempt")}";

@@ -12,7 +12,9 @@ namespace CIGen.Provider.GitHub.Rendering;
 /// job that failed never gets here (the implicit <c>success()</c>), and an exact hit has nothing new to store.
 /// </summary>
 /// <param name="jobSteps">The job's steps, commands expanded: where the key_values and restore steps are found.</param>
-internal sealed class CacheStepRenderer(IReadOnlyList<Step> jobSteps, DiagnosticBag diagnostics, string workflowId, string jobId, ConditionRenderer conditions)
+/// <param name="legs">The job's matrix legs, whose values a key's matrix parts read.</param>
+internal sealed class CacheStepRenderer(
+    IReadOnlyList<Step> jobSteps, IReadOnlyList<MatrixLeg> legs, DiagnosticBag diagnostics, string workflowId, string jobId, ConditionRenderer conditions)
 {
     private readonly CacheKeySpelling spelling = new(jobSteps.FirstOrDefault(s => s.Kind == StepKind.KeyValues)?.Id);
 
@@ -24,7 +26,7 @@ internal sealed class CacheStepRenderer(IReadOnlyList<Step> jobSteps, Diagnostic
             throw InvalidGraphException.Broken("a restore_cache step has at least one key", step.Source);
         }
 
-        if (!HasPaths(step, "the paths the cache entry holds (those of the save_cache step that writes it)"))
+        if (!HasPaths(step, "the paths the cache entry holds (those of the save_cache step that writes it)") || !HasKeyableMatrixValues(step))
         {
             return null;
         }
@@ -83,6 +85,27 @@ internal sealed class CacheStepRenderer(IReadOnlyList<Step> jobSteps, Diagnostic
 
         IEnumerable<string> texts = step.Kind == StepKind.SaveCache ? step.Key is { } key ? [key] : [] : step.Keys;
         return [.. texts.Select(CacheKeySpelling.Literal)];
+    }
+
+    /// <summary>
+    /// GitHub rejects a cache key with a comma when the step runs, so a matrix value with one cannot go into a key
+    /// (the save step stores under the restore step's key, so checking the restore suffices).
+    /// </summary>
+    private bool HasKeyableMatrixValues(Step step)
+    {
+        var names = step.CacheKeys.SelectMany(k => k.Parts).Where(p => p.Kind == KeyPartKind.Matrix).Select(p => p.Name!).Distinct().ToList();
+        var bad = legs.SelectMany(l => l.Values.Where(v => names.Contains(v.Key) && v.Value.Text.Contains(','))).FirstOrDefault();
+        if (bad.Key is null)
+        {
+            return true;
+        }
+
+        diagnostics.Error(
+            DiagnosticCodes.InvalidStep,
+            $"{step.Kind} step {Describe(step)} keys the cache by the matrix value `{bad.Key}`, but the value `{bad.Value.Text}` has a comma, "
+            + "which GitHub's cache keys cannot contain; remove the comma from the matrix value",
+            step.Source, workflowId, jobId);
+        return false;
     }
 
     private bool HasPaths(Step step, string what)

@@ -16,7 +16,7 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
     {
         var steps = new List<JobStep>();
         var expanded = Expand(job.Steps, []);
-        var caches = new CacheStepRenderer(expanded, diagnostics, workflowId, jobId, conditions);
+        var caches = new CacheStepRenderer(expanded, job.MatrixLegs, diagnostics, workflowId, jobId, conditions);
         foreach (var step in expanded)
         {
             if (Map(step, caches) is { } rendered)

@@ -64,9 +64,9 @@ public class InjectionTests
         var automatic = GraphFilter.ForProvider(Load("jobs:\n  test:\n    steps: [{name: Test, run: y}]\n", ("go.mod", "module x\n")), "github");
 
         Names(explicitCheckout.Workflows[0].Jobs[0]).Should().Equal(
-            "Lint", "Checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Download go modules", "Test", "Save go cache");
+            "Lint", "Checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Restore go_build cache", "Download go modules", "Test", "Save go cache", "Save go_build cache");
         Names(automatic.Workflows[0].Jobs[0]).Should().Equal(
-            "checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Download go modules", "Test", "Save go cache");
+            "checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Restore go_build cache", "Download go modules", "Test", "Save go cache", "Save go_build cache");
     }
 
     [Fact]
@@ -77,10 +77,10 @@ public class InjectionTests
             ("Cargo.toml", ""), ("Cargo.lock", ""));
         var job = graph.Workflows[0].Jobs[0];
 
-        Names(job).Should().Equal("Set up Rust", "Install the Rust toolchain", "Add Rust components", "Compute cache keys", "Restore cargo cache", "Fetch cargo dependencies", "Test", "Save cargo cache");
+        Names(job).Should().Equal("Set up Rust", "Install the Rust toolchain", "Add Rust components", "Compute cache keys", "Restore cargo cache", "Restore cargo_target cache", "Fetch cargo dependencies", "Test", "Save cargo cache", "Save cargo_target cache");
         job.Steps[1].Run.Should().Be("rustup toolchain install '1.79.0' --profile minimal\nrustup default '1.79.0'");
         job.Steps[2].Run.Should().Be("rustup component add 'clippy' 'rustfmt'");
-        job.Steps[5].Run.Should().Be("cargo fetch --locked");
+        job.Steps[6].Run.Should().Be("cargo fetch --locked");
     }
 
     [Theory]
@@ -113,9 +113,9 @@ public class InjectionTests
             ("go.mod", "module x\n"));
 
         Names(GraphFilter.ForProvider(graph, "github").Workflows[0].Jobs[0]).Should().Equal(
-            "Checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Download go modules", "Test", "Save go cache");
+            "Checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Restore go_build cache", "Download go modules", "Test", "Save go cache", "Save go_build cache");
         Names(GraphFilter.ForProvider(graph, "circleci").Workflows[0].Jobs[0]).Should().Equal(
-            "checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Download go modules", "Test", "Save go cache");
+            "checkout", "Set up Go", "Compute cache keys", "Restore go cache", "Restore go_build cache", "Download go modules", "Test", "Save go cache", "Save go_build cache");
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public class ResolutionTests
     {
         var jobs = Jobs("cache: [cargo]\njobs:\n  a:\n    steps: [{run: x}]\n  b:\n    cache: [gems, pip, gems]\n    steps: [{run: x}]\n", RubyRepo);
 
-        jobs[0].Cache.Should().Equal("cargo");
+        jobs[0].Cache.Should().Equal("cargo", "cargo_target");
         jobs[1].Cache.Should().Equal("gems", "pip");
     }
 

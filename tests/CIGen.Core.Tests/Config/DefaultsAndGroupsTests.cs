@@ -27,7 +27,7 @@ public class DefaultsAndGroupsTests
         var replaces = OnlyJob(defaults + "jobs:\n  a:\n    architectures: [arm64]\n    packages: {rust: {components: [clippy]}}\n    cache: [cargo]\n    steps: [checkout]\n");
 
         (inherits.Architectures, inherits.Packages.Select(p => p.Name), inherits.Cache).Should().BeEquivalentTo((new[] { "amd64" }, new[] { "node" }, new[] { "node_modules" }));
-        (replaces.Architectures, replaces.Packages.Select(p => p.Name), replaces.Cache).Should().BeEquivalentTo((new[] { "arm64" }, new[] { "rust" }, new[] { "cargo" }));
+        (replaces.Architectures, replaces.Packages.Select(p => p.Name), replaces.Cache).Should().BeEquivalentTo((new[] { "arm64" }, new[] { "rust" }, new[] { "cargo", "cargo_target" }));
         replaces.Packages[0].Components.Should().Equal("clippy");
     }
 

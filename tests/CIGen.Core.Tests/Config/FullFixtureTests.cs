@@ -93,7 +93,7 @@ public class FullFixtureTests
         graph.CacheBackends[2].Settings["ttl"].Should().Be(Scalar.Number("604800"));
         graph.SkipCacheDefault.Should().Be("redis");
         // The effective lists: the built-ins, with the user's merged in by name (user wins, new names last).
-        graph.CacheDefinitions.Select(d => d.Name).Should().Equal("gems", "node_modules", "pip", "cargo", "go", "nuget", "turbo");
+        graph.CacheDefinitions.Select(d => d.Name).Should().Equal("gems", "node_modules", "pip", "cargo", "cargo_target", "go", "go_build", "nuget", "turbo");
         graph.CacheDefinitions[^1].Should().BeEquivalentTo(new CacheDefinition { Name = "turbo", Versions = ["node"], ChecksumSources = ["turbo.json"], Paths = [".turbo"] });
         graph.VersionSources.Single(v => v.Tool == "node").Probes.Should().Equal(new VersionProbe(File: ".nvmrc"), new VersionProbe(Command: "node --version"));
         graph.VersionSources.Single(v => v.Tool == "rust").Probes.Should().Equal(new VersionProbe(File: "rust-toolchain.toml", Pattern: "channel = \"(.*)\""));
@@ -123,8 +123,8 @@ public class FullFixtureTests
         test.Packages[0].Components.Should().Equal("rustfmt", "clippy");
         test.Packages[1].Options["package_manager"].Should().Be(Scalar.String("pnpm"));
         test.Packages[2].Options["version"].Should().Be(Scalar.String("3.10"), "a version is text even when written as a plain 3.10");
-        lint.Cache.Should().Equal("cargo");
-        test.Cache.Should().Equal("cargo", "node_modules");
+        lint.Cache.Should().Equal("cargo", "cargo_target");
+        test.Cache.Should().Equal("cargo", "cargo_target", "node_modules");
         deploy.Cache.Should().BeEmpty("an empty list replaces the default too");
     }
 

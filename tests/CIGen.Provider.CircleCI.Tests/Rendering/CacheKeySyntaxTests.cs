@@ -41,6 +41,14 @@ public class CacheKeySyntaxTests
     }
 
     [Fact]
+    public void Refuses_a_matrix_value_outside_a_leg_whose_expansion_would_have_written_it_as_text()
+    {
+        CacheKeySyntax.Part(new KeyPart { Kind = KeyPartKind.Matrix, Name = "target" }, out var problem).Should().BeNull();
+
+        problem.Should().Contain("`target`");
+    }
+
+    [Fact]
     public void Spells_branch_revision_epoch_and_arch_with_circlecis_templates()
     {
         Spell(new KeyPart { Kind = KeyPartKind.Branch }).Should().Be("{{ .Branch }}");

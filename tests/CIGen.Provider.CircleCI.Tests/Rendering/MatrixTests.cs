@@ -40,6 +40,23 @@ public class MatrixTests
             .And.Contain("ARCH: arm64").And.Contain("KEEP: 1");
     }
 
+    [Fact]
+    public void Writes_each_legs_matrix_values_into_its_cache_keys_as_text()
+    {
+        KeyPart Literal(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
+        var key = new CacheKey { Parts = [Literal("out("), new KeyPart { Kind = KeyPartKind.Matrix, Name = "arch" }, Literal(")")] };
+        var job = G.Job("test", new Step { Kind = StepKind.RestoreCache, Cache = "out", Paths = ["out"], CacheKeys = [key], Source = G.At("ci.yml") }) with
+        {
+            Architectures = ["amd64", "arm64"],
+            MatrixLegs = [MatrixSample.Leg("amd64", ("arch", "amd64")), MatrixSample.Leg("arm64", ("arch", "arm64"))],
+        };
+
+        var text = Render.Jobs(job);
+
+        Render.Section(text, "  test_amd64:").Should().Contain("keys: [out(amd64)]");
+        Render.Section(text, "  test_arm64:").Should().Contain("keys: [out(arm64)]");
+    }
+
     [Theory]
     [InlineData(null, null, "arm.medium")]
     [InlineData("large", "large", "arm.large")]

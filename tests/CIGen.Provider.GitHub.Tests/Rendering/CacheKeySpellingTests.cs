@@ -70,6 +70,13 @@ public class CacheKeySpellingTests
         Spell(new KeyPart { Kind = KeyPartKind.Env, Name = "CACHE_VERSION" }).Should().Be("${{ env.CACHE_VERSION }}");
 
     [Fact]
+    public void Reads_a_matrix_value_from_the_matrix_context_of_the_running_leg()
+    {
+        Spell(new KeyPart { Kind = KeyPartKind.Matrix, Name = "target" }).Should().Be("${{ matrix.target }}");
+        Spell(new KeyPart { Kind = KeyPartKind.Matrix, Name = "node-version" }).Should().Be("${{ matrix.node-version }}");
+    }
+
+    [Fact]
     public void Writes_epoch_as_the_run_and_its_attempt() =>
         Spell(new KeyPart { Kind = KeyPartKind.Epoch }).Should().Be("${{ github.run_id }}-${{ github.run_attempt }}");
 

@@ -142,6 +142,29 @@ public class CachingTests
     }
 
     [Fact]
+    public void A_matrix_part_reads_the_running_legs_value_and_a_value_with_a_comma_is_an_error()
+    {
+        Job Matrix(params string[] targets) => G.Job(
+            "cross",
+            G.RestoreCache("x") with { Name = "Restore out", Paths = ["target"], CacheKeys = [Key(Literal("out("), new KeyPart { Kind = KeyPartKind.Matrix, Name = "target" }, Literal(")"))] },
+            G.Run("cargo build")) with
+        {
+            Matrix = [new MatrixDimension("target", [.. targets.Select(Scalar.String)])],
+            MatrixLegs = [.. targets.Select(t => CIGen.Testing.MatrixSample.Leg(t.Replace(',', '_'), ("target", Scalar.String(t))))],
+        };
+
+        var valid = Render.Graph(G.Graph(G.Workflow("ci", Matrix("x86_64-unknown-linux-gnu", "aarch64-apple-darwin"))));
+        var comma = Render.Graph(G.Graph(G.Workflow("ci", Matrix("a,b", "c"))));
+
+        valid.Diagnostics.Should().BeEmpty();
+        Get(Steps(valid.Files[0].Content).Single(s => Get(s, "name") == "Restore out"), "with", "key").Should().Be("out(${{ matrix.target }})");
+        CIGen.Testing.Validators.AssertValidGitHubWorkflows(valid.Files);
+        comma.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
+            d.Severity == Severity.Error && d.Code == DiagnosticCodes.InvalidStep && d.Job == "cross"
+            && d.Message.Contains("matrix value `target`") && d.Message.Contains("`a,b` has a comma"));
+    }
+
+    [Fact]
     public void Renders_a_hand_written_restore_with_every_key_in_lookup_order()
     {
         var restore = G.RestoreCache("v1-deps-{{ .Branch }}-{{ checksum \"yarn.lock\" }}", "v1-deps-{{ .Branch }}-", "v1-deps-") with

@@ -39,6 +39,14 @@ public class ScriptExpressionTests
     }
 
     [Fact]
+    public void Reads_an_env_reference_through_a_step_variable_as_circleci_reads_the_variable_itself()
+    {
+        // GitHub evaluates env.X for the step (workflow, job and step env, and $GITHUB_ENV); the CircleCI provider
+        // writes ${X} where cigen sets X (ScriptEnvReferences). Both give the script the same value, as data.
+        Move("printf '%s' \"${{ env.GREETING }}\"").Should().Be(("printf '%s' \"${ENV_GREETING}\"", "ENV_GREETING=${{ env.GREETING }}"));
+    }
+
+    [Fact]
     public void Shares_one_variable_between_uses_of_one_expression_however_spaced()
     {
         Move("echo ${{ github.ref }} ${{github.ref}} ${{  github.ref }}").Should().Be(

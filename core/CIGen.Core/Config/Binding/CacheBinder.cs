@@ -9,7 +9,13 @@ namespace CIGen.Core.Config.Binding;
 /// <summary>cache_definitions, cache_backends, skip_cache and version_sources.</summary>
 internal static class CacheBinder
 {
-    private static readonly KeySet DefinitionKeys = new("a mapping `{package, versions, checksum_sources, paths}`", ["package", "versions", "checksum_sources", "paths"]);
+    private static readonly KeySet DefinitionKeys = new(
+        "a mapping `{package, versions, checksum_sources, paths, scope, also}`", ["package", "versions", "checksum_sources", "paths", "scope", "also"]);
+
+    /// <summary>The values of a definition's <c>scope</c>: one entry for every job (the default), or one per job and matrix leg.</summary>
+    public const string SharedScope = "shared";
+
+    public const string JobScope = "job";
 
     /// <summary>In a definition's versions: the dependency manager of the definition's package in the job.</summary>
     public const string ManagerPlaceholder = "$manager";
@@ -36,7 +42,7 @@ internal static class CacheBinder
     private static readonly KeySet ProbeKeys = new("a mapping `{file, pattern}` or `{command}`", ["file", "pattern", "command"]);
 
     public static IReadOnlyList<CacheDefinitionModel> BindDefinitions(ConfigNode node, NodeReader reader) =>
-        [.. reader.Entries(node, "`cache_definitions`", "a mapping of cache names to `{package, versions, checksum_sources, paths}`")
+        [.. reader.Entries(node, "`cache_definitions`", "a mapping of cache names to `{package, versions, checksum_sources, paths, scope, also}`")
             .Select(entry =>
             {
                 var map = reader.Map(entry.Value, $"cache definition `{entry.Name}`", DefinitionKeys);
@@ -50,8 +56,26 @@ internal static class CacheBinder
                         Paths = map.PlainStrings("paths", allowSingle: false),
                     },
                     Package(map),
-                    entry.Key.Location);
+                    entry.Key.Location)
+                {
+                    PerJob = Scope(map) == JobScope,
+                    Also = map.Strings("also", allowSingle: true) ?? [],
+                };
             })];
+
+    private static string? Scope(MapReader map)
+    {
+        var scope = map.Located("scope");
+        if (scope is null || scope.Value is SharedScope or JobScope)
+        {
+            return scope?.Value;
+        }
+
+        map.Reader.Error(DiagnosticCodes.InvalidValue, scope.Location,
+            $"unknown scope `{scope.Value}` in {map.What}; use `{JobScope}` for build output (target/, .next/cache: keys per job and matrix leg) "
+            + $"or `{SharedScope}` (the default: one entry for every job with the same tools and files)");
+        return null;
+    }
 
     private static string? Package(MapReader map)
     {
