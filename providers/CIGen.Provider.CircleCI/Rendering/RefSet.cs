@@ -85,7 +85,58 @@ internal sealed record RefSet
             return Matches(x, y) ? y : null;
         }
 
-        return x == y ? x : $"/(?={x[1..^1]}$)(?:{y[1..^1]})/";
+        if (x == y || Within(x, y))
+        {
+            return x;
+        }
+
+        return Within(y, x) ? y : $"/(?=(?:{x[1..^1]})$)(?:{y[1..^1]})/";
+    }
+
+    /// <summary>
+    /// A pattern certainly inside a prefix pattern <c>/^p.*$/</c> (what <c>startsWith</c> gives): one that starts with
+    /// <c>^</c> and the literal <c>p</c>, such as the trigger's <c>v*</c> (<c>/^v[^/]*$/</c>) inside <c>/^v.*$/</c>.
+    /// </summary>
+    private static bool Within(string pattern, string prefixPattern)
+    {
+        var body = prefixPattern[1..^1];
+        if (!body.StartsWith('^') || !body.EndsWith(".*$", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var prefix = body[1..^3];
+        var inner = pattern[1..^1];
+        if (!inner.StartsWith('^') || !IsLiteral(prefix) || !inner[1..].StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // `^v1\.*` is not "v1." followed by anything: a quantifier after the prefix applies to its last character.
+        var next = 1 + prefix.Length;
+        return next >= inner.Length || inner[next] is not ('*' or '+' or '?' or '{' or '|');
+    }
+
+    /// <summary>Text that <see cref="Escape"/> could have written: every regex character escaped.</summary>
+    private static bool IsLiteral(string regex)
+    {
+        for (var i = 0; i < regex.Length; i++)
+        {
+            if (regex[i] == '\\')
+            {
+                // A backslash escapes the next character; one at the end escaped what follows the literal.
+                if (++i == regex.Length)
+                {
+                    return false;
+                }
+            }
+            else if (@".^$|(){}*+?[]".Contains(regex[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static bool IsPattern(string specifier) => specifier.Length > 2 && specifier[0] == '/' && specifier[^1] == '/';
