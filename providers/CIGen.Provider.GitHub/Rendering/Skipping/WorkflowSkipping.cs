@@ -62,6 +62,12 @@ internal sealed class WorkflowSkipping
     /// <summary>The JOB_HASH the plan job computed for a job.</summary>
     public static string HashOutput(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}_hash";
 
+    /// <summary>The plan job's output naming the ref kind a ref-scoped job's marker carries.</summary>
+    public static string RefKindOutputName(string jobId) => $"{jobId}_ref_kind";
+
+    /// <summary>The ref kind the plan job saw, for a ref-scoped job.</summary>
+    public static string RefKindOutput(string jobId) => $"needs.{PlanJobId}.outputs.{RefKindOutputName(jobId)}";
+
     /// <summary>The JSON array of the leg suffixes of a matrix job the plan job skips.</summary>
     public static string SkippedLegsOutput(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}_skip";
 }
