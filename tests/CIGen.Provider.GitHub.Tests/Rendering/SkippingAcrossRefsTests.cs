@@ -8,7 +8,7 @@ namespace CIGen.Provider.GitHub.Tests.Rendering;
 
 /// <summary>
 /// Ref-scoped markers and <c>skip_on_tags: false</c> in the plan job and in the skippable job, read back from the
-/// written YAML (conditions evaluated with GitHub's semantics);.
+/// written YAML (conditions evaluated with GitHub's semantics); and the warning about path filters that hide the gate.
 /// </summary>
 public sealed class SkippingAcrossRefsTests
 {
@@ -75,5 +75,39 @@ public sealed class SkippingAcrossRefsTests
         }
 
         Text(Mapping(lookup, "with")!, "key").Should().NotContain("ref_kind", "the marker itself is not scoped");
+    }
+
+    [Theory]
+    [InlineData("pull_request", true, false, true)]
+    [InlineData("pull_request_target", false, true, true)]
+    [InlineData("push", true, true, false)]
+    public void A_pull_request_path_filter_on_a_workflow_with_a_gate_is_a_warning_at_the_trigger(string @event, bool paths, bool pathsIgnore, bool warns)
+    {
+        var trigger = G.Event(@event) with { Paths = paths ? ["src/**"] : [], PathsIgnore = pathsIgnore ? ["docs/**"] : [] };
+        var graph = SkippingSample.Graph(SkippingSample.Native());
+        graph = graph with { Workflows = [graph.Workflows[0] with { Triggers = [trigger] }] };
+
+        var warnings = Render.Graph(graph).Diagnostics.Where(d => d.Code == "github.path-filter-hides-gate").ToList();
+
+        if (!warns)
+        {
+            warnings.Should().BeEmpty();
+            return;
+        }
+
+        var warning = warnings.Should().ContainSingle().Subject;
+        warning.Severity.Should().Be(Severity.Warning);
+        (warning.File, warning.Line, warning.Column).Should().Be((trigger.Source.File, trigger.Source.Line, trigger.Source.Column));
+        warning.Message.Should().Contain($"filters '{@event}' by '{(paths ? "paths" : "paths-ignore")}'")
+            .And.Contain("'cigen_gate' (All jobs passed) never reports").And.Contain("cannot merge").And.Contain("remove");
+    }
+
+    [Fact]
+    public void A_path_filter_without_skippable_jobs_is_not_warned_about()
+    {
+        var trigger = G.Event("pull_request") with { PathsIgnore = ["docs/**"] };
+        var graph = G.Graph(G.Workflow("ci", SkippingSample.Deploy() with { Needs = [] }) with { Triggers = [trigger] });
+
+        Render.Graph(graph).Diagnostics.Should().NotContain(d => d.Code == "github.path-filter-hides-gate");
     }
 }
