@@ -191,6 +191,13 @@ public sealed record Job
     /// <summary>False when the user turned skipping off for this job.</summary>
     public bool Skip { get; set; } = true;
 
+    /// <summary>
+    /// The core's bookkeeping, never sent: false when the user said <c>skip_on_tags: false</c> (on the job or at the top
+    /// level). Providers read <see cref="JobSkipping.SkipOnTags"/>.
+    /// </summary>
+    [JsonIgnore]
+    public bool SkipOnTags { get; set; } = true;
+
     /// <summary>How the job is skipped when its inputs are unchanged; null when it is never skipped (no <c>source_files</c>, or <c>skip: false</c>).</summary>
     public JobSkipping? Skipping { get; init; }
 

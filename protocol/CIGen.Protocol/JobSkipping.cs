@@ -14,6 +14,23 @@ public sealed record JobSkipping
     public IReadOnlyList<SkipMarker> Markers { get; set; } = [];
 
     public required SkipBackend Backend { get; init; }
+
+    /// <summary>
+    /// True when the job's steps or conditions depend on the ref (branch, tag, pull request): a marker then names the
+    /// kind of ref it was recorded on — <see cref="SkipMarker.Prefix"/> + REF_KIND + <c>/</c> + JOB_HASH, REF_KIND
+    /// printed by <see cref="RefKindScript"/> — so a run on another kind of ref never finds it (a tag run of a commit
+    /// that passed on a branch runs its tag-only steps).
+    /// </summary>
+    public bool RefScoped { get; set; }
+
+    /// <summary>False when the job must run on every tag run (<c>skip_on_tags: false</c>): no lookup there; the marker is still recorded.</summary>
+    public bool SkipOnTags { get; set; } = true;
+
+    /// <summary>
+    /// Set when <see cref="RefScoped"/> is true or <see cref="SkipOnTags"/> false: bash that prints this run's REF_KIND
+    /// (<c>branch</c>, <c>tag</c> or <c>pull_request</c>) from the platform's variables; run it in the step that hashes.
+    /// </summary>
+    public string? RefKindScript { get; set; }
 }
 
 /// <summary>A marker's name is <see cref="Prefix"/> followed by the JOB_HASH computed in CI.</summary>

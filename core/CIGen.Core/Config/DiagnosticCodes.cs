@@ -113,4 +113,7 @@ public static class DiagnosticCodes
 
     /// <summary>Warning: a job with <c>source_files</c> runs on macOS or Windows, where it cannot be skipped (the hash script needs GNU tools).</summary>
     public const string SkipNeedsLinuxRunner = "CIG050";
+
+    /// <summary>Warning: a <c>${{ }}</c> inside single quotes of a bash run script, which GitHub leaves unexpanded and CircleCI expands.</summary>
+    public const string ExpressionInSingleQuotes = "CIG051";
 }

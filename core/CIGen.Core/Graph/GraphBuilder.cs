@@ -270,6 +270,7 @@ internal sealed class GraphBuilder
             Packages = Packages(job, scope),
             SourceFiles = groups.Expand(job.SourceFiles, scope),
             Skip = job.Skip,
+            SkipOnTags = job.SkipOnTags ?? config.SkipOnTags ?? true,
             Checkout = job.Checkout,
             TimeoutMinutes = job.TimeoutMinutes,
             Type = job.Type,

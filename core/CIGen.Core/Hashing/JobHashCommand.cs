@@ -21,7 +21,7 @@ public static class JobHashCommand
             return exitCode;
         }
 
-        if (Find(config.Graph, jobReference) is not { } job)
+        if (Find(config.Graph, jobReference) is not var (job, leg))
         {
             var known = config.Graph.Workflows.SelectMany(w => w.Jobs.Select(j => $"{w.Id}/{j.Id}")).Order(StringComparer.Ordinal).ToList();
             // "test" for "ci/test": the workflow left out.
@@ -30,6 +30,12 @@ public static class JobHashCommand
             console.Error.WriteLine(
                 $"error {GenerationCodes.UnknownJob}: unknown job `{jobReference}`; {hint}pass --job WORKFLOW/JOB, one of: {string.Join(", ", known)}");
             return ExitCodes.ConfigInvalid;
+        }
+
+        if (leg is not null)
+        {
+            var values = string.Join(", ", leg.Values.Select(v => $"{v.Key}: {v.Value.Text}"));
+            console.Error.WriteLine($"note: {jobReference} is the leg `{values}` of job {jobReference[..jobReference.IndexOf('/', StringComparison.Ordinal)]}/{job.Id}; every leg of a job has the job's hash.");
         }
 
         if (job.SourceFiles.Count == 0)
@@ -68,15 +74,29 @@ public static class JobHashCommand
         return ExitCodes.Success;
     }
 
-    private static Job? Find(Graph graph, string reference)
+    /// <summary>The job named <c>WORKFLOW/JOB</c>, else the matrix leg named <c>WORKFLOW/JOB_SUFFIX</c> (with its job); null when neither exists.</summary>
+    private static (Job Job, MatrixLeg? Leg)? Find(Graph graph, string reference)
     {
         var slash = reference.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0)
+        if (slash < 0 || graph.Workflows.FirstOrDefault(w => w.Id == reference[..slash]) is not { } workflow)
         {
             return null;
         }
 
-        var workflow = graph.Workflows.FirstOrDefault(w => w.Id == reference[..slash]);
-        return workflow?.Jobs.FirstOrDefault(j => j.Id == reference[(slash + 1)..]);
+        var name = reference[(slash + 1)..];
+        if (workflow.Jobs.FirstOrDefault(j => j.Id == name) is { } job)
+        {
+            return (job, null);
+        }
+
+        foreach (var candidate in workflow.Jobs)
+        {
+            if (candidate.MatrixLegs.FirstOrDefault(l => $"{candidate.Id}_{l.Suffix}" == name) is { } leg)
+            {
+                return (candidate, leg);
+            }
+        }
+
+        return null;
     }
 }

@@ -6,7 +6,9 @@ namespace CIGen.Core.Skipping;
 
 /// <summary>
 /// Fills <see cref="Job.Skipping"/> of every skippable job (docs/protocol.md, "JobSkipping"): a job with
-/// <c>source_files</c> that does not say <c>skip: false</c>, is not an approval gate and runs on Linux.
+/// <c>source_files</c> that does not say <c>skip: false</c>, is not an approval gate and runs on Linux. A job that
+/// depends on the ref (<see cref="RefDependence"/>) gets markers scoped to the kind of ref; one with
+/// <c>skip_on_tags: false</c> is never skipped on a tag run.
 /// </summary>
 internal static class JobSkippings
 {
@@ -17,7 +19,7 @@ internal static class JobSkippings
         {
             Workflows = [.. graph.Workflows.Select(w => w with
             {
-                Jobs = [.. w.Jobs.Select(j => Skippable(w, j, graph.Runners, diagnostics) ? j with { Skipping = For(w, j, graph.Runners, backends.For(j)) } : j)],
+                Jobs = [.. w.Jobs.Select(j => Skippable(w, j, graph.Runners, diagnostics) ? j with { Skipping = For(w, j, graph, backends.For(j)) } : j)],
             })],
         };
     }
@@ -48,12 +50,19 @@ internal static class JobSkippings
         return why is null;
     }
 
-    public static JobSkipping For(Workflow workflow, Job job, IReadOnlyList<RunnerProfile> profiles, SkipBackend backend) => new()
+    public static JobSkipping For(Workflow workflow, Job job, Graph graph, SkipBackend backend)
     {
-        HashScript = JobHashScript.Render(job),
-        Markers = Markers(workflow, job, profiles),
-        Backend = backend,
-    };
+        var refScoped = RefDependence.Of(workflow, job, graph.Commands);
+        return new JobSkipping
+        {
+            HashScript = JobHashScript.Render(job),
+            Markers = Markers(workflow, job, graph.Runners),
+            Backend = backend,
+            RefScoped = refScoped,
+            SkipOnTags = job.SkipOnTags,
+            RefKindScript = refScoped || !job.SkipOnTags ? RefKindScript.Text : null,
+        };
+    }
 
     /// <summary>One marker per matrix leg (job part <c>&lt;id&gt;_&lt;suffix&gt;</c>), or one named after the job.</summary>
     public static IReadOnlyList<SkipMarker> Markers(Workflow workflow, Job job, IReadOnlyList<RunnerProfile> profiles)

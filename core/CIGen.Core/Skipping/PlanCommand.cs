@@ -66,7 +66,9 @@ public static class PlanCommand
                 foreach (var marker in skipping.Markers)
                 {
                     var name = marker.Leg is null ? $"{workflow.Id}/{job.Id}" : $"{workflow.Id}/{job.Id}_{marker.Leg}";
-                    rows.Add((name, hash, probe.Verdict(skipping.Backend, marker.Prefix + hash)));
+                    // A ref-scoped marker names the kind of ref; a local preview is of the next branch run.
+                    var key = skipping.RefScoped ? $"{marker.Prefix}{RefKindScript.Branch}/{hash}" : marker.Prefix + hash;
+                    rows.Add((name, hash, probe.Verdict(skipping.Backend, key)));
                 }
             }
         }

@@ -73,7 +73,7 @@ internal static class SkipContinuation
         if (targets.Count > 0)
         {
             steps.Add(SkipSteps.Hash(targets));
-            steps.AddRange(skippable.Select(s => SkipSteps.Lookup(s.Target, scope, $"{SkipSteps.LookupStepName} of {s.Name}")));
+            steps.AddRange(skippable.SelectMany(s => SkipSteps.Lookups(s.Target, scope, $"{SkipSteps.LookupStepName} of {s.Name}")));
         }
 
         steps.Add(Continue(continued, skippable, continuationPath));

@@ -18,12 +18,18 @@ internal sealed record SkipTarget(string Workflow, string Job, JobSkipping Skipp
     /// <summary>Exists once the lookup found the marker; on the native backend it is also what the platform cache holds.</summary>
     public string MarkerFile => $"{Directory}/marker";
 
+    /// <summary>The kind of ref this run is for (<see cref="JobSkipping.RefKindScript"/>), when the host sent the script.</summary>
+    public string RefKindFile => $"{Directory}/ref_kind";
+
     /// <summary>
     /// The native key: CircleCI keys cannot read a file's text, only checksum it, so the key is the marker's prefix and
     /// the checksum of the hash file — equal hashes, equal keys. <c>restore_cache</c> matches keys by prefix, but every
-    /// such key is the prefix and a checksum of one fixed length, so only the identical key matches.
+    /// such key is the prefix and checksums of one fixed length, so only the identical key matches. A ref-scoped job's
+    /// key has the checksum of the ref-kind file between them.
     /// </summary>
-    public string NativeKey => CacheKeySyntax.Literal(Marker.Prefix) + CacheKeySyntax.ChecksumOf(HashFile);
+    public string NativeKey => CacheKeySyntax.Literal(Marker.Prefix)
+        + (Skipping.RefScoped ? CacheKeySyntax.ChecksumOf(RefKindFile) + "/" : string.Empty)
+        + CacheKeySyntax.ChecksumOf(HashFile);
 
     public bool IsNative => Skipping.Backend.Type == "native";
 
@@ -49,12 +55,29 @@ internal static class SkipSteps
 
     /// <summary>The steps for after the checkout; <paramref name="halt"/> false for the continued pipeline, whose setup job looked up already.</summary>
     public static IReadOnlyList<ConfigStep> Start(SkipTarget target, Scope scope, bool halt) =>
-        halt ? [Hash([target]), Lookup(target, scope), Halt(target)] : [Hash([target])];
+        halt ? [Hash([target]), .. Lookups(target, scope), Halt(target)] : [Hash([target])];
+
+    /// <summary>The lookup and, for a job that never skips on tags, the step that forgets a marker found on a tag run.</summary>
+    public static IReadOnlyList<ConfigStep> Lookups(SkipTarget target, Scope scope, string name = LookupStepName) =>
+        target.Skipping.SkipOnTags ? [Lookup(target, scope, name)] : [Lookup(target, scope, name), RunOnTags(target)];
+
+    /// <summary>Removes the marker file on a tag run, so neither the halt nor the setup job skips the job there.</summary>
+    private static RunStep RunOnTags(SkipTarget target) => new()
+    {
+        Name = $"Run {target.Job} on every tag (skip_on_tags: false)",
+        Command = new StringBuilder()
+            .Append("if [ \"$(cat ").Append(target.RefKindFile).Append(")\" = tag ]; then\n")
+            .Append("  rm -f ").Append(target.MarkerFile).Append('\n')
+            .Append("  echo \"cigen: a tag run: ").Append(target.Job).Append(" runs whatever its marker says\"\n")
+            .Append("fi\n")
+            .ToString(),
+    };
 
     /// <summary>
     /// Runs each distinct hash script once (matrix legs share theirs) into every target's hash file, and fails the job
     /// when a script prints anything but one JOB_HASH: a key built from an empty hash would be shared by every run. It
-    /// removes each marker file first: only this run's lookup may leave one (a machine runner keeps <c>/tmp</c>).
+    /// removes each marker file first: only this run's lookup may leave one (a machine runner keeps <c>/tmp</c>). With
+    /// the host's ref-kind script it also writes the run's ref kind, which a ref-scoped marker's name carries.
     /// </summary>
     public static RunStep Hash(IReadOnlyList<SkipTarget> targets)
     {
@@ -64,6 +87,12 @@ internal static class SkipSteps
         {
             script.Append("mkdir -p ").Append(target.Directory).Append('\n')
                 .Append("rm -f ").Append(target.MarkerFile).Append('\n');
+            if (target.Skipping.RefKindScript is { } refKind)
+            {
+                script.Append("(\n").Append(refKind.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n')).Append('\n')
+                    .Append(") > ").Append(target.RefKindFile).Append('\n');
+            }
+
             if (computed.TryGetValue(target.Skipping.HashScript, out var first))
             {
                 script.Append("cp ").Append(first).Append(' ').Append(target.HashFile).Append('\n');
@@ -170,7 +199,9 @@ internal static class SkipSteps
         return (environment, EnvironmentReferences.ExportLines(split.Exports));
     }
 
-    private static string KeyLine(SkipTarget target) => $"key=\"${{CIGEN_MARKER_PREFIX}}$(cat {target.HashFile})\"\n";
+    private static string KeyLine(SkipTarget target) => target.Skipping.RefScoped
+        ? $"key=\"${{CIGEN_MARKER_PREFIX}}$(cat {target.RefKindFile})/$(cat {target.HashFile})\"\n"
+        : $"key=\"${{CIGEN_MARKER_PREFIX}}$(cat {target.HashFile})\"\n";
 
     /// <summary>The backend's function; its variables come from <c>environment:</c>, which shellcheck cannot see.</summary>
     private static string Function(string? script, string field, SkipBackend backend) =>

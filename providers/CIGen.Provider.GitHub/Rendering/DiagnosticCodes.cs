@@ -23,4 +23,10 @@ internal static class DiagnosticCodes
 
     /// <summary>A <c>restore_cache</c> or <c>save_cache</c> step without paths, which GitHub's cache actions require (error).</summary>
     public const string CacheNeedsPaths = "github.cache-needs-paths";
+
+    /// <summary>
+    /// A pull-request trigger with <c>paths</c>/<c>paths-ignore</c> on a workflow whose gate job is the required check:
+    /// a pull request that changes only filtered-out files never gets the check (warning).
+    /// </summary>
+    public const string PathFilterHidesGate = "github.path-filter-hides-gate";
 }

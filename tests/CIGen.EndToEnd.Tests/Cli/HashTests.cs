@@ -84,6 +84,65 @@ public sealed class HashTests : CliTestBase
     }
 
     [Fact]
+    public void Every_name_plan_prints_is_accepted_by_hash_with_the_same_hash()
+    {
+        Project.Write("cigen.yml", """
+            jobs:
+              tests:
+                source_files: ['src/**']
+                architectures: [amd64, arm64]
+                matrix:
+                  python: ['3.13', '3.14', pypy-3.11]
+                  exclude: [{arch: arm64, python: pypy-3.11}]
+                steps:
+                  - run: echo test
+              lint:
+                steps:
+                  - run: echo lint
+            """);
+
+        var plan = Run("plan");
+        plan.ExitCode.Should().Be(ExitCodes.Success, plan.ToString());
+        var rows = plan.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(parts => (Name: parts[0], Hash: parts[1]))
+            .ToList();
+        rows.Should().HaveCount(6, "five legs and one job without a matrix");
+        rows.Should().Contain(r => r.Name == "ci/tests_arm64_3_14");
+
+        foreach (var (name, planned) in rows)
+        {
+            var hash = Run("hash", "--job", name);
+            hash.ExitCode.Should().Be(ExitCodes.Success, $"{name}: {hash}");
+            hash.Output.Should().Be(planned + "\n", name);
+        }
+
+        var leg = Run("hash", "--job", "ci/tests_amd64_pypy-3_11");
+        leg.Error.Should().Contain("note: ci/tests_amd64_pypy-3_11 is the leg `arch: amd64, python: pypy-3.11` of job ci/tests");
+    }
+
+    [Fact]
+    public void A_leg_the_matrix_leaves_out_is_an_unknown_job()
+    {
+        Project.Write("cigen.yml", """
+            jobs:
+              tests:
+                source_files: ['src/**']
+                architectures: [amd64, arm64]
+                matrix:
+                  exclude: [{arch: arm64}]
+                  include: [{arch: amd64}]
+                steps:
+                  - run: echo test
+            """);
+
+        Run("hash", "--job", "ci/tests_amd64").ExitCode.Should().Be(ExitCodes.Success);
+        var result = Run("hash", "--job", "ci/tests_arm64");
+        result.ExitCode.Should().Be(ExitCodes.ConfigInvalid, result.ToString());
+        result.Error.Should().Contain($"error {GenerationCodes.UnknownJob}: unknown job `ci/tests_arm64`");
+    }
+
+    [Fact]
     public void An_invalid_config_prints_its_diagnostics_and_exits_2()
     {
         Project.Write("cigen.yml", "jobs:\n  build:\n    requires: [nope]\n    steps:\n      - run: x\n");

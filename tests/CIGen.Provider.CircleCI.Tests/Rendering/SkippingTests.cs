@@ -207,6 +207,32 @@ public sealed class SkippingTests : IDisposable
         result.Files[1].Content.Should().Contain("\"when\": \"<< pipeline.parameters.run_ci >>\"");
     }
 
+    [Theory]
+    [InlineData("tag", false)]
+    [InlineData("branch", true)]
+    public void Setup_forgets_the_marker_of_a_job_that_never_skips_on_tags_on_a_tag_run(string refKind, bool kept)
+    {
+        var lint = SkippingSample.Lint(SkippingSample.Native());
+        lint = lint with { Skipping = lint.Skipping! with { SkipOnTags = false, RefScoped = true, RefKindScript = "echo tag\n" } };
+        var result = Render.Graph(SampleGraphs.Dynamic(G.Graph(G.Workflow("ci", lint))));
+        result.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
+        Validators.AssertValidCircleCiConfigs([new OutputFile(".circleci/config.yml", result.Files[0].Content)]);
+        var steps = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)Load(result.Files[0].Content)["jobs"])["cigen_setup"])["steps"]).ToList();
+        steps.Select(NameOf).Should().Equal(
+            "checkout", SkipSteps.HashStepName, "Look up the skip marker of lint", "Run lint on every tag (skip_on_tags: false)", SkipContinuation.ContinueStepName);
+        Settings(steps[1]).Children.Values.OfType<YamlScalarNode>().Select(v => v.Value).Should().Contain(c => c!.Contains("> /tmp/cigen/skip/ci/lint/ref_kind", StringComparison.Ordinal));
+        ((YamlSequenceNode)Settings(steps[2])["keys"]).Select(k => ((YamlScalarNode)k).Value).Should().ContainSingle().Which.Should()
+            .Be("cigen-skip-v1/linux-amd64/ci/lint/{{ checksum \"/tmp/cigen/skip/ci/lint/ref_kind\" }}/{{ checksum \"/tmp/cigen/skip/ci/lint/hash\" }}");
+
+        Directory.CreateDirectory(Path.Combine(temp, "skip/ci/lint"));
+        File.WriteAllText(Path.Combine(temp, "skip/ci/lint/ref_kind"), refKind + "\n");
+        File.WriteAllText(Path.Combine(temp, "skip/ci/lint/marker"), "");
+        var run = RunStep(steps[3]);
+
+        run.ExitCode.Should().Be(0, run.Error);
+        File.Exists(Path.Combine(temp, "skip/ci/lint/marker")).Should().Be(kept, $"a {refKind} run");
+    }
+
     /// <summary>Runs the setup job's continue step with these marker files present; returns the body it posted.</summary>
     private JsonElement Continue(Graph graph, IReadOnlyList<string> skipped)
     {

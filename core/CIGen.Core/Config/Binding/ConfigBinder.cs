@@ -13,7 +13,7 @@ internal static class ConfigBinder
         [
             "provider", "providers", "provider_path", "output_path", "output_filename", "architectures",
             "source_file_groups", "packages", "cache", "cache_definitions", "version_sources", "runners",
-            "default_runner", "cache_backends", "skip_cache", "services", "env", "environment", "workflows", "jobs",
+            "default_runner", "cache_backends", "skip_cache", "skip_on_tags", "services", "env", "environment", "workflows", "jobs",
             "commands", "github", "circleci",
         ],
         new Dictionary<string, string>(StringComparer.Ordinal)
@@ -55,6 +55,7 @@ internal static class ConfigBinder
             DefaultRunner = root.Located("default_runner"),
             CacheBackends = [.. (root.Get("cache_backends") is { } backends ? CacheBinder.BindBackends(backends, "`cache_backends`", reader) : []), .. skipBackends],
             SkipCacheDefault = skipDefault,
+            SkipOnTags = root.Bool("skip_on_tags"),
             Services = root.Get("services") is { } services ? ServiceBinder.BindDefinitions(services, reader) : [],
             Env = reader.Env(root),
             Settings = Settings(root, reader),

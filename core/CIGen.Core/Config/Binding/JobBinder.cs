@@ -15,7 +15,7 @@ internal static class JobBinder
         [
             "name", "image", "runner", "runs_on", "resource_class", "architectures", "matrix", "requires", "needs",
             "requires_any", "if", "env", "environment", "services", "packages", "cache", "source_files", "skip",
-            "checkout", "timeout", "type", "steps", "github",
+            "skip_on_tags", "checkout", "timeout", "type", "steps", "github",
         ],
         new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -73,6 +73,7 @@ internal static class JobBinder
             Cache = job.Strings("cache", allowSingle: true),
             SourceFiles = job.Strings("source_files", allowSingle: true) ?? [],
             Skip = job.Bool("skip") ?? true,
+            SkipOnTags = job.Bool("skip_on_tags"),
             Checkout = job.Bool("checkout") ?? true,
             TimeoutMinutes = job.PositiveInt("timeout"),
             Type = type == Approval ? Approval : null,

@@ -132,17 +132,21 @@ internal static class StepBinder
         var run = step.Get("run")!;
         if (run is not MapNode)
         {
+            var shell = step.String("shell");
+            QuotedExpressionCheck.Check(run, shell, reader);
             return common with
             {
                 Kind = StepKind.Run,
                 Run = reader.String(run, step.Label("run")),
-                Shell = step.String("shell"),
+                Shell = shell,
                 WorkingDirectory = step.String("working_directory"),
             };
         }
 
         var circle = reader.Map(run, step.Label("run"), CircleRunKeys);
         var script = circle.Require("command", run, "command: make test") ? circle.String("command") : null;
+        var circleShell = OneOf(step, circle, "shell", step.String("shell"));
+        QuotedExpressionCheck.Check(circle.Get("command"), circleShell, reader);
         var innerEnv = reader.Env(circle);
         if (innerEnv.Count > 0 && common.Env.Count > 0)
         {
@@ -154,7 +158,7 @@ internal static class StepBinder
             Kind = StepKind.Run,
             Name = OneOf(step, circle, "name", common.Name),
             Run = script,
-            Shell = OneOf(step, circle, "shell", step.String("shell")),
+            Shell = circleShell,
             WorkingDirectory = OneOf(step, circle, "working_directory", step.String("working_directory")),
             Env = common.Env.Count > 0 ? common.Env : innerEnv,
         };

@@ -43,6 +43,9 @@ internal sealed record ConfigModel
 
     public Located<string>? SkipCacheDefault { get; init; }
 
+    /// <summary>The top-level <c>skip_on_tags</c>, the default of every job; null when not given (true).</summary>
+    public bool? SkipOnTags { get; init; }
+
     public IReadOnlyList<Service> Services { get; init; } = [];
 
     /// <summary>Variables for every job: the top-level <c>env</c>.</summary>
@@ -135,6 +138,9 @@ internal sealed record JobModel
     public IReadOnlyList<Located<string>> SourceFiles { get; init; } = [];
 
     public bool Skip { get; init; } = true;
+
+    /// <summary><c>skip_on_tags</c>; null when the job does not set it (the top-level value applies).</summary>
+    public bool? SkipOnTags { get; init; }
 
     public bool Checkout { get; init; } = true;
 

@@ -9,7 +9,8 @@ namespace CIGen.Provider.GitHub.Rendering.Skipping;
 /// skippable job it hashes the inputs and looks the markers up, and outputs <c>&lt;job&gt;</c> (<c>skip</c> or
 /// <c>run</c>), <c>&lt;job&gt;_hash</c> (the JOB_HASH the job records its marker under) and, for a matrix job,
 /// <c>&lt;job&gt;_skip</c>: the JSON array of the suffixes of the legs to skip (<c>&lt;job&gt;</c> is <c>skip</c>
-/// when every leg is).
+/// when every leg is); for a ref-scoped job <c>&lt;job&gt;_ref_kind</c>, the kind of ref its marker names. A job that
+/// never skips on tags is not looked up on a tag run.
 /// </summary>
 internal static class PlanJob
 {
@@ -24,14 +25,16 @@ internal static class PlanJob
             var skip = job.Skipping!;
             var hashId = $"{job.Id}_hash";
             var hash = $"steps.{hashId}.outputs.hash";
-            steps.Add(SkipSteps.Hash(hashId, $"Hash {job.Id}", skip.HashScript));
+            var refKind = skip.RefScoped ? SkipSteps.RefKindOutput(hashId) : null;
+            var lookupIf = SkipSteps.LookupCondition(skip, hashId);
+            steps.Add(SkipSteps.Hash(hashId, $"Hash {job.Id}", skip));
             if (job.MatrixLegs.Count == 0)
             {
                 var marker = skip.Markers.Single();
                 var lookupId = $"{job.Id}_marker";
-                steps.Add(SkipSteps.Lookup(lookupId, $"Look up {job.Id}", skip.Backend, SkipSteps.Key(marker.Prefix, hash)));
+                steps.Add(SkipSteps.Lookup(lookupId, $"Look up {job.Id}", skip.Backend, SkipSteps.Key(marker.Prefix, hash, refKind), lookupIf));
                 outputs.Add(job.Id, $"${{{{ {SkipSteps.Found(lookupId, skip.Backend)} && 'skip' || 'run' }}}}");
-                outputs.Add($"{job.Id}_hash", $"${{{{ {hash} }}}}");
+                AddHashOutputs(outputs, job.Id, hash, refKind);
                 continue;
             }
 
@@ -40,14 +43,14 @@ internal static class PlanJob
             {
                 var lookupId = $"{job.Id}_{leg.Suffix}_marker";
                 var marker = LegChoice.MarkerOf(skip, leg);
-                steps.Add(SkipSteps.Lookup(lookupId, $"Look up {job.Id} ({leg.Suffix})", skip.Backend, SkipSteps.Key(marker.Prefix, hash)));
+                steps.Add(SkipSteps.Lookup(lookupId, $"Look up {job.Id} ({leg.Suffix})", skip.Backend, SkipSteps.Key(marker.Prefix, hash, refKind), lookupIf));
                 found.Add((leg.Suffix, SkipSteps.Found(lookupId, skip.Backend)));
             }
 
             var legsId = $"{job.Id}_legs";
             steps.Add(SkippedLegs(legsId, job.Id, found));
             outputs.Add(job.Id, $"${{{{ steps.{legsId}.outputs.all }}}}");
-            outputs.Add($"{job.Id}_hash", $"${{{{ {hash} }}}}");
+            AddHashOutputs(outputs, job.Id, hash, refKind);
             outputs.Add($"{job.Id}_skip", $"${{{{ steps.{legsId}.outputs.skip }}}}");
         }
 
@@ -59,6 +62,16 @@ internal static class PlanJob
             Outputs = outputs,
             Steps = steps,
         };
+    }
+
+    /// <summary><c>&lt;job&gt;_hash</c>, and for a ref-scoped job <c>&lt;job&gt;_ref_kind</c>: what the job records its marker under.</summary>
+    private static void AddHashOutputs(OrderedDictionary<string, string> outputs, string jobId, string hash, string? refKind)
+    {
+        outputs.Add($"{jobId}_hash", $"${{{{ {hash} }}}}");
+        if (refKind is not null)
+        {
+            outputs.Add(WorkflowSkipping.RefKindOutputName(jobId), $"${{{{ {refKind} }}}}");
+        }
     }
 
     /// <summary>

@@ -18,8 +18,11 @@ internal static class SkipSteps
 
     public const string Shell = "bash";
 
-    /// <summary>Runs the host's hash script and outputs <c>hash</c>; a malformed hash fails the step instead of naming a wrong marker.</summary>
-    public static RunStep Hash(string id, string name, string hashScript, string? condition = null) => new()
+    /// <summary>
+    /// Runs the host's hash script and outputs <c>hash</c>; a malformed hash fails the step instead of naming a wrong
+    /// marker. With the host's ref-kind script (<see cref="JobSkipping.RefKindScript"/>) it also outputs <c>ref_kind</c>.
+    /// </summary>
+    public static RunStep Hash(string id, string name, JobSkipping skipping, string? condition = null) => new()
     {
         Name = name,
         Id = id,
@@ -28,15 +31,28 @@ internal static class SkipSteps
         // inherit_errexit (bash 4.4+) makes a failing command inside the script fail it; older bash relies on pipefail.
         Run = "shopt -s inherit_errexit 2>/dev/null || true\n"
             + "cigen_job_hash() {\n"
-            + Lines(hashScript)
+            + Lines(skipping.HashScript)
             + "}\n"
             + "hash=\"$(cigen_job_hash)\"\n"
             + "if ! [[ \"$hash\" =~ ^[0-9a-f]{64}$ ]]; then\n"
             + "  echo \"::error::the job hash script printed '$hash', not 64 lowercase hex digits\"\n"
             + "  exit 1\n"
             + "fi\n"
-            + "echo \"hash=$hash\" >> \"$GITHUB_OUTPUT\"\n",
+            + "echo \"hash=$hash\" >> \"$GITHUB_OUTPUT\"\n"
+            + (skipping.RefKindScript is { } refKind
+                ? "cigen_ref_kind() {\n" + Lines(refKind) + "}\n" + "echo \"ref_kind=$(cigen_ref_kind)\" >> \"$GITHUB_OUTPUT\"\n"
+                : string.Empty),
     };
+
+    /// <summary>
+    /// The condition of a lookup: none, or, for a job that never skips on tags, that the hash step
+    /// <paramref name="hashId"/> saw no tag (a lookup that does not run finds nothing, so the job runs).
+    /// </summary>
+    public static string? LookupCondition(JobSkipping skipping, string hashId) =>
+        skipping.SkipOnTags ? null : $"{RefKindOutput(hashId)} != 'tag'";
+
+    /// <summary>The ref kind the hash step <paramref name="hashId"/> printed (only with a ref-kind script).</summary>
+    public static string RefKindOutput(string hashId) => $"steps.{hashId}.outputs.ref_kind";
 
     /// <summary>
     /// Looks <paramref name="key"/> up without downloading anything. Native: the cache action's <c>cache-hit</c>;
@@ -135,8 +151,14 @@ internal static class SkipSteps
         ];
     }
 
-    /// <summary>A marker's name: the host's prefix (or an expression choosing one) followed by the hash expression.</summary>
-    public static string Key(string prefix, string hashExpression) => $"{prefix}${{{{ {hashExpression} }}}}";
+    /// <summary>
+    /// A marker's name: the host's prefix (or an expression choosing one) followed by the hash expression; for a
+    /// ref-scoped job (<paramref name="refKindExpression"/> given) the ref kind and a slash come before the hash.
+    /// </summary>
+    public static string Key(string prefix, string hashExpression, string? refKindExpression = null) =>
+        refKindExpression is null
+            ? $"{prefix}${{{{ {hashExpression} }}}}"
+            : $"{prefix}${{{{ {refKindExpression} }}}}/${{{{ {hashExpression} }}}}";
 
     private static bool IsNative(SkipBackend backend) => backend.Type == "native";
 

@@ -20,7 +20,7 @@ internal static class SkippableJob
         var skip = job.Skipping!;
         if (skipping.Plans)
         {
-            var planned = SkipSteps.Key(Prefix(job, skip), WorkflowSkipping.HashOutput(job.Id));
+            var planned = SkipSteps.Key(Prefix(job, skip), WorkflowSkipping.HashOutput(job.Id), skip.RefScoped ? WorkflowSkipping.RefKindOutput(job.Id) : null);
             var recorded = $"{WorkflowSkipping.HashOutput(job.Id)} != ''";
             if (job.MatrixLegs.Count == 0)
             {
@@ -33,13 +33,13 @@ internal static class SkippableJob
 
         var checkout = FirstCheckout(steps);
         var before = checkout < 0 ? [new ActionStep { Uses = ActionStep.Checkout }] : steps.Take(checkout + 1);
-        var key = SkipSteps.Key(Prefix(job, skip), $"steps.{HashId}.outputs.hash");
+        var key = SkipSteps.Key(Prefix(job, skip), $"steps.{HashId}.outputs.hash", skip.RefScoped ? SkipSteps.RefKindOutput(HashId) : null);
         var runs = SkipSteps.NotFound(DecisionId, skip.Backend);
         return
         [
             .. before,
-            SkipSteps.Hash(HashId, "Hash the job's inputs", skip.HashScript),
-            SkipSteps.Lookup(DecisionId, "Skip when the inputs are unchanged", skip.Backend, key),
+            SkipSteps.Hash(HashId, "Hash the job's inputs", skip),
+            SkipSteps.Lookup(DecisionId, "Skip when the inputs are unchanged", skip.Backend, key, SkipSteps.LookupCondition(skip, HashId)),
             .. steps.Skip(checkout + 1).Select(s => Gated(s, runs)),
             .. SkipSteps.Record(skip.Backend, key, $"success() && {runs}"),
         ];

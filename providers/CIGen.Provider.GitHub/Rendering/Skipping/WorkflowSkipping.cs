@@ -46,8 +46,33 @@ internal sealed class WorkflowSkipping
                 job.Source, workflow.Id, job.Id);
         }
 
+        if (skippable.Count > 0)
+        {
+            WarnAboutPathFilters(workflow, diagnostics);
+        }
+
         // After that error the output is discarded; rendering without skipping keeps the job ids unique meanwhile.
         return new WorkflowSkipping(clashes.Count == 0 ? skippable : [], strategy != EarlyExit);
+    }
+
+    /// <summary>
+    /// GitHub does not start a workflow whose pull-request trigger's path filter leaves out every changed file, so the
+    /// gate — the one required check — never reports and the pull request waits for it forever. Skipping already
+    /// leaves unaffected jobs out, so the filter buys nothing the gate could not report.
+    /// </summary>
+    private static void WarnAboutPathFilters(Workflow workflow, DiagnosticBag diagnostics)
+    {
+        foreach (var trigger in workflow.Triggers.Where(t => t.Event is "pull_request" or "pull_request_target" && (t.Paths.Count > 0 || t.PathsIgnore.Count > 0)))
+        {
+            var filter = trigger.Paths.Count > 0 ? "paths" : "paths-ignore";
+            diagnostics.Warning(
+                DiagnosticCodes.PathFilterHidesGate,
+                $"workflow '{workflow.Id}' has skippable jobs and filters '{trigger.Event}' by '{filter}': on a pull request that changes only files "
+                + $"the filter leaves out, GitHub does not start the workflow, so the required check '{GateJob.Id}' ({GateJob.Name}) never reports and "
+                + $"the pull request cannot merge; remove '{filter}' from this trigger (jobs whose source_files did not change are skipped anyway, and "
+                + "the gate then reports on every pull request), or do not make the gate a required check",
+                trigger.Source, workflow.Id);
+        }
     }
 
     /// <summary>True when the plan job decides whether <paramref name="jobId"/> runs.</summary>
@@ -61,6 +86,12 @@ internal sealed class WorkflowSkipping
 
     /// <summary>The JOB_HASH the plan job computed for a job.</summary>
     public static string HashOutput(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}_hash";
+
+    /// <summary>The plan job's output naming the ref kind a ref-scoped job's marker carries.</summary>
+    public static string RefKindOutputName(string jobId) => $"{jobId}_ref_kind";
+
+    /// <summary>The ref kind the plan job saw, for a ref-scoped job.</summary>
+    public static string RefKindOutput(string jobId) => $"needs.{PlanJobId}.outputs.{RefKindOutputName(jobId)}";
 
     /// <summary>The JSON array of the leg suffixes of a matrix job the plan job skips.</summary>
     public static string SkippedLegsOutput(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}_skip";

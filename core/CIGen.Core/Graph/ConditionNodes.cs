@@ -1,0 +1,35 @@
+using CIGen.Protocol;
+
+namespace CIGen.Core.Graphs;
+
+/// <summary>
+/// The one walk over a <see cref="Condition"/> tree: every node, the root first, then each child member in declaration
+/// order, depth first. A node kind added to <see cref="Condition"/> gets its children listed in <see cref="Children"/>,
+/// and every check built on this walk (ref dependence, ...) sees it.
+/// </summary>
+internal static class ConditionNodes
+{
+    public static IEnumerable<Condition> All(Condition? root)
+    {
+        if (root is null)
+        {
+            yield break;
+        }
+
+        var pending = new Stack<Condition>();
+        pending.Push(root);
+        while (pending.TryPop(out var node))
+        {
+            yield return node;
+            var children = Children(node);
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(children[i]);
+            }
+        }
+    }
+
+    /// <summary>The direct children of <paramref name="node"/>: combinators' and tests' operands.</summary>
+    public static IReadOnlyList<Condition> Children(Condition node) =>
+        [.. node.And ?? [], .. node.Or ?? [], .. node.Not is { } not ? [not] : Array.Empty<Condition>(), .. node.Eq ?? [], .. node.Ne ?? []];
+}

@@ -1,0 +1,102 @@
+using CIGen.Core.Config;
+using CIGen.Core.Skipping;
+using CIGen.Core.Tests.Support;
+using CIGen.Protocol;
+
+namespace CIGen.Core.Tests.Skipping;
+
+/// <summary>
+/// Which skippable jobs depend on the ref (their markers carry the ref kind) and <c>skip_on_tags</c>: a marker from a
+/// branch run must not skip a job whose tag run does something else.
+/// </summary>
+public sealed class RefScopeTests
+{
+    private static Graph Load(string config)
+    {
+        using var tree = ConfigTree.Inline(config);
+        return tree.Load().Clean();
+    }
+
+    private static JobSkipping Skipping(string jobBody, string top = "")
+    {
+        var graph = Load($"{top}commands:\n  publish:\n    steps:\n      - run: make publish\n        if: tag != ''\n  plain:\n    steps: [{{run: make}}]\njobs:\n  build:\n    source_files: [src/**]\n{jobBody}");
+        return graph.Workflows.Single().Jobs.Single().Skipping!;
+    }
+
+    [Theory]
+    [InlineData("job if on tag", "    if: tag != ''\n    steps: [{run: make}]\n")]
+    [InlineData("job if on branch", "    if: branch == 'main'\n    steps: [{run: make}]\n")]
+    [InlineData("negated step if", "    steps:\n      - run: make\n        if: \"!(branch == 'main' || success())\"\n")]
+    [InlineData("raw github.ref in a step if", "    steps:\n      - run: make\n        if: startsWith(github.ref, 'refs/tags/')\n")]
+    [InlineData("github.event_name in the job if", "    if: github.event_name == 'push'\n    steps: [{run: make}]\n")]
+    [InlineData("command with a tag step", "    steps: [publish]\n")]
+    [InlineData("script reads GITHUB_REF_NAME", "    steps: [{run: 'echo \"$GITHUB_REF_NAME\"'}]\n")]
+    [InlineData("script reads CIRCLE_TAG", "    steps: [{run: 'test -n \"${CIRCLE_TAG:-}\" && make publish'}]\n")]
+    [InlineData("expression in a script", "    steps: [{run: 'echo ${{ github.ref_name }}'}]\n")]
+    [InlineData("step env", "    steps:\n      - run: make\n        env: {VERSION: '${{ github.ref_name }}'}\n")]
+    [InlineData("action input", "    steps:\n      - uses: softprops/action-gh-release@v2\n        with: {tag_name: '${{ github.ref_name }}'}\n")]
+    [InlineData("job env", "    env: {REF: '${{ github.head_ref }}'}\n    steps: [{run: make}]\n")]
+    public void A_job_that_reads_the_ref_has_ref_scoped_markers(string what, string jobBody)
+    {
+        var skipping = Skipping(jobBody);
+
+        skipping.RefScoped.Should().BeTrue(what);
+        skipping.RefKindScript.Should().Be(RefKindScript.Text);
+        skipping.SkipOnTags.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("plain steps", "    steps: [{run: make}]\n")]
+    [InlineData("a command without ref", "    steps: [plain]\n")]
+    [InlineData("matrix and env conditions", "    matrix: {os: [a, b]}\n    steps:\n      - run: make\n        if: matrix.os == 'a' && env.CI == 'true'\n")]
+    [InlineData("look-alike words", "    steps: [{run: 'echo github_ref MY_GITHUB_REFS refs/tags'}]\n")]
+    public void A_job_that_does_not_read_the_ref_keeps_unscoped_markers(string what, string jobBody)
+    {
+        var skipping = Skipping(jobBody);
+
+        skipping.RefScoped.Should().BeFalse(what);
+        skipping.RefKindScript.Should().BeNull();
+    }
+
+    [Fact]
+    public void Skip_on_tags_false_on_the_job_or_at_the_top_stops_skipping_on_tags_the_job_overriding()
+    {
+        Skipping("    skip_on_tags: false\n    steps: [{run: make}]\n").Should()
+            .Match<JobSkipping>(s => !s.SkipOnTags && !s.RefScoped && s.RefKindScript == RefKindScript.Text);
+        Skipping("    steps: [{run: make}]\n", "skip_on_tags: false\n").SkipOnTags.Should().BeFalse();
+        Skipping("    skip_on_tags: true\n    steps: [{run: make}]\n", "skip_on_tags: false\n").Should()
+            .Match<JobSkipping>(s => s.SkipOnTags && s.RefKindScript == null);
+    }
+
+    [Fact]
+    public void A_skip_on_tags_that_is_not_a_boolean_is_an_error_at_the_value()
+    {
+        using var tree = ConfigTree.Inline("jobs:\n  build:\n    source_files: [src/**]\n    skip_on_tags: sometimes\n    steps: [{run: make}]\n");
+        var result = tree.Load();
+
+        result.Diagnostics.Should().ContainSingle().Which
+            .ShouldBe(DiagnosticCodes.WrongType, "cigen.yml", 4, 19, "skip_on_tags", "`true` or `false`");
+    }
+
+    [Theory]
+    [InlineData("", "branch")]
+    [InlineData("CIRCLE_BRANCH=main", "branch")]
+    [InlineData("CIRCLE_TAG=v1", "tag")]
+    [InlineData("GITHUB_REF=refs/heads/main GITHUB_REF_TYPE=branch GITHUB_EVENT_NAME=push", "branch")]
+    [InlineData("GITHUB_REF=refs/tags/v1 GITHUB_REF_TYPE=tag GITHUB_EVENT_NAME=push", "tag")]
+    [InlineData("GITHUB_REF=refs/tags/v1 GITHUB_EVENT_NAME=release", "tag")]
+    [InlineData("GITHUB_REF=refs/pull/7/merge GITHUB_REF_TYPE=branch GITHUB_EVENT_NAME=pull_request", "pull_request")]
+    [InlineData("GITHUB_REF=refs/heads/main GITHUB_EVENT_NAME=pull_request_target", "pull_request")]
+    [InlineData("GITHUB_REF=refs/heads/main GITHUB_REF_TYPE=branch GITHUB_EVENT_NAME=schedule", "branch")]
+    public void The_ref_kind_script_reads_the_platforms_variables(string variables, string kind)
+    {
+        var script = "unset CIRCLE_TAG CIRCLE_BRANCH GITHUB_REF GITHUB_REF_TYPE GITHUB_EVENT_NAME\n"
+            + string.Concat(variables.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => $"export {v}\n"))
+            + "set -euo pipefail\n" + RefKindScript.Text;
+
+        var run = CIGen.Testing.ShellRun.Bash(script, Path.GetTempPath());
+
+        run.ExitCode.Should().Be(0, run.StandardError);
+        run.Text.Should().Be(kind + "\n");
+    }
+}

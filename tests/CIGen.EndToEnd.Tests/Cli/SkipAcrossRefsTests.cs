@@ -1,0 +1,265 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CIGen.Core.Generation;
+using CIGen.EndToEnd.Tests.Support;
+using CIGen.Protocol;
+using CIGen.Skipping.Tests.Support;
+using CIGen.Testing;
+using YamlDotNet.RepresentationModel;
+
+namespace CIGen.EndToEnd.Tests.Cli;
+
+/// <summary>
+/// Skipping across refs, through <c>cigen generate</c> and the generated steps run in bash against a real Redis: a
+/// branch run records markers, then a tag run of the same tree. <c>build</c> reads the ref in a script (its
+/// "publish archives" part runs on tags only), so the branch marker must not skip it on the tag; <c>lint</c> does not
+/// depend on the ref and still skips; <c>docs</c> says <c>skip_on_tags: false</c> and runs on every tag.
+/// </summary>
+public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
+{
+    private const string Config = """
+        providers: [github-actions, circleci]
+        cache_backends:
+          markers: {type: redis, url: '${REDIS_URL}'}
+        skip_cache: {default: markers}
+        github: {skip_strategy: early_exit}
+        jobs:
+          build:
+            source_files: [src/**]
+            steps:
+              - run: make
+              - name: Publish archives
+                run: if [ -n "${CIRCLE_TAG:-}" ] || [ "${GITHUB_REF_TYPE:-}" = tag ]; then make publish; fi
+          lint:
+            source_files: [src/**]
+            steps:
+              - run: make lint
+          docs:
+            source_files: [src/**]
+            skip_on_tags: false
+            steps:
+              - run: make docs
+        """;
+
+    /// <summary>The variables a platform sets, cleared first so the test's own CI cannot leak into the runs.</summary>
+    private static readonly string[] RefVariables =
+        ["CIRCLE_TAG", "CIRCLE_BRANCH", "CIRCLE_PULL_REQUEST", "GITHUB_REF", "GITHUB_REF_NAME", "GITHUB_REF_TYPE", "GITHUB_EVENT_NAME", "GITHUB_HEAD_REF", "GITHUB_BASE_REF"];
+
+    private static readonly Dictionary<string, string> CircleBranch = new() { ["CIRCLE_BRANCH"] = "main" };
+    private static readonly Dictionary<string, string> CircleTag = new() { ["CIRCLE_TAG"] = "v1" };
+
+    private static readonly Dictionary<string, string> GitHubBranch = new()
+    {
+        ["GITHUB_REF"] = "refs/heads/main", ["GITHUB_REF_NAME"] = "main", ["GITHUB_REF_TYPE"] = "branch", ["GITHUB_EVENT_NAME"] = "push",
+    };
+
+    private static readonly Dictionary<string, string> GitHubTag = new()
+    {
+        ["GITHUB_REF"] = "refs/tags/v1", ["GITHUB_REF_NAME"] = "v1", ["GITHUB_REF_TYPE"] = "tag", ["GITHUB_EVENT_NAME"] = "push",
+    };
+
+    private static readonly Dictionary<string, string> GitHubPullRequest = new()
+    {
+        ["GITHUB_REF"] = "refs/pull/7/merge", ["GITHUB_REF_NAME"] = "7/merge", ["GITHUB_REF_TYPE"] = "branch", ["GITHUB_EVENT_NAME"] = "pull_request",
+        ["GITHUB_HEAD_REF"] = "feature", ["GITHUB_BASE_REF"] = "main",
+    };
+
+    private readonly RedisServer redis = new();
+
+    public SkipAcrossRefsTests()
+    {
+        Project.Write("cigen.yml", Config);
+        Project.Write("src/app.c", "int main(void) { return 0; }\n");
+        var result = Run(["generate"], new Dictionary<string, string?> { ["REDIS_URL"] = null });
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+    }
+
+    [Fact]
+    public void CircleCI_a_tag_run_after_a_branch_run_runs_ref_dependent_jobs_and_skips_the_others()
+    {
+        var jobs = (YamlMappingNode)Load(".circleci/config.yml").Children["jobs"];
+
+        CircleRun(jobs, CircleBranch).Should().Equal(Verdicts(build: "run", lint: "run", docs: "run"), "nothing was recorded yet");
+        CircleRun(jobs, CircleBranch).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "skip"), "the same tree on a branch again");
+        CircleRun(jobs, CircleTag).Should().Equal(Verdicts(build: "run", lint: "skip", docs: "run"),
+            "build reads the ref, so its branch marker does not count on a tag; lint does not; docs never skips on tags");
+        CircleRun(jobs, CircleTag).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "run"), "the tag marker of build counts on tags");
+        redis.Cli("KEYS", "*").Should().Contain("/ci/build/tag/").And.Contain("/ci/build/branch/").And.NotContain("/ci/lint/tag/");
+    }
+
+    [Fact]
+    public void GitHub_a_tag_run_after_a_branch_run_runs_ref_dependent_jobs_and_skips_the_others()
+    {
+        var jobs = (YamlMappingNode)Load(".github/workflows/ci.yml").Children["jobs"];
+
+        GitHubRun(jobs, GitHubBranch).Should().Equal(Verdicts(build: "run", lint: "run", docs: "run"), "nothing was recorded yet");
+        GitHubRun(jobs, GitHubBranch).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "skip"), "the same tree on a branch again");
+        GitHubRun(jobs, GitHubTag).Should().Equal(Verdicts(build: "run", lint: "skip", docs: "run"),
+            "build reads the ref, so its branch marker does not count on a tag; lint does not; docs never skips on tags");
+        GitHubRun(jobs, GitHubTag).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "run"), "the tag marker of build counts on tags");
+        GitHubRun(jobs, GitHubPullRequest).Should().Equal(Verdicts(build: "run", lint: "skip", docs: "skip"), "a pull request is a ref kind of its own");
+    }
+
+    [Fact]
+    public void Both_outputs_pass_the_validators()
+    {
+        Validators.AssertValidCircleCiConfigs([new OutputFile(".circleci/config.yml", File.ReadAllText(Project.Combine(".circleci/config.yml")))]);
+        Validators.AssertValidGitHubWorkflows([new OutputFile(".github/workflows/ci.yml", File.ReadAllText(Project.Combine(".github/workflows/ci.yml")))]);
+    }
+
+    private static Dictionary<string, string> Verdicts(string build, string lint, string docs) =>
+        new() { ["build"] = build, ["lint"] = lint, ["docs"] = docs };
+
+    /// <summary>
+    /// Each job's skip steps as CircleCI runs them (one shell per step, the step's environment set): hash, lookup,
+    /// the tag rule, halt (a stub <c>circleci-agent</c> notes the halt); when not halted, the record.
+    /// </summary>
+    private Dictionary<string, string> CircleRun(YamlMappingNode jobs, Dictionary<string, string> refs)
+    {
+        var verdicts = new Dictionary<string, string>();
+        using var bin = new TempDirectory();
+        bin.Write("circleci-agent", "#!/bin/sh\ntouch \"$CIGEN_TEST_HALTED\"\n");
+        File.SetUnixFileMode(bin.Combine("circleci-agent"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var job in (string[])["build", "lint", "docs"])
+        {
+            using var state = new TempDirectory();
+            var halted = state.Combine("halted");
+            var steps = ((YamlSequenceNode)((YamlMappingNode)jobs.Children[job]).Children["steps"]).Cast<YamlNode>()
+                .OfType<YamlMappingNode>().Select(s => s.Children.TryGetValue("run", out var run) ? run as YamlMappingNode : null).OfType<YamlMappingNode>()
+                .Where(r => Text(r, "name") is { } name && (name.Contains("job hash", StringComparison.Ordinal) || name.Contains("skip marker", StringComparison.Ordinal)
+                    || name.StartsWith("Skip the job", StringComparison.Ordinal) || name.Contains("on every tag", StringComparison.Ordinal)))
+                .ToList();
+            steps.Select(s => Text(s, "name")).Should().StartWith("Compute the job hash").And.EndWith("Record the skip marker");
+            foreach (var step in steps)
+            {
+                if (Text(step, "name") == "Record the skip marker" && File.Exists(halted))
+                {
+                    break;
+                }
+
+                var environment = new Dictionary<string, string>(refs) { ["CIGEN_TEST_HALTED"] = halted, ["REDIS_URL"] = redis.Url };
+                if (step.Children.TryGetValue("environment", out var env))
+                {
+                    foreach (var (key, value) in ((YamlMappingNode)env).Children)
+                    {
+                        environment[((YamlScalarNode)key).Value!] = ((YamlScalarNode)value).Value!;
+                    }
+                }
+
+                RunStep(Text(step, "command")!, environment, bin.Path);
+            }
+
+            verdicts[job] = File.Exists(halted) ? "skip" : "run";
+        }
+
+        return verdicts;
+    }
+
+    /// <summary>
+    /// Each job's <c>early_exit</c> steps as GitHub runs them: <c>${{ steps.X.outputs.Y }}</c> and secrets substituted
+    /// from earlier steps' <c>$GITHUB_OUTPUT</c>, a step's <c>if</c> decided for the shapes skipping generates
+    /// (anything else fails the test), user steps not run.
+    /// </summary>
+    private Dictionary<string, string> GitHubRun(YamlMappingNode jobs, Dictionary<string, string> refs)
+    {
+        var verdicts = new Dictionary<string, string>();
+        foreach (var job in (string[])["build", "lint", "docs"])
+        {
+            var outputs = new Dictionary<string, string>();
+            var steps = ((YamlSequenceNode)((YamlMappingNode)jobs.Children[job]).Children["steps"]).Cast<YamlMappingNode>().ToList();
+            var skipped = false;
+            foreach (var step in steps.Where(s => Text(s, "id") is "cigen_hash" or "cigen_skip" || Text(s, "name") == "Record the skip marker"))
+            {
+                if (Text(step, "if") is { } condition && !Holds(condition, outputs))
+                {
+                    continue;
+                }
+
+                var environment = new Dictionary<string, string>(refs);
+                if (step.Children.TryGetValue("env", out var env))
+                {
+                    foreach (var (key, value) in ((YamlMappingNode)env).Children)
+                    {
+                        environment[((YamlScalarNode)key).Value!] = Substitute(((YamlScalarNode)value).Value!, outputs);
+                    }
+                }
+
+                using var state = new TempDirectory();
+                var output = state.Write("github_output", "");
+                environment["GITHUB_OUTPUT"] = output;
+                RunStep(Text(step, "run")!, environment, null);
+                foreach (var line in File.ReadAllLines(output).Where(l => l.Contains('=', StringComparison.Ordinal)))
+                {
+                    outputs[$"steps.{Text(step, "id")}.outputs.{line[..line.IndexOf('=', StringComparison.Ordinal)]}"] = line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..];
+                }
+
+                skipped |= Text(step, "id") == "cigen_skip" && outputs.GetValueOrDefault("steps.cigen_skip.outputs.skip") == "true";
+            }
+
+            verdicts[job] = skipped ? "skip" : "run";
+        }
+
+        return verdicts;
+    }
+
+    private string Substitute(string value, Dictionary<string, string> outputs) =>
+        Expression().Replace(value, m => m.Groups[1].Value switch
+        {
+            "secrets.REDIS_URL" => redis.Url,
+            var name when name.StartsWith("steps.", StringComparison.Ordinal) => outputs.GetValueOrDefault(name, ""),
+            var other => throw new InvalidOperationException($"the test does not know `{other}` in `{value}`"),
+        });
+
+    /// <summary>The conditions skipping puts on its own steps: a ref-kind test, and the record's success-and-not-skipped.</summary>
+    private static bool Holds(string condition, Dictionary<string, string> outputs)
+    {
+        if (RefKindTest().Match(condition) is { Success: true } test)
+        {
+            return outputs.GetValueOrDefault(test.Groups[1].Value, "") != test.Groups[2].Value;
+        }
+
+        if (RecordTest().Match(condition) is { Success: true } record)
+        {
+            return outputs.GetValueOrDefault(record.Groups[1].Value, "") != "true";
+        }
+
+        throw new InvalidOperationException($"the test cannot decide `{condition}`");
+    }
+
+    private void RunStep(string script, Dictionary<string, string> environment, string? pathPrefix)
+    {
+        var text = new StringBuilder("unset ").AppendJoin(' ', RefVariables).Append('\n');
+        foreach (var (key, value) in environment)
+        {
+            text.Append("export ").Append(key).Append("='").Append(value.Replace("'", "'\\''", StringComparison.Ordinal)).Append("'\n");
+        }
+
+        var run = ShellRun.Bash(text.Append("set -eo pipefail\n").Append(script).ToString(), Project.Path, pathPrefix);
+        run.ExitCode.Should().Be(0, $"the step runs:\n{script}\n{run.StandardError}");
+    }
+
+    private YamlMappingNode Load(string path)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Project.Combine(path))));
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+
+    private static string? Text(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(key, out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
+
+    void IDisposable.Dispose()
+    {
+        redis.Dispose();
+        Dispose();
+    }
+
+    [GeneratedRegex(@"\$\{\{\s*([A-Za-z0-9_.]+)\s*\}\}")]
+    private static partial Regex Expression();
+
+    [GeneratedRegex(@"\A(steps\.cigen_hash\.outputs\.ref_kind) != '(tag)'\z")]
+    private static partial Regex RefKindTest();
+
+    [GeneratedRegex(@"\Asuccess\(\) && (steps\.cigen_skip\.outputs\.[a-z-]+) != 'true'\z")]
+    private static partial Regex RecordTest();
+}
