@@ -1,3 +1,4 @@
+using CIGen.Provider.Sdk.Expressions;
 using System.Text.RegularExpressions;
 using CIGen.Core.Graphs;
 using CIGen.Protocol;

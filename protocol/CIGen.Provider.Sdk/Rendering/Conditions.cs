@@ -91,29 +91,8 @@ public static class Conditions
     };
 
     /// <summary>The raw GitHub-only parts of the condition (<c>github.event_name</c>, <c>contains(…)</c>), in order.</summary>
-    public static IReadOnlyList<string> RawParts(Condition? condition)
-    {
-        var parts = new List<string>();
-        Collect(condition);
-        return parts;
-
-        void Collect(Condition? node)
-        {
-            if (node is null)
-            {
-                return;
-            }
-
-            if (node.Raw is { } raw && raw is not ("true" or "false" or "null") && !char.IsAsciiDigit(raw[0]) && raw[0] != '-')
-            {
-                parts.Add(raw);
-            }
-
-            Collect(node.Not);
-            foreach (var child in (node.And ?? []).Concat(node.Or ?? []).Concat(node.Eq ?? []).Concat(node.Ne ?? []))
-            {
-                Collect(child);
-            }
-        }
-    }
+    public static IReadOnlyList<string> RawParts(Condition? condition) =>
+        [.. ConditionNodes.All(condition).Select(n => n.Raw)
+            .OfType<string>()
+            .Where(raw => raw is not ("true" or "false" or "null") && !char.IsAsciiDigit(raw[0]) && raw[0] != '-')];
 }

@@ -77,7 +77,7 @@ internal static class JobConditions
             return new Mapping(branches, tags);
         }
 
-        var problem = Mentions(condition, ConditionStatus.Always) && !requiresNothing
+        var problem = ConditionNodes.All(condition).Any(n => n.Status == ConditionStatus.Always) && !requiresNothing
             ? "a CircleCI workflow runs a job only when every job it requires succeeded, so `always()` cannot apply to a job with "
               + "requirements; remove the condition, or drop the requirement"
             : "a CircleCI workflow decides a job by the pipeline's ref and the job's matrix values: tests of `branch`, `tag` and "
@@ -86,9 +86,4 @@ internal static class JobConditions
               + "condition, or test it inside a step's script";
         return new Mapping(RefSet.Any, RefSet.Any, problem);
     }
-
-    private static bool Mentions(Condition condition, string status) =>
-        condition.Status == status
-        || (condition.Not is { } inner && Mentions(inner, status))
-        || (condition.And ?? condition.Or ?? []).Any(c => Mentions(c, status));
 }

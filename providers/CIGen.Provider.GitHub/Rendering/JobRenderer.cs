@@ -2,6 +2,7 @@ using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
 using CIGen.Provider.GitHub.Rendering.Skipping;
 using CIGen.Provider.Sdk.Diagnostics;
+using CIGen.Provider.Sdk.Expressions;
 using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Provider.GitHub.Rendering;
@@ -85,7 +86,7 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
     /// <summary>GitHub decides a job's <c>if</c> once, before it expands the matrix, so <c>matrix</c> does not exist there.</summary>
     private void RejectMatrixInJobCondition(Job job)
     {
-        if (job.Condition is { } condition && MentionsMatrix(condition))
+        if (ConditionNodes.All(job.Condition).Any(n => n.Matrix is not null))
         {
             diagnostics.Error(
                 DiagnosticCodes.InvalidWorkflow,
@@ -93,10 +94,6 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
                 + "matrix; leave the legs out with `matrix.exclude`, or put the condition on the job's steps",
                 job.Source, workflowId, job.Id);
         }
-
-        static bool MentionsMatrix(Condition c) =>
-            c.Matrix is not null || (c.Not is { } inner && MentionsMatrix(inner))
-            || (c.And ?? c.Or ?? c.Eq ?? c.Ne ?? c.StartsWith ?? []).Any(MentionsMatrix);
     }
 
     private void WarnAboutLaterFeatures(Job job)

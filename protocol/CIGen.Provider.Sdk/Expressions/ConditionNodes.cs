@@ -1,13 +1,13 @@
 using CIGen.Protocol;
 
-namespace CIGen.Core.Graphs;
+namespace CIGen.Provider.Sdk.Expressions;
 
 /// <summary>
 /// The one walk over a <see cref="Condition"/> tree: every node, the root first, then each child member in declaration
 /// order, depth first. A node kind added to <see cref="Condition"/> gets its children listed in <see cref="Children"/>,
-/// and every check built on this walk (ref dependence, ...) sees it.
+/// and every check built on this walk (ref dependence, matrix tests, raw parts, ...) sees it.
 /// </summary>
-internal static class ConditionNodes
+public static class ConditionNodes
 {
     public static IEnumerable<Condition> All(Condition? root)
     {
@@ -31,5 +31,6 @@ internal static class ConditionNodes
 
     /// <summary>The direct children of <paramref name="node"/>: combinators' and tests' operands.</summary>
     public static IReadOnlyList<Condition> Children(Condition node) =>
-        [.. node.And ?? [], .. node.Or ?? [], .. node.Not is { } not ? [not] : Array.Empty<Condition>(), .. node.Eq ?? [], .. node.Ne ?? []];
+        [.. node.And ?? [], .. node.Or ?? [], .. node.Not is { } not ? [not] : Array.Empty<Condition>(), .. node.Eq ?? [], .. node.Ne ?? [],
+            .. node.StartsWith ?? []];
 }
