@@ -248,7 +248,7 @@ public sealed record PackageUse
 
     public IReadOnlyList<string> Components { get; set; } = [];
 
-    /// <summary>The version the config asks for (option <c>version</c>); null: the version file or the platform's choice.</summary>
+    /// <summary>The version the config asks for (option <c>version</c>); null: see <see cref="SetupVersion"/>.</summary>
     public string? Version { get; init; }
 
     /// <summary>
@@ -267,6 +267,14 @@ public sealed record PackageUse
 
     /// <summary>The version <see cref="VersionFile"/> held at generate time, normalised (<c>v20.11.0</c> → <c>20.11.0</c>).</summary>
     public string? FileVersion { get; init; }
+
+    /// <summary>
+    /// The version every provider sets up: <see cref="Version"/>, else <see cref="FileVersion"/>, else the lowest the
+    /// project's manifest allows (Cargo.toml <c>rust-version</c>, pyproject.toml <c>requires-python</c>, package.json
+    /// <c>engines.node</c>, the Gemfile's <c>ruby</c>), else the host's default for the tool (<c>lts/*</c>,
+    /// <c>stable</c>, <c>3.13</c>, ...). Null only for a tool the host does not know.
+    /// </summary>
+    public string? SetupVersion { get; init; }
 
     /// <summary>
     /// The dependency manager the job installs with: node <c>npm</c>/<c>pnpm</c>/<c>yarn</c>/<c>bun</c>, python

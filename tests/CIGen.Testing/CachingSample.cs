@@ -17,6 +17,7 @@ public static class CachingSample
         Name = "ruby",
         VersionFile = ".ruby-version",
         FileVersion = "3.3.5",
+        SetupVersion = "3.3.5",
         Manager = "bundler",
     };
 
@@ -25,6 +26,7 @@ public static class CachingSample
         Name = "node",
         VersionFile = ".nvmrc",
         FileVersion = "20.11.0",
+        SetupVersion = "20.11.0",
         Manager = "pnpm",
     };
 

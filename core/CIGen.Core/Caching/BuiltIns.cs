@@ -56,11 +56,18 @@ internal sealed record BuiltIns(
     private static PackageSpec BindPackage(MapEntry entry, NodeReader reader)
     {
         var map = reader.Map(entry.Value, $"package `{entry.Name}`", BuiltInKeys.Package);
-        ManagerSource? from = null;
+        FilePattern? from = null;
         if (map.Get("manager_from") is { } fromNode)
         {
             var source = reader.Map(fromNode, map.Label("manager_from"), BuiltInKeys.ManagerFrom);
-            from = new ManagerSource(source.String("file") ?? "", source.String("pattern") ?? "");
+            from = new FilePattern(source.String("file") ?? "", source.String("pattern") ?? "");
+        }
+
+        ManifestVersion? manifest = null;
+        if (map.Get("manifest_version") is { } manifestNode)
+        {
+            var source = reader.Map(manifestNode, map.Label("manifest_version"), BuiltInKeys.ManifestVersion);
+            manifest = new ManifestVersion(new FilePattern(source.String("file") ?? "", source.String("pattern") ?? ""), source.String("line") == "major");
         }
 
         return new PackageSpec(
@@ -70,7 +77,11 @@ internal sealed record BuiltIns(
             map.PlainStrings("version_files", allowSingle: false),
             from,
             [.. reader.Entries(map.Get("managers"), map.Label("managers"), "a mapping").Select(m => BindManager(m, reader))],
-            Commands(map, "prepare"));
+            Commands(map, "prepare"))
+        {
+            ManifestVersion = manifest,
+            DefaultVersion = map.String("default_version"),
+        };
     }
 
     private static ManagerSpec BindManager(MapEntry entry, NodeReader reader)
@@ -104,8 +115,9 @@ internal sealed record BuiltIns(
     private static class BuiltInKeys
     {
         public static readonly KeySet Root = new("a mapping", ["cache_definitions", "version_sources", "packages"]);
-        public static readonly KeySet Package = new("a mapping", ["title", "detect", "version_files", "manager_from", "managers", "prepare"]);
+        public static readonly KeySet Package = new("a mapping", ["title", "detect", "version_files", "manifest_version", "default_version", "manager_from", "managers", "prepare"]);
         public static readonly KeySet ManagerFrom = new("a mapping `{file, pattern}`", ["file", "pattern"]);
+        public static readonly KeySet ManifestVersion = new("a mapping `{file, pattern, line}`", ["file", "pattern", "line"]);
         public static readonly KeySet Manager = new("a mapping", ["lock_files", "cache", "cache_paths", "prepare", "install"]);
         public static readonly KeySet Command = new("a mapping `{name, run, when, single, if}`", ["name", "run", "when", "single", "if"]);
     }

@@ -42,13 +42,13 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
         var here = files.In(directory);
         var version = Option(requested, "version");
         var versionFile = Option(requested, "version_file");
-        string? fileVersion = null;
+        FileVersions? read = null;
         if (versionFile is not null)
         {
             // The package's directory first, so `version_file: .ruby-version` with `path: apps/api` means apps/api's.
             var (path, name) = VersionFileCandidates(directory, [versionFile]).FirstOrDefault(c => files.Read(c.Path) is not null);
             versionFile = path ?? Under(directory, versionFile);
-            fileVersion = path is null ? null : ReadVersion(requested.Name, path, name);
+            read = path is null ? null : ReadVersion(requested.Name, path, name);
         }
         else if (version is null)
         {
@@ -59,8 +59,8 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
                     continue;
                 }
 
-                fileVersion = ReadVersion(requested.Name, path, name);
-                if (fileVersion is not null || !HasPattern(requested.Name, name))
+                read = ReadVersion(requested.Name, path, name);
+                if (read is not null || !HasPattern(requested.Name, name))
                 {
                     versionFile = path;
                     break;
@@ -68,15 +68,24 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
             }
         }
 
+        var fileVersions = versionFile is null ? null : read;
         return requested with
         {
             Directory = directory,
             Version = version,
             VersionFile = versionFile,
-            FileVersion = versionFile is null ? null : fileVersion,
+            FileVersion = fileVersions?.Normalised,
+            SetupVersion = version ?? fileVersions?.Wanted ?? ManifestVersion(spec, here) ?? spec.DefaultVersion,
             Manager = here.Any(spec.Detect) ? Manager(spec, requested, here)?.Name : null,
         };
     }
+
+    /// <summary>The lowest version the manifest in the package's directory allows (Cargo.toml's <c>rust-version</c>, ...).</summary>
+    private static string? ManifestVersion(PackageSpec spec, ProjectFiles here) =>
+        spec.ManifestVersion is { } manifest && here.Read(manifest.Source.File) is { } text
+        && Regex.Match(text, manifest.Source.Pattern, RegexOptions.CultureInvariant | RegexOptions.Multiline) is { Success: true } match
+            ? ManifestRange.LowerBound(match.Groups[1].Value, manifest.MajorLines)
+            : null;
 
     /// <summary>
     /// The <c>path</c> option (already checked by the binder); else the root when the package's files are there; else
@@ -137,7 +146,8 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
         var holds = command.If switch
         {
             null => true,
-            "version" => package.Version is not null,
+            // The version to set up when no version file is in charge: the config's, else the manifest's or the default.
+            "version" => package.Version is not null || (package.VersionFile is null && package.SetupVersion is not null),
             "version_file" => package.Version is null && package.VersionFile is not null,
             "components" => package.Components.Count > 0,
             _ => throw new InvalidOperationException($"unknown condition `{command.If}` in BuiltIns.yml"),
@@ -155,7 +165,7 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
 
         // Config values and file names are data: each becomes one bash word, whatever it holds.
         var run = command.Run
-            .Replace("{version}", Word(package.Version), StringComparison.Ordinal)
+            .Replace("{version}", Word(package.Version ?? package.SetupVersion), StringComparison.Ordinal)
             .Replace("{components}", string.Join(' ', package.Components.Select(DigestScript.Quote)), StringComparison.Ordinal)
             .Replace("{file}", Word(matches.FirstOrDefault()), StringComparison.Ordinal);
         return (command.Name, run);
@@ -182,10 +192,13 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
         return spec.Managers.FirstOrDefault(m => here.Any(m.LockFiles)) ?? spec.Managers.LastOrDefault();
     }
 
+    /// <summary>A version file's version: normalised (for cache keys and image tags) and as written (for setting it up).</summary>
+    private sealed record FileVersions(string Normalised, string Wanted);
+
     /// <summary>The version a file holds for a tool, read with the tool's probes of that file name (or its first line).</summary>
     /// <param name="path">The file, relative to the root.</param>
     /// <param name="name">The file as the tool's probes name it (<c>.ruby-version</c> for <c>apps/api/.ruby-version</c>).</param>
-    private string? ReadVersion(string tool, string path, string name)
+    private FileVersions? ReadVersion(string tool, string path, string name)
     {
         if (files.Read(path) is not { } content)
         {
@@ -193,7 +206,8 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
         }
 
         var probes = catalog.Probes(tool).Where(p => p.File == name).ToList();
-        return VersionText.FromFile(content, probes.Count > 0 ? probes : [new VersionProbe(File: name)]);
+        IReadOnlyList<VersionProbe> used = probes.Count > 0 ? probes : [new VersionProbe(File: name)];
+        return VersionText.FromFile(content, used) is { } normalised ? new FileVersions(normalised, VersionText.Wanted(content, used)!) : null;
     }
 
     private bool HasPattern(string tool, string file) => catalog.Probes(tool).Any(p => p.File == file && p.Pattern is not null);

@@ -13,11 +13,22 @@ internal sealed record PackageSpec(
     string Title,
     IReadOnlyList<string> Detect,
     IReadOnlyList<string> VersionFiles,
-    ManagerSource? ManagerFrom,
+    FilePattern? ManagerFrom,
     IReadOnlyList<ManagerSpec> Managers,
-    IReadOnlyList<CommandSpec> Prepare);
+    IReadOnlyList<CommandSpec> Prepare)
+{
+    /// <summary>Where the project declares the versions it supports; its lowest is set up when nothing else names one.</summary>
+    public ManifestVersion? ManifestVersion { get; init; }
 
-internal sealed record ManagerSource(string File, string Pattern);
+    /// <summary>What every provider sets up when neither the config, a version file nor the manifest names a version.</summary>
+    public string? DefaultVersion { get; init; }
+}
+
+/// <summary>A file and a .NET regex (multi-line) whose group 1 is what is looked for.</summary>
+internal sealed record FilePattern(string File, string Pattern);
+
+/// <param name="MajorLines">A bare major names a release line (node 20); otherwise a bound without a minor is ignored.</param>
+internal sealed record ManifestVersion(FilePattern Source, bool MajorLines);
 
 /// <param name="LockFiles">Files in the package's directory whose presence picks this manager.</param>
 /// <param name="Cache">The cache jobs using this manager get by default.</param>

@@ -28,6 +28,26 @@ internal static partial class VersionText
         return null;
     }
 
+    /// <summary>
+    /// The version as the file writes it, for setting it up: <c>pypy3.10</c> and <c>3.14t</c> stay what they are (an
+    /// image chosen by <see cref="Normalise"/>d number would be another interpreter); only a <c>v</c> before a number
+    /// and Ruby's <c>ruby-</c> prefix, which name nothing of their own, are dropped.
+    /// </summary>
+    public static string? Wanted(string content, IEnumerable<VersionProbe> probes)
+    {
+        var lines = content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        foreach (var probe in probes)
+        {
+            if (Read(lines, probe.Pattern) is { } found && Normalise(found) is not null)
+            {
+                var text = found.Trim();
+                return RedundantPrefix().Replace(text, "");
+            }
+        }
+
+        return null;
+    }
+
     private static string? Read(string[] lines, string? pattern)
     {
         if (pattern is null)
@@ -59,4 +79,7 @@ internal static partial class VersionText
 
     [GeneratedRegex(@"[0-9]+(\.[0-9]+)*")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"^(v|ruby-)(?=[0-9])")]
+    private static partial Regex RedundantPrefix();
 }

@@ -54,7 +54,7 @@ internal static partial class ConfigRenderer
         EnvironmentReferences.RemindOfSource(graph, diagnostics);
         var commands = new CommandSet(graph);
         var commandDefinitions = commands.Written.Select(c => Command(c, commands, graph, diagnostics)).ToList();
-        if (graph.Workflows.Any(w => w.Jobs.Any(j => j.RequiresAny.Count > 0)) && AutomatedApprovalCommand(graph, diagnostics) is { } approval)
+        if (graph.Workflows.Any(w => w.Jobs.Any(j => j.RequiresAny.Count > 0)) && BuiltInCommand(graph, diagnostics, AutomatedApproval.Command(), "requires_any") is { } approval)
         {
             commandDefinitions.Add(approval);
         }
@@ -82,6 +82,11 @@ internal static partial class ConfigRenderer
             {
                 definitions.Add(definition with { Name = names[i] });
             }
+        }
+
+        if (definitions.Exists(NodeInstall.IsUsedBy) && BuiltInCommand(graph, diagnostics, NodeInstall.Command(), "a Node.js version no image has") is { } install)
+        {
+            commandDefinitions.Add(install);
         }
 
         var context = graph.Settings.Circleci?.Context ?? [];
@@ -151,19 +156,20 @@ internal static partial class ConfigRenderer
         }, skippable);
     }
 
-    /// <summary>The built-in command of <c>requires_any</c>; null, with an error, when a user command has its name.</summary>
-    private static CommandDefinition? AutomatedApprovalCommand(Graph graph, DiagnosticBag diagnostics)
+    /// <summary>A command the provider writes itself; null, with an error, when a user command has its name.</summary>
+    /// <param name="purpose">What the provider writes it for, for the error.</param>
+    private static CommandDefinition? BuiltInCommand(Graph graph, DiagnosticBag diagnostics, CommandDefinition command, string purpose)
     {
-        if (graph.Commands.FirstOrDefault(c => c.Name == AutomatedApproval.CommandName) is { } clash)
+        if (graph.Commands.FirstOrDefault(c => c.Name == command.Name) is { } clash)
         {
             diagnostics.Error(
                 DiagnosticCodes.InvalidName,
-                $"command `{clash.Name}` has the name of the command the circleci provider writes for requires_any; rename the command",
+                $"command `{clash.Name}` has the name of the command the circleci provider writes for {purpose}; rename the command",
                 clash.Source);
             return null;
         }
 
-        return AutomatedApproval.Command();
+        return command;
     }
 
     /// <summary>A gate's or shim's name must not be a job's name too, ignoring case as CircleCI does.</summary>

@@ -54,6 +54,9 @@ internal static class DiagnosticCodes
     /// <summary>A job without <c>image</c> whose packages no one convenience image provides (warning).</summary>
     public const string PackageImage = "circleci.package-image";
 
+    /// <summary>A package version no CircleCI image has and the job cannot install (pypy, free-threaded Python, a Go release name).</summary>
+    public const string PackageVersion = "circleci.package-version";
+
     /// <summary>A skippable job on a macOS or Windows executor, where the skip steps cannot run: it is never skipped (warning).</summary>
     public const string SkipExecutor = "circleci.skip-executor";
 }

@@ -15,7 +15,8 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// <param name="matrixValue">What a use of a command passes for a matrix name: a leg's value, a command's own
 /// parameter, or null where the name has no value (a job without that matrix value).</param>
 /// <param name="variables">The variables cigen sets for every job the steps run in (<see cref="ScriptEnvReferences"/>).</param>
-internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string, string?> matrixValue, IReadOnlySet<string> variables)
+/// <param name="installsNode">The job's image lacks the wanted Node.js, so its setup_package step installs it (<see cref="JobImages"/>).</param>
+internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string, string?> matrixValue, IReadOnlySet<string> variables, bool installsNode = false)
 {
     public IReadOnlyList<ConfigStep> Render(IReadOnlyList<Step> steps)
     {
@@ -92,8 +93,8 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string
             case StepKind.SaveCache:
                 return SaveCache(step, what);
             case StepKind.SetupPackage:
-                // The job's image brings the tool (JobImages); there is nothing to run.
-                return null;
+                // The job's image brings the tool (JobImages), except a Node.js version no image has.
+                return installsNode && step.Package is { Name: "node" } node ? NodeInstall.Step(node) : null;
             case StepKind.KeyValues:
                 return KeyValues(step, what);
             default:

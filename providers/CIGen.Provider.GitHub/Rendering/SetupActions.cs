@@ -4,8 +4,9 @@ namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>
 /// The standard setup action of each package, with the version the config asks for, else the version file the core
-/// found (a path from the repository root, as the actions' version-file inputs take it), else the platform's choice.
-/// Null when GitHub needs no step for the package.
+/// found (a path from the repository root, as the actions' version-file inputs take it), else the core's
+/// <see cref="PackageUse.SetupVersion"/> (the manifest's lowest version or the core's default), which every provider
+/// sets up alike. The platform's own choice only for a host that sends no setup version.
 /// </summary>
 internal static class SetupActions
 {
@@ -28,7 +29,7 @@ internal static class SetupActions
         "ruby" => (Ruby, RubyInputs(package)),
         "python" => (Python, Input(package, "python-version", "python-version-file", "3.x")),
         "go" => (Go, GoInputs(package)),
-        "dotnet" when package.Version is not null || package.VersionFile is not null => (Dotnet, Input(package, "dotnet-version", "global-json-file", null)),
+        "dotnet" when package.Version is not null || package.VersionFile is not null || package.SetupVersion is not null => (Dotnet, Input(package, "dotnet-version", "global-json-file", null)),
         _ => null,
     };
 
@@ -55,9 +56,9 @@ internal static class SetupActions
         {
             with.Add(fileInput, Scalar.String(file));
         }
-        else if (fallback is not null)
+        else if ((package.SetupVersion ?? fallback) is { } setup)
         {
-            with.Add(versionInput, Scalar.String(fallback));
+            with.Add(versionInput, Scalar.String(setup));
         }
 
         return with;
@@ -73,7 +74,7 @@ internal static class SetupActions
         var with = new OrderedDictionary<string, Scalar>();
         var readsItself = RubyDefaultFiles.Select(name => package.Directory is null ? name : $"{package.Directory}/{name}");
         var version = package.Version
-            ?? (package.VersionFile is { } file && !readsItself.Contains(file) ? package.FileVersion : null);
+            ?? (package.VersionFile is { } file && readsItself.Contains(file) ? null : package.SetupVersion);
         if (version is not null)
         {
             with.Add("ruby-version", Scalar.String(version));

@@ -24,7 +24,7 @@ public class ResolutionTests
 
         job.Packages.Should().ContainSingle().Which.Should().BeEquivalentTo(new PackageUse
         {
-            Name = "ruby", VersionFile = ".ruby-version", FileVersion = "3.3.5", Manager = "bundler",
+            Name = "ruby", VersionFile = ".ruby-version", FileVersion = "3.3.5", SetupVersion = "3.3.5", Manager = "bundler",
         });
         job.Cache.Should().Equal("gems");
     }

@@ -7,8 +7,9 @@ namespace CIGen.Provider.CircleCI.Tests.Rendering;
 /// <summary>The image of a job that names none: the first package's convenience image, else cimg/base.</summary>
 public class JobImageTests
 {
-    private static PackageUse Package(string name, string? version = null, string? fileVersion = null) =>
-        new() { Name = name, Version = version, FileVersion = fileVersion };
+    /// <summary>A package as the host sends it: its setup version is the config's, else the file's, else <paramref name="setup"/>.</summary>
+    private static PackageUse Package(string name, string? version = null, string? fileVersion = null, string? setup = null) =>
+        new() { Name = name, Version = version, FileVersion = fileVersion, SetupVersion = version ?? fileVersion ?? setup };
 
     [Theory]
     [InlineData("ruby", "cimg/ruby:3.3.5")]
@@ -22,71 +23,122 @@ public class JobImageTests
     }
 
     [Fact]
-    public void Prefers_the_configs_version_to_the_version_files()
+    public void Uses_the_setup_version_the_host_resolved()
     {
         JobImages.ForPackages([Package("node", "22.1", "20.11.0")]).Should().Be("cimg/node:22.1");
+        JobImages.ForPackages([Package("python", setup: "3.10")]).Should().Be("cimg/python:3.10");
     }
 
     [Theory]
-    [InlineData("node", "cimg/node:lts")]
-    [InlineData("ruby", "cimg/ruby:3.4")]
-    [InlineData("python", "cimg/python:3.13")]
-    [InlineData("go", "cimg/go:1.24")]
-    [InlineData("rust", "cimg/rust:1.85")]
-    [InlineData("dotnet", "mcr.microsoft.com/dotnet/sdk:10.0")]
-    public void Uses_the_documented_default_tag_without_a_version(string tool, string image)
+    [InlineData("node", "lts/*", "cimg/node:lts")]
+    [InlineData("ruby", "3.4", "cimg/ruby:3.4")]
+    [InlineData("python", "3.13", "cimg/python:3.13")]
+    [InlineData("go", "1.24", "cimg/go:1.24")]
+    [InlineData("dotnet", "10.0", "mcr.microsoft.com/dotnet/sdk:10.0")]
+    public void Uses_the_hosts_default_version_as_the_tag(string tool, string setup, string image)
     {
-        JobImages.ForPackages([Package(tool)]).Should().Be(image);
+        JobImages.ForPackages([Package(tool, setup: setup)]).Should().Be(image);
     }
 
     [Theory]
     [InlineData("stable")]
-    [InlineData("lts/*")]
-    [InlineData(">=3.2")]
-    public void Uses_the_default_tag_for_a_version_that_names_no_tag(string version)
+    [InlineData("nightly-2025-01-01")]
+    [InlineData("beta")]
+    public void A_rust_toolchain_without_an_image_runs_on_a_rust_image_whose_rustup_installs_it(string version)
     {
-        JobImages.ForPackages([Package("rust", version, "1.80.0")]).Should().Be("cimg/rust:1.85");
+        JobImages.ForPackages([Package("rust", version)]).Should().Be("cimg/rust:1.85");
     }
 
     [Theory]
     [InlineData("ruby", "3.3.5", "cimg/ruby:3.3.5-node")]
     [InlineData("python", "3.12.1", "cimg/python:3.12.1-node")]
-    [InlineData("go", null, "cimg/go:1.24-node")]
+    [InlineData("go", "1.24", "cimg/go:1.24-node")]
     [InlineData("rust", "1.83", "cimg/rust:1.83-node")]
-    public void Uses_the_node_variant_when_node_is_also_used(string tool, string? version, string image)
+    public void Uses_the_node_variant_when_node_is_lts(string tool, string version, string image)
     {
-        JobImages.ForPackages([Package(tool, fileVersion: version), Package("node", fileVersion: "20.11.0")]).Should().Be(image);
+        var choice = JobImages.Choose(null, [Package(tool, fileVersion: version), Package("node", setup: "lts/*")]);
+
+        choice.Image.Should().Be(image);
+        choice.InstallsNode.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("node", "20", "cimg/base:current")]
+    [InlineData("node", "lts/iron", "cimg/base:current")]
+    [InlineData("python", "20.11", "cimg/python:3.13")]
+    [InlineData("dotnet", "lts/*", "mcr.microsoft.com/dotnet/sdk:10.0")]
+    public void Installs_a_node_version_no_image_has_in_the_job(string first, string node, string image)
+    {
+        IReadOnlyList<PackageUse> packages = first == "node"
+            ? [Package("node", node)]
+            : [Package(first, setup: first == "python" ? "3.13" : "10.0"), Package("node", node)];
+
+        var choice = JobImages.Choose(null, packages);
+
+        choice.Image.Should().Be(image);
+        choice.InstallsNode.Should().BeTrue();
+        choice.Missing.Should().BeEmpty();
     }
 
     [Fact]
     public void Prefers_the_other_package_with_its_node_variant_whatever_the_order()
     {
-        JobImages.ForPackages([Package("node", "20.11.0"), Package("ruby", fileVersion: "3.3.5")]).Should().Be("cimg/ruby:3.3.5-node");
-        JobImages.ForPackages([Package("dotnet", "8.0.404"), Package("node")]).Should().Be("mcr.microsoft.com/dotnet/sdk:8.0");
+        JobImages.ForPackages([Package("node", setup: "lts/*"), Package("ruby", fileVersion: "3.3.5")]).Should().Be("cimg/ruby:3.3.5-node");
     }
 
     [Theory]
-    [InlineData("node", "20", "cimg/node:lts")]
     [InlineData("node", "20.11", "cimg/node:20.11")]
-    [InlineData("ruby", "3", "cimg/ruby:3.4")]
-    public void A_bare_major_names_no_cimg_tag(string tool, string version, string image)
+    [InlineData("dotnet", "9", "mcr.microsoft.com/dotnet/sdk:9.0")]
+    public void A_version_with_a_minor_names_a_tag(string tool, string version, string image)
     {
         JobImages.ForPackages([Package(tool, fileVersion: version)]).Should().Be(image);
     }
 
     [Theory]
-    [InlineData("rust", "go")]
-    [InlineData("dotnet", "node")]
-    public void Warns_at_the_job_when_no_image_brings_every_package(string first, string second)
+    [InlineData("python", "pypy3.11", "pypy:3.11")]
+    [InlineData("python", "3.14t", null)]
+    [InlineData("python", "3", null)]
+    [InlineData("ruby", "3", null)]
+    [InlineData("ruby", "jruby-9.4", null)]
+    [InlineData("go", "stable", null)]
+    public void A_version_no_image_has_is_an_error_naming_what_to_write(string tool, string version, string? suggested)
     {
         var diagnostics = new CIGen.Provider.Sdk.Diagnostics.DiagnosticBag("circleci");
-        var job = G.Job("a", G.Run("x")) with { Packages = [Package(first), Package(second)] };
+        var job = G.Job("a", G.Run("x")) with { Packages = [Package(tool, version)] };
+
+        JobImages.For(job, new Scope(diagnostics, "job 'a'"));
+
+        var error = diagnostics.All.Should().ContainSingle().Which;
+        error.Should().Match<Diagnostic>(d => d.Severity == Severity.Error && d.Code == DiagnosticCodes.PackageVersion && d.Line == job.Source.Line);
+        error.Message.Should().Contain($"{tool} {version}").And.Contain("set `image:`");
+        if (suggested is not null)
+        {
+            error.Message.Should().Contain(suggested);
+        }
+    }
+
+    [Fact]
+    public void A_jobs_own_image_needs_no_tag()
+    {
+        var diagnostics = new CIGen.Provider.Sdk.Diagnostics.DiagnosticBag("circleci");
+
+        JobImages.For(G.Job("a", G.Run("x")) with { Image = "pypy:3.11", Packages = [Package("python", "pypy3.11")] }, new Scope(diagnostics, "job 'a'"))
+            .Should().Be("pypy:3.11");
+
+        diagnostics.All.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Warns_at_the_job_when_no_image_brings_every_package()
+    {
+        var diagnostics = new CIGen.Provider.Sdk.Diagnostics.DiagnosticBag("circleci");
+        var job = G.Job("a", G.Run("x")) with { Packages = [Package("rust", setup: "stable"), Package("go", setup: "1.24")] };
 
         JobImages.For(job, new Scope(diagnostics, "job 'a'"));
 
         diagnostics.All.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
             d.Severity == Severity.Warning && d.Code == DiagnosticCodes.PackageImage && d.Line == job.Source.Line
-            && d.Message.Contains($"lacks {second}") && d.Message.Contains("set `image:`"));
+            && d.Message.Contains("lacks go") && d.Message.Contains("set `image:`"));
     }
 
     [Fact]
@@ -94,7 +146,7 @@ public class JobImageTests
     {
         var diagnostics = new CIGen.Provider.Sdk.Diagnostics.DiagnosticBag("circleci");
 
-        JobImages.For(G.Job("a", G.Run("x")) with { Packages = [Package("node"), Package("python")] }, new Scope(diagnostics, "job 'a'"));
+        JobImages.For(G.Job("a", G.Run("x")) with { Packages = [Package("node", setup: "lts/*"), Package("python", setup: "3.13")] }, new Scope(diagnostics, "job 'a'"));
 
         diagnostics.All.Should().BeEmpty();
     }
@@ -124,7 +176,21 @@ public class JobImageTests
     [Fact]
     public void Renders_the_chosen_image_into_the_job()
     {
-        Render.Jobs(G.Job("a", G.Run("x")) with { Packages = [CachingSample.Ruby(), CachingSample.Node()] })
+        Render.Jobs(G.Job("a", G.Run("x")) with { Packages = [CachingSample.Ruby(), CachingSample.Node() with { SetupVersion = "lts/*" }] })
             .Should().Contain("    docker:\n      - image: cimg/ruby:3.3.5-node\n");
+    }
+
+    [Fact]
+    public void The_setup_step_of_a_node_version_no_image_has_installs_it_with_the_version_in_its_environment()
+    {
+        var node = CachingSample.Node();
+        var job = G.Job("a", new Step { Kind = StepKind.SetupPackage, Name = "Set up Node.js", Package = node, Source = G.At(".cigen/workflows/ci/jobs/a.yml", 3) }, G.Run("x"))
+            with { Packages = [CachingSample.Ruby(), node] };
+
+        var yaml = Render.Jobs(job);
+
+        yaml.Should().Contain("      - image: cimg/ruby:3.3.5\n")
+            .And.Contain("    steps:\n      - cigen_install_node:\n          version: '20.11.0'\n")
+            .And.Contain("commands:\n  cigen_install_node:\n");
     }
 }

@@ -7,8 +7,9 @@ namespace CIGen.Provider.GitHub.Tests.Rendering;
 /// <summary>Each package's setup action: with the version the config asks for, with the version file, and with neither.</summary>
 public class SetupActionTests
 {
-    private static PackageUse Package(string name, string? version = null, string? file = null, string? fileVersion = null, string? directory = null) =>
-        new() { Name = name, Version = version, VersionFile = file, FileVersion = fileVersion, Directory = directory };
+    /// <param name="setup">The host's setup version when neither the config nor the file names one (manifest or default).</param>
+    private static PackageUse Package(string name, string? version = null, string? file = null, string? fileVersion = null, string? directory = null, string? setup = null) =>
+        new() { Name = name, Version = version, VersionFile = file, FileVersion = fileVersion, Directory = directory, SetupVersion = version ?? fileVersion ?? setup };
 
     private static string? Describe(PackageUse package) =>
         SetupActions.For(package) is var (uses, with) ? $"{uses} {string.Join(" ", with.Select(w => $"{w.Key}={w.Value.Text}"))}".TrimEnd() : null;
@@ -41,6 +42,14 @@ public class SetupActionTests
         { Package("rust", version: "1.78"), null },
         { Package("rust", file: "rust-toolchain.toml", fileVersion: "1.78.0"), null },
         { Package("rust"), null },
+        // The host's setup version (the manifest's lowest or its default) when neither the config nor a file names one,
+        // so that CircleCI's image has the same version.
+        { Package("node", setup: "20"), "actions/setup-node@v4 node-version=20" },
+        { Package("python", setup: "3.10"), "actions/setup-python@v5 python-version=3.10" },
+        { Package("ruby", setup: "3.4"), "ruby/setup-ruby@v1 ruby-version=3.4" },
+        { Package("ruby", file: ".ruby-version", fileVersion: "3.3.5", setup: "3.4"), "ruby/setup-ruby@v1" },
+        { Package("go", setup: "1.24"), "actions/setup-go@v5 go-version=1.24 cache=false" },
+        { Package("dotnet", setup: "10.0"), "actions/setup-dotnet@v4 dotnet-version=10.0" },
     };
 
     [Theory]

@@ -1,0 +1,45 @@
+using CIGen.Protocol;
+using CIGen.Provider.CircleCI.Model;
+
+namespace CIGen.Provider.CircleCI.Rendering;
+
+/// <summary>
+/// How a job sets up a Node.js version no CircleCI image is tagged with (<see cref="JobImages.Choice.InstallsNode"/>):
+/// a use of the command <see cref="CommandName"/>, written once into the config's <c>commands:</c>, whose step runs
+/// Scripts/install-node.sh with the version in its environment, not spliced into the script.
+/// </summary>
+internal static class NodeInstall
+{
+    public const string CommandName = "cigen_install_node";
+
+    private const string ScriptResource = "CIGen.Provider.CircleCI.Scripts.install-node.sh";
+
+    private static readonly Lazy<string> Script = new(() =>
+    {
+        using var stream = typeof(NodeInstall).Assembly.GetManifestResourceStream(ScriptResource)
+            ?? throw new InvalidOperationException($"the resource {ScriptResource} is missing from the assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+    });
+
+    public static CommandInvocation Step(PackageUse package) =>
+        new(CommandName, [("version", package.SetupVersion ?? package.Version ?? "lts/*")]);
+
+    public static bool IsUsedBy(JobDefinition job) => job.Steps.Any(s => s is CommandInvocation { Command: CommandName });
+
+    public static CommandDefinition Command() => new()
+    {
+        Name = CommandName,
+        Description = "Install a Node.js release no CircleCI image has (cigen's node package), for the job's later steps.",
+        Parameters = [new CommandParameter { Name = "version", Type = "string", Description = "20, 20.11, 20.11.1, lts/*, lts/<codename> or latest." }],
+        Steps =
+        [
+            new RunStep
+            {
+                Name = "Install Node.js << parameters.version >>",
+                Environment = new() { ["NODE_VERSION"] = "<< parameters.version >>" },
+                Command = Script.Value,
+            },
+        ],
+    };
+}
