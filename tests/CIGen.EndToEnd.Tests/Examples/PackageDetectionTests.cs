@@ -38,6 +38,29 @@ public sealed class PackageDetectionTests
             ["Before the checkout", "checkout", "Install the Rust toolchain", "Compute cache keys", "Restore cargo cache"]);
     }
 
+    [Fact]
+    public void A_uv_project_installs_with_uv_and_keys_its_cache_on_uv_lock_on_both_providers()
+    {
+        var (github, circleci) = Generate(
+            Header + "      test:\n        steps:\n          - {name: Test, run: uv run pytest}\n",
+            ("pyproject.toml", "[project]\nname = \"app\"\nversion = \"0.1.0\"\nrequires-python = \">=3.12\"\n\n[dependency-groups]\ndev = [\"pytest\"]\n"),
+            ("uv.lock", "version = 1\nrequires-python = \">=3.12\"\n"),
+            (".python-version", "3.12.7\n"));
+        string[] order = ["Compute cache keys", "Restore uv cache", "Install uv dependencies", "Test", "Save uv cache"];
+
+        GitHubStepNames(github, "test").Should().ContainInOrder(["actions/checkout@v4", "Set up Python", .. order]).And.NotContain("Install pip dependencies");
+        var steps = Steps(github, "test").Cast<YamlMappingNode>().ToList();
+        Text(steps.Single(s => Text(s, "name") == "Install uv dependencies"), "run").Should().EndWith("\nuv sync --frozen");
+        Text((YamlMappingNode)steps.Single(s => Text(s, "name") == "Restore uv cache").Children["with"], "key")
+            .Should().EndWith("-uv-python${{ steps.cigen_keys.outputs.python }}-${{ hashFiles('uv.lock', 'pyproject.toml') }}");
+
+        Image(circleci, "test").Should().Be("cimg/python:3.12.7");
+        CircleCiStepNames(circleci, "test").Should().ContainInOrder(["checkout", .. order]).And.NotContain("Install pip dependencies");
+        var keyStep = Steps(circleci, "test").OfType<YamlMappingNode>().Select(s => (YamlMappingNode)s.Children.Values.Single())
+            .Single(s => Text(s, "name") == "Compute cache keys");
+        Text(keyStep, "command").Should().Contain(@"cigen_print files_uv ""$(cigen_digest '^(uv\.lock|pyproject\.toml)$')""", "the key's checksum covers uv.lock");
+    }
+
     /// <summary>Generates the config in a fresh project holding the files; both outputs must pass the validators.</summary>
     private static (YamlMappingNode GitHub, YamlMappingNode CircleCi) Generate(string config, params (string Path, string Content)[] files)
     {
