@@ -278,8 +278,8 @@ public sealed record PackageUse
 
     /// <summary>
     /// The dependency manager the job installs with: node <c>npm</c>/<c>pnpm</c>/<c>yarn</c>/<c>bun</c>, python
-    /// <c>pip</c>/<c>poetry</c>/<c>pipenv</c>, ruby <c>bundler</c>, rust <c>cargo</c>, go <c>go</c>, dotnet <c>dotnet</c>;
-    /// null when the repository has nothing to install.
+    /// <c>pip</c>/<c>poetry</c>/<c>pipenv</c>/<c>uv</c>/<c>pdm</c>, ruby <c>bundler</c>, rust <c>cargo</c>, go <c>go</c>,
+    /// dotnet <c>dotnet</c>; null when the repository has nothing to install.
     /// </summary>
     public string? Manager { get; init; }
 }

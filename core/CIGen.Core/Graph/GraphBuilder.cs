@@ -283,7 +283,8 @@ internal sealed class GraphBuilder
 
     /// <summary>
     /// The job's list, else the top-level list, else what the repository shows — except for approval gates (no steps)
-    /// and jobs without checkout (nothing to detect in).
+    /// and jobs that never check out (nothing to detect in). Who places the checkout does not matter:
+    /// <c>checkout: false</c> with a checkout step of the job's own is the documented way to place it.
     /// </summary>
     private IReadOnlyList<PackageUse> Packages(JobModel job, Scope scope)
     {
@@ -293,7 +294,12 @@ internal sealed class GraphBuilder
         }
 
         var requested = job.Packages ?? config.Packages;
-        return requested is not null ? [.. requested.Select(p => packages.Resolve(p, job.Source, scope))] : job.Checkout ? packages.Detected : [];
+        if (requested is not null)
+        {
+            return [.. requested.Select(p => packages.Resolve(p, job.Source, scope))];
+        }
+
+        return job.Checkout || job.Steps.Any(checkoutRule.ChecksOut) ? packages.Detected : [];
     }
 
     /// <summary>

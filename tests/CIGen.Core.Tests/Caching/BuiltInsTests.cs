@@ -14,7 +14,7 @@ public class BuiltInsTests
         var builtIns = BuiltIns.Read(diagnostics);
 
         diagnostics.Items.Should().BeEmpty(string.Join("\n", diagnostics.Items.Select(d => $"{d.Line}:{d.Column} {d.Message}")));
-        builtIns.CacheDefinitions.Select(d => d.Definition.Name).Should().Equal("gems", "node_modules", "pip", "cargo", "cargo_target", "go", "go_build", "nuget");
+        builtIns.CacheDefinitions.Select(d => d.Definition.Name).Should().Equal("gems", "node_modules", "pip", "uv", "pdm", "cargo", "cargo_target", "go", "go_build", "nuget");
         builtIns.VersionSources.Select(v => v.Tool).Should().Equal("ruby", "bundler", "node", "npm", "pnpm", "yarn", "bun", "python", "pip", "rust", "go", "dotnet");
         builtIns.Packages.Select(p => p.Name).Should().Equal("ruby", "node", "python", "rust", "go", "dotnet");
     }

@@ -19,7 +19,7 @@ public class CacheDefinitionTests
         var graph = Load("cache_definitions:\n  gems:\n    versions: [ruby]\n    paths: [vendor/gems]\n  turbo:\n    versions: [node]\n    paths: [.turbo]\n", ("Gemfile", "")).Clean();
         var job = graph.Workflows[0].Jobs[0];
 
-        graph.CacheDefinitions.Select(d => d.Name).Should().Equal("gems", "node_modules", "pip", "cargo", "cargo_target", "go", "go_build", "nuget", "turbo");
+        graph.CacheDefinitions.Select(d => d.Name).Should().Equal("gems", "node_modules", "pip", "uv", "pdm", "cargo", "cargo_target", "go", "go_build", "nuget", "turbo");
         graph.CacheDefinitions[0].Should().BeEquivalentTo(new CacheDefinition { Name = "gems", Versions = ["ruby"], Paths = ["vendor/gems"] });
         job.Cache.Should().Equal("gems");
         var restore = job.Steps.Single(s => s.Kind == StepKind.RestoreCache);

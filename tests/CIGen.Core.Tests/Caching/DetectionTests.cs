@@ -59,9 +59,18 @@ public class DetectionTests
     [Theory]
     [InlineData("poetry.lock", "poetry")]
     [InlineData("Pipfile.lock", "pipenv")]
+    [InlineData("uv.lock", "uv")]
+    [InlineData("pdm.lock", "pdm")]
     [InlineData("requirements.txt", "pip")]
     public void Python_managers(string file, string manager) =>
         Detect(("pyproject.toml", ""), (file, "")).Single().Should().BeEquivalentTo(new { Name = "python", Manager = manager });
+
+    [Theory]
+    [InlineData("poetry.lock", "uv.lock", "poetry")]
+    [InlineData("Pipfile.lock", "pdm.lock", "pipenv")]
+    [InlineData("uv.lock", "pdm.lock", "uv")]
+    public void With_several_lock_files_the_earlier_manager_keeps_the_repository(string first, string second, string manager) =>
+        Detect(("pyproject.toml", ""), (first, ""), (second, "")).Single().Manager.Should().Be(manager);
 
     [Fact]
     public void Requirements_with_a_suffix_mean_python() =>

@@ -181,6 +181,24 @@ public class InjectionTests
         job.Steps.Single(s => s.Name == "Install pipenv dependencies").Run.Should().Be("python -m pip install pipenv\n" + command);
     }
 
+    [Theory]
+    [InlineData("uv", "~/.cache/uv", "uv sync --frozen")]
+    [InlineData("pdm", "~/.cache/pdm", "pdm sync")]
+    public void Uv_and_pdm_install_from_their_lock_file_and_key_their_own_cache_on_it(string manager, string downloads, string sync)
+    {
+        var lockFile = $"{manager}.lock";
+        var job = Load("jobs:\n  test:\n    steps: [{run: y}]\n", ("pyproject.toml", ""), (lockFile, ""), ("requirements.txt", "")).Workflows[0].Jobs[0];
+
+        job.Cache.Should().Equal(manager);
+        job.Steps.Single(s => s.Name == $"Install {manager} dependencies").Run.Should().Be(
+            $"command -v {manager} >/dev/null 2>&1 || python -m pip install {manager}\n{sync}");
+        job.Steps.Should().NotContain(s => s.Name == "Install pip dependencies");
+        var restore = job.Steps.Single(s => s.Kind == StepKind.RestoreCache);
+        restore.Paths.Should().Equal(".venv", downloads);
+        restore.CacheKeys[0].Parts.Where(p => p.Kind == KeyPartKind.Value).Select(p => p.Name).Should().Equal("os", "os_version", "arch", "python");
+        restore.CacheKeys[0].Parts[^1].Files.Should().Equal(lockFile, "pyproject.toml");
+    }
+
     [Fact]
     public void Python_keys_hold_the_installed_interpreter_before_the_version_file()
     {

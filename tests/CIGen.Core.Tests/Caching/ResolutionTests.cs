@@ -85,6 +85,23 @@ public class ResolutionTests
     }
 
     [Theory]
+    [InlineData("- checkout")]
+    [InlineData("- {uses: actions/checkout@v4}")]
+    [InlineData("- fetch")]
+    public void A_job_that_places_its_own_checkout_gets_the_detected_packages_right_after_it(string checkout)
+    {
+        var job = Job(
+            "commands:\n  fetch:\n    steps: [checkout]\njobs:\n  test:\n    checkout: false\n    steps:\n"
+            + $"      - {{name: Before, run: x}}\n      {checkout}\n      - {{name: Test, run: rake}}\n",
+            RubyRepo);
+
+        job.Packages.Select(p => p.Name).Should().Equal("ruby");
+        job.Cache.Should().Equal("gems");
+        job.Steps.Select(s => s.Name).Skip(2).Should().Equal(
+            "Set up Ruby", "Compute cache keys", "Restore gems cache", "Install gems", "Test", "Save gems cache");
+    }
+
+    [Theory]
     [InlineData("packages:\n  rust: {version: '1.78; echo PWNED'}\n", 2, 19, "`version` of", "not a version")]
     [InlineData("packages:\n  rust: {components: [clippy, '$(id)']}\n", 2, 31, "`$(id)`", "not a component name")]
     public void Versions_and_components_are_checked_against_a_safe_character_set(string packages, int line, int column, string what, string problem)

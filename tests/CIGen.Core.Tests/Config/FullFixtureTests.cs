@@ -93,7 +93,7 @@ public class FullFixtureTests
         graph.CacheBackends[2].Settings["ttl"].Should().Be(Scalar.Number("604800"));
         graph.SkipCacheDefault.Should().Be("redis");
         // The effective lists: the built-ins, with the user's merged in by name (user wins, new names last).
-        graph.CacheDefinitions.Select(d => d.Name).Should().Equal("gems", "node_modules", "pip", "cargo", "cargo_target", "go", "go_build", "nuget", "turbo");
+        graph.CacheDefinitions.Select(d => d.Name).Should().Equal("gems", "node_modules", "pip", "uv", "pdm", "cargo", "cargo_target", "go", "go_build", "nuget", "turbo");
         graph.CacheDefinitions[^1].Should().BeEquivalentTo(new CacheDefinition { Name = "turbo", Versions = ["node"], ChecksumSources = ["turbo.json"], Paths = [".turbo"] });
         graph.VersionSources.Single(v => v.Tool == "node").Probes.Should().Equal(new VersionProbe(File: ".nvmrc"), new VersionProbe(Command: "node --version"));
         graph.VersionSources.Single(v => v.Tool == "rust").Probes.Should().Equal(new VersionProbe(File: "rust-toolchain.toml", Pattern: "channel = \"(.*)\""));
