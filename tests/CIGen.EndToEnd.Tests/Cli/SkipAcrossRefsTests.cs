@@ -66,6 +66,9 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
 
     private readonly RedisServer redis = new();
 
+    /// <summary>Where this test's CircleCI steps keep what the generated scripts keep in <c>/tmp/cigen/</c>: tests run in parallel.</summary>
+    private readonly TempDirectory scratch = new();
+
     public SkipAcrossRefsTests()
     {
         Project.Write("cigen.yml", Config);
@@ -234,7 +237,8 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
             text.Append("export ").Append(key).Append("='").Append(value.Replace("'", "'\\''", StringComparison.Ordinal)).Append("'\n");
         }
 
-        var run = ShellRun.Bash(text.Append("set -eo pipefail\n").Append(script).ToString(), Project.Path, pathPrefix);
+        var moved = text.Append("set -eo pipefail\n").Append(script).ToString().Replace("/tmp/cigen/", scratch.Path + "/", StringComparison.Ordinal);
+        var run = ShellRun.Bash(moved, Project.Path, pathPrefix);
         run.ExitCode.Should().Be(0, $"the step runs:\n{script}\n{run.StandardError}");
     }
 
@@ -251,6 +255,7 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
     void IDisposable.Dispose()
     {
         redis.Dispose();
+        scratch.Dispose();
         Dispose();
     }
 
