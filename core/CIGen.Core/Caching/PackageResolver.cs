@@ -192,8 +192,8 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
         return spec.Managers.FirstOrDefault(m => here.Any(m.LockFiles)) ?? spec.Managers.LastOrDefault();
     }
 
-    /// <summary>A version file's version: normalised (for cache keys and image tags) and as written (for setting it up).</summary>
-    private sealed record FileVersions(string Normalised, string Wanted);
+    /// <summary>A version file's version: normalised (null without a number: <c>lts/iron</c>) and as written (for setting it up).</summary>
+    private sealed record FileVersions(string? Normalised, string Wanted);
 
     /// <summary>The version a file holds for a tool, read with the tool's probes of that file name (or its first line).</summary>
     /// <param name="path">The file, relative to the root.</param>
@@ -207,7 +207,7 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
 
         var probes = catalog.Probes(tool).Where(p => p.File == name).ToList();
         IReadOnlyList<VersionProbe> used = probes.Count > 0 ? probes : [new VersionProbe(File: name)];
-        return VersionText.FromFile(content, used) is { } normalised ? new FileVersions(normalised, VersionText.Wanted(content, used)!) : null;
+        return VersionText.Wanted(content, used) is { } wanted ? new FileVersions(VersionText.FromFile(content, used), wanted) : null;
     }
 
     private bool HasPattern(string tool, string file) => catalog.Probes(tool).Any(p => p.File == file && p.Pattern is not null);

@@ -29,18 +29,18 @@ internal static partial class VersionText
     }
 
     /// <summary>
-    /// The version as the file writes it, for setting it up: <c>pypy3.10</c> and <c>3.14t</c> stay what they are (an
-    /// image chosen by <see cref="Normalise"/>d number would be another interpreter); only a <c>v</c> before a number
-    /// and Ruby's <c>ruby-</c> prefix, which name nothing of their own, are dropped.
+    /// The version as the file writes it, for setting it up, from the first probe that finds anything: <c>pypy3.10</c>,
+    /// <c>3.14t</c>, <c>lts/iron</c> and <c>nightly</c> stay what they are (an image chosen by the <see cref="Normalise"/>d
+    /// number would be another interpreter, or none); only a <c>v</c> before a number and Ruby's <c>ruby-</c> prefix,
+    /// which name nothing of their own, are dropped.
     /// </summary>
     public static string? Wanted(string content, IEnumerable<VersionProbe> probes)
     {
         var lines = content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         foreach (var probe in probes)
         {
-            if (Read(lines, probe.Pattern) is { } found && Normalise(found) is not null)
+            if (Read(lines, probe.Pattern) is { } found && found.Trim() is { Length: > 0 } text)
             {
-                var text = found.Trim();
                 return RedundantPrefix().Replace(text, "");
             }
         }

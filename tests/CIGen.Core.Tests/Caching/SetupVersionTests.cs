@@ -30,6 +30,8 @@ public class SetupVersionTests
         { "[rust]", [("Cargo.toml", "[package]\nrust-version = \"1.70\"\n"), ("rust-toolchain.toml", "[toolchain]\nchannel = \"nightly-2025-01-01\"\n")], "nightly-2025-01-01" },
         { "[python]", [("pyproject.toml", "[project]\nrequires-python = \">=3.9\"\n"), (".python-version", "pypy3.10\n")], "pypy3.10" },
         { "[python]", [(".python-version", "3.14t\n"), ("requirements.txt", "")], "3.14t" },
+        { "[node]", [(".nvmrc", "lts/iron\n"), ("package.json", "{}")], "lts/iron" },
+        { "[rust]", [("Cargo.toml", ""), ("rust-toolchain", "nightly\n")], "nightly" },
         { "[node]", [(".nvmrc", "v20.11.1\n"), ("package.json", "{\"engines\": {\"node\": \">=18\"}}")], "20.11.1" },
         { "[ruby]", [(".ruby-version", "ruby-3.3.5\n"), ("Gemfile", "ruby '3.2.0'\n")], "3.3.5" },
         { "[go]", [("go.mod", "module x\n\ngo 1.22.3\n")], "1.22.3" },
