@@ -290,8 +290,12 @@ public sealed partial class RealProjectMeaningTests
 
     private static RunFacts FactsOf(Event run, MatrixLeg? leg) => leg is null ? run.Facts : run.Facts with { Matrix = leg.Values };
 
-    private static string Substitute(string script, MatrixLeg? leg) =>
-        leg is null ? script : MatrixReference().Replace(script, m => leg.Values.TryGetValue(m.Groups[1].Value, out var v) ? v.Text : "");
+    /// <summary>A run script as CircleCI writes it for a leg: matrix values filled in, <c>${{ env.X }}</c> read as <c>${X}</c>.</summary>
+    private static string Substitute(string script, MatrixLeg? leg)
+    {
+        var filled = leg is null ? script : MatrixReference().Replace(script, m => leg.Values.TryGetValue(m.Groups[1].Value, out var v) ? v.Text : "");
+        return EnvReference().Replace(filled, m => $"${{{m.Groups[1].Value}}}");
+    }
 
     private static TriggerFilters Filters(Trigger trigger) =>
         new(trigger.Event, trigger.Branches, trigger.BranchesIgnore, trigger.Tags, trigger.TagsIgnore, trigger.Types);
@@ -311,4 +315,7 @@ public sealed partial class RealProjectMeaningTests
 
     [GeneratedRegex(@"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}")]
     private static partial Regex MatrixReference();
+
+    [GeneratedRegex(@"\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")]
+    private static partial Regex EnvReference();
 }
