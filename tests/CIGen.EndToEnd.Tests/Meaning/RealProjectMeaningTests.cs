@@ -120,8 +120,36 @@ public sealed partial class RealProjectMeaningTests
         }
     }
 
-    /// <summary>cigen's meaning: each job leg that runs, with the names of its conditional steps that run.</summary>
-    private static Dictionary<string, List<string>> Meant(Workflow workflow, Event run)
+    /// <summary>
+    /// Every skippable job already passed at this commit, on a branch and in a pull request, so its markers exist (its
+    /// ref-scoped ones for those ref kinds; no tag run recorded any). cigen means each is skipped as unchanged — but on a
+    /// tag run not when its marker names the ref kind (it depends on the ref) or it says <c>skip_on_tags: false</c> — and
+    /// the jobs after it run as if it succeeded. GitHub's plan job says so in its outputs; the jobs' conditions must
+    /// then run exactly the rest. (CircleCI starts every job and halts the unchanged ones as a success, so what runs
+    /// after them is what the CircleCI test checks.)
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void GitHub_skips_the_unchanged_jobs_and_runs_what_follows_them(Project project, string description)
+    {
+        var run = Events(project).Single(e => e.Description == description);
+        var generated = RealProjectConfigTests.Of(project);
+        bool Unchanged(Job job) => job.Skipping is { } skipping && !(run.GitHub.Tag.Length > 0 && (skipping.RefScoped || !skipping.SkipOnTags));
+        foreach (var workflow in generated.Graph.Workflows)
+        {
+            var meant = Meant(workflow, run, Unchanged);
+            var onGitHub = GitHubRuns(generated.Text($".github/workflows/{workflow.Id}.yml"), workflow, run, Unchanged);
+
+            onGitHub.Keys.Should().BeEquivalentTo(
+                meant.Keys, $"GitHub must run the jobs of {project}/{workflow.Id} that cigen means and that are not unchanged on {run}");
+        }
+    }
+
+    /// <summary>
+    /// cigen's meaning: each job leg that runs, with the names of its conditional steps that run. A job
+    /// <paramref name="unchanged"/> says is skipped as unchanged does no work, and what follows it runs as if it succeeded.
+    /// </summary>
+    private static Dictionary<string, List<string>> Meant(Workflow workflow, Event run, Func<Job, bool>? unchanged = null)
     {
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (!GitHubTriggers.Starts(workflow.Triggers.Select(Filters), run.GitHub))
@@ -145,7 +173,7 @@ public sealed partial class RealProjectMeaningTests
 
         bool LegRuns(Job job, MatrixLeg? leg) => ConditionMeaning.Decide(job.Condition, FactsOf(run, leg)) == true;
 
-        foreach (var job in workflow.Jobs.Where(Runs))
+        foreach (var job in workflow.Jobs.Where(j => Runs(j) && unchanged?.Invoke(j) != true))
         {
             foreach (var leg in Legs(job).Where(leg => LegRuns(job, leg)))
             {
@@ -193,7 +221,8 @@ public sealed partial class RealProjectMeaningTests
         return asking.Count == 0 ? null : new CircleCiPipeline(run.Facts.Branch!, run.Facts.Tag!, asking.ToDictionary(w => $"run_{w.Id}", _ => "true"));
     }
 
-    private static Dictionary<string, List<string>> GitHubRuns(string text, Workflow workflow, Event run)
+    /// <param name="unchanged">The jobs the plan job finds markers for (its outputs say `skip`); none when null.</param>
+    private static Dictionary<string, List<string>> GitHubRuns(string text, Workflow workflow, Event run, Func<Job, bool>? unchanged = null)
     {
         var root = Load(text);
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -204,6 +233,13 @@ public sealed partial class RealProjectMeaningTests
 
         var jobs = (YamlMappingNode)root["jobs"];
         var contexts = run.Contexts();
+        foreach (var job in workflow.Jobs.Where(j => j.Skipping is not null))
+        {
+            var skip = unchanged?.Invoke(job) == true;
+            contexts[$"needs.cigen_plan.outputs.{job.Id}"] = skip ? "skip" : "run";
+            contexts[$"needs.cigen_plan.outputs.{job.Id}_skip"] = skip ? $"[{string.Join(",", job.MatrixLegs.Select(l => $"\"{l.Suffix}\""))}]" : "[]";
+        }
+
         var results = new Dictionary<string, bool>(StringComparer.Ordinal);
         bool Runs(string id)
         {
