@@ -43,7 +43,16 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
         var version = Option(requested, "version");
         var versionFile = Option(requested, "version_file");
         FileVersions? read = null;
-        if (versionFile is not null)
+        string? manifestVersion = null;
+        if (versionFile is not null && spec.ManifestVersion is { } manifest && Path.GetFileName(versionFile) == manifest.Source.File)
+        {
+            // `version_file: Cargo.toml` means the manifest's version (rust-version): no tool reads a version out of the
+            // manifest as a version file (rustup reads rust-toolchain files), so it is the setup version, not a file.
+            var (path, _) = VersionFileCandidates(directory, [versionFile]).FirstOrDefault(c => files.Read(c.Path) is not null);
+            manifestVersion = path is null ? null : ManifestVersionIn(files.Read(path)!, manifest);
+            versionFile = null;
+        }
+        else if (versionFile is not null)
         {
             // The package's directory first, so `version_file: .ruby-version` with `path: apps/api` means apps/api's.
             var (path, name) = VersionFileCandidates(directory, [versionFile]).FirstOrDefault(c => files.Read(c.Path) is not null);
@@ -75,15 +84,17 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
             Version = version,
             VersionFile = versionFile,
             FileVersion = fileVersions?.Normalised,
-            SetupVersion = version ?? fileVersions?.Wanted ?? ManifestVersion(spec, here) ?? spec.DefaultVersion,
+            SetupVersion = version ?? fileVersions?.Wanted ?? manifestVersion ?? ManifestVersion(spec, here) ?? spec.DefaultVersion,
             Manager = here.Any(spec.Detect) ? Manager(spec, requested, here)?.Name : null,
         };
     }
 
     /// <summary>The lowest version the manifest in the package's directory allows (Cargo.toml's <c>rust-version</c>, ...).</summary>
     private static string? ManifestVersion(PackageSpec spec, ProjectFiles here) =>
-        spec.ManifestVersion is { } manifest && here.Read(manifest.Source.File) is { } text
-        && Regex.Match(text, manifest.Source.Pattern, RegexOptions.CultureInvariant | RegexOptions.Multiline) is { Success: true } match
+        spec.ManifestVersion is { } manifest && here.Read(manifest.Source.File) is { } text ? ManifestVersionIn(text, manifest) : null;
+
+    private static string? ManifestVersionIn(string text, ManifestVersion manifest) =>
+        Regex.Match(text, manifest.Source.Pattern, RegexOptions.CultureInvariant | RegexOptions.Multiline) is { Success: true } match
             ? ManifestRange.LowerBound(match.Groups[1].Value, manifest.MajorLines)
             : null;
 

@@ -155,7 +155,16 @@ internal static class TriggerRenderer
 
         if (patterns.Count > 0 && only.Count == 0)
         {
-            return Unexpressible("has only `!` patterns, which match nothing on GitHub; add the patterns to include, or use the -ignore list");
+            // A `!` pattern only takes back what the patterns before it matched, so on GitHub a list of nothing but `!`
+            // patterns matches no ref: `tags: ['!**']` beside a branch filter is how a workflow says "never on a tag".
+            // CircleCI says the same by running the workflow for no ref of this kind. A warning, not silence, since
+            // `branches: ['!wip/*']` alone is more often meant as "every branch but wip/*".
+            scope.Warning(
+                DiagnosticCodes.RefFilter,
+                $"the {kind} filter of the push trigger of {scope.Description} has only `!` patterns, which match no {kind} on GitHub; "
+                + $"the workflow runs for no {kind} on pushes here either (to run for every {kind} but these, use the -ignore list)",
+                trigger.Source);
+            return RefSet.None;
         }
 
         foreach (var pattern in ignored)

@@ -35,6 +35,9 @@ public class SetupVersionTests
         { "[node]", [(".nvmrc", "v20.11.1\n"), ("package.json", "{\"engines\": {\"node\": \">=18\"}}")], "20.11.1" },
         { "[ruby]", [(".ruby-version", "ruby-3.3.5\n"), ("Gemfile", "ruby '3.2.0'\n")], "3.3.5" },
         { "[go]", [("go.mod", "module x\n\ngo 1.22.3\n")], "1.22.3" },
+        // `version_file` naming the manifest means the manifest's version.
+        { "{rust: {version_file: Cargo.toml}}", [("Cargo.toml", "[package]\nrust-version = \"1.90.0\"\n")], "1.90" },
+        { "{python: {version_file: pyproject.toml}}", [("pyproject.toml", "requires-python = \">=3.11\"\n"), (".python-version", "3.13\n")], "3.11" },
         // The config wins over both.
         { "{python: {version: '3.12'}}", [(".python-version", "3.11\n"), ("pyproject.toml", "requires-python = \">=3.9\"\n")], "3.12" },
         // Nothing declared: the host's default, which every provider sets up.
@@ -70,6 +73,19 @@ public class SetupVersionTests
 
         steps.Should().ContainSingle(s => s.Name == "Install the Rust toolchain")
             .Which.Run.Should().Be("rustup toolchain install '1.88' --profile minimal\nrustup default '1.88'");
+    }
+
+    [Fact]
+    public void A_manifest_named_as_version_file_is_no_version_file_and_rustup_installs_its_version()
+    {
+        using var tree = new ConfigTree(
+            ("cigen.yml", "packages: {rust: {version_file: Cargo.toml}}\njobs:\n  msrv:\n    steps: [{run: cargo clippy}]\n"),
+            ("Cargo.toml", "[package]\nrust-version = \"1.90.0\"\n"));
+        var job = tree.Load().Clean().Workflows[0].Jobs[0];
+
+        job.Packages.Single().VersionFile.Should().BeNull();
+        job.Steps.Should().ContainSingle(s => s.Name == "Install the Rust toolchain")
+            .Which.Run.Should().Be("rustup toolchain install '1.90' --profile minimal\nrustup default '1.90'");
     }
 
     [Theory]

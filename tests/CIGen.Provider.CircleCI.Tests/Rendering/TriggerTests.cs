@@ -141,16 +141,42 @@ public class TriggerTests
         text.Should().NotContain("parameters").And.Contain("              only: /^v[^/]*$/\n");
     }
 
-    [Theory]
-    [InlineData(new[] { "main", "!wip/*", "wip/keep" }, "lists `wip/keep` after a `!` pattern")]
-    [InlineData(new[] { "!wip/*" }, "has only `!` patterns")]
-    public void Reports_branch_lists_only_and_ignore_cannot_express(string[] branches, string problem)
+    [Fact]
+    public void Reports_a_branch_list_only_and_ignore_cannot_express()
     {
-        var push = G.Push() with { Branches = branches, Source = G.At(".cigen/workflows/ci.yml", 3, 5) };
+        var push = G.Push() with { Branches = ["main", "!wip/*", "wip/keep"], Source = G.At(".cigen/workflows/ci.yml", 3, 5) };
 
         RenderTriggers(push).Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
             d.Severity == Severity.Error && d.Code == "circleci.ref-filter" && d.Line == 3 && d.Workflow == "ci"
-            && d.Message.StartsWith($"the branch filter of the push trigger of workflow `ci` {problem}"));
+            && d.Message.StartsWith("the branch filter of the push trigger of workflow `ci` lists `wip/keep` after a `!` pattern"));
+    }
+
+    /// <summary>
+    /// GitHub matches no tag with a list of only <c>!</c> patterns: <c>tags: ['!**']</c> beside a branch filter is a
+    /// common way to say "every branch, never a tag" (vuejs/core's ci workflow). CircleCI says it by running for no tag.
+    /// </summary>
+    [Fact]
+    public void Runs_for_no_ref_of_a_kind_whose_list_has_only_exclusions_as_github_does_and_says_so()
+    {
+        var push = G.Push() with { Branches = ["**"], Tags = ["!**"], Source = G.At(".cigen/workflows/ci.yml", 3, 5) };
+
+        var result = RenderTriggers(push);
+
+        result.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
+            d.Severity == Severity.Warning && d.Code == "circleci.ref-filter" && d.Line == 3
+            && d.Message.StartsWith("the tag filter of the push trigger of workflow `ci` has only `!` patterns, which match no tag on GitHub"));
+        Render.Section(result.Files.Single().Content, "workflows:").Should().Contain(
+            "      - a:\n          filters:\n            branches:\n              only: /^.*$/\n      - b:\n").And.NotContain("tags:");
+    }
+
+    [Fact]
+    public void Runs_on_no_branch_when_the_branch_list_has_only_exclusions()
+    {
+        var result = RenderTriggers(G.Push() with { Branches = ["!wip/*"], Tags = ["v*"] });
+
+        result.Diagnostics.Should().ContainSingle().Which.Severity.Should().Be(Severity.Warning);
+        Render.Section(result.Files.Single().Content, "workflows:").Should().Contain(
+            "            branches:\n              ignore: /.*/\n            tags:\n              only: /^v[^/]*$/\n");
     }
 
     [Fact]

@@ -1,0 +1,1 @@
+// Stand-in: publishes every package.
