@@ -90,7 +90,55 @@ internal sealed record RefSet
             return x;
         }
 
-        return Within(y, x) ? y : $"/(?=(?:{x[1..^1]})$)(?:{y[1..^1]})/";
+        if (Within(y, x))
+        {
+            return y;
+        }
+
+        // Two prefixes (`v*` under a trigger's `*`): one prefix again, as a reader would write it, not a lookahead.
+        if (Prefixed(x) is { } p && Prefixed(y) is { } q)
+        {
+            return PrefixedBoth(p, q);
+        }
+
+        return $"/(?=(?:{x[1..^1]})$)(?:{y[1..^1]})/";
+    }
+
+    /// <summary>A pattern <c>/^lit.*$/</c> or <c>/^lit[^/]*$/</c>: its literal prefix (as escaped) and whether the rest may hold a '/'.</summary>
+    private sealed record Prefix(string Literal, bool AnyRest);
+
+    private static Prefix? Prefixed(string pattern)
+    {
+        var body = pattern[1..^1];
+        foreach (var (rest, anyRest) in new[] { (".*$", true), ("[^/]*$", false) })
+        {
+            if (body.StartsWith('^') && body.EndsWith(rest, StringComparison.Ordinal) && body[1..^rest.Length] is var literal && IsLiteral(literal))
+            {
+                return new Prefix(literal, anyRest);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The refs both prefixes accept: the longer literal, with a rest that may hold a '/' only when both allow it; null
+    /// when none (neither literal starts the other, or the longer one's extra text has a '/' the other rules out).
+    /// </summary>
+    private static string? PrefixedBoth(Prefix p, Prefix q)
+    {
+        var (shorter, longer) = p.Literal.Length <= q.Literal.Length ? (p, q) : (q, p);
+        if (!longer.Literal.StartsWith(shorter.Literal, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (!shorter.AnyRest && longer.Literal[shorter.Literal.Length..].Contains('/'))
+        {
+            return null;
+        }
+
+        return $"/^{longer.Literal}{(p.AnyRest && q.AnyRest ? ".*" : "[^/]*")}$/";
     }
 
     /// <summary>
