@@ -16,7 +16,7 @@ internal static class RefConditionSets
 {
     private sealed record Test(bool Prefix, string Value, bool Positive)
     {
-        public string Pattern => RefSet.Escape(Value) + (Prefix ? ".*" : "");
+        public string Pattern => RefPatterns.Literal(Value) + (Prefix ? ".*" : "");
 
         public string Specifier => Prefix ? $"/^{Pattern}$/" : Value;
     }

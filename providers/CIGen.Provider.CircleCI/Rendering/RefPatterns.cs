@@ -8,12 +8,13 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// slashes, with GitHub's meaning: <c>*</c> → <c>[^/]*</c> (not across <c>/</c>), <c>**</c> → <c>.*</c>, <c>?</c> and
 /// <c>+</c> apply to the character before them as in a regex, <c>[a-z]</c> stays a character class, <c>\x</c> is the
 /// character x, and everything else matches itself: <c>v*</c> → <c>/^v[^/]*$/</c>, <c>release/**</c> →
-/// <c>/^release/.*$/</c>.
+/// <c>/^release/.*$/</c>. <see cref="Literal(string)"/> is the one escaping rule for every CircleCI ref regex.
 /// </summary>
 internal static class RefPatterns
 {
     private const string Special = "*?+[]\\";
 
+    /// <summary>The characters a Java (and .NET) regular expression gives a meaning; a backslash makes them literal.</summary>
     private const string RegexMeta = @".^$|(){}\*+?[]";
 
     public static string ToCircleCi(string pattern)
@@ -62,6 +63,40 @@ internal static class RefPatterns
         }
 
         return regex.Append("$/").ToString();
+    }
+
+    /// <summary>A regular expression matching <paramref name="text"/> itself: every character in <see cref="RegexMeta"/> escaped.</summary>
+    public static string Literal(string text)
+    {
+        var regex = new StringBuilder();
+        foreach (var c in text)
+        {
+            Literal(regex, c);
+        }
+
+        return regex.ToString();
+    }
+
+    /// <summary>Text that <see cref="Literal(string)"/> could have written: no character in <see cref="RegexMeta"/> unescaped.</summary>
+    public static bool IsLiteral(string regex)
+    {
+        for (var i = 0; i < regex.Length; i++)
+        {
+            if (regex[i] == '\\')
+            {
+                // A backslash escapes the next character; one at the end escaped what follows the literal.
+                if (++i == regex.Length)
+                {
+                    return false;
+                }
+            }
+            else if (RegexMeta.Contains(regex[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Literal(StringBuilder regex, char c)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using CIGen.Provider.CircleCI.Model;
 
@@ -112,7 +111,7 @@ internal sealed record RefSet
         var body = pattern[1..^1];
         foreach (var (rest, anyRest) in new[] { (".*$", true), ("[^/]*$", false) })
         {
-            if (body.StartsWith('^') && body.EndsWith(rest, StringComparison.Ordinal) && body[1..^rest.Length] is var literal && IsLiteral(literal))
+            if (body.StartsWith('^') && body.EndsWith(rest, StringComparison.Ordinal) && body[1..^rest.Length] is var literal && RefPatterns.IsLiteral(literal))
             {
                 return new Prefix(literal, anyRest);
             }
@@ -155,7 +154,7 @@ internal sealed record RefSet
 
         var prefix = body[1..^3];
         var inner = pattern[1..^1];
-        if (!inner.StartsWith('^') || !IsLiteral(prefix) || !inner[1..].StartsWith(prefix, StringComparison.Ordinal))
+        if (!inner.StartsWith('^') || !RefPatterns.IsLiteral(prefix) || !inner[1..].StartsWith(prefix, StringComparison.Ordinal))
         {
             return false;
         }
@@ -165,28 +164,6 @@ internal sealed record RefSet
         return next >= inner.Length || inner[next] is not ('*' or '+' or '?' or '{' or '|');
     }
 
-    /// <summary>Text that <see cref="Escape"/> could have written: every regex character escaped.</summary>
-    private static bool IsLiteral(string regex)
-    {
-        for (var i = 0; i < regex.Length; i++)
-        {
-            if (regex[i] == '\\')
-            {
-                // A backslash escapes the next character; one at the end escaped what follows the literal.
-                if (++i == regex.Length)
-                {
-                    return false;
-                }
-            }
-            else if (@".^$|(){}*+?[]".Contains(regex[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     public static bool IsPattern(string specifier) => specifier.Length > 2 && specifier[0] == '/' && specifier[^1] == '/';
 
     /// <summary>A CircleCI specifier against a name: equal to an exact name, or the pattern matching the whole name.</summary>
@@ -194,21 +171,4 @@ internal sealed record RefSet
         IsPattern(specifier)
             ? Regex.IsMatch(name, $"^(?:{specifier[1..^1]})$", RegexOptions.None, TimeSpan.FromSeconds(1))
             : specifier == name;
-
-    /// <summary>A regular expression matching <paramref name="text"/> itself.</summary>
-    public static string Escape(string text)
-    {
-        var escaped = new StringBuilder();
-        foreach (var c in text)
-        {
-            if (@".^$|(){}\*+?[]".Contains(c))
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
-    }
 }

@@ -38,7 +38,7 @@ internal static class StepRefConditions
         { Ne: { } operands } => new YamlMapping { { "not", Equal(operands) } },
         { StartsWith: [{ Ref: { } name }, { Literal: { } prefix }] } => new YamlMapping
         {
-            { "matches", new YamlMapping { { "pattern", $"^{RefSet.Escape(prefix)}.*$" }, { "value", Value(name) } } },
+            { "matches", new YamlMapping { { "pattern", $"^{RefPatterns.Literal(prefix)}.*$" }, { "value", Value(name) } } },
         },
         { Raw: "true" or "false" } => YamlScalar.Boolean(condition.Raw == "true"),
         _ => throw new InvalidOperationException("only ref tests become logic statements"),

@@ -261,7 +261,7 @@ public sealed partial class RealProjectMeaningTests
             var condition = Text(definition, "if");
             // A job whose `if` names no status function also needs every job it needs to have succeeded.
             var implicitSuccess = condition is null || !StatusFunction().IsMatch(condition) || condition.Contains("success()", StringComparison.Ordinal);
-            known = GitHubExpression.IsTrue(condition, local) && (!implicitSuccess || needs.All(Runs));
+            known = GitHubExpression.Holds(condition, local) && (!implicitSuccess || needs.All(Runs));
             results[id] = known;
             return known;
         }
@@ -279,7 +279,7 @@ public sealed partial class RealProjectMeaningTests
 
                 var names = ConditionalSteps(job).Select(s => s.Name!).ToHashSet(StringComparer.Ordinal);
                 result[LegKey(job, leg)] = [.. ((YamlSequenceNode)definition["steps"]).Children.Cast<YamlMappingNode>()
-                    .Where(step => Text(step, "name") is { } name && names.Contains(name) && GitHubExpression.IsTrue(Text(step, "if"), local))
+                    .Where(step => Text(step, "name") is { } name && names.Contains(name) && GitHubExpression.Holds(Text(step, "if"), local))
                     .Select(step => Text(step, "name")!)];
             }
         }

@@ -129,7 +129,7 @@ public sealed class RefConditionMeaningTests
 
         var githubJobs = (YamlMappingNode)Load(github)["jobs"];
         var onGitHub = Shapes.Select((_, i) => JobId(i))
-            .Where(id => GitHubExpression.IsTrue(Text((YamlMappingNode)githubJobs[id], "if"), run.GitHubContexts())).ToList();
+            .Where(id => GitHubExpression.Holds(Text((YamlMappingNode)githubJobs[id], "if"), run.GitHubContexts())).ToList();
         var onCircleCi = Shapes.Select((_, i) => JobId(i)).Where(run.Pipeline.RunningJobs(circleci, "ci").Contains).ToList();
 
         onGitHub.Should().Equal(meant, $"GitHub must run what cigen means on {run}");
@@ -185,13 +185,13 @@ public sealed class RefConditionMeaningTests
     private static IReadOnlyList<string> GitHubRuns(string workflow, string job, IReadOnlyDictionary<string, object?> contexts)
     {
         var definition = (YamlMappingNode)((YamlMappingNode)Load(workflow)["jobs"])[job];
-        if (!GitHubExpression.IsTrue(Text(definition, "if"), contexts))
+        if (!GitHubExpression.Holds(Text(definition, "if"), contexts))
         {
             return [];
         }
 
         return ((YamlSequenceNode)definition["steps"]).Children.Cast<YamlMappingNode>()
-            .Where(step => Text(step, "run") is { } command && IsMarker(command) && GitHubExpression.IsTrue(Text(step, "if"), contexts))
+            .Where(step => Text(step, "run") is { } command && IsMarker(command) && GitHubExpression.Holds(Text(step, "if"), contexts))
             .Select(step => Text(step, "run")!).ToList();
     }
 

@@ -34,4 +34,27 @@ public class RefPatternTests
 
         System.Text.RegularExpressions.Regex.IsMatch(name, regex).Should().Be(matches);
     }
+
+    [Theory]
+    [InlineData("main", "main")]
+    [InlineData("v1.2", @"v1\.2")]
+    [InlineData(@"a(b)|c^$.*+?{1}[x]\z", @"a\(b\)\|c\^\$\.\*\+\?\{1\}\[x\]\\z")]
+    public void Literal_escapes_every_regex_character_and_matches_only_the_text_itself(string text, string expected)
+    {
+        var literal = RefPatterns.Literal(text);
+
+        literal.Should().Be(expected);
+        RefPatterns.IsLiteral(literal).Should().BeTrue();
+        System.Text.RegularExpressions.Regex.IsMatch(text, $"^{literal}$").Should().BeTrue();
+        System.Text.RegularExpressions.Regex.IsMatch(text + "x", $"^{literal}$").Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("v.*")]
+    [InlineData("a|b")]
+    [InlineData(@"v\")]
+    public void Text_with_an_unescaped_regex_character_is_not_a_literal(string regex)
+    {
+        RefPatterns.IsLiteral(regex).Should().BeFalse();
+    }
 }

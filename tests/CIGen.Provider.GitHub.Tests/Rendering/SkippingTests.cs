@@ -1,6 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 using CIGen.Testing;
+using CIGen.Testing.Meaning;
 using static CIGen.Provider.GitHub.Tests.Fixtures.WorkflowReadBack;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
