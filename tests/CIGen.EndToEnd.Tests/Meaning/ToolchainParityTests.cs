@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CIGen.Core.Generation;
 using CIGen.EndToEnd.Tests.Support;
 using CIGen.Protocol;
@@ -14,7 +13,7 @@ namespace CIGen.EndToEnd.Tests.Meaning;
 /// platform would — GitHub's setup action inputs and the files they read, rustup steps; CircleCI's image tag,
 /// <c>cigen_install_node</c> and rustup — and must be the same, and the one the project means.
 /// </summary>
-public sealed partial class ToolchainParityTests(ToolchainParityTests.Generated generated) : IClassFixture<ToolchainParityTests.Generated>
+public sealed class ToolchainParityTests(ToolchainParityTests.Generated generated) : IClassFixture<ToolchainParityTests.Generated>
 {
     /// <summary>Job, its packages, its files, and per tool the version the project means.</summary>
     private sealed record Case(string Job, string Packages, (string Path, string Content)[] Files, params (string Tool, string Version)[] Expected);
@@ -99,11 +98,11 @@ public sealed partial class ToolchainParityTests(ToolchainParityTests.Generated 
         var @case = Cases.Single(c => c.Job == job);
         foreach (var (tool, expected) in @case.Expected)
         {
-            var github = GitHubVersion((YamlMappingNode)generated.GitHub[job], tool, job);
-            var circleci = CircleCiVersion((YamlMappingNode)generated.CircleCi[job], tool, job);
+            var github = Toolchains.GitHub((YamlMappingNode)generated.GitHub[job], tool, project.Path, job);
+            var circleci = Toolchains.CircleCi((YamlMappingNode)generated.CircleCi[job], tool, project.Path, job);
 
-            Same(tool, github, expected).Should().BeTrue($"GitHub sets up {tool} {github} for job {job}, which means {expected}");
-            Same(tool, circleci, expected).Should().BeTrue($"CircleCI sets up {tool} {circleci} for job {job}, which means {expected}");
+            Toolchains.Same(tool, github, expected).Should().BeTrue($"GitHub sets up {tool} {github} for job {job}, which means {expected}");
+            Toolchains.Same(tool, circleci, expected).Should().BeTrue($"CircleCI sets up {tool} {circleci} for job {job}, which means {expected}");
         }
     }
 
@@ -135,108 +134,6 @@ public sealed partial class ToolchainParityTests(ToolchainParityTests.Generated 
         alone.Files().Should().Equal(["cigen.yml"], "nothing is written when a provider fails");
     }
 
-    /// <summary>What GitHub sets up: the setup action's version input, or the file it reads; rust: the rustup steps, else the runner's stable.</summary>
-    private string GitHubVersion(YamlMappingNode job, string tool, string directory)
-    {
-        var steps = ((YamlSequenceNode)job["steps"]).Cast<YamlMappingNode>().ToList();
-        if (tool == "rust")
-        {
-            return Rustup(steps.Select(s => Text(s, "run")), directory) ?? "stable";
-        }
-
-        var action = tool switch { "node" => "actions/setup-node@", "python" => "actions/setup-python@", "ruby" => "ruby/setup-ruby@", "go" => "actions/setup-go@", _ => "actions/setup-dotnet@" };
-        var setup = steps.Single(s => Text(s, "uses")?.StartsWith(action, StringComparison.Ordinal) == true);
-        var with = setup.Children.TryGetValue("with", out var inputs) ? (YamlMappingNode)inputs : new YamlMappingNode();
-        var input = tool == "dotnet" ? "dotnet" : tool;
-        if (Text(with, $"{input}-version") is { } version)
-        {
-            return version;
-        }
-
-        var file = tool switch
-        {
-            "ruby" => $"{Text(with, "working-directory") ?? "."}/.ruby-version",
-            "dotnet" => Text(with, "global-json-file")!,
-            _ => Text(with, $"{tool}-version-file")!,
-        };
-        var content = File.ReadAllText(project.Combine(file));
-        return tool switch
-        {
-            "go" => GoLine().Match(content).Groups[1].Value,
-            "dotnet" => SdkVersion().Match(content).Groups[1].Value,
-            "ruby" => content.Trim().Replace("ruby-", "", StringComparison.Ordinal),
-            _ => content.Trim().TrimStart('v'),
-        };
-    }
-
-    /// <summary>What CircleCI sets up: the image's tag; node: cigen_install_node's version, else the image's; rust: the rustup steps first.</summary>
-    private string CircleCiVersion(YamlMappingNode job, string tool, string directory)
-    {
-        var steps = ((YamlSequenceNode)job["steps"]).ToList();
-        var image = Text((YamlMappingNode)((YamlSequenceNode)job["docker"])[0], "image")!;
-        if (tool == "rust" && Rustup(steps.OfType<YamlMappingNode>().Select(s => s.Children.TryGetValue("run", out var run) && run is YamlMappingNode r ? Text(r, "command") : null), directory) is { } toolchain)
-        {
-            return toolchain;
-        }
-
-        if (tool == "node")
-        {
-            var install = steps.OfType<YamlMappingNode>().SingleOrDefault(s => s.Children.ContainsKey("cigen_install_node"));
-            if (install is not null)
-            {
-                image.Should().NotContain("-node", "node is installed once");
-                return Text((YamlMappingNode)install["cigen_install_node"], "version")!;
-            }
-
-            if (image.EndsWith("-node", StringComparison.Ordinal))
-            {
-                return "lts";
-            }
-        }
-
-        var match = ImageTag().Match(image);
-        match.Success.Should().BeTrue($"{image} is a convenience image");
-        match.Groups["tool"].Value.Should().Be(tool == "dotnet" ? "dotnet/sdk" : tool);
-        return match.Groups["tag"].Value;
-    }
-
-    /// <summary>The toolchain rustup makes the default: <c>rustup default X</c>, or the toolchain file a bare install reads.</summary>
-    private string? Rustup(IEnumerable<string?> scripts, string directory)
-    {
-        var script = string.Join('\n', scripts.OfType<string>());
-        if (RustupDefault().Match(script) is { Success: true } match)
-        {
-            return match.Groups[1].Value;
-        }
-
-        return script.Contains("rustup toolchain install\n", StringComparison.Ordinal) || script.EndsWith("rustup toolchain install", StringComparison.Ordinal)
-            ? ChannelLine().Match(File.ReadAllText(project.Combine($"{directory}/rust-toolchain.toml"))).Groups[1].Value
-            : null;
-    }
-
-    /// <summary>Two spellings of one version: <c>lts/*</c> is CircleCI's <c>lts</c>; a .NET SDK line is its major.minor.</summary>
-    private static bool Same(string tool, string actual, string expected) => tool switch
-    {
-        "node" => (actual is "lts/*" ? "lts" : actual) == expected,
-        "dotnet" => string.Join('.', actual.Split('.').Take(2)) == expected,
-        _ => actual == expected,
-    };
-
     private static string? Text(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(key, out var node) && node is YamlScalarNode scalar ? scalar.Value : null;
-
-    [GeneratedRegex(@"^(?:cimg/|mcr\.microsoft\.com/)(?<tool>[a-z]+(?:/sdk)?):(?<tag>[^-]+)(?:-node)?$")]
-    private static partial Regex ImageTag();
-
-    [GeneratedRegex(@"rustup default '?([^'\s]+)'?")]
-    private static partial Regex RustupDefault();
-
-    [GeneratedRegex("channel\\s*=\\s*\"([^\"]+)\"")]
-    private static partial Regex ChannelLine();
-
-    [GeneratedRegex(@"(?m)^go ([0-9.]+)")]
-    private static partial Regex GoLine();
-
-    [GeneratedRegex("\"version\"\\s*:\\s*\"([^\"]+)\"")]
-    private static partial Regex SdkVersion();
 }
