@@ -45,7 +45,17 @@ internal static partial class JobImages
             return choice.Image;
         }
 
-        foreach (var package in choice.Untagged)
+        foreach (var package in choice.Untagged.Where(p => p.Name == "node"))
+        {
+            scope.Error(
+                DiagnosticCodes.PackageVersion,
+                $"{scope.Description} sets up node {package.SetupVersion}, which no cimg/node image is tagged with and cigen_install_node cannot "
+                + "resolve (it takes a version or its start such as 20, 20.11 or 20.x, lts/*, lts/<codename> or latest); write one of those, "
+                + "or set `image:` on the job to an image that has it",
+                job.Source);
+        }
+
+        foreach (var package in choice.Untagged.Where(p => p.Name != "node"))
         {
             scope.Error(
                 DiagnosticCodes.PackageVersion,
@@ -121,6 +131,11 @@ internal static partial class JobImages
             tools.Add("node");
         }
 
+        if (installsNode && !Installable().IsMatch(Wanted(node!) ?? ""))
+        {
+            untagged.Add(node!);
+        }
+
         var missing = packages.Select(p => p.Name).Distinct().Where(name => !tools.Contains(name)).ToList();
         return new Choice(chosen, installsNode, missing, untagged);
     }
@@ -175,4 +190,8 @@ internal static partial class JobImages
 
     [GeneratedRegex(@"^[0-9]+(\.[0-9]+)*$")]
     private static partial Regex PlainVersion();
+
+    /// <summary>What Scripts/install-node.sh finds a release for: a version or its start, an LTS line, the newest.</summary>
+    [GeneratedRegex(@"^(v?[0-9]+(\.[0-9]+){0,2}(\.x)?|lts/.+|lts|node|latest|current)$")]
+    private static partial Regex Installable();
 }

@@ -1,10 +1,11 @@
 # Installs the newest Node.js release matching NODE_VERSION into ~/.local/node and puts it first on the PATH of the
 # job's later steps ($BASH_ENV): for a version no CircleCI image is tagged with (a bare major such as 20, lts/iron).
-# NODE_VERSION: 20, 20.11, 20.11.1, v20, lts/*, lts/<codename>, node, latest or current.
+# NODE_VERSION: 20, 20.11, 20.11.1, v20, 20.x, lts/*, lts/<codename>, node, latest or current.
 # NODE_DIST: where releases are listed and downloaded (default: nodejs.org); tests point it at a local copy.
 set -euo pipefail
 dist="${NODE_DIST:-https://nodejs.org/dist}"
 wanted="${NODE_VERSION#v}"
+wanted="${wanted%.x}"
 case "$(uname -m)" in
   x86_64) arch=x64 ;;
   aarch64 | arm64) arch=arm64 ;;

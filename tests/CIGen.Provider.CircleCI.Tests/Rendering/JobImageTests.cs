@@ -101,6 +101,8 @@ public class JobImageTests
     [InlineData("ruby", "3", null)]
     [InlineData("ruby", "jruby-9.4", null)]
     [InlineData("go", "stable", null)]
+    [InlineData("node", "^20.1", null)]
+    [InlineData("node", ">=18", null)]
     public void A_version_no_image_has_is_an_error_naming_what_to_write(string tool, string version, string? suggested)
     {
         var diagnostics = new CIGen.Provider.Sdk.Diagnostics.DiagnosticBag("circleci");

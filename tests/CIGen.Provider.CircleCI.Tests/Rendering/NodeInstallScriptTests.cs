@@ -30,6 +30,7 @@ public sealed class NodeInstallScriptTests : IDisposable
     [InlineData("20", "v20.18.0")]
     [InlineData("20.11", "v20.11.1")]
     [InlineData("v20.1", "v20.1.0")]
+    [InlineData("20.x", "v20.18.0")]
     [InlineData("lts/*", "v22.11.0")]
     [InlineData("lts/iron", "v20.18.0")]
     [InlineData("latest", "v23.1.0")]
