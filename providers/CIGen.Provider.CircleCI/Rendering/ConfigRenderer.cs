@@ -201,7 +201,7 @@ internal static partial class ConfigRenderer
             Name = command.Name,
             Description = command.Description,
             Parameters = [.. commands.MatrixParametersOf(command.Name).Select(CommandMatrixParameters.Parameter)],
-            Steps = new StepRenderer(commands, scope, CommandMatrixParameters.Reference, ScriptEnvReferences.DefinedForAll(graph, commands.UsersOf(command)))
+            Steps = new StepRenderer(commands, scope, CommandMatrixParameters.Reference, ScriptEnvReferences.DefinedForAny(graph, commands.UsersOf(command)))
                 .Render(CommandMatrixParameters.ReadingParameters(command)),
         };
     }

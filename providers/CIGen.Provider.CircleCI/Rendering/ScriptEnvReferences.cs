@@ -68,28 +68,15 @@ internal static partial class ScriptEnvReferences
     public static IReadOnlySet<string> DefinedFor(Workflow workflow, Job job) =>
         workflow.Env.Keys.Concat(job.Env.Keys).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>For a command's steps: only what every job using the command sets (<paramref name="users"/> as <c>workflow/job</c>).</summary>
-    public static IReadOnlySet<string> DefinedForAll(Graph graph, IReadOnlyList<string> users)
-    {
-        HashSet<string>? common = null;
-        foreach (var workflow in graph.Workflows)
-        {
-            foreach (var job in workflow.Jobs.Where(j => users.Contains($"{workflow.Id}/{j.Id}")))
-            {
-                var names = DefinedFor(workflow, job);
-                if (common is null)
-                {
-                    common = [.. names];
-                }
-                else
-                {
-                    common.IntersectWith(names);
-                }
-            }
-        }
-
-        return common ?? [];
-    }
+    /// <summary>
+    /// For a command's steps: what any job using the command sets (<paramref name="users"/> as <c>workflow/job</c>). In
+    /// a job that does not set it, the shell's reference is empty, as GitHub's expression would be — unless the
+    /// project or a context defines a variable of that name.
+    /// </summary>
+    public static IReadOnlySet<string> DefinedForAny(Graph graph, IReadOnlyList<string> users) =>
+        graph.Workflows
+            .SelectMany(workflow => workflow.Jobs.Where(j => users.Contains($"{workflow.Id}/{j.Id}")).SelectMany(job => DefinedFor(workflow, job)))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>pwsh reads <c>$env:X</c>, POSIX shells <c>${X}</c>; another shell (python, cmd) is not rewritten.</summary>
     private static bool CanRead(string? shell) =>
