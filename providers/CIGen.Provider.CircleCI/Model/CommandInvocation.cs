@@ -3,7 +3,7 @@ using CIGen.Provider.Sdk.Yaml;
 namespace CIGen.Provider.CircleCI.Model;
 
 /// <summary><c>- name: {argument: value}</c>: a command of the config's <c>commands:</c>, used with arguments.</summary>
-internal sealed record CommandInvocation(string Command, IReadOnlyList<(string Name, string Value)> Arguments) : ConfigStep
+internal sealed record CommandInvocation(string Command, IReadOnlyList<(string Name, YamlScalar Value)> Arguments) : ConfigStep
 {
     public override YamlNode ToYaml()
     {

@@ -15,7 +15,8 @@ internal sealed class CommandSet
     private readonly Dictionary<string, bool> empty = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> checksOut = new(StringComparer.Ordinal);
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> matrixParameters;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<MatrixParameter>> matrixParameters;
+    private readonly IReadOnlyDictionary<string, string> testNames;
 
     public CommandSet(Graph graph)
     {
@@ -33,11 +34,16 @@ internal sealed class CommandSet
         }
 
         Written = [.. graph.Commands.Where(c => users.ContainsKey(c.Name) && !IsEmpty(c.Name))];
-        matrixParameters = CommandMatrixParameters.Of(graph.Commands);
+        (matrixParameters, testNames) = CommandMatrixParameters.Of(graph.Commands);
     }
 
-    /// <summary>The matrix names the command takes as parameters, in first-use order (<see cref="CommandMatrixParameters"/>).</summary>
-    public IReadOnlyList<string> MatrixParametersOf(string name) => matrixParameters.TryGetValue(name, out var names) ? names : [];
+    /// <summary>The parameters the command takes for the matrix, in first-use order (<see cref="CommandMatrixParameters"/>).</summary>
+    public IReadOnlyList<MatrixParameter> MatrixParametersOf(string name) => matrixParameters.TryGetValue(name, out var parameters) ? parameters : [];
+
+    /// <summary>The reference to the parameter of a test of matrix values in a command step's condition (<see cref="CommandMatrixTests"/>).</summary>
+    public string TestReference(Condition test) => testNames.TryGetValue(CommandMatrixTests.Spell(test), out var name)
+        ? CommandMatrixParameters.Reference(name)
+        : throw new InvalidOperationException($"every test of matrix values in a command step's condition has a parameter, but `{CommandMatrixTests.Spell(test)}` has none");
 
     /// <summary>The commands to write, in the graph's order.</summary>
     public IReadOnlyList<Command> Written { get; }

@@ -200,8 +200,8 @@ internal static partial class ConfigRenderer
         {
             Name = command.Name,
             Description = command.Description,
-            Parameters = [.. commands.MatrixParametersOf(command.Name).Select(CommandMatrixParameters.Parameter)],
-            Steps = new StepRenderer(commands, scope, CommandMatrixParameters.Reference, ScriptEnvReferences.DefinedForAny(graph, commands.UsersOf(command)))
+            Parameters = [.. commands.MatrixParametersOf(command.Name).Select(p => p.Definition)],
+            Steps = new StepRenderer(commands, scope, null, ScriptEnvReferences.DefinedForAny(graph, commands.UsersOf(command)))
                 .Render(CommandMatrixParameters.ReadingParameters(command)),
         };
     }

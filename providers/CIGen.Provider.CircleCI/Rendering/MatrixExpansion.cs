@@ -9,20 +9,35 @@ namespace CIGen.Provider.CircleCI.Rendering;
 
 /// <summary>The graph with every matrix job replaced by one job per leg, and what each matrix job became.</summary>
 /// <param name="Legs">Per workflow id and matrix job id, the ids of its legs' jobs in leg order.</param>
-/// <param name="Values">Per workflow id and leg job id, the leg's matrix values: every name the matrix has, empty where the leg lacks it.</param>
+/// <param name="Values">Per workflow id and leg job id, the leg's matrix values.</param>
 internal sealed record ExpandedGraph(
     Graph Graph,
     IReadOnlyDictionary<(string Workflow, string Job), IReadOnlyList<string>> Legs,
-    IReadOnlyDictionary<(string Workflow, string Job), IReadOnlyDictionary<string, string>> Values)
+    IReadOnlyDictionary<(string Workflow, string Job), JobMatrix> Values)
 {
     /// <summary>The matrix values of a job after expansion: a leg's, or none for a job without a matrix.</summary>
-    public IReadOnlyDictionary<string, string> ValuesOf(string workflowId, string jobId) =>
-        Values.TryGetValue((workflowId, jobId), out var values) ? values : new Dictionary<string, string>();
+    public JobMatrix MatrixOf(string workflowId, string jobId) =>
+        Values.TryGetValue((workflowId, jobId), out var values) ? values : JobMatrix.None;
 
 
     /// <summary>The jobs a requirement on <paramref name="jobId"/> means: all its legs, or the job itself.</summary>
     public IReadOnlyList<string> JobsOf(string workflowId, string jobId) =>
         Legs.TryGetValue((workflowId, jobId), out var legs) ? legs : [jobId];
+}
+
+/// <summary>The matrix values of one job after expansion, as the uses of commands in its steps pass them on.</summary>
+/// <param name="Names">Every name the job's matrix has, in any leg.</param>
+/// <param name="Leg">The leg's own values: a name only other legs have is missing, as on GitHub.</param>
+internal sealed record JobMatrix(IReadOnlySet<string> Names, IReadOnlyDictionary<string, Scalar> Leg)
+{
+    /// <summary>A job without a matrix: <c>matrix.X</c> is null in its conditions, as on GitHub.</summary>
+    public static readonly JobMatrix None = new(new HashSet<string>(), new Dictionary<string, Scalar>());
+
+    /// <summary>What <c>${{ matrix.X }}</c> reads: the leg's value, empty where only other legs have one; null for a name the matrix lacks.</summary>
+    public string? Value(string name) => !Names.Contains(name) ? null : Leg.TryGetValue(name, out var value) ? value.Text : "";
+
+    /// <summary>What the job's conditions know: the leg's values.</summary>
+    public RunFacts Facts => new() { Matrix = Leg };
 }
 
 /// <summary>
@@ -33,7 +48,8 @@ internal sealed record ExpandedGraph(
 /// <c>arm.</c> resource class of its size (<c>arm.medium</c> by default). A job that requires a matrix job requires
 /// every leg; a <c>requires_any</c> alternative that is a matrix job counts once all its legs succeeded. <c>fail_fast: true</c>
 /// cannot be expressed (legs are independent jobs) and is a warning. A command's steps are shared by every leg, so
-/// their references become command parameters instead (<see cref="CommandMatrixParameters"/>).
+/// their references, and the tests of matrix values in their conditions, become command parameters instead
+/// (<see cref="CommandMatrixParameters"/>). The steps of a job without a matrix are decided with every value null.
 /// </summary>
 internal static partial class MatrixExpansion
 {
@@ -43,7 +59,7 @@ internal static partial class MatrixExpansion
     public static ExpandedGraph Expand(Graph graph, DiagnosticBag diagnostics)
     {
         var legs = new Dictionary<(string, string), IReadOnlyList<string>>();
-        var values = new Dictionary<(string, string), IReadOnlyDictionary<string, string>>();
+        var values = new Dictionary<(string, string), JobMatrix>();
         foreach (var workflow in graph.Workflows)
         {
             foreach (var job in workflow.Jobs.Where(j => j.MatrixLegs.Count > 0))
@@ -57,11 +73,10 @@ internal static partial class MatrixExpansion
                 }
 
                 legs[(workflow.Id, job.Id)] = [.. Running(job).Select(l => LegId(job, l))];
-                var names = job.MatrixLegs.SelectMany(l => l.Values.Keys).Distinct(StringComparer.Ordinal).ToList();
+                var names = job.MatrixLegs.SelectMany(l => l.Values.Keys).ToHashSet(StringComparer.Ordinal);
                 foreach (var leg in job.MatrixLegs)
                 {
-                    values[(workflow.Id, LegId(job, leg))] = names.ToDictionary(
-                        n => n, n => leg.Values.TryGetValue(n, out var value) ? value.Text : "", StringComparer.Ordinal);
+                    values[(workflow.Id, LegId(job, leg))] = new JobMatrix(names, leg.Values);
                 }
             }
         }
@@ -81,7 +96,7 @@ internal static partial class MatrixExpansion
                     MatrixLegs = [],
                 };
                 return job.MatrixLegs.Count == 0
-                    ? [rewired]
+                    ? [rewired with { Steps = DecideSteps(job.Steps, JobMatrix.None.Facts, job.Source, "job") }]
                     : Running(job).Select(leg => Leg(rewired, job, leg, workflow, diagnostics));
             })],
         }).ToList();
@@ -109,19 +124,20 @@ internal static partial class MatrixExpansion
     private static RunFacts Facts(MatrixLeg leg) => new() { Matrix = leg.Values };
 
     /// <summary>
-    /// A condition with the leg's matrix values decided; steps whose condition the leg makes false are left out. When
-    /// that leaves none, one step says so: GitHub runs such a leg with every step skipped, CircleCI needs a step.
+    /// A condition with the leg's matrix values decided (a job without a matrix has none: <c>matrix.X</c> is null, as on
+    /// GitHub); steps whose condition the leg makes false are left out. When that leaves none, one step says so: GitHub
+    /// runs such a leg with every step skipped, CircleCI needs a step.
     /// </summary>
-    private static IReadOnlyList<Step> DecideSteps(IReadOnlyList<Step> steps, MatrixLeg leg, SourceLocation jobSource)
+    private static IReadOnlyList<Step> DecideSteps(IReadOnlyList<Step> steps, RunFacts facts, SourceLocation jobSource, string what = "leg")
     {
         var kept = steps.Select(step => Conditions.Tree(step.If, step.Condition) is { } condition
-                ? step with { Condition = ConditionMeaning.Reduce(condition, Facts(leg)) }
+                ? step with { Condition = ConditionMeaning.Reduce(condition, facts) }
                 : step)
             .Where(step => step.Condition is null || !ConditionMeaning.IsFalse(step.Condition))
             .ToList();
         return kept.Count > 0 || steps.Count == 0
             ? kept
-            : [new Step { Kind = StepKind.Run, Run = "echo \"No step's condition holds for this leg.\"", Source = jobSource }];
+            : [new Step { Kind = StepKind.Run, Run = $"echo \"No step's condition holds for this {what}.\"", Source = jobSource }];
     }
 
     private static Job Leg(Job job, Job original, MatrixLeg leg, Workflow workflow, DiagnosticBag diagnostics)
@@ -152,7 +168,7 @@ internal static partial class MatrixExpansion
             Image = Replace(job.Image, (n, r) => Replacement(n, r, job.Source)),
             Env = Replace(job.Env, (n, r) => Replacement(n, r, job.Source)),
             Condition = Conditions.Tree(job.If, job.Condition) is { } condition ? ConditionMeaning.Reduce(condition, Facts(leg)) : null,
-            Steps = [.. DecideSteps(job.Steps, leg, job.Source).Select(s => Replace(s, (n, r) => Replacement(n, r, s.Source)))],
+            Steps = [.. DecideSteps(job.Steps, Facts(leg), job.Source).Select(s => Replace(s, (n, r) => Replacement(n, r, s.Source)))],
             Runner = arm ? ArmRunner(job.Runner) : job.Runner,
             // Each leg is a job of its own on CircleCI, skipped by its own marker.
             Skipping = job.Skipping is { } skipping ? skipping with { Markers = [.. skipping.Markers.Where(m => m.Leg == leg.Suffix)] } : null,

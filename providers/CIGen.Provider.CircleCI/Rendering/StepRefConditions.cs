@@ -5,21 +5,37 @@ using CIGen.Provider.Sdk.Yaml;
 namespace CIGen.Provider.CircleCI.Rendering;
 
 /// <summary>
-/// The part of a step's condition that tests the ref, as a CircleCI logic statement for a <c>when</c> step:
-/// <c>tag == 'v1'</c> → <c>equal: [v1, &lt;&lt; pipeline.git.tag &gt;&gt;]</c>, <c>startsWith(tag, 'v')</c> →
-/// <c>matches: {pattern: ^v.*$, value: &lt;&lt; pipeline.git.tag &gt;&gt;}</c>, with <c>and</c>, <c>or</c>, <c>not</c>.
-/// CircleCI leaves <c>pipeline.git.tag</c> empty on a branch pipeline and <c>pipeline.git.branch</c> on a tag pipeline, so
-/// <c>''</c> keeps cigen's meaning. The rest of the condition (a status function) stays on the step itself.
+/// The part of a step's condition that CircleCI decides before the job runs, as a CircleCI logic statement for a
+/// <c>when</c> step. A test of the ref: <c>tag == 'v1'</c> → <c>equal: [v1, &lt;&lt; pipeline.git.tag &gt;&gt;]</c>,
+/// <c>startsWith(tag, 'v')</c> → <c>matches: {pattern: ^v.*$, value: &lt;&lt; pipeline.git.tag &gt;&gt;}</c>, with
+/// <c>and</c>, <c>or</c>, <c>not</c>. CircleCI leaves <c>pipeline.git.tag</c> empty on a branch pipeline and
+/// <c>pipeline.git.branch</c> on a tag pipeline, so <c>''</c> keeps cigen's meaning. A test of matrix values in a
+/// command's step (<see cref="CommandMatrixTests"/>) → the boolean parameter each leg decides:
+/// <c>&lt;&lt; parameters.if_os_is_linux &gt;&gt;</c>. The rest of the condition (a status function) stays on the step
+/// itself.
 /// </summary>
 internal static class StepRefConditions
 {
-    /// <summary>The terms of a top-level <c>&amp;&amp;</c> that test only the ref, and the others; (null, condition) when none do.</summary>
-    public static (Condition? Refs, Condition? Others) Split(Condition condition)
+    /// <summary>
+    /// The condition with its constants decided (<see cref="ConditionMeaning.Reduce"/>), as the terms of a top-level
+    /// <c>&amp;&amp;</c> that test only the ref and matrix values, and the others; (null, null) when it is true, null when
+    /// it is false: the step is left out.
+    /// </summary>
+    public static (Condition? Decided, Condition? Others)? Split(Condition condition)
     {
+        condition = ConditionMeaning.Reduce(condition, new RunFacts());
+        if (ConditionMeaning.IsFalse(condition))
+        {
+            return null;
+        }
+
+        if (ConditionMeaning.IsTrue(condition))
+        {
+            return (null, null);
+        }
+
         var terms = condition.And ?? [condition];
-        var refs = terms.Where(IsRefTest).ToList();
-        var rest = terms.Where(t => !IsRefTest(t)).ToList();
-        return (Join(refs), Join(rest));
+        return (Join([.. terms.Where(IsDecided)]), Join([.. terms.Where(t => !IsDecided(t))]));
 
         static Condition? Join(List<Condition> parts) => parts.Count switch
         {
@@ -29,11 +45,13 @@ internal static class StepRefConditions
         };
     }
 
-    public static YamlNode Logic(Condition condition) => condition switch
+    /// <param name="test">The parameter reference for a test of matrix values (<see cref="CommandMatrixTests"/>).</param>
+    public static YamlNode Logic(Condition condition, Func<Condition, string> test) => condition switch
     {
-        { And: { } all } => new YamlMapping { { "and", new YamlSequence(all.Select(Logic)) } },
-        { Or: { } any } => new YamlMapping { { "or", new YamlSequence(any.Select(Logic)) } },
-        { Not: { } inner } => new YamlMapping { { "not", Logic(inner) } },
+        _ when CommandMatrixTests.IsTest(condition) => YamlScalar.String(test(condition)),
+        { And: { } all } => new YamlMapping { { "and", new YamlSequence(all.Select(c => Logic(c, test))) } },
+        { Or: { } any } => new YamlMapping { { "or", new YamlSequence(any.Select(c => Logic(c, test))) } },
+        { Not: { } inner } => new YamlMapping { { "not", Logic(inner, test) } },
         { Eq: { } operands } => Equal(operands),
         { Ne: { } operands } => new YamlMapping { { "not", Equal(operands) } },
         { StartsWith: [{ Ref: { } name }, { Literal: { } prefix }] } => new YamlMapping
@@ -41,14 +59,14 @@ internal static class StepRefConditions
             { "matches", new YamlMapping { { "pattern", $"^{RefPatterns.Literal(prefix)}.*$" }, { "value", Value(name) } } },
         },
         { Raw: "true" or "false" } => YamlScalar.Boolean(condition.Raw == "true"),
-        _ => throw new InvalidOperationException("only ref tests become logic statements"),
+        _ => throw new InvalidOperationException("only tests of the ref and of matrix values become logic statements"),
     };
 
-    private static bool IsRefTest(Condition condition) => condition switch
+    private static bool IsDecided(Condition condition) => CommandMatrixTests.IsTest(condition) || condition switch
     {
-        { And: { } all } => all.All(IsRefTest),
-        { Or: { } any } => any.All(IsRefTest),
-        { Not: { } inner } => IsRefTest(inner),
+        { And: { } all } => all.All(IsDecided),
+        { Or: { } any } => any.All(IsDecided),
+        { Not: { } inner } => IsDecided(inner),
         { Eq: { } equal } => RefAndLiteral(equal) is not null,
         { Ne: { } differ } => RefAndLiteral(differ) is not null,
         { StartsWith: [{ Ref: not null }, { Literal: not null }] } => true,
@@ -57,7 +75,7 @@ internal static class StepRefConditions
 
     private static YamlNode Equal(IReadOnlyList<Condition> operands)
     {
-        var (name, literal) = RefAndLiteral(operands) ?? throw new InvalidOperationException("only ref tests become logic statements");
+        var (name, literal) = RefAndLiteral(operands) ?? throw new InvalidOperationException("only tests of the ref and of matrix values become logic statements");
         return new YamlMapping { { "equal", new YamlFlowSequence([YamlScalar.String(literal), YamlScalar.String(Value(name))]) } };
     }
 

@@ -1,8 +1,8 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Model;
 using CIGen.Provider.Sdk;
-using CIGen.Provider.Sdk.Expressions;
 using CIGen.Provider.Sdk.Rendering;
+using CIGen.Provider.Sdk.Yaml;
 
 namespace CIGen.Provider.CircleCI.Rendering;
 
@@ -12,11 +12,11 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// CircleCI is reported: an error when leaving it out would change what runs, a warning when it changes nothing that
 /// runs.
 /// </summary>
-/// <param name="matrixValue">What a use of a command passes for a matrix name: a leg's value, a command's own
-/// parameter, or null where the name has no value (a job without that matrix value).</param>
+/// <param name="matrix">The job's matrix values, which its uses of commands pass on (a job without a matrix has none);
+/// null for the steps of a command, which pass the command's parameters on (<see cref="CommandMatrixParameters"/>).</param>
 /// <param name="variables">The variables cigen sets for every job the steps run in (<see cref="ScriptEnvReferences"/>).</param>
 /// <param name="installsNode">The job's image lacks the wanted Node.js, so its setup_package step installs it (<see cref="JobImages"/>).</param>
-internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string, string?> matrixValue, IReadOnlySet<string> variables, bool installsNode = false)
+internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? matrix, IReadOnlySet<string> variables, bool installsNode = false)
 {
     public IReadOnlyList<ConfigStep> Render(IReadOnlyList<Step> steps)
     {
@@ -40,19 +40,18 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string
                 continue;
             }
 
-            // What is decided at generate time (constants, a leg's matrix values) is left out; a test of the ref becomes a
-            // `when` step that CircleCI decides when it compiles the pipeline; the rest stays on the step.
-            condition = ConditionMeaning.Reduce(condition, new RunFacts());
-            if (ConditionMeaning.IsFalse(condition))
+            // What is decided at generate time (constants; a job's matrix values were, by MatrixExpansion) is left out;
+            // tests of the ref, and in a command tests of matrix values, become a `when` step that CircleCI decides when it
+            // compiles the pipeline; the rest stays on the step.
+            if (StepRefConditions.Split(condition) is not var (decided, rest))
             {
                 continue;
             }
 
-            var (refs, rest) = ConditionMeaning.IsTrue(condition) ? (null, null) : StepRefConditions.Split(condition);
             var stepLeft = step with { Condition = rest, If = rest is null ? null : step.If };
             if (Map(stepLeft, what) is { } result)
             {
-                rendered.Add(refs is null ? result : new ConditionalSteps(StepRefConditions.Logic(refs), [result]));
+                rendered.Add(decided is null ? result : new ConditionalSteps(StepRefConditions.Logic(decided, commands.TestReference), [result]));
             }
         }
 
@@ -226,28 +225,37 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string
                 step.Source);
         }
 
-        if (Conditions.Classify(Conditions.Tree(step.If, step.Condition)) != StatusCondition.Success)
+        switch (Conditions.Classify(Conditions.Tree(step.If, step.Condition)))
         {
-            scope.Error(
-                DiagnosticCodes.StepCondition,
-                $"{what} of {scope.Description} uses command `{name}` under the condition `{step.If}`, which CircleCI cannot express: "
-                + "a command is used by bare name and its steps run as they are written; put the condition (`failure()` or `always()`) on the steps inside the command",
-                step.Source);
+            case StatusCondition.Failure or StatusCondition.Always:
+                scope.Error(
+                    DiagnosticCodes.StepCondition,
+                    $"{what} of {scope.Description} uses command `{name}` under the condition `{step.If}`, which CircleCI cannot express: "
+                    + "a command is used by bare name and its steps run as they are written; put the condition (`failure()` or `always()`) on the steps inside the command",
+                    step.Source);
+                break;
+            case StatusCondition.Other:
+                CannotExpress(step, what);
+                break;
         }
 
-        var arguments = new List<(string Name, string Value)>();
+        var arguments = new List<(string Name, YamlScalar Value)>();
         foreach (var parameter in commands.MatrixParametersOf(name))
         {
-            if (matrixValue(parameter) is { } value)
+            if (matrix is null)
             {
-                arguments.Add((parameter, value));
+                arguments.Add((parameter.Name, CommandMatrixParameters.Reference(parameter.Name)));
+            }
+            else if (parameter.Argument(matrix) is { } value)
+            {
+                arguments.Add((parameter.Name, value));
             }
             else
             {
                 scope.Error(
                     DiagnosticCodes.InvalidName,
-                    $"{what} of {scope.Description} uses command `{name}`, whose steps use `${{{{ matrix.{parameter} }}}}`, but the job has no "
-                    + $"matrix value `{parameter}`; add `{parameter}` to the job's matrix, or use the command only from jobs that have it",
+                    $"{what} of {scope.Description} uses command `{name}`, whose steps use `${{{{ matrix.{parameter.Name} }}}}`, but the job has no "
+                    + $"matrix value `{parameter.Name}`; add `{parameter.Name}` to the job's matrix, or use the command only from jobs that have it",
                     step.Source);
             }
         }
@@ -339,17 +347,27 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, Func<string
             case StatusCondition.Always:
                 return StepWhen.Always;
             case StatusCondition.Other:
-                scope.Error(
-                    DiagnosticCodes.StepCondition,
-                    $"{what} of {scope.Description} has the condition `{step.If}`, which the circleci provider cannot express: "
-                    + GitHubOnly(step) + "CircleCI runs a step on success, on failure or always (`success()`, `failure()`, `always()`); "
-                    + "use one of those, or test the condition inside the step's script",
-                    step.Source);
+                CannotExpress(step, what);
                 return StepWhen.OnSuccess;
             default:
                 return StepWhen.OnSuccess;
         }
     }
+
+    /// <summary>
+    /// A step's condition that is more than a status function after its tests of the ref and of matrix values went into
+    /// a <c>when</c> step (<see cref="StepRefConditions"/>): what CircleCI can decide, and where the rest can go.
+    /// </summary>
+    private void CannotExpress(Step step, string what) =>
+        scope.Error(
+            DiagnosticCodes.StepCondition,
+            $"{what} of {scope.Description} has the condition `{step.If}`, which the circleci provider cannot express: "
+            + GitHubOnly(step) + "CircleCI keeps or leaves out a step before the job runs by tests of `branch` and `tag` against strings "
+            + "(`==`, `!=`, `startsWith`) and of matrix values, joined with `&&`, `||` and `!`, and runs it on success, on failure or always "
+            + "(`success()`, `failure()`, `always()`); it can express such tests joined with `&&` to at most one status function, but not "
+            + "`cancelled()`, a status function under `||` or `!`, or tests of `env` or of other functions; rewrite the condition so, "
+            + "test it inside the step's script, or limit the step to GitHub with `only: github-actions`",
+            step.Source);
 
     /// <summary>Names the raw GitHub-only contexts of the step's condition, if it has any.</summary>
     private static string GitHubOnly(Step step) => Conditions.RawParts(Conditions.Tree(step.If, step.Condition)) is { Count: > 0 } raw

@@ -11,7 +11,7 @@ namespace CIGen.EndToEnd.Tests.Meaning;
 
 /// <summary>
 /// Issue 10's proof that conditions mean the same everywhere: one config with a job and a step for every condition
-/// shape on refs (and a matrix job whose steps test its values) goes through the real <c>cigen generate</c>; for each
+/// shape on refs (and a matrix job whose steps test its values, in its own steps and in a command's) goes through the real <c>cigen generate</c>; for each
 /// event (branch push, tag push, pull request, schedule, manual run on a branch and on a tag) the GitHub workflow is
 /// evaluated with GitHub's expression rules, the CircleCI config with CircleCI's filter and logic rules, and both must
 /// run exactly the jobs and steps that cigen's own meaning (<see cref="ConditionMeaning"/>) runs.
@@ -64,7 +64,8 @@ public sealed class RefConditionMeaningTests
     public static readonly string[] MatrixShapes =
     [
         "matrix.cross", "!matrix.cross", "matrix.target == 'linux'", "startsWith(matrix.target, 'li') && tag != ''",
-        "matrix.cross && startsWith(tag, 'v')", "matrix.target != 'mac' || branch == 'main'",
+        "matrix.cross && startsWith(tag, 'v')", "matrix.target != 'mac' || branch == 'main'", "matrix.target == 'LINUX'",
+        "matrix.cross == 'true'", "!(matrix.cross || tag != '') && matrix.target != ''",
     ];
 
     private static readonly (string Target, bool Cross)[] Legs = [("linux", true), ("linux", false), ("mac", true), ("mac", false)];
@@ -159,10 +160,13 @@ public sealed class RefConditionMeaningTests
             var meant = MatrixShapes.Select((shape, i) => (Step: MatrixMarker(i), Runs: Decide(shape, facts))).Where(x => x.Runs).Select(x => x.Step).ToList();
             var leg = $"{target}_{(cross ? "true" : "false")}";
 
-            GitHubRuns(github, "leg_tests", run.GitHubContexts(new Dictionary<string, object?> { ["target"] = target, ["cross"] = cross }))
-                .Should().Equal(meant, $"GitHub's leg {leg} must run the steps cigen means on {run}");
-            run.Pipeline.RunCommands(circleci, $"leg_tests_{leg}").Where(IsMarker)
-                .Should().Equal(meant, $"CircleCI's leg {leg} must run the steps cigen means on {run}");
+            var contexts = run.GitHubContexts(new Dictionary<string, object?> { ["target"] = target, ["cross"] = cross });
+            foreach (var job in new[] { "leg_tests", "command_leg_tests" })
+            {
+                GitHubRuns(github, job, contexts).Should().Equal(meant, $"GitHub's leg {leg} of {job} must run the steps cigen means on {run}");
+                run.Pipeline.RunCommands(circleci, $"{job}_{leg}").Where(IsMarker)
+                    .Should().Equal(meant, $"CircleCI's leg {leg} of {job} must run the steps cigen means on {run}");
+            }
         }
     }
 
@@ -236,6 +240,14 @@ public sealed class RefConditionMeaningTests
         for (var i = 0; i < MatrixShapes.Length; i++)
         {
             config.Append($"          - {{run: {MatrixMarker(i)}, if: {Quote(MatrixShapes[i])}}}\n");
+        }
+
+        // The same steps in a command: one for every leg on CircleCI, which passes each test decided.
+        config.Append("      command_leg_tests:\n        checkout: false\n        matrix: {target: [linux, mac], cross: [true, false]}\n        steps: [leg_steps]\n");
+        config.Append("commands:\n  leg_steps:\n    steps:\n");
+        for (var i = 0; i < MatrixShapes.Length; i++)
+        {
+            config.Append($"      - {{run: {MatrixMarker(i)}, if: {Quote(MatrixShapes[i])}}}\n");
         }
 
         return config.ToString();

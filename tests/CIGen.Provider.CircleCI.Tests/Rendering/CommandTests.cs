@@ -116,13 +116,31 @@ public class CommandTests
     [Theory]
     [InlineData("failure()")]
     [InlineData("always()")]
-    [InlineData("github.ref == 'refs/heads/main'")]
-    public void Reports_a_condition_on_a_command_step_as_an_error(string condition)
+    public void Reports_a_status_condition_on_a_command_step_as_an_error(string condition)
     {
         var use = G.UseCommand("notify") with { If = condition };
 
         Render.Graph(WithCommands(G.Workflow("ci", G.Job("a", use)), G.Command("notify", G.Run("notify")))).Diagnostics.Should().ContainSingle()
             .Which.Should().Match<Diagnostic>(d => d.Severity == Severity.Error && d.Code == "circleci.step-condition" && d.Message.Contains("put the condition"));
+    }
+
+    [Fact]
+    public void Reports_a_github_only_condition_on_a_command_step_as_one_circleci_cannot_express()
+    {
+        var use = G.UseCommand("notify") with { If = "github.ref == 'refs/heads/main'" };
+
+        Render.Graph(WithCommands(G.Workflow("ci", G.Job("a", use)), G.Command("notify", G.Run("notify")))).Diagnostics.Should().ContainSingle()
+            .Which.Should().Match<Diagnostic>(d => d.Severity == Severity.Error && d.Code == "circleci.step-condition"
+                && d.Message.Contains("`github.ref` is GitHub-only") && !d.Message.Contains("put the condition"));
+    }
+
+    [Fact]
+    public void A_ref_condition_on_a_command_step_becomes_a_when_step_around_the_use()
+    {
+        var use = G.UseCommand("notify") with { If = "branch == 'main'" };
+
+        Render.Steps(Render.Config(WithCommands(G.Workflow("ci", G.Job("a", use)), G.Command("notify", G.Run("notify"))))).Should().Be(
+            "    steps:\n      - when:\n          condition:\n            equal: [main, << pipeline.git.branch >>]\n          steps:\n            - notify\n");
     }
 
     [Fact]

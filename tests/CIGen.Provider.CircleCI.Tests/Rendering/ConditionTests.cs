@@ -61,8 +61,9 @@ public class ConditionTests
 
     [Theory]
     [InlineData("github.event_name == 'push'", "`github.event_name` is GitHub-only")]
-    [InlineData("failure() || branch == 'main'", "runs a step on success, on failure or always")]
-    [InlineData("cancelled()", "runs a step on success, on failure or always")]
+    [InlineData("failure() || branch == 'main'", "a status function under `||` or `!`")]
+    [InlineData("cancelled()", "but not `cancelled()`")]
+    [InlineData("env.MODE == 'x'", "tests of `env`")]
     public void Other_step_conditions_are_errors_naming_the_step(string condition, string reason) =>
         Render.Diagnostics(G.Job("a", G.Run("make", "Build").When(condition))).Should().ContainSingle().Which.Should().Match<Diagnostic>(d =>
             d.Severity == Severity.Error && d.Code == "circleci.step-condition" && d.Job == "a" && d.Message.Contains(reason));
@@ -110,6 +111,16 @@ public class ConditionTests
         var workflows = Render.Section(Render.Config(G.Graph(G.Workflow("ci", test, MatrixSample.Deploy()))), "workflows:");
 
         workflows.Should().Contain("      - test_amd64_3_2:\n          filters:\n            branches:\n              ignore: /.*/\n");
+    }
+
+    [Fact]
+    public void A_job_without_a_matrix_decides_its_steps_with_every_matrix_value_null_as_GitHub_does()
+    {
+        var steps = Render.Steps(Render.Jobs(G.Job("a", G.Run("echo set").When("matrix.cross"), G.Run("echo unset").When("matrix.cross == ''"))));
+
+        steps.Should().Be("    steps:\n      - run: echo unset\n");
+        Render.Steps(Render.Jobs(G.Job("a", G.Run("echo set").When("matrix.cross"))))
+            .Should().Be("    steps:\n      - run: echo \"No step's condition holds for this job.\"\n");
     }
 
     [Fact]

@@ -53,35 +53,44 @@ public sealed record CircleCiPipeline(string Branch, string Tag, IReadOnlyDictio
         return running;
     }
 
-    /// <summary>The commands of a job's run steps that this pipeline keeps, in order (steps of <c>when</c> steps included when their condition holds).</summary>
+    /// <summary>
+    /// The commands of a job's run steps that this pipeline keeps, in order (steps of <c>when</c> steps included when their
+    /// condition holds, and the steps of the config's <c>commands:</c> a step uses, with the use's arguments, or the
+    /// parameters' defaults, for <c>&lt;&lt; parameters.x &gt;&gt;</c>).
+    /// </summary>
     public IReadOnlyList<string> RunCommands(string configText, string job)
     {
         var root = Load(configText);
         var definition = (YamlMappingNode)((YamlMappingNode)root["jobs"])[job];
+        var defined = root.Children.TryGetValue(new YamlScalarNode("commands"), out var c) ? (YamlMappingNode)c : new YamlMappingNode();
         var commands = new List<string>();
-        Collect((YamlSequenceNode)definition["steps"]);
+        Collect((YamlSequenceNode)definition["steps"], new Dictionary<string, string>(StringComparer.Ordinal));
         return commands;
 
-        void Collect(YamlSequenceNode steps)
+        void Collect(YamlSequenceNode steps, IReadOnlyDictionary<string, string> parameters)
         {
             foreach (var step in steps)
             {
-                if (step is not YamlMappingNode map)
-                {
-                    continue;
-                }
-
-                var (kind, body) = map.Children.Single();
-                switch (((YamlScalarNode)kind).Value)
+                var (kind, body) = step is YamlMappingNode map ? map.Children.Single() : new(step, new YamlMappingNode());
+                var name = ((YamlScalarNode)kind).Value!;
+                switch (name)
                 {
                     case "run":
-                        commands.Add(body is YamlScalarNode s ? s.Value! : ((YamlScalarNode)((YamlMappingNode)body)["command"]).Value!);
+                        var command = body is YamlScalarNode s ? s.Value! : ((YamlScalarNode)((YamlMappingNode)body)["command"]).Value!;
+                        commands.Add(WithArguments(command, parameters));
                         break;
                     case "when" or "unless":
                         var conditional = (YamlMappingNode)body;
-                        if (Holds(conditional["condition"]) == (((YamlScalarNode)kind).Value == "when"))
+                        if (Holds(conditional["condition"], parameters) == (name == "when"))
                         {
-                            Collect((YamlSequenceNode)conditional["steps"]);
+                            Collect((YamlSequenceNode)conditional["steps"], parameters);
+                        }
+
+                        break;
+                    default:
+                        if (defined.Children.TryGetValue(kind, out var used))
+                        {
+                            Collect((YamlSequenceNode)((YamlMappingNode)used)["steps"], Arguments((YamlMappingNode)used, body as YamlMappingNode, parameters));
                         }
 
                         break;
@@ -89,6 +98,36 @@ public sealed record CircleCiPipeline(string Branch, string Tag, IReadOnlyDictio
             }
         }
     }
+
+    /// <summary>A use's arguments, in the using command's parameters where they read them, else the parameters' defaults.</summary>
+    private static Dictionary<string, string> Arguments(YamlMappingNode command, YamlMappingNode? given, IReadOnlyDictionary<string, string> outer)
+    {
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        var declared = command.Children.TryGetValue(new YamlScalarNode("parameters"), out var p) ? (YamlMappingNode)p : new YamlMappingNode();
+        foreach (var (key, declaration) in declared.Children)
+        {
+            var name = ((YamlScalarNode)key).Value!;
+            if (given is not null && given.Children.TryGetValue(key, out var value))
+            {
+                arguments[name] = WithArguments(((YamlScalarNode)value).Value ?? "", outer);
+            }
+            else if (((YamlMappingNode)declaration).Children.TryGetValue(new YamlScalarNode("default"), out var fallback))
+            {
+                arguments[name] = ((YamlScalarNode)fallback).Value ?? "";
+            }
+            else
+            {
+                throw new InvalidOperationException($"a use of a command passes its parameter '{name}', which has no default");
+            }
+        }
+
+        return arguments;
+    }
+
+    private static string WithArguments(string text, IReadOnlyDictionary<string, string> parameters) =>
+        Regex.Replace(text, @"<<\s*parameters\.(?<name>[A-Za-z0-9_-]+)\s*>>", m => parameters.TryGetValue(m.Groups["name"].Value, out var value)
+            ? value
+            : throw new InvalidOperationException($"<< parameters.{m.Groups["name"].Value} >> names no parameter of its command"));
 
     private static YamlMappingNode Load(string text)
     {
@@ -140,12 +179,15 @@ public sealed record CircleCiPipeline(string Branch, string Tag, IReadOnlyDictio
             ? Regex.IsMatch(name, $"^(?:{specifier[1..^1]})$")
             : specifier == name;
 
-    private bool Holds(YamlNode logic)
+    private bool Holds(YamlNode logic) => Holds(logic, new Dictionary<string, string>());
+
+    private bool Holds(YamlNode logic, IReadOnlyDictionary<string, string> parameters)
     {
+        string Resolve(string text) => Substitute(WithArguments(text, parameters));
         switch (logic)
         {
             case YamlScalarNode scalar:
-                var value = Substitute(scalar.Value ?? "");
+                var value = Resolve(scalar.Value ?? "");
                 return value is not ("" or "false" or "0");
             case YamlSequenceNode:
                 throw new InvalidOperationException("a logic statement is a value or a one-key mapping");
@@ -153,12 +195,12 @@ public sealed record CircleCiPipeline(string Branch, string Tag, IReadOnlyDictio
                 var (key, body) = map.Children.Single();
                 return ((YamlScalarNode)key).Value switch
                 {
-                    "and" => ((YamlSequenceNode)body).Children.All(Holds),
-                    "or" => ((YamlSequenceNode)body).Children.Any(Holds),
-                    "not" => !Holds(body),
-                    "equal" => ((YamlSequenceNode)body).Children.Select(c => Substitute(((YamlScalarNode)c).Value ?? "")).Distinct().Count() == 1,
+                    "and" => ((YamlSequenceNode)body).Children.All(c => Holds(c, parameters)),
+                    "or" => ((YamlSequenceNode)body).Children.Any(c => Holds(c, parameters)),
+                    "not" => !Holds(body, parameters),
+                    "equal" => ((YamlSequenceNode)body).Children.Select(c => Resolve(((YamlScalarNode)c).Value ?? "")).Distinct().Count() == 1,
                     "matches" => Regex.IsMatch(
-                        Substitute(((YamlScalarNode)((YamlMappingNode)body)["value"]).Value!),
+                        Resolve(((YamlScalarNode)((YamlMappingNode)body)["value"]).Value!),
                         $"^(?:{((YamlScalarNode)((YamlMappingNode)body)["pattern"]).Value})$"),
                     var other => throw new NotSupportedException($"logic statement {other}"),
                 };
