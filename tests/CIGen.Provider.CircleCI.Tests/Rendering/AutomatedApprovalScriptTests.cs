@@ -129,21 +129,36 @@ public sealed class AutomatedApprovalScriptTests : IDisposable
     /// <summary>The two endpoints the script uses, answering as CircleCI does, with the jobs listed over two pages.</summary>
     private sealed class FakeApi : IDisposable
     {
-        private readonly HttpListener listener = new();
+        private readonly HttpListener listener;
         private readonly List<(string Method, string Path, string? Token)> calls = [];
         private readonly Task serving;
 
         public FakeApi()
         {
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
+            // A free port is only free until someone takes it: tests running beside this one (servers on port 0 too)
+            // can take it between the probe and the bind, so a port that is gone by then is tried again with another.
+            for (var attempt = 1; ; attempt++)
             {
-                probe.Start();
-                BaseUrl = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
-                probe.Stop();
+                using (var probe = new TcpListener(IPAddress.Loopback, 0))
+                {
+                    probe.Start();
+                    BaseUrl = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}";
+                    probe.Stop();
+                }
+
+                listener = new HttpListener();
+                listener.Prefixes.Add(BaseUrl + "/");
+                try
+                {
+                    listener.Start();
+                    break;
+                }
+                catch (HttpListenerException) when (attempt < 10)
+                {
+                    listener.Close();
+                }
             }
 
-            listener.Prefixes.Add(BaseUrl + "/");
-            listener.Start();
             serving = Task.Run(Serve);
         }
 
