@@ -52,15 +52,17 @@ internal static class JobSkippings
 
     public static JobSkipping For(Workflow workflow, Job job, Graph graph, SkipBackend backend)
     {
-        var refScoped = RefDependence.Of(workflow, job, graph.Commands);
+        var scope = RefDependence.Of(workflow, job, graph.Commands);
         return new JobSkipping
         {
             HashScript = JobHashScript.Render(job),
             Markers = Markers(workflow, job, graph.Runners),
             Backend = backend,
-            RefScoped = refScoped,
+            RefScoped = scope != RefScope.None,
             SkipOnTags = job.SkipOnTags,
-            RefKindScript = refScoped || !job.SkipOnTags ? RefKindScript.Text : null,
+            RefKindScript = scope == RefScope.Name ? RefKindScript.WithName
+                : scope == RefScope.Kind || !job.SkipOnTags ? RefKindScript.Text
+                : null,
         };
     }
 

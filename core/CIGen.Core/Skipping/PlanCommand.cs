@@ -37,7 +37,9 @@ public static class PlanCommand
 
         try
         {
-            Print(console, config.Location.Root, workflows, config.Graph.Runners, new MarkerProbe(getEnvironment ?? Environment.GetEnvironmentVariable));
+            var environment = getEnvironment ?? Environment.GetEnvironmentVariable;
+            var branch = environment("CIGEN_BRANCH") is { Length: > 0 } named ? named : CurrentBranch(config.Location.Root);
+            Print(console, config.Location.Root, workflows, config.Graph.Runners, new MarkerProbe(environment), branch);
         }
         catch (FileNotFoundException missing)
         {
@@ -49,7 +51,8 @@ public static class PlanCommand
         return ExitCodes.Success;
     }
 
-    private static void Print(CommandConsole console, string root, IReadOnlyList<Workflow> workflows, IReadOnlyList<RunnerProfile> runners, MarkerProbe probe)
+    /// <param name="branch">The branch a preview is of, for markers that carry the ref's name; null when unknown.</param>
+    private static void Print(CommandConsole console, string root, IReadOnlyList<Workflow> workflows, IReadOnlyList<RunnerProfile> runners, MarkerProbe probe, string? branch)
     {
         var rows = new List<(string Name, string Hash, string Verdict)>();
         foreach (var workflow in workflows)
@@ -66,8 +69,16 @@ public static class PlanCommand
                 foreach (var marker in skipping.Markers)
                 {
                     var name = marker.Leg is null ? $"{workflow.Id}/{job.Id}" : $"{workflow.Id}/{job.Id}_{marker.Leg}";
-                    // A ref-scoped marker names the kind of ref; a local preview is of the next branch run.
-                    var key = skipping.RefScoped ? $"{marker.Prefix}{RefKindScript.Branch}/{hash}" : marker.Prefix + hash;
+                    // A ref-scoped marker names the kind of ref (and, for a job reading it, the ref's name); a local
+                    // preview is of the next run of the current branch.
+                    if (skipping.RefKindScript == RefKindScript.WithName && branch is null)
+                    {
+                        rows.Add((name, hash, "unknown (its marker names the branch; set CIGEN_BRANCH to preview a branch's run)"));
+                        continue;
+                    }
+
+                    var refKind = skipping.RefKindScript == RefKindScript.WithName ? $"{RefKindScript.Branch}-{RefKindScript.NameDigest(branch!)}" : RefKindScript.Branch;
+                    var key = skipping.RefScoped ? $"{marker.Prefix}{refKind}/{hash}" : marker.Prefix + hash;
                     rows.Add((name, hash, probe.Verdict(skipping.Backend, key)));
                 }
             }
@@ -77,6 +88,28 @@ public static class PlanCommand
         foreach (var (name, hash, verdict) in rows)
         {
             console.Out.WriteLine($"{name.PadRight(width)}  {hash}  {verdict}");
+        }
+    }
+
+    /// <summary>The checked-out branch, as <c>git symbolic-ref --short HEAD</c> says; null when git cannot say (detached, no git).</summary>
+    private static string? CurrentBranch(string root)
+    {
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("git", ["symbolic-ref", "--short", "-q", "HEAD"])
+            {
+                WorkingDirectory = root,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var git = System.Diagnostics.Process.Start(start)!;
+            var output = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return git.ExitCode == 0 && output.Length > 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
         }
     }
 }

@@ -5,6 +5,18 @@ using CIGen.Protocol;
 
 namespace CIGen.Core.Skipping;
 
+/// <summary>How much of the ref a job's markers carry: nothing, the kind of ref, or the kind and the ref's name.</summary>
+internal enum RefScope
+{
+    None,
+
+    /// <summary>The job only tests whether the run is for a branch, a tag or a pull request (<c>tag != ''</c>).</summary>
+    Kind,
+
+    /// <summary>The job tests or reads the ref's name (<c>branch == 'main'</c>, <c>$GITHUB_REF_NAME</c>).</summary>
+    Name,
+}
+
 /// <summary>
 /// Whether a job does something different depending on the ref it runs for (branch, tag, pull request), so that a
 /// marker recorded on one kind of ref must not skip it on another: its <c>if</c> or a step's (commands it uses
@@ -12,7 +24,9 @@ namespace CIGen.Core.Skipping;
 /// <c>github.ref_type</c>, <c>github.head_ref</c>, <c>github.base_ref</c>, <c>github.event_name</c>, CircleCI's
 /// <c>pipeline.git.tag</c>/<c>pipeline.git.branch</c>, or the variables <c>GITHUB_REF*</c>, <c>GITHUB_HEAD_REF</c>,
 /// <c>GITHUB_BASE_REF</c>, <c>GITHUB_EVENT_NAME</c>, <c>CIRCLE_TAG</c>, <c>CIRCLE_BRANCH</c>, <c>CIRCLE_PULL_REQUEST*</c>
-/// — in a condition, a script, an env value or an action's input.
+/// — in a condition, a script, an env value or an action's input. A job that reads or compares the ref's name has
+/// markers per ref name: a feature branch's marker must not skip the job's <c>branch == 'main'</c> deploy step after
+/// a fast-forward merge, nor tag <c>nightly</c>'s marker the <c>startsWith(tag, 'v')</c> release of a later tag.
 /// </summary>
 /// <remarks>
 /// What an action does inside (a release action that reads the tag itself) is not visible here; such a job is
@@ -20,18 +34,39 @@ namespace CIGen.Core.Skipping;
 /// </remarks>
 internal static partial class RefDependence
 {
-    public static bool Of(Workflow workflow, Job job, IReadOnlyList<Command> commands) =>
-        ReadsRef(job.Condition, job.If)
-        || workflow.Env.Values.Concat(job.Env.Values).Any(v => Mentions(v.Text))
-        || Steps(job.Steps, commands, []).Any(ReadsRef);
+    public static RefScope Of(Workflow workflow, Job job, IReadOnlyList<Command> commands)
+    {
+        var steps = Steps(job.Steps, commands, []).ToList();
+        IEnumerable<string?> texts = [job.If, .. workflow.Env.Values.Concat(job.Env.Values).Select(v => v.Text),
+            .. steps.SelectMany(s => new[] { s.If, s.Run }.Concat(s.Env.Values.Concat(s.With.Values).Select(v => v.Text)))];
+        Condition?[] conditions = [job.Condition, .. steps.Select(s => s.Condition)];
+        // Text that reads the ref (a script, an action's input, a raw condition) may read its name.
+        if (texts.Any(Mentions) || conditions.Any(c => ConditionNodes.All(c).Any(n => Mentions(n.Raw))))
+        {
+            return RefScope.Name;
+        }
 
-    private static bool ReadsRef(Step step) =>
-        ReadsRef(step.Condition, step.If)
-        || Mentions(step.Run)
-        || step.Env.Values.Concat(step.With.Values).Any(v => Mentions(v.Text));
+        return conditions.Any(ComparesRefName) ? RefScope.Name
+            : conditions.Any(c => ConditionNodes.All(c).Any(n => n.Ref is not null)) ? RefScope.Kind
+            : RefScope.None;
+    }
 
-    private static bool ReadsRef(Condition? condition, string? text) =>
-        ConditionNodes.All(condition).Any(n => n.Ref is not null || Mentions(n.Raw)) || Mentions(text);
+    /// <summary>
+    /// A test of a ref's name (<c>branch == 'main'</c>, <c>startsWith(tag, 'v')</c>), not only of whether there is one
+    /// (<c>tag != ''</c>, <c>!branch</c>), which the ref kind decides.
+    /// </summary>
+    private static bool ComparesRefName(Condition? condition)
+    {
+        if (condition is null || (condition.Eq ?? condition.Ne) is [var a, var b] && (IsEmptinessTest(a, b) || IsEmptinessTest(b, a)))
+        {
+            return false;
+        }
+
+        return (condition.Eq ?? condition.Ne ?? condition.StartsWith) is { } operands && operands.Any(o => o.Ref is not null)
+            || ConditionNodes.Children(condition).Any(ComparesRefName);
+    }
+
+    private static bool IsEmptinessTest(Condition reference, Condition other) => reference.Ref is not null && other.Literal == "";
 
     /// <summary>The steps and, in place of a command step, the command's steps (each command once).</summary>
     private static IEnumerable<Step> Steps(IReadOnlyList<Step> steps, IReadOnlyList<Command> commands, HashSet<string> expanded)

@@ -29,4 +29,20 @@ public static class RefKindScript
         fi
 
         """;
+
+    /// <summary>
+    /// For a job that reads the ref's name (<see cref="RefScope.Name"/>): the kind, <c>-</c> and the first 16 hex digits
+    /// of the SHA-256 of the name ref conditions compare — a pull request's head branch, else the branch or tag — so
+    /// REF_KIND still starts with the kind word.
+    /// </summary>
+    public const string WithName = "kind=$(\n" + Text + ")\n" + """
+        name=${CIRCLE_TAG:-${GITHUB_HEAD_REF:-${CIRCLE_BRANCH:-${GITHUB_REF_NAME-}}}}
+        digest=$(printf '%s' "$name" | sha256sum)
+        printf '%s-%s\n' "$kind" "${digest:0:16}"
+
+        """;
+
+    /// <summary>What <see cref="WithName"/> appends for a ref name: the first 16 hex digits of its SHA-256.</summary>
+    public static string NameDigest(string name) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)))[..16];
 }

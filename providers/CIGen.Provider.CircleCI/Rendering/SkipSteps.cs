@@ -66,7 +66,8 @@ internal static class SkipSteps
     {
         Name = $"Run {target.Job} on every tag (skip_on_tags: false)",
         Command = new StringBuilder()
-            .Append("if [ \"$(cat ").Append(target.RefKindFile).Append(")\" = tag ]; then\n")
+            // REF_KIND starts with the kind word: `tag`, or `tag-<digest>` for a job that reads the ref's name.
+            .Append("if [[ \"$(cat ").Append(target.RefKindFile).Append(")\" == tag* ]]; then\n")
             .Append("  rm -f ").Append(target.MarkerFile).Append('\n')
             .Append("  echo \"cigen: a tag run: ").Append(target.Job).Append(" runs whatever its marker says\"\n")
             .Append("fi\n")

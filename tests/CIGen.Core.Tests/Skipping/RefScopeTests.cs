@@ -24,24 +24,26 @@ public sealed class RefScopeTests
     }
 
     [Theory]
-    [InlineData("job if on tag", "    if: tag != ''\n    steps: [{run: make}]\n")]
-    [InlineData("job if on branch", "    if: branch == 'main'\n    steps: [{run: make}]\n")]
-    [InlineData("negated step if", "    steps:\n      - run: make\n        if: \"!(branch == 'main' || success())\"\n")]
-    [InlineData("raw github.ref in a step if", "    steps:\n      - run: make\n        if: startsWith(github.ref, 'refs/tags/')\n")]
-    [InlineData("github.event_name in the job if", "    if: github.event_name == 'push'\n    steps: [{run: make}]\n")]
-    [InlineData("command with a tag step", "    steps: [publish]\n")]
-    [InlineData("script reads GITHUB_REF_NAME", "    steps: [{run: 'echo \"$GITHUB_REF_NAME\"'}]\n")]
-    [InlineData("script reads CIRCLE_TAG", "    steps: [{run: 'test -n \"${CIRCLE_TAG:-}\" && make publish'}]\n")]
-    [InlineData("expression in a script", "    steps: [{run: 'echo ${{ github.ref_name }}'}]\n")]
-    [InlineData("step env", "    steps:\n      - run: make\n        env: {VERSION: '${{ github.ref_name }}'}\n")]
-    [InlineData("action input", "    steps:\n      - uses: softprops/action-gh-release@v2\n        with: {tag_name: '${{ github.ref_name }}'}\n")]
-    [InlineData("job env", "    env: {REF: '${{ github.head_ref }}'}\n    steps: [{run: make}]\n")]
-    public void A_job_that_reads_the_ref_has_ref_scoped_markers(string what, string jobBody)
+    [InlineData("job if on tag", "    if: tag != ''\n    steps: [{run: make}]\n", false)]
+    [InlineData("command with a tag step", "    steps: [publish]\n", false)]
+    [InlineData("truthiness of the branch", "    steps:\n      - run: make\n        if: \"!branch\"\n", false)]
+    [InlineData("job if on branch", "    if: branch == 'main'\n    steps: [{run: make}]\n", true)]
+    [InlineData("tag prefix", "    steps:\n      - run: make publish\n        if: startsWith(tag, 'v')\n", true)]
+    [InlineData("negated step if", "    steps:\n      - run: make\n        if: \"!(branch == 'main' || success())\"\n", true)]
+    [InlineData("raw github.ref in a step if", "    steps:\n      - run: make\n        if: startsWith(github.ref, 'refs/tags/')\n", true)]
+    [InlineData("github.event_name in the job if", "    if: github.event_name == 'push'\n    steps: [{run: make}]\n", true)]
+    [InlineData("script reads GITHUB_REF_NAME", "    steps: [{run: 'echo \"$GITHUB_REF_NAME\"'}]\n", true)]
+    [InlineData("script reads CIRCLE_TAG", "    steps: [{run: 'test -n \"${CIRCLE_TAG:-}\" && make publish'}]\n", true)]
+    [InlineData("expression in a script", "    steps: [{run: 'echo ${{ github.ref_name }}'}]\n", true)]
+    [InlineData("step env", "    steps:\n      - run: make\n        env: {VERSION: '${{ github.ref_name }}'}\n", true)]
+    [InlineData("action input", "    steps:\n      - uses: softprops/action-gh-release@v2\n        with: {tag_name: '${{ github.ref_name }}'}\n", true)]
+    [InlineData("job env", "    env: {REF: '${{ github.head_ref }}'}\n    steps: [{run: make}]\n", true)]
+    public void A_job_that_reads_the_ref_has_ref_scoped_markers_naming_the_ref_when_it_reads_the_name(string what, string jobBody, bool name)
     {
         var skipping = Skipping(jobBody);
 
         skipping.RefScoped.Should().BeTrue(what);
-        skipping.RefKindScript.Should().Be(RefKindScript.Text);
+        skipping.RefKindScript.Should().Be(name ? RefKindScript.WithName : RefKindScript.Text, what);
         skipping.SkipOnTags.Should().BeTrue();
     }
 
@@ -98,5 +100,24 @@ public sealed class RefScopeTests
 
         run.ExitCode.Should().Be(0, run.StandardError);
         run.Text.Should().Be(kind + "\n");
+    }
+
+    [Theory]
+    [InlineData("CIRCLE_BRANCH=main", "branch", "main")]
+    [InlineData("CIRCLE_BRANCH=main CIRCLE_TAG=v1.2.0", "tag", "v1.2.0")]
+    [InlineData("GITHUB_REF=refs/heads/main GITHUB_REF_TYPE=branch GITHUB_REF_NAME=main GITHUB_EVENT_NAME=push GITHUB_HEAD_REF=", "branch", "main")]
+    [InlineData("GITHUB_REF=refs/tags/nightly GITHUB_REF_TYPE=tag GITHUB_REF_NAME=nightly GITHUB_EVENT_NAME=push", "tag", "nightly")]
+    [InlineData("GITHUB_REF=refs/pull/7/merge GITHUB_REF_TYPE=branch GITHUB_REF_NAME=7/merge GITHUB_HEAD_REF=feature/x GITHUB_EVENT_NAME=pull_request", "pull_request", "feature/x")]
+    public void The_named_ref_kind_script_adds_the_digest_of_the_name_ref_conditions_compare(string variables, string kind, string name)
+    {
+        var script = "unset CIRCLE_TAG CIRCLE_BRANCH GITHUB_REF GITHUB_REF_TYPE GITHUB_REF_NAME GITHUB_HEAD_REF GITHUB_EVENT_NAME\n"
+            + string.Concat(variables.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => $"export {v}\n"))
+            + "set -euo pipefail\n" + RefKindScript.WithName;
+
+        var run = CIGen.Testing.ShellRun.Bash(script, Path.GetTempPath());
+
+        run.ExitCode.Should().Be(0, run.StandardError);
+        run.Text.Should().Be($"{kind}-{RefKindScript.NameDigest(name)}\n");
+        RefKindScript.NameDigest(name).Should().MatchRegex("^[0-9a-f]{16}$").And.NotBe(RefKindScript.NameDigest(name + "x"));
     }
 }

@@ -1,6 +1,7 @@
 using CIGen.Core.Config;
 using CIGen.Core.Generation;
 using CIGen.Core.Hashing;
+using CIGen.Core.Skipping;
 using CIGen.Skipping.Tests.Support;
 
 namespace CIGen.EndToEnd.Tests.Cli;
@@ -85,6 +86,25 @@ public sealed class PlanTests : CliTestBase
         unreachable.ExitCode.Should().Be(ExitCodes.Success, unreachable.ToString());
         unreachable.Output.Should().Contain($"ci/test_arm64  {Hash("test")}  run (backend unreachable: Redis did not answer EXISTS: ")
             .And.NotContain("skip (");
+    }
+
+    [Fact]
+    public void A_job_reading_the_branch_name_is_previewed_for_the_branch_in_CIGEN_BRANCH_else_not_at_all()
+    {
+        using var redis = new RedisServer();
+        Project.Write("cigen.yml", "cache_backends:\n  markers: {type: redis, url: '${REDIS_URL}'}\nskip_cache: {default: markers}\njobs:\n"
+            + "  deploy:\n    source_files: [src/**]\n    steps:\n      - run: make deploy\n        if: branch == 'main'\n");
+        var hash = Hash("deploy");
+        redis.Cli("SET", $"cigen-skip-v1/linux-amd64/ci/deploy/branch-{RefKindScript.NameDigest("main")}/{hash}", "ok");
+
+        var onMain = Run(["plan"], new Dictionary<string, string?> { ["REDIS_URL"] = redis.Url, ["CIGEN_BRANCH"] = "main" });
+        var onFeature = Run(["plan"], new Dictionary<string, string?> { ["REDIS_URL"] = redis.Url, ["CIGEN_BRANCH"] = "feature" });
+        var unknown = Run(["plan"], new Dictionary<string, string?> { ["REDIS_URL"] = redis.Url, ["CIGEN_BRANCH"] = null });
+
+        onMain.Output.Should().Be($"ci/deploy  {hash}  skip (marker found)\n", onMain.ToString());
+        onFeature.Output.Should().Be($"ci/deploy  {hash}  run (no marker)\n", onFeature.ToString());
+        unknown.Output.Should().Be($"ci/deploy  {hash}  unknown (its marker names the branch; set CIGEN_BRANCH to preview a branch's run)\n",
+            "the test project is no git repository, so there is no current branch");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using CIGen.EndToEnd.Tests.Support;
 using CIGen.Protocol;
 using CIGen.Skipping.Tests.Support;
 using CIGen.Testing;
+using CIGen.Testing.Meaning;
 using YamlDotNet.RepresentationModel;
 
 namespace CIGen.EndToEnd.Tests.Cli;
@@ -13,7 +14,8 @@ namespace CIGen.EndToEnd.Tests.Cli;
 /// Skipping across refs, through <c>cigen generate</c> and the generated steps run in bash against a real Redis: a
 /// branch run records markers, then a tag run of the same tree. <c>build</c> reads the ref in a script (its
 /// "publish archives" part runs on tags only), so the branch marker must not skip it on the tag; <c>lint</c> does not
-/// depend on the ref and still skips; <c>docs</c> says <c>skip_on_tags: false</c> and runs on every tag.
+/// depend on the ref and still skips; <c>docs</c> says <c>skip_on_tags: false</c> and runs on every tag; <c>deploy</c>
+/// deploys from <c>main</c> only, so another branch's marker (a fast-forward merge of the same tree) must not skip it.
 /// </summary>
 public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
 {
@@ -39,6 +41,13 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
             skip_on_tags: false
             steps:
               - run: make docs
+          deploy:
+            source_files: [src/**]
+            steps:
+              - run: make
+              - name: Deploy
+                if: branch == 'main'
+                run: make deploy
         """;
 
     /// <summary>The variables a platform sets, cleared first so the test's own CI cannot leak into the runs.</summary>
@@ -47,6 +56,7 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
 
     private static readonly Dictionary<string, string> CircleBranch = new() { ["CIRCLE_BRANCH"] = "main" };
     private static readonly Dictionary<string, string> CircleTag = new() { ["CIRCLE_TAG"] = "v1" };
+    private static readonly Dictionary<string, string> CircleFeature = new() { ["CIRCLE_BRANCH"] = "feature" };
 
     private static readonly Dictionary<string, string> GitHubBranch = new()
     {
@@ -56,6 +66,11 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
     private static readonly Dictionary<string, string> GitHubTag = new()
     {
         ["GITHUB_REF"] = "refs/tags/v1", ["GITHUB_REF_NAME"] = "v1", ["GITHUB_REF_TYPE"] = "tag", ["GITHUB_EVENT_NAME"] = "push",
+    };
+
+    private static readonly Dictionary<string, string> GitHubFeature = new()
+    {
+        ["GITHUB_REF"] = "refs/heads/feature", ["GITHUB_REF_NAME"] = "feature", ["GITHUB_REF_TYPE"] = "branch", ["GITHUB_EVENT_NAME"] = "push",
     };
 
     private static readonly Dictionary<string, string> GitHubPullRequest = new()
@@ -82,12 +97,15 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
     {
         var jobs = (YamlMappingNode)Load(".circleci/config.yml").Children["jobs"];
 
-        CircleRun(jobs, CircleBranch).Should().Equal(Verdicts(build: "run", lint: "run", docs: "run"), "nothing was recorded yet");
-        CircleRun(jobs, CircleBranch).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "skip"), "the same tree on a branch again");
-        CircleRun(jobs, CircleTag).Should().Equal(Verdicts(build: "run", lint: "skip", docs: "run"),
+        CircleRun(jobs, CircleBranch).Should().Equal(Verdicts(build: "run", lint: "run", docs: "run", deploy: "run"), "nothing was recorded yet");
+        CircleRun(jobs, CircleBranch).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "skip", deploy: "skip"), "the same tree on a branch again");
+        CircleRun(jobs, CircleTag).Should().Equal(Verdicts(build: "run", lint: "skip", docs: "run", deploy: "run"),
             "build reads the ref, so its branch marker does not count on a tag; lint does not; docs never skips on tags");
-        CircleRun(jobs, CircleTag).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "run"), "the tag marker of build counts on tags");
-        redis.Cli("KEYS", "*").Should().Contain("/ci/build/tag/").And.Contain("/ci/build/branch/").And.NotContain("/ci/lint/tag/");
+        CircleRun(jobs, CircleTag).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "run", deploy: "skip"), "the tag markers count on the same tag");
+        CircleRun(jobs, CircleFeature).Should().Equal(Verdicts(build: "run", lint: "skip", docs: "skip", deploy: "run"),
+            "build and deploy read the ref's name: main's markers do not count on another branch");
+        // build reads the ref's variables in a script, so its markers carry the ref's name too.
+        redis.Cli("KEYS", "*").Should().Contain("/ci/build/tag-").And.Contain("/ci/build/branch-").And.NotContain("/ci/lint/tag");
     }
 
     [Fact]
@@ -95,12 +113,14 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
     {
         var jobs = (YamlMappingNode)Load(".github/workflows/ci.yml").Children["jobs"];
 
-        GitHubRun(jobs, GitHubBranch).Should().Equal(Verdicts(build: "run", lint: "run", docs: "run"), "nothing was recorded yet");
-        GitHubRun(jobs, GitHubBranch).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "skip"), "the same tree on a branch again");
-        GitHubRun(jobs, GitHubTag).Should().Equal(Verdicts(build: "run", lint: "skip", docs: "run"),
+        GitHubRun(jobs, GitHubBranch).Should().Equal(Verdicts(build: "run", lint: "run", docs: "run", deploy: "run"), "nothing was recorded yet");
+        GitHubRun(jobs, GitHubBranch).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "skip", deploy: "skip"), "the same tree on a branch again");
+        GitHubRun(jobs, GitHubTag).Should().Equal(Verdicts(build: "run", lint: "skip", docs: "run", deploy: "run"),
             "build reads the ref, so its branch marker does not count on a tag; lint does not; docs never skips on tags");
-        GitHubRun(jobs, GitHubTag).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "run"), "the tag marker of build counts on tags");
-        GitHubRun(jobs, GitHubPullRequest).Should().Equal(Verdicts(build: "run", lint: "skip", docs: "skip"), "a pull request is a ref kind of its own");
+        GitHubRun(jobs, GitHubTag).Should().Equal(Verdicts(build: "skip", lint: "skip", docs: "run", deploy: "skip"), "the tag markers count on the same tag");
+        GitHubRun(jobs, GitHubFeature).Should().Equal(Verdicts(build: "run", lint: "skip", docs: "skip", deploy: "run"),
+            "build and deploy read the ref's name: main's markers do not count on another branch");
+        GitHubRun(jobs, GitHubPullRequest).Should().Equal(Verdicts(build: "run", lint: "skip", docs: "skip", deploy: "run"), "a pull request is a ref kind of its own");
     }
 
     [Fact]
@@ -110,8 +130,8 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
         Validators.AssertValidGitHubWorkflows([new OutputFile(".github/workflows/ci.yml", File.ReadAllText(Project.Combine(".github/workflows/ci.yml")))]);
     }
 
-    private static Dictionary<string, string> Verdicts(string build, string lint, string docs) =>
-        new() { ["build"] = build, ["lint"] = lint, ["docs"] = docs };
+    private static Dictionary<string, string> Verdicts(string build, string lint, string docs, string deploy) =>
+        new() { ["build"] = build, ["lint"] = lint, ["docs"] = docs, ["deploy"] = deploy };
 
     /// <summary>
     /// Each job's skip steps as CircleCI runs them (one shell per step, the step's environment set): hash, lookup,
@@ -123,7 +143,7 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
         using var bin = new TempDirectory();
         bin.Write("circleci-agent", "#!/bin/sh\ntouch \"$CIGEN_TEST_HALTED\"\n");
         File.SetUnixFileMode(bin.Combine("circleci-agent"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        foreach (var job in (string[])["build", "lint", "docs"])
+        foreach (var job in (string[])["build", "lint", "docs", "deploy"])
         {
             using var state = new TempDirectory();
             var halted = state.Combine("halted");
@@ -166,7 +186,7 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
     private Dictionary<string, string> GitHubRun(YamlMappingNode jobs, Dictionary<string, string> refs)
     {
         var verdicts = new Dictionary<string, string>();
-        foreach (var job in (string[])["build", "lint", "docs"])
+        foreach (var job in (string[])["build", "lint", "docs", "deploy"])
         {
             var outputs = new Dictionary<string, string>();
             var steps = ((YamlSequenceNode)((YamlMappingNode)jobs.Children[job]).Children["steps"]).Cast<YamlMappingNode>().ToList();
@@ -213,21 +233,9 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
             var other => throw new InvalidOperationException($"the test does not know `{other}` in `{value}`"),
         });
 
-    /// <summary>The conditions skipping puts on its own steps: a ref-kind test, and the record's success-and-not-skipped.</summary>
-    private static bool Holds(string condition, Dictionary<string, string> outputs)
-    {
-        if (RefKindTest().Match(condition) is { Success: true } test)
-        {
-            return outputs.GetValueOrDefault(test.Groups[1].Value, "") != test.Groups[2].Value;
-        }
-
-        if (RecordTest().Match(condition) is { Success: true } record)
-        {
-            return outputs.GetValueOrDefault(record.Groups[1].Value, "") != "true";
-        }
-
-        throw new InvalidOperationException($"the test cannot decide `{condition}`");
-    }
+    /// <summary>A condition skipping puts on its own steps, read by GitHub's rules with the earlier steps' outputs.</summary>
+    private static bool Holds(string condition, Dictionary<string, string> outputs) =>
+        GitHubExpression.Holds(condition, outputs.ToDictionary(o => o.Key, o => (object?)o.Value));
 
     private void RunStep(string script, Dictionary<string, string> environment, string? pathPrefix)
     {
@@ -261,10 +269,4 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
 
     [GeneratedRegex(@"\$\{\{\s*([A-Za-z0-9_.]+)\s*\}\}")]
     private static partial Regex Expression();
-
-    [GeneratedRegex(@"\A(steps\.cigen_hash\.outputs\.ref_kind) != '(tag)'\z")]
-    private static partial Regex RefKindTest();
-
-    [GeneratedRegex(@"\Asuccess\(\) && (steps\.cigen_skip\.outputs\.[a-z-]+) != 'true'\z")]
-    private static partial Regex RecordTest();
 }

@@ -46,10 +46,11 @@ internal static class SkipSteps
 
     /// <summary>
     /// The condition of a lookup: none, or, for a job that never skips on tags, that the hash step
-    /// <paramref name="hashId"/> saw no tag (a lookup that does not run finds nothing, so the job runs).
+    /// <paramref name="hashId"/> saw no tag (a lookup that does not run finds nothing, so the job runs). REF_KIND starts
+    /// with the kind word (<c>tag</c>, or <c>tag-&lt;digest&gt;</c> for a job that reads the ref's name).
     /// </summary>
     public static string? LookupCondition(JobSkipping skipping, string hashId) =>
-        skipping.SkipOnTags ? null : $"{RefKindOutput(hashId)} != 'tag'";
+        skipping.SkipOnTags ? null : $"!startsWith({RefKindOutput(hashId)}, 'tag')";
 
     /// <summary>The ref kind the hash step <paramref name="hashId"/> printed (only with a ref-kind script).</summary>
     public static string RefKindOutput(string hashId) => $"steps.{hashId}.outputs.ref_kind";
