@@ -6,7 +6,7 @@
 # CIGEN_<EVENT>_PATTERNS its patterns in order, one a line, each an anchored POSIX ERE, after a '!' when negated.
 # CIGEN_PR_NUMBER, CIGEN_PR_HEAD: the pull request's number and head commit.
 # A changed file is selected when the last pattern matching it is not negated. paths: the run goes on when a changed
-# file is selected; paths-ignore: when a changed file is not (no changed file: no run, as on GitHub). When the changed
+# file is selected; paths-ignore: when a changed file is not (no changed file: no run). When the changed
 # files cannot be listed, the run goes on (as GitHub runs a workflow whose diff it cannot compute).
 set -euo pipefail
 export LC_ALL=C
