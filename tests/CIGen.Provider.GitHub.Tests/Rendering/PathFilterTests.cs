@@ -169,6 +169,29 @@ public sealed partial class PathFilterTests
         ]);
     }
 
+    [Theory]
+    [InlineData("!docs/**")]
+    [InlineData("*.md")]
+    [InlineData("a: b #c|'quoted' \"too\"")]
+    [InlineData("docs/**|!docs/x y |  z")]
+    [InlineData("[CB]at/**|**/*.{md}|$HOME/`x`")]
+    public void Patterns_reach_the_steps_env_line_by_line_whatever_yaml_makes_of_them(string patterns)
+    {
+        var list = patterns.Split('|');
+        var text = Render.Single(WithTriggers(SampleGraphs.SkippingPaths(), G.Event("pull_request") with { Paths = list }));
+        var expected = list.Select(p => FilterPatternLine(p));
+
+        Pairs(Mapping(Step(new WorkflowReadBack(text).Job(Plan), "cigen_paths"), "env"))["CIGEN_PULL_REQUEST_PATTERNS"].Should().Be(string.Join('\n', expected));
+        text.Split('\n').Should().NotContain(l => l.EndsWith(' '));
+        Validators.AssertValidGitHubWorkflows([new OutputFile(".github/workflows/ci.yml", text)]);
+    }
+
+    private static string FilterPatternLine(string pattern)
+    {
+        CIGen.Provider.GitHub.Rendering.Skipping.FilterPattern.TryCompile(pattern, out var compiled, out var error).Should().BeTrue(error);
+        return compiled!.Line;
+    }
+
     [Fact]
     public void Without_a_pull_request_path_filter_the_plan_job_and_the_jobs_stay_as_they_were()
     {
