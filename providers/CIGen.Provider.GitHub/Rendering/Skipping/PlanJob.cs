@@ -36,7 +36,7 @@ internal static class PlanJob
         }
 
         // A step that decides about a job runs only when the path filter (if any) did not leave the run out.
-        string? Unfiltered(string? condition) => skipping.FiltersPaths ? Conditions.Both(PathFilters.StepPasses, condition) : condition;
+        string? UnlessLeftOut(string? condition) => skipping.FiltersPaths ? Conditions.Both(PathFilters.StepPasses, condition) : condition;
 
         foreach (var job in skipping.Skippable)
         {
@@ -44,8 +44,8 @@ internal static class PlanJob
             var hashId = $"{job.Id}_hash";
             var hash = $"steps.{hashId}.outputs.hash";
             var refKind = skip.RefScoped ? SkipSteps.RefKindOutput(hashId) : null;
-            var lookupIf = Unfiltered(SkipSteps.LookupCondition(skip, hashId));
-            steps.Add(SkipSteps.Hash(hashId, $"Hash {job.Id}", skip, Unfiltered(null)));
+            var lookupIf = UnlessLeftOut(SkipSteps.LookupCondition(skip, hashId));
+            steps.Add(SkipSteps.Hash(hashId, $"Hash {job.Id}", skip, UnlessLeftOut(null)));
             if (job.MatrixLegs.Count == 0)
             {
                 var marker = skip.Markers.Single();
@@ -68,7 +68,7 @@ internal static class PlanJob
             }
 
             var legsId = $"{job.Id}_legs";
-            steps.Add(SkippedLegs(legsId, job.Id, found) with { If = Unfiltered(null) });
+            steps.Add(SkippedLegs(legsId, job.Id, found) with { If = UnlessLeftOut(null) });
             var all = $"steps.{legsId}.outputs.all";
             outputs.Add(job.Id, $"${{{{ {(skipping.FiltersPaths ? $"{PathFilters.StepLeavesOut} && 'skip' || {all}" : all)} }}}}");
             AddHashOutputs(outputs, job.Id, hash, refKind);
