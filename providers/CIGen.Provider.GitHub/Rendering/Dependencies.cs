@@ -14,7 +14,9 @@ namespace CIGen.Provider.GitHub.Rendering;
 /// satisfied: it succeeded, or the plan job skipped it because its inputs are unchanged and its own dependencies were
 /// satisfied (GitHub also reports "skipped" for a job whose dependency failed, whatever the plan said about it).
 /// A job whose own condition holds a status function (<c>failure()</c>, <c>always()</c>) already decides about its
-/// dependencies' results itself: it gets no dependency checks, only the plan's verdict on the job itself.
+/// dependencies' results itself: it gets no dependency checks, only the plan's verdict on the job itself. When the plan
+/// job applies a pull request's path filter (<see cref="PathFilters"/>), every job it does not decide about needs it too
+/// and runs only when the filter did not leave the run out.
 /// </summary>
 internal static partial class Dependencies
 {
@@ -28,13 +30,14 @@ internal static partial class Dependencies
         var direct = Direct(job);
         var checks = ChecksDependencies(job, skipping);
         var needs = checks ? Read(job, skipping) : direct;
-        var usesPlan = skipping.Decides(job.Id) || (checks && direct.Any(skipping.Decides));
+        var usesPlan = skipping.Decides(job.Id) || skipping.FiltersPaths || (checks && direct.Any(skipping.Decides));
         return usesPlan ? [WorkflowSkipping.PlanJobId, .. needs] : needs;
     }
 
     /// <summary>
     /// The job's own condition when nothing else applies; otherwise the dependency checks above, the plan's verdict on
-    /// the job itself, and the user's condition in parentheses, AND-ed.
+    /// the job itself (or, for a job it does not decide about, the path filter's), and the user's condition in
+    /// parentheses, AND-ed.
     /// </summary>
     public static string? Condition(Job job, WorkflowSkipping skipping, ConditionRenderer conditions)
     {
@@ -54,7 +57,12 @@ internal static partial class Dependencies
 
         if (skipping.Decides(job.Id))
         {
+            // The verdict is skip when the path filter left the run out.
             parts.Add($"{WorkflowSkipping.Verdict(job.Id)} != 'skip'");
+        }
+        else if (skipping.FiltersPaths)
+        {
+            parts.Add(PathFilters.JobCondition);
         }
 
         if (parts.Count == 0)

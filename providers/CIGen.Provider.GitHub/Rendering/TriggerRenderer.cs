@@ -6,11 +6,14 @@ namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>
 /// Maps a workflow's triggers to <c>on:</c> events. The graph already uses GitHub's event names and the host guarantees
-/// each event once, with only the fields that apply to it (docs/protocol.md §6), so this is a plain copy.
+/// each event once, with only the fields that apply to it (docs/protocol.md §6), so this is a plain copy — except for
+/// the path filters the plan job applies instead (<see cref="Skipping.PathFilters"/>).
 /// </summary>
 internal static class TriggerRenderer
 {
-    public static IReadOnlyList<EventTrigger> Render(IReadOnlyList<Trigger> triggers)
+    /// <param name="triggers">The workflow's triggers.</param>
+    /// <param name="filteredByPlan">The events whose path filter the plan job applies: written without it.</param>
+    public static IReadOnlyList<EventTrigger> Render(IReadOnlyList<Trigger> triggers, IReadOnlyCollection<string>? filteredByPlan = null)
     {
         var events = new List<EventTrigger>();
         foreach (var trigger in triggers)
@@ -21,6 +24,7 @@ internal static class TriggerRenderer
                 throw InvalidGraphException.Broken($"each event appears once per workflow, but '{trigger.Event}' appears twice", trigger.Source);
             }
 
+            var moved = filteredByPlan?.Contains(trigger.Event) == true;
             events.Add(new EventTrigger
             {
                 Event = trigger.Event,
@@ -30,8 +34,8 @@ internal static class TriggerRenderer
                 BranchesIgnore = trigger.BranchesIgnore,
                 Tags = trigger.Tags,
                 TagsIgnore = trigger.TagsIgnore,
-                Paths = trigger.Paths,
-                PathsIgnore = trigger.PathsIgnore,
+                Paths = moved ? [] : trigger.Paths,
+                PathsIgnore = moved ? [] : trigger.PathsIgnore,
                 Cron = trigger.Cron,
                 Inputs = [.. trigger.Inputs.Select(Input)],
             });

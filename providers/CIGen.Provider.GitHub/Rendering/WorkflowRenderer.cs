@@ -53,7 +53,7 @@ internal static class WorkflowRenderer
         return new WorkflowDocument
         {
             Name = workflow.Name ?? workflow.Id,
-            On = TriggerRenderer.Render(workflow.Triggers),
+            On = TriggerRenderer.Render(workflow.Triggers, [.. skipping.MovedPathFilters.Select(f => f.Event)]),
             Permissions = GitHubSettingsRenderer.Permissions(workflow.Permissions),
             Concurrency = GitHubSettingsRenderer.Concurrency(workflow.Concurrency),
             Env = EnvValues.Render(workflow.Env, workflow.EnvReferences),

@@ -16,7 +16,26 @@ public static class SampleGraphs
         new("skipping-redis", SkippingSample.Graph(SkippingSample.Redis())),
         new("skipping-early-exit", EarlyExit(SkippingSample.Native())),
         new("skipping-early-exit-s3", EarlyExit(SkippingSample.S3())),
+        new("skipping-paths", SkippingPaths()),
     ];
+
+    /// <summary>
+    /// The skipping sample started by pushes to main and by pull requests, both filtered by paths, with a job that needs
+    /// nothing and one that reports a failure: the plan job applies the pull request's filter, the push keeps its own.
+    /// </summary>
+    public static Graph SkippingPaths()
+    {
+        var graph = SkippingSample.Graph(SkippingSample.Native());
+        var workflow = graph.Workflows[0];
+        var push = G.Push() with { Branches = ["main"], PathsIgnore = ["docs/**"] };
+        var pullRequest = G.Event("pull_request") with { PathsIgnore = ["docs/**", "*.md", "!docs/api/**"] };
+        Job[] more =
+        [
+            G.Job("docs", G.Checkout(), G.Run("make docs", "Docs")),
+            G.Job("notify", G.Run("./notify-failure", "Notify")).When("failure()") with { Needs = ["deploy"] },
+        ];
+        return graph with { Workflows = [workflow with { Triggers = [push, pullRequest], Jobs = [.. workflow.Jobs, .. more] }] };
+    }
 
     /// <summary>The skipping sample with <c>github.skip_strategy: early_exit</c>.</summary>
     public static Graph EarlyExit(SkipBackend backend) => SkippingSample.Graph(backend) with

@@ -9,7 +9,8 @@ namespace CIGen.Provider.GitHub.Tests.Rendering;
 
 /// <summary>
 /// Ref-scoped markers and <c>skip_on_tags: false</c> in the plan job and in the skippable job, read back from the
-/// written YAML (conditions evaluated with GitHub's semantics); and the warning about path filters that hide the gate.
+/// written YAML (conditions evaluated with GitHub's semantics); and the warning about path filters that hide the gate
+/// when no plan job applies them.
 /// </summary>
 public sealed class SkippingAcrossRefsTests
 {
@@ -79,20 +80,26 @@ public sealed class SkippingAcrossRefsTests
     }
 
     [Theory]
-    [InlineData("pull_request", true, false, true)]
-    [InlineData("pull_request_target", false, true, true)]
-    [InlineData("push", true, true, false)]
-    public void A_pull_request_path_filter_on_a_workflow_with_a_gate_is_a_warning_at_the_trigger(string @event, bool paths, bool pathsIgnore, bool warns)
+    [InlineData("early_exit", "pull_request", true, false, true)]
+    [InlineData("early_exit", "pull_request_target", false, true, true)]
+    [InlineData("early_exit", "push", true, false, false)]
+    [InlineData("plan", "pull_request", true, false, false)]
+    [InlineData("plan", "pull_request_target", false, true, false)]
+    public void A_pull_request_path_filter_the_plan_job_cannot_apply_is_a_warning_at_the_trigger(string strategy, string @event, bool paths, bool pathsIgnore, bool warns)
     {
         var trigger = G.Event(@event) with { Paths = paths ? ["src/**"] : [], PathsIgnore = pathsIgnore ? ["docs/**"] : [] };
         var graph = SkippingSample.Graph(SkippingSample.Native());
-        graph = graph with { Workflows = [graph.Workflows[0] with { Triggers = [trigger] }] };
+        graph = graph with
+        {
+            Workflows = [graph.Workflows[0] with { Triggers = [trigger] }],
+            Settings = new ProviderSettings { Github = new GitHubSettings { SkipStrategy = strategy } },
+        };
 
         var warnings = Render.Graph(graph).Diagnostics.Where(d => d.Code == "github.path-filter-hides-gate").ToList();
 
         if (!warns)
         {
-            warnings.Should().BeEmpty();
+            warnings.Should().BeEmpty("the plan job applies the filter, so the gate always reports");
             return;
         }
 
@@ -100,7 +107,8 @@ public sealed class SkippingAcrossRefsTests
         warning.Severity.Should().Be(Severity.Warning);
         (warning.File, warning.Line, warning.Column).Should().Be((trigger.Source.File, trigger.Source.Line, trigger.Source.Column));
         warning.Message.Should().Contain($"filters '{@event}' by '{(paths ? "paths" : "paths-ignore")}'")
-            .And.Contain("'cigen_gate' (All jobs passed) never reports").And.Contain("cannot merge").And.Contain("remove");
+            .And.Contain("'cigen_gate' (All jobs passed) never reports").And.Contain("cannot merge")
+            .And.Contain("skip_strategy 'early_exit'").And.Contain("use 'plan'").And.Contain("remove");
     }
 
     [Fact]

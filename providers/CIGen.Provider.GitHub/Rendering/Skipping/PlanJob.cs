@@ -1,6 +1,7 @@
 using System.Text;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Provider.GitHub.Rendering.Skipping;
 
@@ -10,7 +11,9 @@ namespace CIGen.Provider.GitHub.Rendering.Skipping;
 /// <c>run</c>), <c>&lt;job&gt;_hash</c> (the JOB_HASH the job records its marker under) and, for a matrix job,
 /// <c>&lt;job&gt;_skip</c>: the JSON array of the suffixes of the legs to skip (<c>&lt;job&gt;</c> is <c>skip</c>
 /// when every leg is); for a ref-scoped job <c>&lt;job&gt;_ref_kind</c>, the kind of ref its marker names. A job that
-/// never skips on tags is not looked up on a tag run.
+/// never skips on tags is not looked up on a tag run. With a pull-request path filter (<see cref="PathFilters"/>) its
+/// first step after the checkout applies the filter and outputs <see cref="PathFilters.OutputName"/>; when the filter
+/// leaves the run out, the hashes and lookups do not run and every verdict is <c>skip</c>.
 /// </summary>
 internal static class PlanJob
 {
@@ -18,22 +21,39 @@ internal static class PlanJob
 
     public static WorkflowJob Render(WorkflowSkipping skipping)
     {
-        var steps = new List<JobStep> { new ActionStep { Uses = ActionStep.Checkout } };
+        var filters = skipping.MovedPathFilters;
+        var steps = new List<JobStep>();
         var outputs = new OrderedDictionary<string, string>();
+        if (skipping.FiltersPaths)
+        {
+            steps.Add(PathFilters.Checkout(filters));
+            steps.Add(PathFilters.Step(filters));
+            outputs.Add(PathFilters.OutputName, $"${{{{ steps.{PathFilters.Id}.outputs.run }}}}");
+        }
+        else
+        {
+            steps.Add(new ActionStep { Uses = ActionStep.Checkout });
+        }
+
+        // A step that decides about a job runs only when the path filter (if any) did not leave the run out.
+        string? UnlessLeftOut(string? condition) => skipping.FiltersPaths ? Conditions.Both(PathFilters.StepPasses, condition) : condition;
+
         foreach (var job in skipping.Skippable)
         {
             var skip = job.Skipping!;
             var hashId = $"{job.Id}_hash";
             var hash = $"steps.{hashId}.outputs.hash";
             var refKind = skip.RefScoped ? SkipSteps.RefKindOutput(hashId) : null;
-            var lookupIf = SkipSteps.LookupCondition(skip, hashId);
-            steps.Add(SkipSteps.Hash(hashId, $"Hash {job.Id}", skip));
+            var lookupIf = UnlessLeftOut(SkipSteps.LookupCondition(skip, hashId));
+            steps.Add(SkipSteps.Hash(hashId, $"Hash {job.Id}", skip, UnlessLeftOut(null)));
             if (job.MatrixLegs.Count == 0)
             {
                 var marker = skip.Markers.Single();
                 var lookupId = $"{job.Id}_marker";
                 steps.Add(SkipSteps.Lookup(lookupId, $"Look up {job.Id}", skip.Backend, SkipSteps.Key(marker.Prefix, hash, refKind), lookupIf));
-                outputs.Add(job.Id, $"${{{{ {SkipSteps.Found(lookupId, skip.Backend)} && 'skip' || 'run' }}}}");
+                var unchanged = SkipSteps.Found(lookupId, skip.Backend);
+                var skipped = skipping.FiltersPaths ? $"({PathFilters.StepLeavesOut} || {unchanged})" : unchanged;
+                outputs.Add(job.Id, $"${{{{ {skipped} && 'skip' || 'run' }}}}");
                 AddHashOutputs(outputs, job.Id, hash, refKind);
                 continue;
             }
@@ -48,8 +68,9 @@ internal static class PlanJob
             }
 
             var legsId = $"{job.Id}_legs";
-            steps.Add(SkippedLegs(legsId, job.Id, found));
-            outputs.Add(job.Id, $"${{{{ steps.{legsId}.outputs.all }}}}");
+            steps.Add(SkippedLegs(legsId, job.Id, found) with { If = UnlessLeftOut(null) });
+            var all = $"steps.{legsId}.outputs.all";
+            outputs.Add(job.Id, $"${{{{ {(skipping.FiltersPaths ? $"{PathFilters.StepLeavesOut} && 'skip' || {all}" : all)} }}}}");
             AddHashOutputs(outputs, job.Id, hash, refKind);
             outputs.Add($"{job.Id}_skip", $"${{{{ steps.{legsId}.outputs.skip }}}}");
         }
