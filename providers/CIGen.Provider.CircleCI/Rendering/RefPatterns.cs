@@ -1,14 +1,13 @@
 using System.Text;
+using CIGen.Provider.Sdk.Patterns;
 
 namespace CIGen.Provider.CircleCI.Rendering;
 
 /// <summary>
 /// GitHub's branch and tag filter patterns as CircleCI branch/tag specifiers. A pattern without special characters is
-/// an exact name on both platforms and stays as written. Any other becomes an anchored Java regular expression between
-/// slashes, with GitHub's meaning: <c>*</c> → <c>[^/]*</c> (not across <c>/</c>), <c>**</c> → <c>.*</c>, <c>?</c> and
-/// <c>+</c> apply to the character before them as in a regex, <c>[a-z]</c> stays a character class, <c>\x</c> is the
-/// character x, and everything else matches itself: <c>v*</c> → <c>/^v[^/]*$/</c>, <c>release/**</c> →
-/// <c>/^release/.*$/</c>. <see cref="Literal(string)"/> is the one escaping rule for every CircleCI ref regex.
+/// an exact name on both platforms and stays as written. Any other becomes the SDK's <see cref="FilterPattern"/>
+/// expression between slashes (Java reads it as bash does): <c>v*</c> → <c>/^v[^/]*$/</c>, <c>release/**</c> →
+/// <c>/^release/.*$/</c>. <see cref="Literal(string)"/> is the one escaping rule for the ref regexes conditions give.
 /// </summary>
 internal static class RefPatterns
 {
@@ -17,52 +16,19 @@ internal static class RefPatterns
     /// <summary>The characters a Java (and .NET) regular expression gives a meaning; a backslash makes them literal.</summary>
     private const string RegexMeta = @".^$|(){}\*+?[]";
 
-    public static string ToCircleCi(string pattern)
+    /// <returns>The specifier, or null with <paramref name="error"/> saying why the pattern is no filter pattern.</returns>
+    public static string? ToCircleCi(string pattern, out string? error)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         if (pattern.AsSpan().IndexOfAny(Special) < 0)
         {
+            error = null;
             return pattern;
         }
 
-        var regex = new StringBuilder("/^");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            switch (c)
-            {
-                case '*' when i + 1 < pattern.Length && pattern[i + 1] == '*':
-                    regex.Append(".*");
-                    i++;
-                    break;
-                case '*':
-                    regex.Append("[^/]*");
-                    break;
-                case '?' or '+':
-                    regex.Append(c);
-                    break;
-                case '[':
-                    var close = pattern.IndexOf(']', i + 1);
-                    if (close < 0)
-                    {
-                        regex.Append(@"\[");
-                        break;
-                    }
-
-                    regex.Append(pattern, i, close - i + 1);
-                    i = close;
-                    break;
-                case '\\' when i + 1 < pattern.Length:
-                    i++;
-                    Literal(regex, pattern[i]);
-                    break;
-                default:
-                    Literal(regex, c);
-                    break;
-            }
-        }
-
-        return regex.Append("$/").ToString();
+        // The callers take a leading `!` off as GitHub does; one left here is the character itself.
+        var compiled = FilterPattern.TryCompile(pattern.StartsWith('!') ? "\\" + pattern : pattern, out var filter, out error);
+        return compiled ? $"/{filter!.Regex}/" : null;
     }
 
     /// <summary>A regular expression matching <paramref name="text"/> itself: every character in <see cref="RegexMeta"/> escaped.</summary>

@@ -139,9 +139,14 @@ internal static class TriggerRenderer
         var ignore = new List<string>();
         foreach (var pattern in patterns)
         {
+            if (Specifier(pattern.StartsWith('!') ? pattern[1..] : pattern) is not { } specifier)
+            {
+                return RefSet.All;
+            }
+
             if (pattern.StartsWith('!'))
             {
-                ignore.Add(RefPatterns.ToCircleCi(pattern[1..]));
+                ignore.Add(specifier);
             }
             else if (ignore.Count > 0)
             {
@@ -149,7 +154,7 @@ internal static class TriggerRenderer
             }
             else
             {
-                only.Add(RefPatterns.ToCircleCi(pattern));
+                only.Add(specifier);
             }
         }
 
@@ -174,10 +179,26 @@ internal static class TriggerRenderer
                 return Unexpressible($"lists `{pattern}` in its -ignore list; CircleCI's ignore list cannot take exceptions — list the patterns to run in the {kind} filter instead");
             }
 
-            ignore.Add(RefPatterns.ToCircleCi(pattern));
+            if (Specifier(pattern) is not { } specifier)
+            {
+                return RefSet.All;
+            }
+
+            ignore.Add(specifier);
         }
 
         return RefSet.Filtered(new RefFilter { Only = only, Ignore = ignore });
+
+        string? Specifier(string pattern)
+        {
+            var specifier = RefPatterns.ToCircleCi(pattern, out var error);
+            if (specifier is null)
+            {
+                scope.Error(DiagnosticCodes.RefFilter, $"the {kind} filter of the push trigger of {scope.Description} has `{pattern}`, which is no filter pattern: {error}", trigger.Source);
+            }
+
+            return specifier;
+        }
 
         RefSet Unexpressible(string problem)
         {

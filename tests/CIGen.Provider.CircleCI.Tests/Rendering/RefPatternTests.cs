@@ -15,9 +15,21 @@ public class RefPatternTests
     [InlineData(@"weird\*name", @"/^weird\*name$/")]
     [InlineData("a(b)|c^$", "a(b)|c^$")]
     [InlineData("a(b)|c^$.*", @"/^a\(b\)\|c\^\$\.[^/]*$/")]
+    [InlineData("release/**/rc", "/^release/(.*/)?rc$/")]
+    [InlineData("v*?", "/^v[^/]*$/")]                    // a quantifier after a wildcard adds nothing (not Java's lazy *?)
     public void Keeps_exact_names_and_turns_github_patterns_into_anchored_regexes(string pattern, string expected)
     {
-        RefPatterns.ToCircleCi(pattern).Should().Be(expected);
+        RefPatterns.ToCircleCi(pattern, out var error).Should().Be(expected, error);
+    }
+
+    [Theory]
+    [InlineData("v[1")]
+    [InlineData("v[._]")]
+    [InlineData(@"v\")]
+    public void A_pattern_github_rejects_is_no_specifier_with_the_reason(string pattern)
+    {
+        RefPatterns.ToCircleCi(pattern, out var error).Should().BeNull();
+        error.Should().NotBeNullOrEmpty();
     }
 
     [Theory]
@@ -30,7 +42,7 @@ public class RefPatternTests
     [InlineData("v[12].[0-9]+", "v1x1", false)]
     public void The_regexes_match_what_github_matches(string pattern, string name, bool matches)
     {
-        var regex = RefPatterns.ToCircleCi(pattern)[1..^1];
+        var regex = RefPatterns.ToCircleCi(pattern, out _)![1..^1];
 
         System.Text.RegularExpressions.Regex.IsMatch(name, regex).Should().Be(matches);
     }

@@ -1,4 +1,5 @@
 using CIGen.Protocol;
+using CIGen.Provider.CircleCI.Rendering;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
 
 namespace CIGen.Provider.CircleCI.Tests.Rendering;
@@ -84,6 +85,15 @@ public class TriggerTests
     {
         Workflows(G.Push() with { Tags = ["v*"] }, G.Event("pull_request_target")).Should().Contain(
             "          filters:\n            tags:\n              only: /^v[^/]*$/\n").And.NotContain("branches");
+    }
+
+    [Fact]
+    public void A_branch_pattern_github_rejects_is_an_error_naming_it_and_why()
+    {
+        var result = RenderTriggers(G.Push() with { Branches = ["main", "v[1"] });
+
+        result.Diagnostics.Should().ContainSingle(d => d.Severity == Severity.Error && d.Code == DiagnosticCodes.RefFilter)
+            .Which.Message.Should().Contain("`v[1`, which is no filter pattern: its '[' has no ']'");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using CIGen.Provider.GitHub.Rendering.Skipping;
+using CIGen.Provider.Sdk.Patterns;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Tests.Fixtures;
+using CIGen.Provider.Sdk.Patterns;
 using CIGen.Testing.Meaning;
 using YamlDotNet.RepresentationModel;
 using static CIGen.Provider.GitHub.Tests.Fixtures.WorkflowReadBack;
@@ -188,7 +189,7 @@ public sealed partial class PathFilterTests
 
     private static string FilterPatternLine(string pattern)
     {
-        CIGen.Provider.GitHub.Rendering.Skipping.FilterPattern.TryCompile(pattern, out var compiled, out var error).Should().BeTrue(error);
+        FilterPattern.TryCompile(pattern, out var compiled, out var error).Should().BeTrue(error);
         return compiled!.Line;
     }
 

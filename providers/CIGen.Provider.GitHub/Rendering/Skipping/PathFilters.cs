@@ -1,6 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
 using CIGen.Provider.Sdk.Diagnostics;
+using CIGen.Provider.Sdk.Patterns;
 
 namespace CIGen.Provider.GitHub.Rendering.Skipping;
 

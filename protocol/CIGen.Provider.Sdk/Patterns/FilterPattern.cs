@@ -1,12 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
-namespace CIGen.Provider.GitHub.Rendering.Skipping;
+namespace CIGen.Provider.Sdk.Patterns;
 
 /// <summary>
-/// One pattern of a path filter (GitHub's filter pattern cheat sheet) as an anchored POSIX extended regular expression,
-/// which the plan job's path filter script (Scripts/path-filter.sh) matches each changed file against with bash's
-/// <c>=~</c> under <c>LC_ALL=C</c>. The pattern must match the whole path:
+/// One filter pattern of a config (GitHub's filter pattern cheat sheet: paths, branches, tags) as an anchored regular
+/// expression in the syntax POSIX extended expressions and Java's share, so every provider reads patterns alike: the
+/// GitHub provider's path filter script matches changed files against it with bash's <c>=~</c> under
+/// <c>LC_ALL=C</c>, the CircleCI provider writes branch and tag filters with it. The pattern must match the whole name:
 /// <list type="bullet">
 /// <item><c>*</c> is any run of characters but <c>/</c> (<c>[^/]*</c>); <c>**</c> any run of characters
 /// (<c>.*</c>); <c>**/</c> any run of directories, none included (<c>(.*/)?</c>), so <c>docs/**/*.md</c> matches
@@ -21,7 +22,7 @@ namespace CIGen.Provider.GitHub.Rendering.Skipping;
 /// </summary>
 /// <param name="Negated">The pattern started with <c>!</c>: a file it matches is taken back from the patterns before it.</param>
 /// <param name="Regex">The expression, <c>^</c> to <c>$</c>, without the <c>!</c>.</param>
-internal sealed record FilterPattern(bool Negated, string Regex)
+public sealed record FilterPattern(bool Negated, string Regex)
 {
     /// <summary>The characters a POSIX ERE gives a meaning outside brackets (<c>]</c> and <c>}</c> alone are plain).</summary>
     private const string Special = @".[\()*+?{|^$";
