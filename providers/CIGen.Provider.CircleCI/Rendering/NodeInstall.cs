@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Model;
+using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Provider.CircleCI.Rendering;
 
@@ -12,15 +13,7 @@ internal static class NodeInstall
 {
     public const string CommandName = "cigen_install_node";
 
-    private const string ScriptResource = "CIGen.Provider.CircleCI.Scripts.install-node.sh";
-
-    private static readonly Lazy<string> Script = new(() =>
-    {
-        using var stream = typeof(NodeInstall).Assembly.GetManifestResourceStream(ScriptResource)
-            ?? throw new InvalidOperationException($"the resource {ScriptResource} is missing from the assembly");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
-    });
+    private static readonly EmbeddedScript Script = new(typeof(NodeInstall).Assembly, "CIGen.Provider.CircleCI.Scripts.install-node.sh");
 
     public static CommandInvocation Step(PackageUse package) =>
         new(CommandName, [("version", package.SetupVersion ?? package.Version ?? "lts/*")]);
@@ -38,7 +31,7 @@ internal static class NodeInstall
             {
                 Name = "Install Node.js << parameters.version >>",
                 Environment = new() { ["NODE_VERSION"] = "<< parameters.version >>" },
-                Command = Script.Value,
+                Command = Script.Text,
             },
         ],
     };

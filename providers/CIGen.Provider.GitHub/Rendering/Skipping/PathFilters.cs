@@ -2,6 +2,7 @@ using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Patterns;
+using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Provider.GitHub.Rendering.Skipping;
 
@@ -27,15 +28,7 @@ internal static class PathFilters
 
     public const string OutputName = "cigen_paths";
 
-    private const string ScriptResource = "CIGen.Provider.GitHub.Scripts.path-filter.sh";
-
-    private static readonly Lazy<string> Script = new(() =>
-    {
-        using var stream = typeof(PathFilters).Assembly.GetManifestResourceStream(ScriptResource)
-            ?? throw new InvalidOperationException($"the resource {ScriptResource} is missing from the assembly");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
-    });
+    private static readonly EmbeddedScript Script = new(typeof(PathFilters).Assembly, "CIGen.Provider.GitHub.Scripts.path-filter.sh");
 
     /// <summary>Holds in a plan job step unless the filter left the run out (also when the filter step did not run).</summary>
     public static string StepPasses => $"steps.{Id}.outputs.run != 'false'";
@@ -115,7 +108,7 @@ internal static class PathFilters
             Id = Id,
             Env = env,
             Shell = SkipSteps.Shell,
-            Run = Script.Value,
+            Run = Script.Text,
         };
     }
 
