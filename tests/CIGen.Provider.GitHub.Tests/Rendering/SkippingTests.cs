@@ -223,6 +223,7 @@ public class SkippingTests
         { "matrix: {ruby: ['3.2', '3.10', '3.4'], experimental: [false, true], exclude: [{ruby: '3.2', experimental: true}]}", 5 },
         { "matrix: {include: [{os: linux, node: 20}, {os: mac}, {os: windows, node: 22.0}]}", 3 },
         { "architectures: [amd64]\n    matrix: {python: [3.10, 3.9], include: [{python: 3.9, tox: py39}]}", 2 },
+        { "matrix: {message: ['say \"hi\"', 'back\\slash', \"it's\", 'a/b', 'c|d']}", 5 },
     };
 
     private static Graph Shaped(string shape, string? strategy = null, string backend = "native")
@@ -282,8 +283,7 @@ public class SkippingTests
         foreach (var leg in job.MatrixLegs)
         {
             var context = Context([.. ConfigGraph.MatrixContext(leg), ("steps.cigen_hash.outputs.hash", "HASH")]);
-            var exports = string.Concat(Pairs(Mapping(find, "env")).Select(e => $"export {e.Key}='{GitHubExpression.Interpolate(e.Value, context)}'\n"));
-            var prefix = RunStepScript(exports + Text(find, "run")).Single();
+            var prefix = RunStepScript(Exports(find, context) + Text(find, "run")).Single();
             context["steps.cigen_leg.outputs.prefix"] = prefix["prefix=".Length..];
 
             var marker = job.Skipping!.Markers.Single(m => m.Leg == leg.Suffix).Prefix + "HASH";
@@ -296,10 +296,7 @@ public class SkippingTests
     public void A_leg_no_key_names_fails_its_job_instead_of_guessing_a_marker()
     {
         var find = Steps(EarlyExit().Job("test")).Single(s => Text(s, "id") == "cigen_leg");
-        var exports = string.Concat(Pairs(Mapping(find, "env")).Select(e =>
-            $"export {e.Key}='{GitHubExpression.Interpolate(e.Value, Context(("matrix.arch", "riscv64")))}'\n"));
-
-        var run = Run($"export GITHUB_OUTPUT=/dev/null\n{exports}{Text(find, "run")}", Path.GetTempPath());
+        var run = Run($"export GITHUB_OUTPUT=/dev/null\n{Exports(find, Context(("matrix.arch", "riscv64")))}{Text(find, "run")}", Path.GetTempPath());
 
         run.ExitCode.Should().Be(1);
         run.Text.Should().Contain("::error::no leg of this job is named 'riscv64'");
@@ -643,10 +640,13 @@ public class SkippingTests
         }
 
         var collect = Step(plan, $"{jobId}_legs");
-        var exports = string.Concat(Pairs(Mapping(collect, "env")).Select(e =>
-            $"export {e.Key}='{GitHubExpression.Interpolate(e.Value, context).Replace("'", "'\\''", StringComparison.Ordinal)}'\n"));
-        return RunStepScript(exports + Text(collect, "run")).ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        return RunStepScript(Exports(collect, context) + Text(collect, "run")).ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
     }
+
+    /// <summary>Shell that exports a step's <c>env</c> as GitHub would set it, its expressions evaluated in <paramref name="context"/>.</summary>
+    private static string Exports(YamlDotNet.RepresentationModel.YamlMappingNode step, IReadOnlyDictionary<string, object?> context) =>
+        string.Concat(Pairs(Mapping(step, "env")).Select(e =>
+            $"export {e.Key}='{GitHubExpression.Interpolate(e.Value, context).Replace("'", "'\\''", StringComparison.Ordinal)}'\n"));
 
     private static ShellRun.Result Run(string script, string directory) =>
         ShellRun.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], directory);
