@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CIGen.EndToEnd.Tests.Examples;
 using CIGen.Protocol;
@@ -237,7 +239,8 @@ public sealed partial class RealProjectMeaningTests
         {
             var skip = unchanged?.Invoke(job) == true;
             contexts[$"needs.cigen_plan.outputs.{job.Id}"] = skip ? "skip" : "run";
-            contexts[$"needs.cigen_plan.outputs.{job.Id}_skip"] = skip ? $"[{string.Join(",", job.MatrixLegs.Select(l => $"\"{l.Suffix}\""))}]" : "[]";
+            // The plan's decisions on the legs; no entry (no decision) reads as run, like a `skip: false` entry.
+            contexts[$"needs.cigen_plan.outputs.{job.Id}_legs"] = skip ? LegsSkipped(jobs, job) : "{}";
         }
 
         var results = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -274,7 +277,12 @@ public sealed partial class RealProjectMeaningTests
                 var local = new Dictionary<string, object?>(contexts);
                 foreach (var (name, value) in leg?.Values ?? [])
                 {
-                    local[$"matrix.{name}"] = value.Kind == ScalarKind.Boolean ? value.Text == "true" : value.Text;
+                    local[$"matrix.{name}"] = value.Kind switch
+                    {
+                        ScalarKind.Boolean => value.Text == "true",
+                        ScalarKind.Number => double.Parse(value.Text, CultureInfo.InvariantCulture),
+                        _ => value.Text,
+                    };
                 }
 
                 var names = ConditionalSteps(job).Select(s => s.Name!).ToHashSet(StringComparer.Ordinal);
@@ -285,6 +293,21 @@ public sealed partial class RealProjectMeaningTests
         }
 
         return result;
+    }
+
+    /// <summary>The plan's output that skips every leg of a matrix job: the leg keys its collecting step names, each skipped.</summary>
+    private static string LegsSkipped(YamlMappingNode jobs, Job job)
+    {
+        if (job.MatrixLegs.Count == 0)
+        {
+            return "{}";
+        }
+
+        var collect = ((YamlSequenceNode)((YamlMappingNode)jobs["cigen_plan"])["steps"]).Children.Cast<YamlMappingNode>().Single(s => Text(s, "id") == $"{job.Id}_legs");
+        var keys = ((YamlMappingNode)collect["env"]).Children
+            .Where(e => ((YamlScalarNode)e.Key).Value!.EndsWith("_KEY", StringComparison.Ordinal))
+            .Select(e => "\"" + JsonEncodedText.Encode(((YamlScalarNode)e.Value).Value!) + "\":{\"skip\":true,\"marker\":\"\"}");
+        return "{" + string.Join(",", keys) + "}";
     }
 
     private static Dictionary<string, List<string>> CircleCiRuns(string config, Workflow workflow, CircleCiPipeline pipeline)

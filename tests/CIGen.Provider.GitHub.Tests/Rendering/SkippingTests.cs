@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 using CIGen.Testing;
@@ -49,7 +50,7 @@ public class SkippingTests
         Text(plan, "name").Should().Be("Plan: skip unchanged jobs");
         List(plan, "runs-on").Should().Equal("ubuntu-latest");
         Keys(plan).Should().NotContain(["permissions", "needs", "if"]);
-        Keys(Mapping(plan, "outputs")).Should().Equal("lint", "lint_hash", "test", "test_hash", "test_skip");
+        Keys(Mapping(plan, "outputs")).Should().Equal("lint", "lint_hash", "test", "test_hash", "test_legs");
         Pairs(Mapping(plan, "outputs"))["lint_hash"].Should().Be("${{ steps.lint_hash.outputs.hash }}");
         Steps(plan).Select(s => Text(s, "id")).Should().Equal(
             null, "lint_hash", "lint_marker", "test_hash", "test_amd64_marker", "test_arm64_marker", "test_legs");
@@ -174,43 +175,131 @@ public class SkippingTests
     }
 
     [Theory]
-    [InlineData("[]", 0, true, "run")]
-    [InlineData("[\"arm64\"]", 1, true, "run")]
-    [InlineData("[\"amd64\",\"arm64\"]", 2, false, "skip")]
-    public void Matrix_job_starts_unless_every_leg_is_skipped(string skippedLegs, int count, bool starts, string verdict)
+    [InlineData(0, true, "run")]
+    [InlineData(1, true, "run")]
+    [InlineData(2, false, "skip")]
+    public void Matrix_job_starts_unless_every_leg_is_skipped(int count, bool starts, string verdict)
     {
         var workflow = Planned();
-        var collect = Step(workflow.Job(Plan), "test_legs");
-        var env = Pairs(Mapping(collect, "env"));
-        var context = Context(
-            ("steps.test_amd64_marker.outputs.cache-hit", count == 2 ? "true" : "false"),
-            ("steps.test_arm64_marker.outputs.cache-hit", count >= 1 ? "true" : "false"));
-        var exports = string.Concat(env.Select(e => $"export {e.Key}='{GitHubExpression.Interpolate(e.Value, context)}'\n"));
 
-        var outputs = RunStepScript(exports + Text(collect, "run"));
+        var outputs = PlanLegs(workflow.Job(Plan), "test", leg => leg >= 2 - count);
 
-        outputs.Should().Equal($"skip={skippedLegs}", $"all={verdict}");
+        outputs["all"].Should().Be(verdict);
+        JsonDocument.Parse(outputs["legs"]).RootElement.EnumerateObject().Select(p => (p.Name, p.Value.GetProperty("skip").GetBoolean()))
+            .Should().Equal(("amd64", count == 2), ("arm64", count >= 1));
         GitHubExpression.Holds(Text(workflow.Job("test"), "if")!, Context(
             ("needs.lint.result", "success"), ("needs.cigen_plan.result", "success"), ("needs.cigen_plan.outputs.test", verdict)))
             .Should().Be(starts);
     }
 
     [Theory]
-    [InlineData("amd64", "[\"arm64\"]", false)]
-    [InlineData("arm64", "[\"arm64\"]", true)]
-    [InlineData("arm64", "[]", false)]
-    public void Each_leg_decides_first_and_gates_every_later_step(string arch, string skippedLegs, bool skips)
+    [InlineData("amd64", "arm64", false)]
+    [InlineData("arm64", "arm64", true)]
+    [InlineData("arm64", "", false)]
+    [InlineData("arm64", null, false)]
+    public void Each_leg_decides_first_and_gates_every_later_step(string arch, string? skippedLeg, bool skips)
     {
-        var steps = Steps(Planned().Job("test"));
+        var workflow = Planned();
+        var steps = Steps(workflow.Job("test"));
         var decision = steps[0];
+        // null: the plan job failed, so it has no outputs (a job whose condition holds anyway must not fail on them).
+        var legs = skippedLeg is null ? "" : PlanLegs(workflow.Job(Plan), "test", leg => (leg == 0 ? "amd64" : "arm64") == skippedLeg)["legs"];
 
         Text(decision, "id").Should().Be("cigen_skip");
-        var skip = GitHubExpression.Evaluate(
-            Pairs(Mapping(decision, "env"))["CIGEN_SKIP"], Context(("matrix.arch", arch), ("needs.cigen_plan.outputs.test_skip", skippedLegs)));
-        skip.Should().Be(skips);
+        var skip = GitHubExpression.Interpolate(
+            Pairs(Mapping(decision, "env"))["CIGEN_SKIP"], Context(("matrix.arch", arch), ("needs.cigen_plan.outputs.test_legs", legs)));
+        skip.Should().Be(skippedLeg is null ? "" : skips ? "true" : "false");
         steps.Skip(1).Should().OnlyContain(s => Text(s, "if")!.Contains("steps.cigen_skip.outputs.skip != 'true'"));
         steps.Skip(1).Select(s => GitHubExpression.Holds(Text(s, "if")!, Context(
             ("steps.cigen_skip.outputs.skip", skips ? "true" : ""), ("needs.cigen_plan.outputs.test_hash", "abc")))).Should().AllBeEquivalentTo(!skips);
+    }
+
+    /// <summary>Matrix shapes as the core computes their legs: one leg (one arch, one value), many legs, include-only legs.</summary>
+    public static TheoryData<string, int> LegShapes() => new()
+    {
+        { "architectures: [amd64]", 1 },
+        { "matrix: {node: [20]}", 1 },
+        { "architectures: [amd64, arm64]\n    matrix: {node: [18, 20, 22]}", 6 },
+        { "matrix: {ruby: ['3.2', '3.10', '3.4'], experimental: [false, true], exclude: [{ruby: '3.2', experimental: true}]}", 5 },
+        { "matrix: {include: [{os: linux, node: 20}, {os: mac}, {os: windows, node: 22.0}]}", 3 },
+        { "architectures: [amd64]\n    matrix: {python: [3.10, 3.9], include: [{python: 3.9, tox: py39}]}", 2 },
+        { "matrix: {message: ['say \"hi\"', 'back\\slash', \"it's\", 'a/b', 'c|d']}", 5 },
+    };
+
+    private static Graph Shaped(string shape, string? strategy = null, string backend = "native")
+    {
+        var backends = backend == "native" ? "" : backend == "s3"
+            ? "cache_backends:\n  s3: {bucket: b, region: r}\nskip_cache: {default: s3}\n"
+            : "cache_backends:\n  redis: {url: 'redis://cache:6379'}\nskip_cache: {default: redis}\n";
+        var github = strategy is null ? "" : $"github: {{skip_strategy: {strategy}}}\n";
+        return ConfigGraph.Load($"{backends}{github}jobs:\n  test:\n    source_files: [src/**]\n    {shape}\n    steps: [{{run: make test}}]\n");
+    }
+
+    /// <summary>The legs skipped in each case: none, the first, every other, all but the last, all.</summary>
+    private static IEnumerable<Func<int, bool>> SkipPatterns(int legs) =>
+        [_ => false, leg => leg == 0, leg => leg % 2 == 1, leg => leg < legs - 1, _ => true];
+
+    [Theory]
+    [MemberData(nameof(LegShapes))]
+    public void Each_leg_of_any_matrix_reads_the_plans_decision_on_it_and_records_the_marker_the_plan_looked_up(string shape, int count)
+    {
+        var graph = Shaped(shape);
+        var job = graph.Workflows.Single().Jobs.Single(j => j.Id == "test");
+        job.MatrixLegs.Should().HaveCount(count);
+        var workflow = new WorkflowReadBack(Render.Single(graph));
+        var plan = workflow.Job(Plan);
+        var steps = Steps(workflow.Job("test"));
+
+        foreach (var skipped in SkipPatterns(count))
+        {
+            var outputs = PlanLegs(plan, "test", skipped);
+            var all = Enumerable.Range(0, count).All(skipped);
+
+            outputs["all"].Should().Be(all ? "skip" : "run");
+            GitHubExpression.Holds(Text(workflow.Job("test"), "if")!, Context(("needs.cigen_plan.outputs.test", outputs["all"]))).Should().Be(!all);
+            for (var i = 0; i < count; i++)
+            {
+                var leg = job.MatrixLegs[i];
+                var context = Context([.. ConfigGraph.MatrixContext(leg), ("needs.cigen_plan.outputs.test_legs", outputs["legs"]), ("steps.test_hash.outputs.hash", "HASH")]);
+                GitHubExpression.Interpolate(Pairs(Mapping(steps[0], "env"))["CIGEN_SKIP"], context).Should().Be(skipped(i) ? "true" : "false", leg.Suffix);
+                var marker = job.Skipping!.Markers.Single(m => m.Leg == leg.Suffix).Prefix + "HASH";
+                GitHubExpression.Interpolate(MarkerKey(Step(plan, $"test_{leg.Suffix}_marker")), context).Should().Be(marker);
+                GitHubExpression.Interpolate(MarkerKey(steps[^1]), context).Should().Be(marker, leg.Suffix);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LegShapes))]
+    public void Under_early_exit_each_leg_of_any_matrix_looks_up_and_records_its_own_marker(string shape, int count)
+    {
+        var graph = Shaped(shape, "early_exit");
+        var job = graph.Workflows.Single().Jobs.Single(j => j.Id == "test");
+        var steps = Steps(new WorkflowReadBack(Render.Single(graph)).Job("test"));
+        var find = steps.Single(s => Text(s, "id") == "cigen_leg");
+        var lookup = steps.Single(s => Text(s, "id") == "cigen_skip");
+
+        job.MatrixLegs.Should().HaveCount(count);
+        foreach (var leg in job.MatrixLegs)
+        {
+            var context = Context([.. ConfigGraph.MatrixContext(leg), ("steps.cigen_hash.outputs.hash", "HASH")]);
+            var prefix = RunStepScript(Exports(find, context) + Text(find, "run")).Single();
+            context["steps.cigen_leg.outputs.prefix"] = prefix["prefix=".Length..];
+
+            var marker = job.Skipping!.Markers.Single(m => m.Leg == leg.Suffix).Prefix + "HASH";
+            GitHubExpression.Interpolate(MarkerKey(lookup), context).Should().Be(marker, leg.Suffix);
+            GitHubExpression.Interpolate(MarkerKey(steps[^1]), context).Should().Be(marker, leg.Suffix);
+        }
+    }
+
+    [Fact]
+    public void A_leg_no_key_names_fails_its_job_instead_of_guessing_a_marker()
+    {
+        var find = Steps(EarlyExit().Job("test")).Single(s => Text(s, "id") == "cigen_leg");
+        var run = Run($"export GITHUB_OUTPUT=/dev/null\n{Exports(find, Context(("matrix.arch", "riscv64")))}{Text(find, "run")}", Path.GetTempPath());
+
+        run.ExitCode.Should().Be(1);
+        run.Text.Should().Contain("::error::no leg of this job is named 'riscv64'");
     }
 
     [Theory]
@@ -232,9 +321,10 @@ public class SkippingTests
             Text(record, "run").Should().Contain(Backend(backend).RecordScript).And.Contain("cigen_marker_record \"$CIGEN_MARKER_KEY\" ||");
         }
 
+        var legs = PlanLegs(plan, "test", _ => false)["legs"];
         foreach (var (leg, arch) in new[] { ("amd64", "amd64"), ("arm64", "arm64") })
         {
-            var context = Context(("matrix.arch", arch), ("needs.cigen_plan.outputs.test_hash", "HASH"), ("steps.test_hash.outputs.hash", "HASH"));
+            var context = Context(("matrix.arch", arch), ("needs.cigen_plan.outputs.test_legs", legs), ("steps.test_hash.outputs.hash", "HASH"));
             GitHubExpression.Interpolate(MarkerKey(Steps(workflow.Job("test"))[^1]), context)
                 .Should().Be(GitHubExpression.Interpolate(MarkerKey(Step(plan, $"test_{leg}_marker")), context))
                 .And.Be($"cigen-skip-v1/linux-{arch}/ci/test_{leg}/HASH");
@@ -253,10 +343,12 @@ public class SkippingTests
             var steps = Steps(workflow.Job(job));
             Keys(workflow.Job(job)).Should().NotContain("if");
             Text(steps[0], "uses").Should().Be("actions/checkout@v4");
-            steps.Skip(1).Take(2).Select(s => Text(s, "id")).Should().Equal("cigen_hash", "cigen_skip");
+            // A matrix leg first finds its marker's prefix (cigen_leg).
+            string[] ids = job == "test" ? ["cigen_hash", "cigen_leg", "cigen_skip"] : ["cigen_hash", "cigen_skip"];
+            steps.Skip(1).Take(ids.Length).Select(s => Text(s, "id")).Should().Equal(ids);
             var found = backend == "native" ? "steps.cigen_skip.outputs.cache-hit" : "steps.cigen_skip.outputs.skip";
-            steps.Skip(3).Should().OnlyContain(s => Text(s, "if")!.Contains($"{found} != 'true'"));
-            MarkerKey(steps[^1]).Should().Be(MarkerKey(steps[2]));
+            steps.Skip(1 + ids.Length).Should().OnlyContain(s => Text(s, "if")!.Contains($"{found} != 'true'"));
+            MarkerKey(steps[^1]).Should().Be(MarkerKey(steps[ids.Length]));
         }
 
         Text(workflow.Job("deploy"), "if").Should().Be("github.ref == 'refs/heads/main'");
@@ -531,6 +623,30 @@ public class SkippingTests
 
     private static string MarkerKey(YamlDotNet.RepresentationModel.YamlMappingNode step) =>
         Text(step, "uses") is not null ? Pairs(Mapping(step, "with"))["key"] : Pairs(Mapping(step, "env"))["CIGEN_MARKER_KEY"];
+
+    /// <summary>
+    /// Runs the plan job's step that collects the decisions on the legs of <paramref name="jobId"/>, with the hash
+    /// <c>HASH</c> and the marker of leg N (in the order of the plan's lookups) found when <paramref name="found"/> says
+    /// so; returns its outputs.
+    /// </summary>
+    private static Dictionary<string, string> PlanLegs(YamlDotNet.RepresentationModel.YamlMappingNode plan, string jobId, Func<int, bool> found)
+    {
+        var lookups = Steps(plan).Select(s => Text(s, "id")).OfType<string>().Where(id => id.StartsWith($"{jobId}_", StringComparison.Ordinal) && id.EndsWith("_marker", StringComparison.Ordinal)).ToList();
+        var context = Context(("steps." + jobId + "_hash.outputs.hash", "HASH"));
+        for (var i = 0; i < lookups.Count; i++)
+        {
+            context[$"steps.{lookups[i]}.outputs.cache-hit"] = found(i) ? "true" : "false";
+            context[$"steps.{lookups[i]}.outputs.skip"] = found(i) ? "true" : "false";
+        }
+
+        var collect = Step(plan, $"{jobId}_legs");
+        return RunStepScript(Exports(collect, context) + Text(collect, "run")).ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+    }
+
+    /// <summary>Shell that exports a step's <c>env</c> as GitHub would set it, its expressions evaluated in <paramref name="context"/>.</summary>
+    private static string Exports(YamlDotNet.RepresentationModel.YamlMappingNode step, IReadOnlyDictionary<string, object?> context) =>
+        string.Concat(Pairs(Mapping(step, "env")).Select(e =>
+            $"export {e.Key}='{GitHubExpression.Interpolate(e.Value, context).Replace("'", "'\\''", StringComparison.Ordinal)}'\n"));
 
     private static ShellRun.Result Run(string script, string directory) =>
         ShellRun.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], directory);

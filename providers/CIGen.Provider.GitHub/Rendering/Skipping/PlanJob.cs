@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
 using CIGen.Provider.Sdk.Rendering;
@@ -9,8 +9,8 @@ namespace CIGen.Provider.GitHub.Rendering.Skipping;
 /// The job that decides, before any other job starts, which jobs are unchanged since they last succeeded. Per
 /// skippable job it hashes the inputs and looks the markers up, and outputs <c>&lt;job&gt;</c> (<c>skip</c> or
 /// <c>run</c>), <c>&lt;job&gt;_hash</c> (the JOB_HASH the job records its marker under) and, for a matrix job,
-/// <c>&lt;job&gt;_skip</c>: the JSON array of the suffixes of the legs to skip (<c>&lt;job&gt;</c> is <c>skip</c>
-/// when every leg is); for a ref-scoped job <c>&lt;job&gt;_ref_kind</c>, the kind of ref its marker names. A job that
+/// <c>&lt;job&gt;_legs</c>: the JSON object of its legs' decisions, by the leg's key (<see cref="LegChoice"/>): whether
+/// to skip it, and its marker (<c>&lt;job&gt;</c> is <c>skip</c> when every leg is skipped); for a ref-scoped job <c>&lt;job&gt;_ref_kind</c>, the kind of ref its marker names. A job that
 /// never skips on tags is not looked up on a tag run. With a pull-request path filter (<see cref="PathFilters"/>) its
 /// first step after the checkout applies the filter and outputs <see cref="PathFilters.OutputName"/>; when the filter
 /// leaves the run out, the hashes and lookups do not run and every verdict is <c>skip</c>.
@@ -18,6 +18,8 @@ namespace CIGen.Provider.GitHub.Rendering.Skipping;
 internal static class PlanJob
 {
     public const string Name = "Plan: skip unchanged jobs";
+
+    private static readonly EmbeddedScript LegsScript = new(typeof(PlanJob).Assembly, "CIGen.Provider.GitHub.Scripts.plan-legs.sh");
 
     public static WorkflowJob Render(WorkflowSkipping skipping)
     {
@@ -58,21 +60,23 @@ internal static class PlanJob
                 continue;
             }
 
-            var found = new List<(string Leg, string Found)>();
-            foreach (var leg in job.MatrixLegs)
+            var choice = LegChoice.For(job);
+            var legs = new List<(string Key, string Marker, string Found)>();
+            for (var i = 0; i < job.MatrixLegs.Count; i++)
             {
+                var leg = job.MatrixLegs[i];
                 var lookupId = $"{job.Id}_{leg.Suffix}_marker";
-                var marker = LegChoice.MarkerOf(skip, leg);
-                steps.Add(SkipSteps.Lookup(lookupId, $"Look up {job.Id} ({leg.Suffix})", skip.Backend, SkipSteps.Key(marker.Prefix, hash, refKind), lookupIf));
-                found.Add((leg.Suffix, SkipSteps.Found(lookupId, skip.Backend)));
+                var key = SkipSteps.Key(LegChoice.MarkerOf(skip, leg).Prefix, hash, refKind);
+                steps.Add(SkipSteps.Lookup(lookupId, $"Look up {job.Id} ({leg.Suffix})", skip.Backend, key, lookupIf));
+                legs.Add((choice.Keys[i], key, SkipSteps.Found(lookupId, skip.Backend)));
             }
 
             var legsId = $"{job.Id}_legs";
-            steps.Add(SkippedLegs(legsId, job.Id, found) with { If = UnlessLeftOut(null) });
+            steps.Add(LegDecisions(legsId, job.Id, legs) with { If = UnlessLeftOut(null) });
             var all = $"steps.{legsId}.outputs.all";
             outputs.Add(job.Id, $"${{{{ {(skipping.FiltersPaths ? $"{PathFilters.StepLeavesOut} && 'skip' || {all}" : all)} }}}}");
             AddHashOutputs(outputs, job.Id, hash, refKind);
-            outputs.Add($"{job.Id}_skip", $"${{{{ steps.{legsId}.outputs.skip }}}}");
+            outputs.Add(WorkflowSkipping.LegsOutputName(job.Id), $"${{{{ steps.{legsId}.outputs.legs }}}}");
         }
 
         return new WorkflowJob
@@ -96,23 +100,20 @@ internal static class PlanJob
     }
 
     /// <summary>
-    /// Collects the legs whose marker was found into a JSON array. Each leg's JSON string is decided at generate time
-    /// and reaches the script through env, empty when the leg runs.
+    /// Collects the decisions on the legs into the JSON object the legs look themselves up in (Scripts/plan-legs.sh):
+    /// each leg's key and marker are decided at generate time and reach the script through env, with whether its
+    /// marker was found.
     /// </summary>
-    private static RunStep SkippedLegs(string id, string jobId, IReadOnlyList<(string Leg, string Found)> legs)
+    private static RunStep LegDecisions(string id, string jobId, IReadOnlyList<(string Key, string Marker, string Found)> legs)
     {
-        var env = new OrderedDictionary<string, Scalar>();
+        var env = new OrderedDictionary<string, Scalar> { ["CIGEN_LEGS"] = Scalar.Number(legs.Count.ToString(CultureInfo.InvariantCulture)) };
         for (var i = 0; i < legs.Count; i++)
         {
-            env.Add($"CIGEN_LEG_{i + 1}", $"${{{{ {legs[i].Found} && {LegChoice.Quote($"\"{legs[i].Leg}\"")} || '' }}}}");
+            env.Add($"CIGEN_LEG_{i + 1}_KEY", legs[i].Key);
+            env.Add($"CIGEN_LEG_{i + 1}_MARKER", legs[i].Marker);
+            env.Add($"CIGEN_LEG_{i + 1}_FOUND", $"${{{{ {legs[i].Found} }}}}");
         }
 
-        var script = new StringBuilder();
-        script.Append("skip=\"\"\ncount=0\n");
-        script.Append("for leg in ").AppendJoin(' ', env.Keys.Select(k => $"\"${k}\"")).Append("; do\n");
-        script.Append("  if [ -n \"$leg\" ]; then\n    skip=\"${skip:+$skip,}$leg\"\n    count=$((count + 1))\n  fi\ndone\n");
-        script.Append("echo \"skip=[$skip]\" >> \"$GITHUB_OUTPUT\"\n");
-        script.Append($"if [ \"$count\" -eq {legs.Count} ]; then\n  echo \"all=skip\" >> \"$GITHUB_OUTPUT\"\nelse\n  echo \"all=run\" >> \"$GITHUB_OUTPUT\"\nfi\n");
-        return new RunStep { Name = $"Collect the legs of {jobId} to skip", Id = id, Env = env, Shell = SkipSteps.Shell, Run = script.ToString() };
+        return new RunStep { Name = $"Collect the decisions on the legs of {jobId}", Id = id, Env = env, Shell = SkipSteps.Shell, Run = LegsScript.Text };
     }
 }

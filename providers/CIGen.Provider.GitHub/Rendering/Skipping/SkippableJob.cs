@@ -1,3 +1,4 @@
+using System.Globalization;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
 using CIGen.Provider.Sdk.Rendering;
@@ -14,59 +15,80 @@ internal static class SkippableJob
 {
     public const string DecisionId = "cigen_skip";
     public const string HashId = "cigen_hash";
+    public const string LegId = "cigen_leg";
+
+    private static readonly EmbeddedScript LegPrefixScript = new(typeof(SkippableJob).Assembly, "CIGen.Provider.GitHub.Scripts.leg-prefix.sh");
 
     public static IReadOnlyList<JobStep> Steps(Job job, IReadOnlyList<JobStep> steps, WorkflowSkipping skipping)
     {
         var skip = job.Skipping!;
+        var choice = job.MatrixLegs.Count == 0 ? null : LegChoice.For(job);
         if (skipping.Plans)
         {
-            var planned = SkipSteps.Key(Prefix(job, skip), WorkflowSkipping.HashOutput(job.Id), skip.RefScoped ? WorkflowSkipping.RefKindOutput(job.Id) : null);
             var recorded = $"{WorkflowSkipping.HashOutput(job.Id)} != ''";
-            if (job.MatrixLegs.Count == 0)
+            if (choice is null)
             {
+                var planned = SkipSteps.Key(skip.Markers.Single().Prefix, WorkflowSkipping.HashOutput(job.Id), skip.RefScoped ? WorkflowSkipping.RefKindOutput(job.Id) : null);
                 return [.. steps, .. SkipSteps.Record(skip.Backend, planned, $"success() && {recorded}")];
             }
 
+            var decision = WorkflowSkipping.LegDecision(job.Id, choice);
             var run = SkipSteps.NotFound(DecisionId, null);
-            return [LegDecision(job), .. steps.Select(s => Gated(s, run)), .. SkipSteps.Record(skip.Backend, planned, $"success() && {run} && {recorded}")];
+            return
+            [
+                LegDecision(decision),
+                .. steps.Select(s => Gated(s, run)),
+                .. SkipSteps.Record(skip.Backend, $"${{{{ {decision}.marker }}}}", $"success() && {run} && {recorded}"),
+            ];
         }
 
         var checkout = FirstCheckout(steps);
         var before = checkout < 0 ? [new ActionStep { Uses = ActionStep.Checkout }] : steps.Take(checkout + 1);
-        var key = SkipSteps.Key(Prefix(job, skip), $"steps.{HashId}.outputs.hash", skip.RefScoped ? SkipSteps.RefKindOutput(HashId) : null);
+        var prefix = choice is null ? skip.Markers.Single().Prefix : $"${{{{ steps.{LegId}.outputs.prefix }}}}";
+        var key = SkipSteps.Key(prefix, $"steps.{HashId}.outputs.hash", skip.RefScoped ? SkipSteps.RefKindOutput(HashId) : null);
         var runs = SkipSteps.NotFound(DecisionId, skip.Backend);
         return
         [
             .. before,
             SkipSteps.Hash(HashId, "Hash the job's inputs", skip),
+            .. choice is null ? [] : new[] { LegPrefix(job, skip, choice) },
             SkipSteps.Lookup(DecisionId, "Skip when the inputs are unchanged", skip.Backend, key, SkipSteps.LookupCondition(skip, HashId)),
             .. steps.Skip(checkout + 1).Select(s => Gated(s, runs)),
             .. SkipSteps.Record(skip.Backend, key, $"success() && {runs}"),
         ];
     }
 
-    /// <summary>The marker's prefix: the only one, or, for a matrix job, the leg's, chosen at run time.</summary>
-    private static string Prefix(Job job, JobSkipping skip) =>
-        job.MatrixLegs.Count == 0 ? skip.Markers.Single().Prefix : LegChoice.Prefix(job, skip);
-
-    /// <summary>Looks the leg up in the plan's list of legs to skip; first, so a skipped leg does not even check out.</summary>
-    private static RunStep LegDecision(Job job)
+    /// <summary>
+    /// Reads the plan's decision on this leg (<paramref name="decision"/>); first, so a skipped leg does not even
+    /// check out. A leg the plan did not decide about runs.
+    /// </summary>
+    private static RunStep LegDecision(string decision) => new()
     {
-        var leg = LegChoice.Expression(job, l => l.Suffix);
-        return new RunStep
+        Name = "Skip this leg when its inputs are unchanged",
+        Id = DecisionId,
+        Env = new OrderedDictionary<string, Scalar> { ["CIGEN_SKIP"] = $"${{{{ {decision}.skip }}}}" },
+        Shell = SkipSteps.Shell,
+        Run = "if [ \"$CIGEN_SKIP\" = true ]; then\n"
+            + "  echo \"::notice::inputs unchanged since this leg last succeeded; its steps are skipped\"\n"
+            + "  echo \"skip=true\" >> \"$GITHUB_OUTPUT\"\n"
+            + "fi\n",
+    };
+
+    /// <summary>Under <c>early_exit</c>, finds the running leg's marker prefix by its key (Scripts/leg-prefix.sh).</summary>
+    private static RunStep LegPrefix(Job job, JobSkipping skip, LegChoice choice)
+    {
+        var env = new OrderedDictionary<string, Scalar>
         {
-            Name = "Skip this leg when its inputs are unchanged",
-            Id = DecisionId,
-            Env = new OrderedDictionary<string, Scalar>
-            {
-                ["CIGEN_SKIP"] = $"${{{{ contains(fromJSON({WorkflowSkipping.SkippedLegsOutput(job.Id)}), {leg}) }}}}",
-            },
-            Shell = SkipSteps.Shell,
-            Run = "if [ \"$CIGEN_SKIP\" = true ]; then\n"
-                + "  echo \"::notice::inputs unchanged since this leg last succeeded; its steps are skipped\"\n"
-                + "  echo \"skip=true\" >> \"$GITHUB_OUTPUT\"\n"
-                + "fi\n",
+            ["CIGEN_LEG"] = $"${{{{ {choice.Expression} }}}}",
+            ["CIGEN_LEGS"] = Scalar.Number(job.MatrixLegs.Count.ToString(CultureInfo.InvariantCulture)),
         };
+        for (var i = 0; i < job.MatrixLegs.Count; i++)
+        {
+            env.Add($"CIGEN_LEG_{i + 1}_KEY", choice.Keys[i]);
+            env.Add($"CIGEN_LEG_{i + 1}_PREFIX", LegChoice.MarkerOf(skip, job.MatrixLegs[i]).Prefix);
+        }
+
+        return new RunStep { Name = "Find this leg's skip marker", Id = LegId, Env = env, Shell = SkipSteps.Shell, Run = LegPrefixScript.Text };
     }
 
     private static JobStep Gated(JobStep step, string runs) => step with { If = Conditions.Both(runs, step.If) };

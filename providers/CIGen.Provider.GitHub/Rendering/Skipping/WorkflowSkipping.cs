@@ -58,7 +58,17 @@ internal sealed class WorkflowSkipping
                 job.Source, workflow.Id, job.Id);
         }
 
-        if (skippable.Count == 0 || clashes.Count > 0)
+        var ambiguous = skippable.Where(j => j.MatrixLegs.Count > 0 && LegChoice.For(j).Ambiguous).ToList();
+        foreach (var job in ambiguous)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.InvalidWorkflow,
+                $"the matrix legs of job '{job.Id}' cannot be told apart by their values as text (GitHub compares them ignoring case, and a "
+                + "value a leg lacks reads as empty), so a leg cannot find its skip marker; make the legs' values differ, or give the job 'skip: false'",
+                job.Source, workflow.Id, job.Id);
+        }
+
+        if (skippable.Count == 0 || clashes.Count > 0 || ambiguous.Count > 0)
         {
             // After that error the output is discarded; rendering without skipping keeps the job ids unique meanwhile.
             return new WorkflowSkipping([], plans, []);
@@ -111,6 +121,14 @@ internal sealed class WorkflowSkipping
     /// <summary>The ref kind the plan job saw, for a ref-scoped job.</summary>
     public static string RefKindOutput(string jobId) => $"needs.{PlanJobId}.outputs.{RefKindOutputName(jobId)}";
 
-    /// <summary>The JSON array of the leg suffixes of a matrix job the plan job skips.</summary>
-    public static string SkippedLegsOutput(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}_skip";
+    /// <summary>The plan job's output of the decisions on a matrix job's legs (see <see cref="PlanJob"/>).</summary>
+    public static string LegsOutputName(string jobId) => $"{jobId}_legs";
+
+    /// <summary>
+    /// The decision on the running leg of a matrix job, without <c>${{ }}</c>: an object with <c>skip</c> (true or
+    /// false) and <c>marker</c> (the key to record its marker under); null when the plan job did not decide (it failed,
+    /// so its outputs are empty).
+    /// </summary>
+    public static string LegDecision(string jobId, LegChoice choice) =>
+        $"fromJSON(needs.{PlanJobId}.outputs.{LegsOutputName(jobId)} || '{{}}')[{choice.Expression}]";
 }
