@@ -195,6 +195,28 @@ public class SkippingTests
             .Should().Be(starts);
     }
 
+    /// <summary>Found by the generative test: with one leg the collect script looped over one quoted word (SC2066).</summary>
+    [Theory]
+    [InlineData(true, "[\"amd64\"]", "skip")]
+    [InlineData(false, "[]", "run")]
+    public void A_one_leg_job_collects_its_leg_with_a_script_shellcheck_accepts(bool found, string skippedLegs, string verdict)
+    {
+        var backend = SkippingSample.Native();
+        var test = SkippingSample.Test(backend) with
+        {
+            Architectures = ["amd64"],
+            MatrixLegs = [MatrixSample.Leg("amd64", ("arch", "amd64"))],
+            Skipping = SkippingSample.Test(backend).Skipping! with { Markers = [new SkipMarker { Leg = "amd64", Prefix = "cigen-skip-v1/linux-amd64/ci/test_amd64/" }] },
+        };
+        var text = Render.Single(G.Graph(G.Workflow("ci", SkippingSample.Lint(backend), test)));
+        var collect = Step(new WorkflowReadBack(text).Job(Plan), "test_legs");
+        var context = Context(("steps.test_amd64_marker.outputs.cache-hit", found ? "true" : "false"));
+        var exports = string.Concat(Pairs(Mapping(collect, "env")).Select(e => $"export {e.Key}='{GitHubExpression.Interpolate(e.Value, context)}'\n"));
+
+        RunStepScript(exports + Text(collect, "run")).Should().Equal($"skip={skippedLegs}", $"all={verdict}");
+        Validators.AssertValidGitHubWorkflows([new OutputFile(".github/workflows/ci.yml", text)]);
+    }
+
     [Theory]
     [InlineData("amd64", "[\"arm64\"]", false)]
     [InlineData("arm64", "[\"arm64\"]", true)]

@@ -109,7 +109,10 @@ internal static class PlanJob
 
         var script = new StringBuilder();
         script.Append("skip=\"\"\ncount=0\n");
-        script.Append("for leg in ").AppendJoin(' ', env.Keys.Select(k => $"\"${k}\"")).Append("; do\n");
+        // Through an array: a list of one quoted word (a one-leg job, `for leg in "$CIGEN_LEG_1"`) is what shellcheck
+        // reports as an error (SC2066), in every workflow that has such a job.
+        script.Append("legs=(").AppendJoin(' ', env.Keys.Select(k => $"\"${k}\"")).Append(")\n");
+        script.Append("for leg in \"${legs[@]}\"; do\n");
         script.Append("  if [ -n \"$leg\" ]; then\n    skip=\"${skip:+$skip,}$leg\"\n    count=$((count + 1))\n  fi\ndone\n");
         script.Append("echo \"skip=[$skip]\" >> \"$GITHUB_OUTPUT\"\n");
         script.Append($"if [ \"$count\" -eq {legs.Count} ]; then\n  echo \"all=skip\" >> \"$GITHUB_OUTPUT\"\nelse\n  echo \"all=run\" >> \"$GITHUB_OUTPUT\"\nfi\n");
