@@ -33,6 +33,8 @@ public sealed class ConfigGenerator
         ["pg"] = [14, 15, 16],
         ["flavor"] = ["alpha", "beta", "gamma"],
         ["mode"] = ["Debug", "Release", "Check"],
+        ["target"] = ["x86_64-unknown-linux-gnu", "aarch64/linux musl", "wasm32.wasi"],
+        ["node"] = [18, new Plain("20.5"), "22"],
     };
 
     private static readonly string[] Scripts =
@@ -399,6 +401,24 @@ public sealed class ConfigGenerator
             commands["fetch"] = null;
         }
 
+        if (Chance(0.3))
+        {
+            map.Add("when_debug", new Map
+            {
+                {
+                    "steps", new List<object>
+                    {
+                        new Map { { "run", "echo \"debug build\"" }, { "if", "matrix.mode == 'Debug' && " + StepRefCondition() } },
+                        new Map { { "run", "echo \"not debug\"" }, { "if", "!matrix.mode || startsWith(tag, 'v')" } },
+                    }
+                },
+            });
+            // Narrowed to jobs whose matrix has `mode`. Defect: from a job without it (null, as docs/config.md allows)
+            // the GitHub provider copies `if: matrix.mode == …` as written, and actionlint rejects it ("property "mode" is
+            // not defined in object type {}"); the workflow parser warns. CircleCI decides it per leg and is fine.
+            commands["when_debug"] = "mode";
+        }
+
         config.Add("commands", map);
     }
 
@@ -420,6 +440,11 @@ public sealed class ConfigGenerator
         if (Chance(0.2))
         {
             workflow.Add("permissions", Chance(0.5) ? "read-all" : new Map { { "contents", "read" } });
+        }
+
+        if (Chance(0.15))
+        {
+            workflow.Add("concurrency", Chance(0.5) ? "ci-${{ github.ref }}" : new Map { { "group", "ci-${{ github.ref }}" }, { "cancel-in-progress", true } });
         }
 
         if (Chance(0.2))
@@ -526,7 +551,7 @@ public sealed class ConfigGenerator
         var dimensions = Matrix(job);
         if (Chance(0.3))
         {
-            job.Add("image", Pick("ubuntu:24.04", "node:20-bookworm", "python:3.12-slim"));
+            job.Add("image", dimensions.Contains("ruby") && Chance(0.5) ? "ruby:${{ matrix.ruby }}" : Pick("ubuntu:24.04", "node:20-bookworm", "python:3.12-slim"));
         }
 
         if (Chance(0.3))
@@ -738,7 +763,16 @@ public sealed class ConfigGenerator
         var steps = new List<object>();
         if (placeCheckout)
         {
-            steps.Add("checkout");
+            if (Chance(0.5))
+            {
+                steps.Add("checkout");
+            }
+            else
+            {
+                // Each provider's own checkout, decided after `only:` (docs/config.md, "Steps cigen adds").
+                steps.Add(new Map { { "checkout", new Plain("null") }, { "only", new List<object> { "circleci" } } });
+                steps.Add(new Map { { "uses", "actions/checkout@v4" }, { "only", new List<object> { "github" } } });
+            }
         }
 
         var count = random.Next(1, 5);
@@ -787,6 +821,27 @@ public sealed class ConfigGenerator
                     // GitHub's cache actions need paths: a restore names them, or a save_cache with its key does.
                     ? new Map { { "restore_cache", new Map { { "keys", new List<object> { "deps-{{ checksum \"Cargo.lock\" }}-{{ .Branch }}", "deps-" } }, { "paths", new List<object> { "target" } } } } }
                     : new Map { { "save_cache", new Map { { "key", "deps-{{ checksum \"Cargo.lock\" }}-{{ .Branch }}" }, { "paths", new List<object> { "target" } } } } };
+            case 6 when Chance(0.5):
+                return new Map
+                {
+                    {
+                        "save_cache", new Map
+                        {
+                            // `.Environment.X` names a variable the workflow sets (GitHub's parser warns about others).
+                            { "key", Pick("out-{{ arch }}-{{ epoch }}", topEnv.Count > 0 ? "out-{{ .Environment.CI_LEVEL }}-{{ .Revision }}" : "out-{{ .Revision }}", "out-{{ checksum \"go.sum\" }}") },
+                            { "paths", new List<object> { "out", "~/.cache/out" } },
+                        }
+                    },
+                    { "if", Pick("always()", "failure()", "success()") },
+                };
+            case 7 when Chance(0.5):
+                return new Map
+                {
+                    { "only", new List<object> { "circleci", "github" } },
+                    { "working_directory", matrix.Count > 0 ? $"src/${{{{ matrix.{Pick(matrix.ToArray())} }}}}" : "src" },
+                    { "if", "${{ " + StepCondition(matrix) + " }}" },
+                    { "run", "pwd" },
+                };
             case 5:
                 return new Map
                 {
@@ -909,7 +964,12 @@ public sealed class ConfigGenerator
         {
             var name = Pick(dimensions.ToArray());
             var value = Pick(DimensionValues[name]);
-            var literal = value is int number ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"'{value}'";
+            var literal = value switch
+            {
+                int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Plain plain => plain.Text,
+                _ => $"'{value}'",
+            };
             return random.Next(4) switch
             {
                 0 => $"matrix.{name} == {literal}",
