@@ -94,6 +94,15 @@ internal static class MatrixLegs
             }
         }
 
+        // No leg: GitHub rejects an empty matrix, and CircleCI would have no job to write.
+        if (legs.Count == 0 && matrix.Exclude.Count > 0)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, matrix.Exclude[^1].Source,
+                "`exclude` removes every combination of the matrix and no `include` adds a leg, so the job would never run; "
+                + "remove an `exclude` entry, or the job", scope);
+            return [];
+        }
+
         return Named(legs, names, jobSource, diagnostics, scope);
     }
 

@@ -142,7 +142,12 @@ internal static partial class MatrixExpansion
 
     private static Job Leg(Job job, Job original, MatrixLeg leg, Workflow workflow, DiagnosticBag diagnostics)
     {
-        var known = original.MatrixLegs.SelectMany(l => l.Values.Keys).ToHashSet(StringComparer.Ordinal);
+        // The names the host guarantees (docs/protocol.md, "Matrix references resolve"): what the matrix declares, even
+        // when exclude leaves no leg with it (`exclude: [{flavor: a}]` over every leg, then legs from include alone).
+        var known = original.Matrix.Select(d => d.Name)
+            .Concat(original.MatrixInclude.SelectMany(e => e.Keys))
+            .Concat(original.Architectures.Count > 0 ? ["arch"] : [])
+            .ToHashSet(StringComparer.Ordinal);
         string Replacement(string name, string reference, SourceLocation source)
         {
             if (leg.Values.TryGetValue(name, out var value))
@@ -150,7 +155,7 @@ internal static partial class MatrixExpansion
                 return value.Text;
             }
 
-            // A value only some legs have (from include) is empty in the others; a name no leg has the core rejected.
+            // A value the leg does not have (from include, or one exclude took from every leg) is empty, as on GitHub.
             if (!known.Contains(name))
             {
                 throw InvalidGraphException.Broken(

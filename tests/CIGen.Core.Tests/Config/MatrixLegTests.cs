@@ -97,6 +97,16 @@ public class MatrixLegTests
             .Diagnostics.Single().ShouldBe(DiagnosticCodes.InvalidValue, "cigen.yml", 6, 11, "`rubby`", "not a dimension", "ruby");
     }
 
+    /// <summary>Found by the generative test: the core accepted it, GitHub rejects the empty matrix and CircleCI wrote the references as text.</summary>
+    [Fact]
+    public void Exclude_removing_every_combination_is_an_error_at_the_entry()
+    {
+        Inline("jobs:\n  test:\n    architectures: [amd64, arm64]\n    matrix:\n      ruby: ['3.2']\n      exclude:\n        - {ruby: '3.2'}\n    steps: [checkout]\n")
+            .Diagnostics.Single().ShouldBe(DiagnosticCodes.InvalidValue, "cigen.yml", 7, 11, "removes every combination");
+        Suffixes(Job("    architectures: [amd64]\n    matrix:\n      ruby: ['3.2']\n      exclude: [{ruby: '3.2'}]\n      include: [{ruby: '3.4'}]\n"))
+            .Should().Equal("3_4");
+    }
+
     [Fact]
     public void Include_items_must_be_mappings_and_fail_fast_a_boolean()
     {

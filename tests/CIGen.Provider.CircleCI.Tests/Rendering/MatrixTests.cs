@@ -40,6 +40,30 @@ public class MatrixTests
             .And.Contain("ARCH: arm64").And.Contain("KEEP: 1");
     }
 
+    /// <summary>
+    /// Found by the generative test: <c>exclude</c> removed every combination, so the legs come from <c>include</c> alone
+    /// and none has <c>arch</c>; the reference is still one the core accepts (the job has architectures), so it is
+    /// empty in each leg, as on GitHub, not a broken graph.
+    /// </summary>
+    [Fact]
+    public void A_declared_value_that_exclude_took_from_every_leg_is_empty()
+    {
+        var job = G.Job("test", G.Run("echo \"on ${{ matrix.arch }}\"")) with
+        {
+            Architectures = ["amd64", "arm64"],
+            Matrix = [new MatrixDimension("flavor", ["alpha"])],
+            MatrixExclude = [G.Env(("flavor", "alpha"))],
+            MatrixInclude = [G.Env(("flavor", "extra"))],
+            MatrixLegs = [MatrixSample.Leg("extra", ("flavor", "extra"))],
+        };
+
+        var result = Render.Graph(G.Graph(G.Workflow("ci", job)));
+
+        result.Diagnostics.Should().BeEmpty();
+        Render.Section(result.Files[0].Content, "  test_extra:").Should().Contain("- run: echo \"on \"\n");
+        Validators.AssertValidCircleCiConfigs(result.Files);
+    }
+
     [Fact]
     public void Writes_each_legs_matrix_values_into_its_cache_keys_as_text()
     {

@@ -32,12 +32,17 @@ public static class Shellcheck
         var directory = Directory.CreateTempSubdirectory("cigen-shellcheck-");
         try
         {
-            foreach (var group in checkable.Select((s, i) => (s.Script, s.Dialect, File: $"script{i}.sh")).GroupBy(s => s.Dialect!))
+            // Generated files repeat the same scripts many times (the runtime cigen adds to every job): each distinct
+            // text is checked once, and its findings reported at every place it occurs.
+            var distinct = checkable
+                .GroupBy(s => (Dialect: s.Dialect!, Text: withoutPlaceholders(s.Script.Script)))
+                .Select((g, i) => (g.Key.Dialect, g.Key.Text, File: $"script{i}.sh", Places: g.Select(s => s.Script).ToList()));
+            foreach (var group in distinct.GroupBy(s => s.Dialect))
             {
-                var byFile = group.ToDictionary(s => s.File, s => s.Script);
+                var byFile = group.ToDictionary(s => s.File);
                 foreach (var (name, script) in byFile)
                 {
-                    File.WriteAllText(Path.Combine(directory.FullName, name), withoutPlaceholders(script.Script));
+                    File.WriteAllText(Path.Combine(directory.FullName, name), script.Text);
                 }
 
                 var result = ToolProcess.Run(
@@ -45,7 +50,7 @@ public static class Shellcheck
                     ["--norc", "-f", "json1", "-s", group.Key, "-e", ExcludedChecks, .. byFile.Keys.Order(StringComparer.Ordinal)],
                     directory.FullName,
                     standardInput: null,
-                    TimeSpan.FromSeconds(60));
+                    TimeSpan.FromSeconds(120));
                 if (result.ExitCode is not (0 or 1))
                 {
                     throw new InvalidOperationException($"shellcheck failed (exit {result.ExitCode}):\n{result.StandardError}");
@@ -53,15 +58,17 @@ public static class Shellcheck
 
                 foreach (var comment in JsonNode.Parse(result.StandardOutput)!["comments"]!.AsArray())
                 {
-                    var script = byFile[(string)comment!["file"]!];
-                    var line = (int)comment["line"]!;
-                    findings.Add(new ValidationFinding(
-                        "shellcheck",
-                        script.Path,
-                        script.FirstLine + line - 1,
-                        script.Column + (int)comment["column"]! - 1,
-                        (string)comment["level"]!,
-                        $"SC{(int)comment["code"]!}: {(string)comment["message"]!} ({script.Where}, step {script.Step}, script line {line})"));
+                    var line = (int)comment!["line"]!;
+                    foreach (var script in byFile[(string)comment["file"]!].Places)
+                    {
+                        findings.Add(new ValidationFinding(
+                            "shellcheck",
+                            script.Path,
+                            script.FirstLine + line - 1,
+                            script.Column + (int)comment["column"]! - 1,
+                            (string)comment["level"]!,
+                            $"SC{(int)comment["code"]!}: {(string)comment["message"]!} ({script.Where}, step {script.Step}, script line {line})"));
+                    }
                 }
             }
         }
