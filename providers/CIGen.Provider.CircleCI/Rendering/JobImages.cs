@@ -90,7 +90,7 @@ internal static partial class JobImages
         var imaged = packages.Where(p => Imaged.Contains(p.Name)).ToList();
         var node = imaged.FirstOrDefault(p => p.Name == "node");
         var primary = imaged.FirstOrDefault(p => p.Name != "node");
-        var nodeTag = node is null ? null : NodeTag(Wanted(node));
+        var nodeTag = node is null ? null : NodeTag(node.SetupVersion);
         var installsNode = node is not null && jobImage is null && (nodeTag is null || (primary is not null && (nodeTag != "lts" || !WithNodeVariant.Contains(primary.Name))));
         if (jobImage is { } image)
         {
@@ -131,7 +131,7 @@ internal static partial class JobImages
             tools.Add("node");
         }
 
-        if (installsNode && !Installable().IsMatch(Wanted(node!) ?? ""))
+        if (installsNode && !Installable().IsMatch(node!.SetupVersion ?? ""))
         {
             untagged.Add(node!);
         }
@@ -140,9 +140,6 @@ internal static partial class JobImages
         return new Choice(chosen, installsNode, missing, untagged);
     }
 
-    /// <summary>The version to set up; a host older than <see cref="PackageUse.SetupVersion"/> sends the config's or the file's.</summary>
-    private static string? Wanted(PackageUse package) => package.SetupVersion ?? package.Version ?? package.FileVersion;
-
     /// <summary>
     /// The image tag of a plain version: the cimg images publish <c>X.Y</c> and <c>X.Y.Z</c> but no bare major
     /// (<c>cimg/python:3</c> does not exist); the .NET SDK images are tagged by major and minor, which a major gives.
@@ -150,7 +147,7 @@ internal static partial class JobImages
     /// </summary>
     private static string? Tag(PackageUse package)
     {
-        if (Wanted(package) is not { } version || !PlainVersion().IsMatch(version))
+        if (package.SetupVersion is not { } version || !PlainVersion().IsMatch(version))
         {
             return null;
         }

@@ -16,7 +16,7 @@ internal static class NodeInstall
     private static readonly EmbeddedScript Script = new(typeof(NodeInstall).Assembly, "CIGen.Provider.CircleCI.Scripts.install-node.sh");
 
     public static CommandInvocation Step(PackageUse package) =>
-        new(CommandName, [("version", package.SetupVersion ?? package.Version ?? "lts/*")]);
+        new(CommandName, [("version", package.SetupVersion ?? "")]);
 
     public static bool IsUsedBy(JobDefinition job) => job.Steps.Any(s => s is CommandInvocation { Command: CommandName });
 

@@ -6,7 +6,7 @@ namespace CIGen.Provider.GitHub.Rendering;
 /// The standard setup action of each package, with the version the config asks for, else the version file the core
 /// found (a path from the repository root, as the actions' version-file inputs take it), else the core's
 /// <see cref="PackageUse.SetupVersion"/> (the manifest's lowest version or the core's default), which every provider
-/// sets up alike. The platform's own choice only for a host that sends no setup version.
+/// sets up alike; GitHub's own defaults (<c>3.x</c>, <c>stable</c>) are never used, as no CircleCI image has them.
 /// </summary>
 internal static class SetupActions
 {
@@ -25,11 +25,11 @@ internal static class SetupActions
     /// <returns>The action and its inputs; null when nothing is needed (rust: rustup is on the runner) or the package is unknown.</returns>
     public static (string Uses, OrderedDictionary<string, Scalar> With)? For(PackageUse package) => package.Name switch
     {
-        "node" => (Node, Input(package, "node-version", "node-version-file", "lts/*")),
+        "node" => (Node, Input(package, "node-version", "node-version-file")),
         "ruby" => (Ruby, RubyInputs(package)),
-        "python" => (Python, Input(package, "python-version", "python-version-file", "3.x")),
+        "python" => (Python, Input(package, "python-version", "python-version-file")),
         "go" => (Go, GoInputs(package)),
-        "dotnet" when package.Version is not null || package.VersionFile is not null || package.SetupVersion is not null => (Dotnet, Input(package, "dotnet-version", "global-json-file", null)),
+        "dotnet" when package.VersionFile is not null || package.SetupVersion is not null => (Dotnet, Input(package, "dotnet-version", "global-json-file")),
         _ => null,
     };
 
@@ -40,23 +40,23 @@ internal static class SetupActions
     /// </summary>
     private static OrderedDictionary<string, Scalar> GoInputs(PackageUse package)
     {
-        var with = Input(package, "go-version", "go-version-file", "stable");
+        var with = Input(package, "go-version", "go-version-file");
         with.Add("cache", Scalar.Boolean(false));
         return with;
     }
 
-    private static OrderedDictionary<string, Scalar> Input(PackageUse package, string versionInput, string fileInput, string? fallback)
+    /// <summary>
+    /// A version file the action reads itself is passed as the file (the core read the same version from it); otherwise
+    /// the core's setup version, which is the config's version when there is one.
+    /// </summary>
+    private static OrderedDictionary<string, Scalar> Input(PackageUse package, string versionInput, string fileInput)
     {
         var with = new OrderedDictionary<string, Scalar>();
-        if (package.Version is { } version)
-        {
-            with.Add(versionInput, Scalar.String(version));
-        }
-        else if (package.VersionFile is { } file)
+        if (package.Version is null && package.VersionFile is { } file)
         {
             with.Add(fileInput, Scalar.String(file));
         }
-        else if ((package.SetupVersion ?? fallback) is { } setup)
+        else if (package.SetupVersion is { } setup)
         {
             with.Add(versionInput, Scalar.String(setup));
         }
@@ -73,16 +73,10 @@ internal static class SetupActions
     {
         var with = new OrderedDictionary<string, Scalar>();
         var readsItself = RubyDefaultFiles.Select(name => package.Directory is null ? name : $"{package.Directory}/{name}");
-        var version = package.Version
-            ?? (package.VersionFile is { } file && readsItself.Contains(file) ? null : package.SetupVersion);
+        var version = package.Version is null && package.VersionFile is { } file && readsItself.Contains(file) ? null : package.SetupVersion;
         if (version is not null)
         {
             with.Add("ruby-version", Scalar.String(version));
-        }
-        else if (package.VersionFile is not { } versionFile || !readsItself.Contains(versionFile))
-        {
-            // Without the input and without a file it reads itself setup-ruby fails; `ruby` is its name for the latest stable.
-            with.Add("ruby-version", Scalar.String("ruby"));
         }
 
         if (package.Directory is { } directory)

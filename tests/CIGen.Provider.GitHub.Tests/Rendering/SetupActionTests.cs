@@ -18,24 +18,24 @@ public class SetupActionTests
     {
         { Package("node", version: "20"), "actions/setup-node@v4 node-version=20" },
         { Package("node", file: ".nvmrc", fileVersion: "20.11.0"), "actions/setup-node@v4 node-version-file=.nvmrc" },
-        { Package("node"), "actions/setup-node@v4 node-version=lts/*" },
+        { Package("node", setup: "lts/*"), "actions/setup-node@v4 node-version=lts/*" },
         { Package("ruby", version: "3.3"), "ruby/setup-ruby@v1 ruby-version=3.3" },
         { Package("ruby", file: ".ruby-version", fileVersion: "3.3.5"), "ruby/setup-ruby@v1" },
         { Package("ruby", file: ".tool-versions", fileVersion: "3.3.5"), "ruby/setup-ruby@v1" },
         { Package("ruby", file: "config/ruby.txt", fileVersion: "3.2.1"), "ruby/setup-ruby@v1 ruby-version=3.2.1" },
-        { Package("ruby"), "ruby/setup-ruby@v1 ruby-version=ruby" },
+        { Package("ruby", setup: "3.4"), "ruby/setup-ruby@v1 ruby-version=3.4" },
         { Package("ruby", file: "apps/api/.ruby-version", fileVersion: "3.3.5", directory: "apps/api"), "ruby/setup-ruby@v1 working-directory=apps/api" },
         { Package("ruby", file: ".tool-versions", fileVersion: "3.3.5", directory: "apps/api"), "ruby/setup-ruby@v1 ruby-version=3.3.5 working-directory=apps/api" },
-        { Package("ruby", directory: "apps/api"), "ruby/setup-ruby@v1 ruby-version=ruby working-directory=apps/api" },
-        { Package("ruby", file: "config/ruby.txt"), "ruby/setup-ruby@v1 ruby-version=ruby" },
+        { Package("ruby", directory: "apps/api", setup: "3.4"), "ruby/setup-ruby@v1 ruby-version=3.4 working-directory=apps/api" },
+        { Package("ruby", file: "config/ruby.txt", setup: "3.4"), "ruby/setup-ruby@v1 ruby-version=3.4" },
         { Package("node", file: "web/.nvmrc", fileVersion: "20.11.0", directory: "web"), "actions/setup-node@v4 node-version-file=web/.nvmrc" },
         { Package("go", file: "svc/go.mod", fileVersion: "1.22.1", directory: "svc"), "actions/setup-go@v5 go-version-file=svc/go.mod cache=false" },
         { Package("python", version: "3.12"), "actions/setup-python@v5 python-version=3.12" },
         { Package("python", file: ".python-version", fileVersion: "3.12.1"), "actions/setup-python@v5 python-version-file=.python-version" },
-        { Package("python"), "actions/setup-python@v5 python-version=3.x" },
+        { Package("python", setup: "3.13"), "actions/setup-python@v5 python-version=3.13" },
         { Package("go", version: "1.22"), "actions/setup-go@v5 go-version=1.22 cache=false" },
         { Package("go", file: "go.mod", fileVersion: "1.22.1"), "actions/setup-go@v5 go-version-file=go.mod cache=false" },
-        { Package("go"), "actions/setup-go@v5 go-version=stable cache=false" },
+        { Package("go", setup: "1.24"), "actions/setup-go@v5 go-version=1.24 cache=false" },
         { Package("dotnet", version: "8.0.x"), "actions/setup-dotnet@v4 dotnet-version=8.0.x" },
         { Package("dotnet", file: "global.json", fileVersion: "8.0.100"), "actions/setup-dotnet@v4 global-json-file=global.json" },
         { Package("dotnet"), null },
@@ -46,15 +46,13 @@ public class SetupActionTests
         // so that CircleCI's image has the same version.
         { Package("node", setup: "20"), "actions/setup-node@v4 node-version=20" },
         { Package("python", setup: "3.10"), "actions/setup-python@v5 python-version=3.10" },
-        { Package("ruby", setup: "3.4"), "ruby/setup-ruby@v1 ruby-version=3.4" },
         { Package("ruby", file: ".ruby-version", fileVersion: "3.3.5", setup: "3.4"), "ruby/setup-ruby@v1" },
-        { Package("go", setup: "1.24"), "actions/setup-go@v5 go-version=1.24 cache=false" },
         { Package("dotnet", setup: "10.0"), "actions/setup-dotnet@v4 dotnet-version=10.0" },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Uses_the_standard_action_with_the_version_the_version_file_or_the_platforms_choice(PackageUse package, string? expected) =>
+    public void Uses_the_standard_action_with_the_version_file_it_reads_itself_else_the_hosts_setup_version(PackageUse package, string? expected) =>
         Describe(package).Should().Be(expected);
 
     [Fact]
