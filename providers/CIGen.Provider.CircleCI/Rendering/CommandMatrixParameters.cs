@@ -9,13 +9,13 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// <summary>
 /// A parameter a command takes because its steps depend on the matrix. <paramref name="Test"/> null: the matrix value
 /// <paramref name="Name"/>, a string its steps read. Else whether the leg's values make the test of its steps'
-/// conditions hold (<see cref="CommandMatrixTests"/>), a boolean named after the test.
+/// conditions hold (<see cref="CommandMatrixConditions"/>), a boolean named after the test.
 /// </summary>
 internal sealed record MatrixParameter(string Name, Condition? Test = null)
 {
     public CommandParameter Definition => Test is null
         ? new() { Name = Name, Type = "string", Description = $"Matrix value {Name}" }
-        : new() { Name = Name, Type = "boolean", Description = $"Matrix test {CommandMatrixTests.Spell(Test)}, decided per leg" };
+        : new() { Name = Name, Type = "boolean", Description = $"Matrix test {CommandMatrixConditions.Spell(Test)}, decided per leg" };
 
     /// <summary>What a job passes for the parameter: its value, or the test decided by its values; null when its matrix has no such value.</summary>
     public YamlScalar? Argument(JobMatrix matrix) => Test is null
@@ -45,7 +45,7 @@ internal static partial class CommandMatrixParameters
         var tests = new Dictionary<string, MatrixParameter>(StringComparer.Ordinal);
         MatrixParameter ForTest(Condition test)
         {
-            var text = CommandMatrixTests.Spell(test);
+            var text = CommandMatrixConditions.Spell(test);
             if (!tests.TryGetValue(text, out var parameter))
             {
                 var name = NameOf(text);
@@ -71,7 +71,7 @@ internal static partial class CommandMatrixParameters
             // Commands never use themselves (the host guarantees it; CommandSet guards it), so this ends.
             var parameters = command.Steps.SelectMany(step =>
                 {
-                    var own = CommandMatrixTests.Of(step).Select(ForTest).Concat(MatrixExpansion.References(step).Select(n => new MatrixParameter(n)));
+                    var own = CommandMatrixConditions.Of(step).Select(ForTest).Concat(MatrixExpansion.References(step).Select(n => new MatrixParameter(n)));
                     return step.Kind == StepKind.Command && step.Command is { } used && byName.TryGetValue(used, out var inner) ? own.Concat(Needs(inner)) : own;
                 })
                 .DistinctBy(p => p.Name, StringComparer.Ordinal).ToList();

@@ -40,10 +40,10 @@ internal sealed class CommandSet
     /// <summary>The parameters the command takes for the matrix, in first-use order (<see cref="CommandMatrixParameters"/>).</summary>
     public IReadOnlyList<MatrixParameter> MatrixParametersOf(string name) => matrixParameters.TryGetValue(name, out var parameters) ? parameters : [];
 
-    /// <summary>The reference to the parameter of a test of matrix values in a command step's condition (<see cref="CommandMatrixTests"/>).</summary>
-    public string TestReference(Condition test) => testNames.TryGetValue(CommandMatrixTests.Spell(test), out var name)
+    /// <summary>The reference to the parameter of a test of matrix values in a command step's condition (<see cref="CommandMatrixConditions"/>).</summary>
+    public string TestReference(Condition test) => testNames.TryGetValue(CommandMatrixConditions.Spell(test), out var name)
         ? CommandMatrixParameters.Reference(name)
-        : throw new InvalidOperationException($"every test of matrix values in a command step's condition has a parameter, but `{CommandMatrixTests.Spell(test)}` has none");
+        : throw new InvalidOperationException($"every test of matrix values in a command step's condition has a parameter, but `{CommandMatrixConditions.Spell(test)}` has none");
 
     /// <summary>The commands to write, in the graph's order.</summary>
     public IReadOnlyList<Command> Written { get; }

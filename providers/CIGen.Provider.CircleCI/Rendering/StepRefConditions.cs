@@ -10,7 +10,7 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// <c>startsWith(tag, 'v')</c> → <c>matches: {pattern: ^v.*$, value: &lt;&lt; pipeline.git.tag &gt;&gt;}</c>, with
 /// <c>and</c>, <c>or</c>, <c>not</c>. CircleCI leaves <c>pipeline.git.tag</c> empty on a branch pipeline and
 /// <c>pipeline.git.branch</c> on a tag pipeline, so <c>''</c> keeps cigen's meaning. A test of matrix values in a
-/// command's step (<see cref="CommandMatrixTests"/>) → the boolean parameter each leg decides:
+/// command's step (<see cref="CommandMatrixConditions"/>) → the boolean parameter each leg decides:
 /// <c>&lt;&lt; parameters.if_os_is_linux &gt;&gt;</c>. The rest of the condition (a status function) stays on the step
 /// itself.
 /// </summary>
@@ -45,10 +45,10 @@ internal static class StepRefConditions
         };
     }
 
-    /// <param name="test">The parameter reference for a test of matrix values (<see cref="CommandMatrixTests"/>).</param>
+    /// <param name="test">The parameter reference for a test of matrix values (<see cref="CommandMatrixConditions"/>).</param>
     public static YamlNode Logic(Condition condition, Func<Condition, string> test) => condition switch
     {
-        _ when CommandMatrixTests.IsTest(condition) => YamlScalar.String(test(condition)),
+        _ when CommandMatrixConditions.IsTest(condition) => YamlScalar.String(test(condition)),
         { And: { } all } => new YamlMapping { { "and", new YamlSequence(all.Select(c => Logic(c, test))) } },
         { Or: { } any } => new YamlMapping { { "or", new YamlSequence(any.Select(c => Logic(c, test))) } },
         { Not: { } inner } => new YamlMapping { { "not", Logic(inner, test) } },
@@ -62,7 +62,7 @@ internal static class StepRefConditions
         _ => throw new InvalidOperationException("only tests of the ref and of matrix values become logic statements"),
     };
 
-    private static bool IsDecided(Condition condition) => CommandMatrixTests.IsTest(condition) || condition switch
+    private static bool IsDecided(Condition condition) => CommandMatrixConditions.IsTest(condition) || condition switch
     {
         { And: { } all } => all.All(IsDecided),
         { Or: { } any } => any.All(IsDecided),

@@ -13,7 +13,7 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// and the step becomes a <c>when</c> step on the parameter (<see cref="StepRefConditions"/>). Comparing the values in
 /// CircleCI's own logic would compare exactly, and know no truthiness of GitHub's.
 /// </summary>
-internal static class CommandMatrixTests
+internal static class CommandMatrixConditions
 {
     /// <summary>
     /// True for a part of a condition that reads matrix values and nothing else that is unknown before the job runs:
