@@ -38,7 +38,8 @@ public static class PlanCommand
         try
         {
             var environment = getEnvironment ?? Environment.GetEnvironmentVariable;
-            var branch = environment("CIGEN_BRANCH") is { Length: > 0 } named ? named : CurrentBranch(config.Location.Root);
+            // git is asked only when a job's marker names the branch.
+            var branch = new Lazy<string?>(() => environment("CIGEN_BRANCH") is { Length: > 0 } named ? named : CurrentBranch(config.Location.Root));
             Print(console, config.Location.Root, workflows, config.Graph.Runners, new MarkerProbe(environment), branch);
         }
         catch (FileNotFoundException missing)
@@ -52,7 +53,7 @@ public static class PlanCommand
     }
 
     /// <param name="branch">The branch a preview is of, for markers that carry the ref's name; null when unknown.</param>
-    private static void Print(CommandConsole console, string root, IReadOnlyList<Workflow> workflows, IReadOnlyList<RunnerProfile> runners, MarkerProbe probe, string? branch)
+    private static void Print(CommandConsole console, string root, IReadOnlyList<Workflow> workflows, IReadOnlyList<RunnerProfile> runners, MarkerProbe probe, Lazy<string?> branch)
     {
         var rows = new List<(string Name, string Hash, string Verdict)>();
         foreach (var workflow in workflows)
@@ -71,13 +72,14 @@ public static class PlanCommand
                     var name = marker.Leg is null ? $"{workflow.Id}/{job.Id}" : $"{workflow.Id}/{job.Id}_{marker.Leg}";
                     // A ref-scoped marker names the kind of ref (and, for a job reading it, the ref's name); a local
                     // preview is of the next run of the current branch.
-                    if (skipping.RefKindScript == RefKindScript.WithName && branch is null)
+                    var namesBranch = skipping.RefKindScript == RefKindScript.WithName;
+                    if (namesBranch && branch.Value is null)
                     {
                         rows.Add((name, hash, "unknown (its marker names the branch; set CIGEN_BRANCH to preview a branch's run)"));
                         continue;
                     }
 
-                    var refKind = skipping.RefKindScript == RefKindScript.WithName ? $"{RefKindScript.Branch}-{RefKindScript.NameDigest(branch!)}" : RefKindScript.Branch;
+                    var refKind = namesBranch ? $"{RefKindScript.Branch}-{RefKindScript.NameDigest(branch.Value!)}" : RefKindScript.Branch;
                     var key = skipping.RefScoped ? $"{marker.Prefix}{refKind}/{hash}" : marker.Prefix + hash;
                     rows.Add((name, hash, probe.Verdict(skipping.Backend, key)));
                 }
