@@ -155,7 +155,14 @@ public sealed class AutomatedApprovalScriptTests : IDisposable
                 }
                 catch (HttpListenerException) when (attempt < 10)
                 {
-                    listener.Close();
+                    // Nothing was bound; closing looks the taken port up again and may throw the same error.
+                    try
+                    {
+                        listener.Close();
+                    }
+                    catch (HttpListenerException)
+                    {
+                    }
                 }
             }
 
@@ -183,7 +190,8 @@ public sealed class AutomatedApprovalScriptTests : IDisposable
 
         public void Dispose()
         {
-            listener.Stop();
+            // Close alone: after Stop has released the port, .NET's managed listener looks the endpoint up again while
+            // closing, binding the port anew — which fails with "Address already in use" once a parallel test took it.
             listener.Close();
             try
             {
