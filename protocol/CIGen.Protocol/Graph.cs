@@ -368,6 +368,12 @@ public sealed record Step
     public IReadOnlyList<string> Values { get; set; } = [];
 
     /// <summary>
+    /// For <c>key_values</c>: how each value after <c>os</c>, <c>os_version</c> and <c>arch</c> (always printed first) is
+    /// found; the runtime's <c>keys</c> operation prints them (docs/protocol.md, "Runtime").
+    /// </summary>
+    public IReadOnlyList<KeyValue> KeyValues { get; set; } = [];
+
+    /// <summary>
     /// Canonical provider names the step is limited to (empty: every provider). The core already drops steps that are
     /// not for the receiving provider, so a provider sees only its own; the list is informational.
     /// </summary>
@@ -480,4 +486,36 @@ public sealed record CircleCiSettings
     public bool? FixGithubStatus { get; init; }
 
     public IReadOnlyList<string> Context { get; set; } = [];
+}
+
+/// <summary>Values of <see cref="KeyValue.Kind"/>.</summary>
+public static class KeyValueKind
+{
+    /// <summary>A tool's version, from <see cref="KeyValue.Probes"/> tried in order.</summary>
+    public const string Tool = "tool";
+
+    /// <summary>A digest of the files <see cref="KeyValue.Include"/> and <see cref="KeyValue.Exclude"/> select.</summary>
+    public const string Digest = "digest";
+
+    /// <summary><see cref="KeyValue.Parts"/> (literal and value parts) concatenated: a cache key's fixed prefix.</summary>
+    public const string Join = "join";
+}
+
+/// <summary>One value a <c>key_values</c> step prints.</summary>
+public sealed record KeyValue
+{
+    /// <summary>Letters, digits and '_'.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>One of <see cref="KeyValueKind"/>.</summary>
+    public required string Kind { get; init; }
+
+    public IReadOnlyList<VersionProbe> Probes { get; set; } = [];
+
+    /// <summary>As <see cref="HashInputs.Include"/>.</summary>
+    public IReadOnlyList<string> Include { get; set; } = [];
+
+    public IReadOnlyList<string> Exclude { get; set; } = [];
+
+    public IReadOnlyList<KeyPart> Parts { get; set; } = [];
 }

@@ -7,6 +7,15 @@ namespace CIGen.Protocol;
 /// </summary>
 public sealed record JobSkipping
 {
+    /// <summary>What JOB_HASH covers; the runtime's <c>hash</c> operation computes it (docs/protocol.md, "Runtime").</summary>
+    public HashInputs Inputs { get; set; } = new();
+
+    /// <summary>
+    /// <see cref="SkipRefScope.None"/>, or what of the ref a marker names: <see cref="SkipRefScope.Kind"/> (branch, tag
+    /// or pull request) or <see cref="SkipRefScope.Name"/> (the kind and the ref's name); see <see cref="RefScoped"/>.
+    /// </summary>
+    public string RefScope { get; set; } = SkipRefScope.None;
+
     /// <summary>Bash, run at the repository root after the checkout, that prints the job's JOB_HASH (64 lowercase hex digits).</summary>
     public required string HashScript { get; init; }
 
@@ -72,4 +81,28 @@ public sealed record SkipBackend
     /// shell: installs the backend's client (<c>aws</c>, <c>redis-cli</c>) when it is missing, and only warns when it cannot.
     /// </summary>
     public string? ClientScript { get; init; }
+}
+
+/// <summary>Values of <see cref="JobSkipping.RefScope"/>.</summary>
+public static class SkipRefScope
+{
+    public const string None = "none";
+    public const string Kind = "kind";
+    public const string Name = "name";
+}
+
+/// <summary>
+/// The files a job's hash covers (docs/config.md, "Job hash"): every file whose path matches one of
+/// <see cref="Include"/> and none of <see cref="Exclude"/>, plus <see cref="DefinitionFiles"/>, which must exist.
+/// </summary>
+public sealed record HashInputs
+{
+    /// <summary>The config files the job's definition is read from, relative to the project root.</summary>
+    public IReadOnlyList<string> DefinitionFiles { get; set; } = [];
+
+    /// <summary>One POSIX ERE per <c>source_files</c> glob (braces expanded), unanchored: a path matches <c>^(E1|E2|…)$</c>.</summary>
+    public IReadOnlyList<string> Include { get; set; } = [];
+
+    /// <summary>One POSIX ERE per excluded glob (written with a leading <c>!</c>), unanchored.</summary>
+    public IReadOnlyList<string> Exclude { get; set; } = [];
 }

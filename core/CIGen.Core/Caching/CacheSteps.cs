@@ -146,8 +146,19 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
             Shell = "bash",
             Run = KeyValuesScript.Render(tools, digests),
             Values = [KeyValuesScript.Os, KeyValuesScript.OsVersion, KeyValuesScript.Arch, .. tools.Select(t => t.Value), .. digests.Select(d => d.Value)],
+            KeyValues =
+            [
+                .. tools.Select(t => new KeyValue { Name = t.Value, Kind = KeyValueKind.Tool, Probes = t.Probes }),
+                .. digests.Select(Digest),
+            ],
             Source = job.Source,
         };
+    }
+
+    private static KeyValue Digest(FilesDigest digest)
+    {
+        var globs = GlobSet.Parse(digest.Globs);
+        return new KeyValue { Name = digest.Value, Kind = KeyValueKind.Digest, Include = globs.IncludeEres, Exclude = globs.ExcludeEres };
     }
 
     /// <summary>

@@ -39,6 +39,12 @@ public sealed class GlobSet
     /// <summary>The exclude globs without their <c>!</c>, braces expanded, duplicates removed, in written order.</summary>
     public IReadOnlyList<string> Excludes { get; }
 
+    /// <summary>Each include glob as an unanchored POSIX ERE: <see cref="IncludeEre"/> is <c>^(E1|E2|…)$</c>.</summary>
+    public IReadOnlyList<string> IncludeEres => [.. Includes.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))];
+
+    /// <summary>Each exclude glob as an unanchored POSIX ERE.</summary>
+    public IReadOnlyList<string> ExcludeEres => [.. Excludes.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))];
+
     /// <summary>An anchored POSIX ERE matching the included paths (<c>^$</c>, which no path matches, when there are none).</summary>
     public string IncludeEre { get; }
 

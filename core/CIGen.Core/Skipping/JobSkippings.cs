@@ -1,4 +1,5 @@
 using CIGen.Core.Config;
+using CIGen.Core.Files;
 using CIGen.Core.Hashing;
 using CIGen.Protocol;
 
@@ -56,6 +57,8 @@ internal static class JobSkippings
         return new JobSkipping
         {
             HashScript = JobHashScript.Render(job),
+            Inputs = HashInputsOf(job),
+            RefScope = scope switch { RefScope.Name => SkipRefScope.Name, RefScope.Kind => SkipRefScope.Kind, _ => SkipRefScope.None },
             Markers = Markers(workflow, job, graph.Runners),
             Backend = backend,
             RefScoped = scope != RefScope.None,
@@ -63,6 +66,18 @@ internal static class JobSkippings
             RefKindScript = scope == RefScope.Name ? RefKindScript.WithName
                 : scope == RefScope.Kind || !job.SkipOnTags ? RefKindScript.Text
                 : null,
+        };
+    }
+
+    /// <summary>The job's <c>source_files</c> as one ERE per glob, and its definition files.</summary>
+    public static HashInputs HashInputsOf(Job job)
+    {
+        var globs = GlobSet.Parse(job.SourceFiles);
+        return new HashInputs
+        {
+            DefinitionFiles = job.DefinitionFiles,
+            Include = globs.IncludeEres,
+            Exclude = globs.ExcludeEres,
         };
     }
 

@@ -1,0 +1,60 @@
+using CIGen.Provider.Sdk.Rendering;
+
+namespace CIGen.Provider.Sdk.Runtime;
+
+/// <summary>
+/// The shell a generated configuration calls for what the platforms do not do themselves (docs/protocol.md,
+/// "Runtime"): <see cref="Script"/> is written once per generated output, and jobs run it with an operation, its
+/// records in <see cref="SpecVariable"/>, and the variables below. It prints <c>name=value</c> lines on stdout.
+/// </summary>
+public static class CigenRuntime
+{
+    /// <summary>The runtime's version; it changes when an operation's records or outputs do.</summary>
+    public const int Version = 1;
+
+    /// <summary>The file name providers give the runtime where it is a file of its own.</summary>
+    public const string FileName = "cigen-runtime.sh";
+
+    private static readonly EmbeddedScript Text = new(typeof(CigenRuntime).Assembly, "CIGen.Provider.Sdk.Runtime.cigen-runtime.sh");
+
+    public static string Script => Text.Text;
+
+    /// <summary>Operations, the runtime's one argument.</summary>
+    public const string Hash = "hash";
+    public const string Keys = "keys";
+    public const string Lookup = "lookup";
+    public const string Record = "record";
+
+    /// <summary>The operation's records (<see cref="RuntimeSpec"/>).</summary>
+    public const string SpecVariable = "CIGEN_SPEC";
+
+    /// <summary><c>s3</c> or <c>redis</c> for a marker backend the runtime asks; unset for a platform's own cache.</summary>
+    public const string BackendVariable = "CIGEN_BACKEND";
+
+    /// <summary>The marker <c>lookup</c> and <c>record</c> work on.</summary>
+    public const string MarkerKeyVariable = "CIGEN_MARKER_KEY";
+
+    /// <summary><c>1</c>: also print <c>json={…}</c> with every name and value, for platforms that read one output.</summary>
+    public const string JsonVariable = "CIGEN_JSON";
+
+    /// <summary><c>skip</c>: <c>keys</c> leaves the digests out, for platforms that hash files themselves.</summary>
+    public const string DigestsVariable = "CIGEN_KEY_DIGESTS";
+
+    /// <summary><c>github</c>: warnings and errors as GitHub workflow commands (annotations).</summary>
+    public const string AnnotateVariable = "CIGEN_ANNOTATE";
+
+    /// <summary>What <c>hash</c> prints for job <paramref name="job"/>: its JOB_HASH.</summary>
+    public static string HashOutput(string job) => $"{job}_hash";
+
+    /// <summary>What <c>hash</c> prints for a ref-scoped job: the REF_KIND its markers name.</summary>
+    public static string RefKindOutput(string job) => $"{job}_ref_kind";
+
+    /// <summary>What <c>hash</c> prints for every job: <c>true</c>, or <c>false</c> when its markers must not be looked up on this run.</summary>
+    public static string LookupOutput(string job) => $"{job}_lookup";
+
+    /// <summary>What <c>hash</c> prints after a marker's name when a backend is set: whether the marker exists.</summary>
+    public static string FoundOutput(string marker) => $"{marker}_found";
+
+    /// <summary>What <c>lookup</c> prints: whether <see cref="MarkerKeyVariable"/> exists.</summary>
+    public const string FoundVariable = "found";
+}

@@ -1,0 +1,596 @@
+#!/usr/bin/env bash
+# cigen runtime 1: the shell a generated CI configuration calls for what the platforms do not do themselves (job
+# hashes, cache-key values, skip markers in S3 or Redis). Written once per generated output; see docs/protocol.md,
+# "Runtime", for the operations, their records and what they print.
+#
+# Usage: cigen-runtime.sh OPERATION, with the operation's records in CIGEN_SPEC: one per line, its words quoted as
+# bash words (a word without spaces or special characters needs no quotes). Prints `name=value` lines on stdout and
+# nothing else there; with CIGEN_JSON=1 also a last line `json={...}` holding the same names and values. Warnings go
+# to stderr, as GitHub annotations when CIGEN_ANNOTATE=github.
+# Needs bash 3.2+; job hashes and file digests need GNU find, grep, sort, xargs and sha256sum.
+set -euo pipefail
+shopt -s inherit_errexit 2>/dev/null || true
+
+cigen_json=''
+
+# name value: prints name=value and remembers both for the JSON line.
+cigen_emit() {
+  printf '%s=%s\n' "$1" "$2"
+  local value=${2//\\/\\\\}
+  value=${value//\"/\\\"}
+  cigen_json+="${cigen_json:+,}\"$1\":\"$value\""
+}
+
+# text: a warning for whoever reads the log.
+cigen_warn() {
+  if [[ ${CIGEN_ANNOTATE-} == github ]]; then
+    printf '::warning::%s\n' "$1" >&2
+  else
+    printf 'cigen: warning: %s\n' "$1" >&2
+  fi
+}
+
+# text: fails the step with an error.
+cigen_fail() {
+  if [[ ${CIGEN_ANNOTATE-} == github ]]; then
+    printf '::error::%s\n' "$1" >&2
+  else
+    printf 'cigen: error: %s\n' "$1" >&2
+  fi
+  exit 1
+}
+
+# handler: calls `handler WORD...` for each record of CIGEN_SPEC, then `handler end`.
+cigen_each_record() {
+  local line
+  local -a words
+  while IFS= read -r line || [[ -n $line ]]; do
+    if [[ -z ${line//[[:space:]]/} ]]; then continue; fi
+    # The records are written by cigen with one quoting rule (single quotes around any word that needs them), so
+    # eval only splits them into words.
+    eval "words=($line)"
+    "$1" "${words[@]}"
+  done <<<"${CIGEN_SPEC-}"
+  "$1" end
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Files and digests
+
+cigen_tree=''
+
+# Lists every regular file under the working directory (never .git/), NUL-separated, once per run.
+cigen_list_tree() {
+  if [[ -z $cigen_tree ]]; then
+    cigen_tree=$(mktemp)
+    find . -path ./.git -prune -o -type f -printf '%P\0' >"$cigen_tree"
+  fi
+}
+
+# include-ERE exclude-ERE [file...]: SHA-256 of `sha256sum` over the listed files whose path matches include-ERE and
+# not exclude-ERE (empty: nothing excluded), and the files given (when they exist, whatever the EREs say), in byte
+# order: the digest the job hash is defined by (docs/config.md, "Job hash").
+cigen_digest() {
+  local sum
+  cigen_list_tree
+  sum=$(
+    {
+      { LC_ALL=C grep -zE -e "$1" "$cigen_tree" || [[ $? == 1 ]]; } |
+        { if [[ -n $2 ]]; then LC_ALL=C grep -zvE -e "$2" || [[ $? == 1 ]]; else cat; fi; }
+      local file
+      for file in "${@:3}"; do
+        if [[ -f $file ]]; then printf '%s\0' "$file"; fi
+      done
+    } |
+      LC_ALL=C sort -zu |
+      xargs -0 -r sha256sum -- |
+      sha256sum
+  ) || return
+  printf '%s\n' "${sum%% *}"
+}
+
+# ERE...: one anchored ERE matching any of them; one that matches nothing when there are none.
+cigen_any_of() {
+  if [[ $# -eq 0 ]]; then
+    printf '^$\n'
+  else
+    local IFS='|'
+    printf '^(%s)$\n' "$*"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The kind of ref a run is for (REF_KIND): tag, pull_request or branch, read from the platform's own variables.
+
+cigen_ref_kind() {
+  if [[ -n ${CIRCLE_TAG-} || ${GITHUB_REF_TYPE-} == tag || ${GITHUB_REF-} == refs/tags/* ]]; then
+    echo tag
+  elif [[ ${GITHUB_EVENT_NAME-} == pull_request || ${GITHUB_EVENT_NAME-} == pull_request_target ]]; then
+    echo pull_request
+  else
+    echo branch
+  fi
+}
+
+# For a job whose conditions read the ref's name: the kind, '-' and the first 16 hex digits of the SHA-256 of the
+# name the conditions compare (a pull request's head branch, else the branch or tag).
+cigen_ref_kind_named() {
+  local name=${CIRCLE_TAG:-${GITHUB_HEAD_REF:-${CIRCLE_BRANCH:-${GITHUB_REF_NAME-}}}} digest
+  digest=$(printf '%s' "$name" | sha256sum)
+  printf '%s-%s\n' "$(cigen_ref_kind)" "${digest:0:16}"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# hash: job hashes and marker names. Records, per job:
+#   job NAME              starts the job; prints NAME_hash (64 hex digits) and NAME_lookup (true, or false when the
+#                         marker must not be looked up on this run)
+#   require PATH          a file the job's definition is read from: must exist, always hashed
+#   include ERE           one source_files glob, as an unanchored ERE; exclude ERE: one excluded glob
+#   ref kind|name         the marker names the kind of ref (and its name); prints NAME_ref_kind
+#   no_tags               never skipped on a tag run: NAME_lookup=false there
+#   marker OUTPUT PREFIX  prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3 or
+#                         redis) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is)
+
+cigen_hash_job=''
+cigen_hash_ref=''
+cigen_hash_no_tags=''
+cigen_hash_value=''
+cigen_hash_kind=''
+cigen_hash_lookup=''
+declare -a cigen_hash_require=() cigen_hash_include=() cigen_hash_exclude=()
+
+cigen_hash_done=''
+
+# Hashes the current job once: at its first marker, or at the next job or the end.
+cigen_hash_flush() {
+  [[ -n $cigen_hash_job && -z $cigen_hash_done ]] || return 0
+  cigen_hash_done=1
+  local file exclude=''
+  for file in ${cigen_hash_require[@]+"${cigen_hash_require[@]}"}; do
+    if [[ ! -f $file ]]; then
+      cigen_fail "$file is missing in $PWD; the job hash runs at the project root of a checkout, where every file of the job definition is"
+    fi
+  done
+  if [[ ${#cigen_hash_exclude[@]} -gt 0 ]]; then exclude=$(cigen_any_of "${cigen_hash_exclude[@]}"); fi
+  cigen_hash_value=$(cigen_digest "$(cigen_any_of ${cigen_hash_include[@]+"${cigen_hash_include[@]}"})" "$exclude" \
+    ${cigen_hash_require[@]+"${cigen_hash_require[@]}"})
+  if ! [[ $cigen_hash_value =~ ^[0-9a-f]{64}$ ]]; then
+    cigen_fail "the hash of job $cigen_hash_job is '$cigen_hash_value', not 64 lowercase hex digits"
+  fi
+  cigen_emit "${cigen_hash_job}_hash" "$cigen_hash_value"
+  cigen_hash_kind=''
+  case $cigen_hash_ref in
+    kind) cigen_hash_kind=$(cigen_ref_kind) ;;
+    name) cigen_hash_kind=$(cigen_ref_kind_named) ;;
+  esac
+  if [[ -n $cigen_hash_ref ]]; then cigen_emit "${cigen_hash_job}_ref_kind" "$cigen_hash_kind"; fi
+  cigen_hash_lookup=true
+  if [[ -n $cigen_hash_no_tags && $(cigen_ref_kind) == tag ]]; then cigen_hash_lookup=false; fi
+  cigen_emit "${cigen_hash_job}_lookup" "$cigen_hash_lookup"
+}
+
+cigen_hash_record() {
+  case $1 in
+    job | end)
+      cigen_hash_flush
+      cigen_hash_job=${2-}
+      cigen_hash_done=''
+      cigen_hash_value=''
+      cigen_hash_ref=''
+      cigen_hash_no_tags=''
+      cigen_hash_require=()
+      cigen_hash_include=()
+      cigen_hash_exclude=()
+      ;;
+    require) cigen_hash_require+=("$2") ;;
+    include) cigen_hash_include+=("$2") ;;
+    exclude) cigen_hash_exclude+=("$2") ;;
+    ref) cigen_hash_ref=$2 ;;
+    no_tags) cigen_hash_no_tags=1 ;;
+    marker)
+      # A marker follows its job's other records, so the job is hashed when its first marker comes.
+      cigen_hash_flush
+      cigen_emit "$2" "$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
+      if [[ -n ${CIGEN_BACKEND-} ]]; then
+        if [[ $cigen_hash_lookup == true ]]; then
+          cigen_emit "$2_found" "$(cigen_found "$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value")"
+        else
+          cigen_emit "$2_found" false
+        fi
+      fi
+      ;;
+    *) cigen_fail "hash: unknown record '$1'" ;;
+  esac
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# keys: values for cache keys. Always prints os, os_version and arch first, then per record:
+#   tool NAME             a tool's version, from the probes after it, tried in order (none found: unknown, warned)
+#     file PATH [ERE]     the first non-empty line not starting with '#', or the first line matching ERE (its group 1
+#                         if any), as a version number
+#     command TEXT        TEXT's output as a version number, when it exits 0
+#   digest NAME           the digest of the files the include/exclude records after it select (skipped with
+#                         CIGEN_KEY_DIGESTS=skip, for platforms that hash files themselves)
+#   join NAME             the text and value records after it, concatenated (a key's fixed prefix)
+#     text TEXT / value NAME
+# Values are printed with characters outside [A-Za-z0-9._-] replaced by '_'.
+
+# text: the first version number in it, or fails.
+cigen_number() {
+  [[ $1 =~ [0-9]+(\.[0-9]+)* ]] && printf '%s\n' "${BASH_REMATCH[0]}"
+}
+
+cigen_os() {
+  case "$(uname -s)" in
+    Linux) echo linux ;;
+    Darwin) echo macos ;;
+    MINGW* | MSYS* | CYGWIN* | Windows_NT) echo windows ;;
+    *) uname -s ;;
+  esac
+}
+
+cigen_os_version() {
+  local key value id='' version=''
+  if [[ -r /etc/os-release ]]; then
+    while IFS='=' read -r key value || [[ -n $key ]]; do
+      value=${value%$'\r'}
+      value=${value#[\"\']}
+      value=${value%[\"\']}
+      case "$key" in
+        ID) id=$value ;;
+        VERSION_ID) version=$value ;;
+      esac
+    done </etc/os-release
+    printf '%s%s\n' "$id" "$version"
+  elif command -v sw_vers >/dev/null 2>&1; then
+    printf 'macos%s\n' "$(sw_vers -productVersion)"
+  fi
+}
+
+cigen_arch() {
+  case "$(uname -m)" in
+    x86_64 | amd64) echo x64 ;;
+    aarch64 | arm64) echo arm64 ;;
+    *) uname -m ;;
+  esac
+}
+
+# file [ERE]: see `file` above.
+cigen_file() {
+  local line
+  [[ -f $1 ]] || return 1
+  while IFS= read -r line || [[ -n $line ]]; do
+    line=${line%$'\r'}
+    if [[ $# -gt 1 ]]; then
+      if [[ $line =~ $2 ]]; then
+        if [[ ${#BASH_REMATCH[@]} -gt 1 ]]; then
+          cigen_number "${BASH_REMATCH[1]}"
+        else
+          cigen_number "${BASH_REMATCH[0]}"
+        fi
+        return
+      fi
+    elif [[ $line =~ [^[:space:]] && $line != '#'* ]]; then
+      cigen_number "$line"
+      return
+    fi
+  done <"$1"
+  return 1
+}
+
+# text: runs the user's version command; its version number when it exits 0.
+cigen_command() {
+  local output
+  output=$(eval "$1" </dev/null 2>&1) && cigen_number "$output"
+}
+
+# name value: emits the value sanitised (nothing found: "unknown", warned) and keeps it for `join`.
+cigen_key_value() {
+  local LC_ALL=C value=$2
+  if [[ -z $value ]]; then
+    cigen_warn "could not determine $1; using \"unknown\" in cache keys"
+    value=unknown
+  fi
+  value=${value//[^A-Za-z0-9._-]/_}
+  printf -v "cigen_value_$1" '%s' "$value"
+  cigen_emit "$1" "$value"
+}
+
+cigen_keys_kind=''
+cigen_keys_name=''
+cigen_keys_found=''
+cigen_keys_text=''
+declare -a cigen_keys_include=() cigen_keys_exclude=()
+
+cigen_keys_flush() {
+  case $cigen_keys_kind in
+    tool) cigen_key_value "$cigen_keys_name" "$cigen_keys_found" ;;
+    join) cigen_key_value "$cigen_keys_name" "$cigen_keys_text" ;;
+    digest)
+      if [[ ${CIGEN_KEY_DIGESTS-} != skip ]]; then
+        local exclude=''
+        if [[ ${#cigen_keys_exclude[@]} -gt 0 ]]; then exclude=$(cigen_any_of "${cigen_keys_exclude[@]}"); fi
+        cigen_key_value "$cigen_keys_name" \
+          "$(cigen_digest "$(cigen_any_of ${cigen_keys_include[@]+"${cigen_keys_include[@]}"})" "$exclude")"
+      fi
+      ;;
+  esac
+}
+
+cigen_keys_record() {
+  case $1 in
+    tool | digest | join | end)
+      cigen_keys_flush
+      cigen_keys_kind=$1
+      cigen_keys_name=${2-}
+      cigen_keys_found=''
+      cigen_keys_text=''
+      cigen_keys_include=()
+      cigen_keys_exclude=()
+      ;;
+    file) if [[ -z $cigen_keys_found ]]; then cigen_keys_found=$(cigen_file "${@:2}") || true; fi ;;
+    command) if [[ -z $cigen_keys_found ]]; then cigen_keys_found=$(cigen_command "$2") || true; fi ;;
+    include) cigen_keys_include+=("$2") ;;
+    exclude) cigen_keys_exclude+=("$2") ;;
+    text) cigen_keys_text+=$2 ;;
+    value)
+      local variable="cigen_value_$2"
+      cigen_keys_text+=${!variable-unknown}
+      ;;
+    *) cigen_fail "keys: unknown record '$1'" ;;
+  esac
+}
+
+cigen_op_keys() {
+  cigen_key_value os "$(cigen_os)"
+  cigen_key_value os_version "$(cigen_os_version)"
+  cigen_key_value arch "$(cigen_arch)"
+  cigen_each_record cigen_keys_record
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Skip markers in S3 or Redis (CIGEN_BACKEND=s3|redis; unset for a platform's own cache). A lookup exits 0 when the marker exists, 1 when it does not and
+# 2 when the backend could not tell; only 0 skips. Each runs in a subshell, so its settings stay inside.
+#   S3: CIGEN_S3_BUCKET, CIGEN_S3_REGION, CIGEN_S3_ENDPOINT (optional; path-style addressing), CIGEN_S3_PREFIX
+#       (optional, put before the key), credentials as the aws CLI reads them.
+#   Redis: CIGEN_REDIS_URL (redis://[user:pass@]host:port[/db]), CIGEN_REDIS_TTL (seconds; default 30 days).
+
+cigen_as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
+}
+
+# package: installs a Debian package quietly; fails when it cannot.
+cigen_apt_install() {
+  { cigen_as_root apt-get update -qq &&
+    cigen_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$1"; } >/dev/null 2>&1
+}
+
+# Installs the backend's client when the machine lacks it, as GitHub's hosted images (no redis-cli) and most images
+# do; only warns when it cannot, and the lookup then fails to "run".
+cigen_install_client() {
+  case $CIGEN_BACKEND in
+    redis)
+      if ! command -v redis-cli >/dev/null 2>&1; then
+        echo "cigen: installing redis-cli (redis-tools) for the skip marker" >&2
+        cigen_apt_install redis-tools ||
+          cigen_warn "could not install redis-cli (redis-tools); the skip marker cannot be read or written"
+      fi
+      ;;
+    s3)
+      export PATH="$HOME/.local/bin:$PATH"
+      if ! command -v aws >/dev/null 2>&1; then
+        echo "cigen: installing the AWS CLI (awscli) for the skip marker" >&2
+        cigen_apt_install awscli ||
+          python3 -m pip install --quiet --user awscli >/dev/null 2>&1 ||
+          python3 -m pip install --quiet --user --break-system-packages awscli >/dev/null 2>&1 ||
+          cigen_warn "could not install the AWS CLI (awscli); the skip marker cannot be read or written"
+      fi
+      ;;
+  esac
+}
+
+# The marker's content: a few lines naming the key and the time, for whoever looks at it.
+cigen_marker_text() {
+  printf 'cigen skip marker\nkey=%s\nrecorded_at=%s\n' "$1" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+}
+
+# Sets up `aws` (an array) and `object` for key $key; exits 2 when S3 cannot be asked.
+cigen_s3_setup() {
+  if [[ -z ${CIGEN_S3_BUCKET-} ]]; then
+    cigen_marker_warn 'CIGEN_S3_BUCKET is not set'
+    exit 2
+  fi
+  if ! command -v aws >/dev/null 2>&1; then
+    cigen_marker_warn 'the aws CLI is not installed (Debian/Ubuntu: apt-get install awscli)'
+    exit 2
+  fi
+  work=$(mktemp -d) || exit 2
+  trap 'rm -rf "$work"' EXIT
+  # Retries: v2's defaults (standard mode, 3 attempts) for v1 too, whose legacy mode spends ~9 s on a refused
+  # connection; a caller's own AWS_RETRY_MODE/AWS_MAX_ATTEMPTS win.
+  export AWS_PAGER='' AWS_RETRY_MODE="${AWS_RETRY_MODE:-standard}" AWS_MAX_ATTEMPTS="${AWS_MAX_ATTEMPTS:-3}"
+  aws=(aws --cli-connect-timeout 10 --cli-read-timeout 30)
+  if [[ -n ${CIGEN_S3_REGION-} ]]; then aws+=(--region "$CIGEN_S3_REGION"); fi
+  if [[ -n ${CIGEN_S3_ENDPOINT-} ]]; then
+    aws+=(--endpoint-url "$CIGEN_S3_ENDPOINT")
+    # Both CLIs use path-style addressing for a custom endpoint, but an AWS config file can switch it to virtual
+    # hosts: without a config of the user's own, pin it with a temporary one (a user's own config is kept).
+    if [[ -z ${AWS_CONFIG_FILE-} && -z ${AWS_PROFILE-} && ! -e ${HOME:-/nonexistent}/.aws/config ]]; then
+      printf '[default]\ns3 =\n    addressing_style = path\n' >"$work/config"
+      export AWS_CONFIG_FILE="$work/config"
+    fi
+  fi
+  object=${CIGEN_S3_PREFIX-}$key
+}
+
+# get-object, not head-object: a HEAD answer has no body, so a missing bucket and a missing key are the same bare 404,
+# and a wrong bucket must not read as "no marker". Only `(NoSuchKey)` (the same text in awscli v1 and v2) means absent.
+cigen_s3_lookup() (
+  cigen_s3_setup
+  errors=$("${aws[@]}" s3api get-object --bucket "$CIGEN_S3_BUCKET" --key "$object" "$work/marker" 2>&1 >/dev/null) && exit 0
+  if [[ $errors == *'(NoSuchKey)'* ]]; then exit 1; fi
+  errors=${errors//$'\n'/ }
+  if [[ $errors == *'(AccessDenied)'* || $errors == *'(403)'* ]]; then
+    errors+=' (a missing object reads as AccessDenied when the credentials lack s3:ListBucket)'
+  fi
+  cigen_marker_warn "could not read s3://$CIGEN_S3_BUCKET/$object: ${errors# }"
+  exit 2
+)
+
+cigen_s3_record() (
+  cigen_s3_setup
+  cigen_marker_text "$key" >"$work/marker"
+  errors=$("${aws[@]}" s3api put-object --bucket "$CIGEN_S3_BUCKET" --key "$object" --body "$work/marker" --content-type text/plain 2>&1 >/dev/null) && exit 0
+  errors=${errors//$'\n'/ }
+  cigen_marker_warn "could not write s3://$CIGEN_S3_BUCKET/$object: ${errors# }"
+  exit 2
+)
+
+# TEXT: sets `decoded` to TEXT with its %XX escapes decoded.
+cigen_url_decode() {
+  local text=$1 byte
+  decoded=''
+  while [[ $text == *%* ]]; do
+    decoded+=${text%%\%*}
+    text=${text#*%}
+    byte=${text:0:2}
+    if [[ $byte =~ ^[0-9A-Fa-f]{2}$ ]]; then
+      printf -v byte %b "\\x$byte"
+      decoded+=$byte
+      text=${text:2}
+    else
+      decoded+=%
+    fi
+  done
+  decoded+=$text
+}
+
+# Sets up `redis` (an array); exits 2 when Redis cannot be asked. A password in the URL would show in the process list
+# as an argument of -u: it goes through REDISCLI_AUTH instead, the user through --user. As redis-cli reads the user
+# part: `user:password@`, `:password@` (default user) and a lone `password@`; %XX decoded.
+cigen_redis_setup() {
+  if [[ -z ${CIGEN_REDIS_URL-} ]]; then
+    cigen_marker_warn 'CIGEN_REDIS_URL is not set'
+    exit 2
+  fi
+  if ! command -v redis-cli >/dev/null 2>&1; then
+    cigen_marker_warn 'redis-cli is not installed (Debian/Ubuntu: apt-get install redis-tools; macOS: brew install redis)'
+    exit 2
+  fi
+  local url=$CIGEN_REDIS_URL rest authority userinfo user password
+  redis=(redis-cli --no-auth-warning)
+  rest=${url#*://}
+  authority=${rest%%/*}
+  if [[ $url == *://* && $authority == *@* ]]; then
+    userinfo=${authority%@*}
+    url=${url%%://*}://${rest#"$userinfo"@}
+    user=''
+    password=$userinfo
+    if [[ $userinfo == *:* ]]; then
+      user=${userinfo%%:*}
+      password=${userinfo#*:}
+    fi
+    if [[ -n $user ]]; then
+      cigen_url_decode "$user"
+      redis+=(--user "$decoded")
+    fi
+    if [[ -n $password ]]; then
+      cigen_url_decode "$password"
+      export REDISCLI_AUTH=$decoded
+    fi
+  fi
+  redis+=(-u "$url")
+  if command -v timeout >/dev/null 2>&1; then redis=(timeout 30 "${redis[@]}"); fi
+}
+
+# redis-cli's exit status does not tell a refused connection from an answer everywhere, so the reply text decides.
+cigen_redis_lookup() (
+  cigen_redis_setup
+  reply=$("${redis[@]}" EXISTS "$key" 2>&1) || true
+  case $reply in
+    1) exit 0 ;;
+    0) exit 1 ;;
+  esac
+  cigen_marker_warn "Redis did not answer EXISTS: ${reply:-no reply}"
+  exit 2
+)
+
+cigen_redis_record() (
+  cigen_redis_setup
+  ttl=${CIGEN_REDIS_TTL:-2592000}
+  if [[ ! $ttl =~ ^[1-9][0-9]*$ ]]; then
+    cigen_marker_warn "CIGEN_REDIS_TTL is '$ttl', not a number of seconds"
+    exit 2
+  fi
+  reply=$("${redis[@]}" SET "$key" "$(cigen_marker_text "$key")" EX "$ttl" 2>&1) || true
+  if [[ $reply == OK ]]; then exit 0; fi
+  cigen_marker_warn "Redis did not store it: ${reply:-no reply}"
+  exit 2
+)
+
+cigen_marker_warn() { cigen_warn "skip marker $key: $1"; }
+
+cigen_backend_ready=''
+
+# operation key: exit 0, 1 or 2 as above.
+cigen_marker() {
+  local key=$2
+  if [[ -z $key ]]; then
+    cigen_marker_warn 'no marker key given'
+    return 2
+  fi
+  case ${CIGEN_BACKEND-} in
+    s3 | redis) ;;
+    *)
+      cigen_marker_warn "CIGEN_BACKEND is '${CIGEN_BACKEND-}', not s3 or redis"
+      return 2
+      ;;
+  esac
+  if [[ -z $cigen_backend_ready ]]; then
+    cigen_install_client
+    cigen_backend_ready=1
+  fi
+  "cigen_${CIGEN_BACKEND}_$1"
+}
+
+# key: true when the marker exists, else false (warned when the backend could not tell: never a false skip).
+cigen_found() {
+  local status=0
+  cigen_marker lookup "$1" || status=$?
+  case $status in
+    0) echo true ;;
+    1) echo false ;;
+    *)
+      cigen_warn "could not look up the skip marker $1 (exit $status); the job runs"
+      echo false
+      ;;
+  esac
+}
+
+# lookup: prints found=true when the marker CIGEN_MARKER_KEY exists, else found=false.
+cigen_op_lookup() {
+  cigen_emit found "$(cigen_found "${CIGEN_MARKER_KEY-}")"
+}
+
+# record: writes the marker CIGEN_MARKER_KEY after the job succeeded. A marker that cannot be written never fails the
+# job: it only costs a rerun next time.
+cigen_op_record() {
+  cigen_marker record "${CIGEN_MARKER_KEY-}" ||
+    cigen_warn "could not record the skip marker ${CIGEN_MARKER_KEY-}; the next run with these inputs runs again"
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
+
+cigen_main() {
+  case ${1-} in
+    hash) cigen_each_record cigen_hash_record ;;
+    keys) cigen_op_keys ;;
+    lookup) cigen_op_lookup ;;
+    record) cigen_op_record ;;
+    *) cigen_fail "unknown operation '${1-}' (hash, keys, lookup or record)" ;;
+  esac
+  if [[ -n $cigen_tree ]]; then rm -f "$cigen_tree"; fi
+  if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi
+}
+
+cigen_main "$@"
