@@ -50,7 +50,7 @@ cigen_each_record() {
     # eval only splits them into words.
     eval "words=($line)"
     "$1" "${words[@]}"
-  done <<<"${CIGEN_SPEC-}"
+  done < <(printf '%s\n' "${CIGEN_SPEC-}")
   "$1" end
 }
 
