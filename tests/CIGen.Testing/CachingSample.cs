@@ -41,18 +41,27 @@ public static class CachingSample
                 Kind = StepKind.KeyValues,
                 Id = KeyValuesId,
                 Name = "Compute cache keys",
-                Shell = "bash",
-                Run = "printf 'os=%s\\n' \"$(uname -s | tr '[:upper:]' '[:lower:]')\"\nprintf 'os_version=%s\\n' ubuntu24.04\nprintf 'arch=%s\\n' x64\nprintf 'ruby=%s\\n' 3.3.5\nprintf 'bundler=%s\\n' 2.5.6\nprintf 'node=%s\\n' 20.11.0\nprintf 'pnpm=%s\\n' 9.1.0\nprintf 'files_gems=%s\\n' 0f0f\nprintf 'files_node_modules=%s\\n' abab\n",
-                Values = ["os", "os_version", "arch", "ruby", "bundler", "node", "pnpm", "files_gems", "files_node_modules"],
+                Values = ["os", "os_version", "arch", "ruby", "bundler", "node", "pnpm", "files_gems", "files_node_modules", "gems_key", "node_modules_key"],
+                KeyValues =
+                [
+                    Tool("ruby", new VersionProbe(".ruby-version"), new VersionProbe(Command: "ruby --version")),
+                    Tool("bundler", new VersionProbe("Gemfile.lock", "^   ([0-9][0-9.]*)$"), new VersionProbe(Command: "bundle --version")),
+                    Tool("node", new VersionProbe(".nvmrc"), new VersionProbe(Command: "node --version")),
+                    Tool("pnpm", new VersionProbe(Command: "pnpm --version")),
+                    new KeyValue { Name = "files_gems", Kind = KeyValueKind.Digest, Include = ["Gemfile", "Gemfile\\.lock"] },
+                    new KeyValue { Name = "files_node_modules", Kind = KeyValueKind.Digest, Include = ["package\\.json", "pnpm-lock\\.yaml"] },
+                    Join("gems", ["ruby", "bundler"]),
+                    Join("node_modules", ["node", "pnpm"]),
+                ],
                 Source = Where,
             },
-            Restore("gems", ["vendor/bundle", ".bundle"], ["ruby", "bundler"], ["Gemfile", "Gemfile.lock"]),
-            Restore("node_modules", ["node_modules"], ["node", "pnpm"], ["package.json", "pnpm-lock.yaml"]),
+            Restore("gems", ["vendor/bundle", ".bundle"], ["Gemfile", "Gemfile.lock"]),
+            Restore("node_modules", ["node_modules"], ["package.json", "pnpm-lock.yaml"]),
             Injected("Install gems", "bundle config set --local path vendor/bundle\nbundle install --jobs 4 --retry 3"),
             Injected("Install pnpm dependencies", "pnpm install --frozen-lockfile"),
             G.Run("bundle exec rake test", "Test"),
-            Save("gems", ["vendor/bundle", ".bundle"], ["ruby", "bundler"], ["Gemfile", "Gemfile.lock"]),
-            Save("node_modules", ["node_modules"], ["node", "pnpm"], ["package.json", "pnpm-lock.yaml"])) with
+            Save("gems", ["vendor/bundle", ".bundle"], ["Gemfile", "Gemfile.lock"]),
+            Save("node_modules", ["node_modules"], ["package.json", "pnpm-lock.yaml"])) with
     {
         Packages = [Ruby(), Node()],
         Cache = ["gems", "node_modules"],
@@ -60,8 +69,23 @@ public static class CachingSample
 
     public static Graph Graph() => G.Graph(G.Workflow("ci", Test()));
 
-    /// <summary>The key of an automatic cache: <c>{os}-{os_version}-{arch}-{name}-{tool}{version}…-{checksum}</c>.</summary>
-    public static CacheKey Key(string cache, IReadOnlyList<string> tools, IReadOnlyList<string> files, bool withChecksum = true)
+    /// <summary>
+    /// The key of an automatic cache, <c>{os}-{os_version}-{arch}-{name}-{tool}{version}…-{checksum}</c>, as the core
+    /// sends it: the part before the checksum is the join value <c>{name}_key</c> (<see cref="Join"/>).
+    /// </summary>
+    public static CacheKey Key(string cache, IReadOnlyList<string> files, bool withChecksum = true)
+    {
+        var parts = new List<KeyPart> { Value($"{cache}_key") };
+        if (withChecksum)
+        {
+            parts.Add(new KeyPart { Kind = KeyPartKind.Checksum, Files = files, Value = $"files_{cache}" });
+        }
+
+        return new CacheKey { Parts = parts };
+    }
+
+    /// <summary>The join value a cache's key starts with: <c>{os}-{os_version}-{arch}-{name}-{tool}{version}…-</c>.</summary>
+    public static KeyValue Join(string cache, IReadOnlyList<string> tools)
     {
         var parts = new List<KeyPart> { Value("os"), Literal("-"), Value("os_version"), Literal("-"), Value("arch"), Literal($"-{cache}-") };
         foreach (var tool in tools)
@@ -71,32 +95,29 @@ public static class CachingSample
             parts.Add(Literal("-"));
         }
 
-        if (withChecksum)
-        {
-            parts.Add(new KeyPart { Kind = KeyPartKind.Checksum, Files = files, Value = $"files_{cache}" });
-        }
-
-        return new CacheKey { Parts = parts };
+        return new KeyValue { Name = $"{cache}_key", Kind = KeyValueKind.Join, Parts = parts };
     }
 
-    public static Step Restore(string cache, IReadOnlyList<string> paths, IReadOnlyList<string> tools, IReadOnlyList<string> files) => new()
+    private static KeyValue Tool(string name, params VersionProbe[] probes) => new() { Name = name, Kind = KeyValueKind.Tool, Probes = probes };
+
+    public static Step Restore(string cache, IReadOnlyList<string> paths, IReadOnlyList<string> files) => new()
     {
         Kind = StepKind.RestoreCache,
         Id = $"cigen_restore_{cache}",
         Name = $"Restore {cache} cache",
         Cache = cache,
         Paths = paths,
-        CacheKeys = [Key(cache, tools, files), Key(cache, tools, files, withChecksum: false)],
+        CacheKeys = [Key(cache, files), Key(cache, files, withChecksum: false)],
         Source = Where,
     };
 
-    public static Step Save(string cache, IReadOnlyList<string> paths, IReadOnlyList<string> tools, IReadOnlyList<string> files) => new()
+    public static Step Save(string cache, IReadOnlyList<string> paths, IReadOnlyList<string> files) => new()
     {
         Kind = StepKind.SaveCache,
         Name = $"Save {cache} cache",
         Cache = cache,
         Paths = paths,
-        CacheKeys = [Key(cache, tools, files)],
+        CacheKeys = [Key(cache, files)],
         Source = Where,
     };
 

@@ -1,4 +1,3 @@
-using CIGen.Core.Skipping;
 using CIGen.Protocol;
 
 namespace CIGen.Testing;
@@ -10,7 +9,8 @@ namespace CIGen.Testing;
 /// </summary>
 public static class SkippingSample
 {
-    public const string HashScript = "find src -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum -- | sha256sum | cut -d' ' -f1\n";
+    /// <summary>What the sample jobs hash: <c>src/**</c>, and their job file.</summary>
+    public static HashInputs Inputs() => new() { DefinitionFiles = [".cigen/workflows/ci/jobs/x.yml"], Include = ["src/.*"] };
 
     public static SkipBackend Native() => new() { Name = "native", Type = "native" };
 
@@ -26,9 +26,6 @@ public static class SkippingSample
             ("AWS_ACCESS_KEY_ID", "${AWS_KEY}"),
             ("AWS_SECRET_ACCESS_KEY", "${AWS_SECRET}")),
         EnvReferences = References(("AWS_ACCESS_KEY_ID", "AWS_KEY"), ("AWS_SECRET_ACCESS_KEY", "AWS_SECRET")),
-        LookupScript = "cigen_marker_lookup() {\n  aws s3api get-object --bucket \"$CIGEN_S3_BUCKET\" --key \"$1\" /dev/null >/dev/null 2>&1\n}\n",
-        RecordScript = "cigen_marker_record() {\n  printf 'ok\\n' | aws s3 cp - \"s3://$CIGEN_S3_BUCKET/$1\" >/dev/null\n}\n",
-        ClientScript = BackendClients.InstallScript("s3"),
     };
 
     public static SkipBackend Redis() => new()
@@ -37,9 +34,6 @@ public static class SkippingSample
         Type = "redis",
         Env = G.Env(("CIGEN_REDIS_URL", "${REDIS_URL}"), ("CIGEN_REDIS_TTL", "604800")),
         EnvReferences = References(("CIGEN_REDIS_URL", "REDIS_URL")),
-        LookupScript = "cigen_marker_lookup() {\n  [ \"$(redis-cli -u \"$CIGEN_REDIS_URL\" EXISTS \"$1\")\" = 1 ]\n}\n",
-        RecordScript = "cigen_marker_record() {\n  redis-cli -u \"$CIGEN_REDIS_URL\" SET \"$1\" ok EX \"$CIGEN_REDIS_TTL\" >/dev/null\n}\n",
-        ClientScript = BackendClients.InstallScript("redis"),
     };
 
     public static Job Lint(SkipBackend backend) => G.Job("lint", G.Checkout(), G.Run("make lint", "Lint")) with
@@ -47,7 +41,7 @@ public static class SkippingSample
         SourceFiles = ["src/**", "Makefile"],
         Skipping = new JobSkipping
         {
-            HashScript = HashScript,
+            Inputs = Inputs(),
             Markers = [new SkipMarker { Prefix = "cigen-skip-v1/linux-amd64/ci/lint/" }],
             Backend = backend,
         },
@@ -61,7 +55,7 @@ public static class SkippingSample
         MatrixLegs = [MatrixSample.Leg("amd64", ("arch", "amd64")), MatrixSample.Leg("arm64", ("arch", "arm64"))],
         Skipping = new JobSkipping
         {
-            HashScript = HashScript,
+            Inputs = Inputs(),
             Markers =
             [
                 new SkipMarker { Leg = "amd64", Prefix = "cigen-skip-v1/linux-amd64/ci/test_amd64/" },

@@ -33,7 +33,7 @@ internal static class AutomaticCacheKey
     {
         var parts = new List<KeyPart>
         {
-            Value(KeyValuesScript.Os), Literal("-"), Value(KeyValuesScript.OsVersion), Literal("-"), Value(KeyValuesScript.Arch),
+            Value(KeyValueNames.Os), Literal("-"), Value(KeyValueNames.OsVersion), Literal("-"), Value(KeyValueNames.Arch),
         };
         if (owner is null)
         {

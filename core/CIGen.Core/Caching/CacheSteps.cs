@@ -38,11 +38,13 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
             before.AddRange(resolver.Prepare(package).Select(c => Bash(c.Name, c.Run, source, package.Directory)));
         }
 
-        var caches = job.Cache.Select(name => catalog.Definition(name)).OfType<CacheDefinitionModel>().Select(d => Plan(d, workflowId, job)).ToList();
+        var joins = new List<KeyValue>();
+        var caches = job.Cache.Select(name => catalog.Definition(name)).OfType<CacheDefinitionModel>().Select(d => Plan(d, workflowId, job))
+            .Select(c => c with { Keys = KeyPrefixJoin.Apply(c.Name, c.Keys, joins) }).ToList();
         var after = new List<Step>();
         if (caches.Count > 0)
         {
-            before.Add(KeyValues(caches, job));
+            before.Add(KeyValues(caches, joins, job));
             foreach (var cache in caches)
             {
                 before.Add(new Step
@@ -123,14 +125,14 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
             ? null
             : job.Packages.FirstOrDefault(p => p.Name == package) ?? resolver.Detected.FirstOrDefault(p => p.Name == package);
 
-    private Step KeyValues(IReadOnlyList<CachePlan> caches, Job job)
+    private Step KeyValues(IReadOnlyList<CachePlan> caches, IReadOnlyList<KeyValue> joins, Job job)
     {
         var tools = new List<ToolVersion>();
         foreach (var (tool, directory) in caches.SelectMany(c => c.Tools.Select(t => (t, c.Directory))))
         {
             var value = AutomaticCacheKey.ValueName(tool);
             // A reserved or colliding name was reported by the binder (CIG043) or CacheCatalog (CIG049).
-            if (tools.All(t => t.Value != value) && value is not (KeyValuesScript.Os or KeyValuesScript.OsVersion or KeyValuesScript.Arch))
+            if (tools.All(t => t.Value != value) && !KeyValueNames.IsReserved(value))
             {
                 tools.Add(new ToolVersion(value, Probes(tool, job, directory)));
             }
@@ -143,13 +145,12 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
             Kind = StepKind.KeyValues,
             Id = KeyValuesId,
             Name = "Compute cache keys",
-            Shell = "bash",
-            Run = KeyValuesScript.Render(tools, digests),
-            Values = [KeyValuesScript.Os, KeyValuesScript.OsVersion, KeyValuesScript.Arch, .. tools.Select(t => t.Value), .. digests.Select(d => d.Value)],
+            Values = [KeyValueNames.Os, KeyValueNames.OsVersion, KeyValueNames.Arch, .. tools.Select(t => t.Value), .. digests.Select(d => d.Value), .. joins.Select(j => j.Name)],
             KeyValues =
             [
                 .. tools.Select(t => new KeyValue { Name = t.Value, Kind = KeyValueKind.Tool, Probes = t.Probes }),
                 .. digests.Select(Digest),
+                .. joins,
             ],
             Source = job.Source,
         };

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CIGen.Core.Config;
 using CIGen.Core.Files;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Runtime;
 
 namespace CIGen.Core.Caching;
 
@@ -177,12 +178,12 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
         // Config values and file names are data: each becomes one bash word, whatever it holds.
         var run = command.Run
             .Replace("{version}", Word(package.Version ?? package.SetupVersion), StringComparison.Ordinal)
-            .Replace("{components}", string.Join(' ', package.Components.Select(DigestScript.Quote)), StringComparison.Ordinal)
+            .Replace("{components}", string.Join(' ', package.Components.Select(ShellWords.Quote)), StringComparison.Ordinal)
             .Replace("{file}", Word(matches.FirstOrDefault()), StringComparison.Ordinal);
         return (command.Name, run);
     }
 
-    private static string Word(string? text) => text is null ? "" : DigestScript.Quote(text);
+    private static string Word(string? text) => text is null ? "" : ShellWords.Quote(text);
 
     private static ManagerSpec? Manager(PackageSpec spec, PackageUse requested, ProjectFiles here)
     {

@@ -56,16 +56,11 @@ internal static class JobSkippings
         var scope = RefDependence.Of(workflow, job, graph.Commands);
         return new JobSkipping
         {
-            HashScript = JobHashScript.Render(job),
             Inputs = HashInputsOf(job),
             RefScope = scope switch { RefScope.Name => SkipRefScope.Name, RefScope.Kind => SkipRefScope.Kind, _ => SkipRefScope.None },
             Markers = Markers(workflow, job, graph.Runners),
             Backend = backend,
-            RefScoped = scope != RefScope.None,
             SkipOnTags = job.SkipOnTags,
-            RefKindScript = scope == RefScope.Name ? RefKindScript.WithName
-                : scope == RefScope.Kind || !job.SkipOnTags ? RefKindScript.Text
-                : null,
         };
     }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Runtime;
 
 namespace CIGen.Core.Skipping;
 
@@ -37,7 +38,7 @@ internal sealed class MarkerProbe(Func<string, string?> getEnvironment)
     private string Ask(SkipBackend backend, string key, out bool remember)
     {
         remember = true;
-        if (backend.LookupScript is null || Client(backend.Type) is not { } client)
+        if (Client(backend.Type) is not { } client)
         {
             return NotChecked($"backend `{backend.Name}` is the CI platform's own cache, which only CI can read");
         }
@@ -56,7 +57,8 @@ internal sealed class MarkerProbe(Func<string, string?> getEnvironment)
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"command -v {client} >/dev/null 2>&1 || exit {ClientMissing}\n{backend.LookupScript}{MarkerScripts.LookupFunction} \"$1\"\n");
+        // The runtime's own lookup, without its client installation: `cigen plan` runs on the user's machine.
+        start.ArgumentList.Add($"command -v {client} >/dev/null 2>&1 || exit {ClientMissing}\n{CigenRuntime.Script}\ncigen_backend_ready=1\ncigen_marker lookup \"$1\"\n");
         start.ArgumentList.Add("cigen-plan");
         start.ArgumentList.Add(key);
         foreach (var (_, variable) in SkipBackendEnv.For(backend.Type).Where(v => v.Variable.StartsWith("CIGEN_", StringComparison.Ordinal)))
@@ -64,6 +66,8 @@ internal sealed class MarkerProbe(Func<string, string?> getEnvironment)
             start.Environment.Remove(variable); // as in CI: a setting the config leaves out is not set
         }
 
+        start.Environment["CIGEN_RUNTIME_FUNCTIONS_ONLY"] = "1";
+        start.Environment[CigenRuntime.BackendVariable] = backend.Type;
         foreach (var (variable, value) in backend.Env)
         {
             start.Environment[variable] = backend.EnvReferences.TryGetValue(variable, out var reference) ? getEnvironment(reference.Name) : value.Text;

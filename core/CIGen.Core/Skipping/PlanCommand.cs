@@ -72,15 +72,15 @@ public static class PlanCommand
                     var name = marker.Leg is null ? $"{workflow.Id}/{job.Id}" : $"{workflow.Id}/{job.Id}_{marker.Leg}";
                     // A ref-scoped marker names the kind of ref (and, for a job reading it, the ref's name); a local
                     // preview is of the next run of the current branch.
-                    var namesBranch = skipping.RefKindScript == RefKindScript.WithName;
+                    var namesBranch = skipping.RefScope == SkipRefScope.Name;
                     if (namesBranch && branch.Value is null)
                     {
                         rows.Add((name, hash, "unknown (its marker names the branch; set CIGEN_BRANCH to preview a branch's run)"));
                         continue;
                     }
 
-                    var refKind = namesBranch ? $"{RefKindScript.Branch}-{RefKindScript.NameDigest(branch.Value!)}" : RefKindScript.Branch;
-                    var key = skipping.RefScoped ? $"{marker.Prefix}{refKind}/{hash}" : marker.Prefix + hash;
+                    var refKind = namesBranch ? $"{RefKind.Branch}-{RefKind.NameDigest(branch.Value!)}" : RefKind.Branch;
+                    var key = skipping.RefScope != SkipRefScope.None ? $"{marker.Prefix}{refKind}/{hash}" : marker.Prefix + hash;
                     rows.Add((name, hash, probe.Verdict(skipping.Backend, key)));
                 }
             }

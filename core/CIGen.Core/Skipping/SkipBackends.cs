@@ -32,23 +32,12 @@ internal sealed class SkipBackends(Graph graph)
     public static SkipBackend Build(CacheBackend definition)
     {
         var env = SkipBackendEnv.Of(definition);
-        var scripts = Scripts(definition.Type);
         return new SkipBackend
         {
             Name = definition.Name,
             Type = definition.Type,
             Env = env,
             EnvReferences = EnvReferences.Of(env),
-            LookupScript = scripts is { } s ? MarkerScripts.Function(s, MarkerOperation.Lookup) : null,
-            RecordScript = scripts is { } r ? MarkerScripts.Function(r, MarkerOperation.Record) : null,
-            ClientScript = scripts is null ? null : BackendClients.InstallScript(definition.Type),
         };
     }
-
-    private static MarkerBackend? Scripts(string type) => type switch
-    {
-        "s3" => MarkerBackend.S3,
-        "redis" => MarkerBackend.Redis,
-        _ => null,
-    };
 }

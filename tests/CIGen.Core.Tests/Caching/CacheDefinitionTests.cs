@@ -25,7 +25,7 @@ public class CacheDefinitionTests
         var restore = job.Steps.Single(s => s.Kind == StepKind.RestoreCache);
         restore.Paths.Should().Equal("vendor/gems");
         restore.CacheKeys.Should().ContainSingle("a definition without checksum sources has no restore key");
-        restore.CacheKeys[0].Parts[^1].Should().BeEquivalentTo(new KeyPart { Kind = KeyPartKind.Value, Name = "ruby" });
+        restore.CacheKeys[0].Unfolded(job).Parts[^1].Should().BeEquivalentTo(new KeyPart { Kind = KeyPartKind.Value, Name = "ruby" });
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class CacheDefinitionTests
 
         graph.VersionSources.Single(v => v.Tool == "ruby").Probes.Should().Equal(new VersionProbe(Command: "ruby -e 'print RUBY_VERSION'"));
         graph.VersionSources[^1].Tool.Should().Be("rake");
-        graph.Workflows[0].Jobs[0].Steps.Single(s => s.Kind == StepKind.KeyValues).Run.Should().Contain("RUBY_VERSION").And.NotContain(".ruby-version");
+        graph.Workflows[0].Jobs[0].KeySpec().Should().Contain("RUBY_VERSION").And.NotContain(".ruby-version");
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class CacheDefinitionTests
             ("package.json", "{}"), ("yarn.lock", "")).Clean();
         var restore = graph.Workflows[0].Jobs[0].Steps.Single(s => s.Kind == StepKind.RestoreCache);
 
-        restore.CacheKeys[0].Parts.Select(p => p.Text ?? p.Name).Should().Contain(["yarn", "-"]);
+        restore.CacheKeys[0].Unfolded(graph.Workflows[0].Jobs[0]).Parts.Select(p => p.Text ?? p.Name).Should().Contain(["yarn", "-"]);
         restore.CacheKeys[0].Parts[^1].Files.Should().Equal("package.json", "package.lock", "yarn.json", "yarn.lock");
     }
 

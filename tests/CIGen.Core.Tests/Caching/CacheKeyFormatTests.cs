@@ -39,15 +39,17 @@ public class CacheKeyFormatTests
     }
 
     [Fact]
-    public void The_parts_are_the_ones_providers_expect()
+    public void The_parts_are_the_ones_providers_expect_once_the_prefix_is_one_join_value()
     {
-        var keys = AutomaticCacheKey.For("gems", ["ruby", "bundler"], ["Gemfile", "Gemfile.lock"]);
+        var joins = new List<KeyValue>();
+        var keys = KeyPrefixJoin.Apply("gems", AutomaticCacheKey.For("gems", ["ruby", "bundler"], ["Gemfile", "Gemfile.lock"]), joins);
 
+        joins.Should().BeEquivalentTo([CIGen.Testing.CachingSample.Join("gems", ["ruby", "bundler"])], o => o.WithStrictOrdering());
         keys.Should().BeEquivalentTo(
             new[]
             {
-                CIGen.Testing.CachingSample.Key("gems", ["ruby", "bundler"], ["Gemfile", "Gemfile.lock"]),
-                CIGen.Testing.CachingSample.Key("gems", ["ruby", "bundler"], ["Gemfile", "Gemfile.lock"], withChecksum: false),
+                CIGen.Testing.CachingSample.Key("gems", ["Gemfile", "Gemfile.lock"]),
+                CIGen.Testing.CachingSample.Key("gems", ["Gemfile", "Gemfile.lock"], withChecksum: false),
             },
             o => o.WithStrictOrdering());
     }

@@ -32,8 +32,9 @@ public class CacheScopeTests
         return tree.Load().Clean();
     }
 
+    /// <summary>The cache's keys with their join values unfolded, as the runtime fills them in.</summary>
     private static IReadOnlyList<CacheKey> Keys(Job job, string cache) =>
-        job.Steps.Single(s => s.Kind == StepKind.RestoreCache && s.Cache == cache).CacheKeys;
+        [.. job.Steps.Single(s => s.Kind == StepKind.RestoreCache && s.Cache == cache).CacheKeys.Select(k => k.Unfolded(job))];
 
     /// <summary>The key (and restore keys) of each job, and of each leg of a matrix job, with the leg's values filled in.</summary>
     private static List<(string Job, IReadOnlyList<string> Keys)> Rendered(Graph graph, string cache) =>

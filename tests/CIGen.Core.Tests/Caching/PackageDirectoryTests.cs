@@ -3,6 +3,7 @@ using CIGen.Core.Config;
 using CIGen.Core.Files;
 using CIGen.Core.Tests.Support;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Runtime;
 using CIGen.Testing;
 
 namespace CIGen.Core.Tests.Caching;
@@ -95,7 +96,7 @@ public class PackageDirectoryTests
         var gems = job.Steps.Single(s => s.Kind == StepKind.RestoreCache && s.Cache == "gems");
         gems.Paths.Should().Equal("apps/api/vendor/bundle", "apps/api/.bundle");
         gems.CacheKeys[0].Parts[^1].Should().BeEquivalentTo(new { Kind = KeyPartKind.Checksum, Files = new[] { "apps/api/Gemfile", "apps/api/Gemfile.lock" }, Value = "files_gems" });
-        AutomaticCacheKey.Render(gems.CacheKeys[1], Values).Should().Be("linux-ubuntu24.04-x64-gems-ruby3.3.5-bundler2.5.6-", "names and value names stay");
+        AutomaticCacheKey.Render(gems.CacheKeys[1].Unfolded(job), Values).Should().Be("linux-ubuntu24.04-x64-gems-ruby3.3.5-bundler2.5.6-", "names and value names stay");
         job.Steps.Single(s => s.Kind == StepKind.SaveCache && s.Cache == "gems").Paths.Should().Equal("apps/api/vendor/bundle", "apps/api/.bundle");
         job.Steps.Single(s => s.Kind == StepKind.RestoreCache && s.Cache == "node_modules").Paths.Should().Equal("node_modules");
 
@@ -123,35 +124,29 @@ public class PackageDirectoryTests
     }
 
     [Fact]
-    public void The_key_values_script_reads_the_packages_files_in_its_directory_then_the_root()
+    public void The_runtime_reads_the_packages_files_in_its_directory_then_the_root()
     {
         using var tree = new ConfigTree([("cigen.yml", "packages:\n  ruby: {path: apps/api}\n  node:\njobs:\n  test:\n    steps: [{run: rake}]\n"),
             .. Monorepo, (".ruby-version", "2.7.8\n"), ("Gemfile.lock", "BUNDLED WITH\n   1.17.3\n")]);
         var job = tree.Load().Clean().Workflows[0].Jobs[0];
-        var script = Path.Combine(tree.Root, "keys.sh");
-        File.WriteAllText(script, job.Steps.Single(s => s.Kind == StepKind.KeyValues).Run);
-
-        var result = ShellRun.Run("bash", [script], tree.Root);
+        var result = RuntimeRun.Run(CigenRuntime.Keys, job.KeySpec(), tree.Root);
 
         result.ExitCode.Should().Be(0, result.StandardError);
-        var values = result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var values = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         values.Should().Contain("ruby", "3.3.5").And.Contain("bundler", "2.5.6").And.Contain("node", "20.11.0").And.Contain("pnpm", "9.1.0");
         values["files_gems"].Should().Be(TreeDigest.Compute(tree.Root, ["apps/api/Gemfile", "apps/api/Gemfile.lock"]));
     }
 
     [Fact]
-    public void Without_files_in_the_directory_the_script_falls_back_to_the_root()
+    public void Without_files_in_the_directory_the_runtime_falls_back_to_the_root()
     {
         using var tree = new ConfigTree([("cigen.yml", "packages:\n  ruby: {path: apps/api}\njobs:\n  test:\n    steps: [{run: rake}]\n"),
             .. Monorepo.Where(f => f.Item1 != "apps/api/.ruby-version"), (".tool-versions", "ruby 3.2.2\n")]);
         var job = tree.Load().Clean().Workflows[0].Jobs[0];
-        var script = Path.Combine(tree.Root, "keys.sh");
-        File.WriteAllText(script, job.Steps.Single(s => s.Kind == StepKind.KeyValues).Run);
-
-        var result = ShellRun.Run("bash", [script], tree.Root);
+        var result = RuntimeRun.Run(CigenRuntime.Keys, job.KeySpec(), tree.Root);
 
         result.ExitCode.Should().Be(0, result.StandardError);
-        result.Text.Split('\n').Should().Contain("ruby=3.2.2");
+        result.StandardOutput.Split('\n').Should().Contain("ruby=3.2.2");
     }
 
     [Theory]

@@ -72,7 +72,7 @@ public class SetupVersionTests
         var steps = tree.Load().Clean().Workflows[0].Jobs[0].Steps;
 
         steps.Should().ContainSingle(s => s.Name == "Install the Rust toolchain")
-            .Which.Run.Should().Be("rustup toolchain install '1.88' --profile minimal\nrustup default '1.88'");
+            .Which.Run.Should().Be("rustup toolchain install 1.88 --profile minimal\nrustup default 1.88");
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class SetupVersionTests
 
         job.Packages.Single().VersionFile.Should().BeNull();
         job.Steps.Should().ContainSingle(s => s.Name == "Install the Rust toolchain")
-            .Which.Run.Should().Be("rustup toolchain install '1.90' --profile minimal\nrustup default '1.90'");
+            .Which.Run.Should().Be("rustup toolchain install 1.90 --profile minimal\nrustup default 1.90");
     }
 
     [Theory]

@@ -1,13 +1,15 @@
 using System.Text;
 using CIGen.Core.Hashing;
+using CIGen.Core.Skipping;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Runtime;
 using CIGen.Testing;
 
 namespace CIGen.Core.Tests.Hashing;
 
 /// <summary>
 /// On hundreds of random trees and jobs, three implementations of the job hash agree: <see cref="JobHash"/>, the
-/// generated <see cref="JobHashScript"/> run in bash, and the spec read literally — <c>find</c> for the regular
+/// runtime's <c>hash</c> run in bash with the records the core sends, and the spec read literally — <c>find</c> for the regular
 /// files, <see cref="ReferenceGlob"/> to select, <c>[ -f ]</c> for definition files, then
 /// <c>LC_ALL=C sort -z | xargs -0 -r sha256sum -- | sha256sum</c>.
 /// </summary>
@@ -133,7 +135,10 @@ public sealed class JobHashPropertyTests : IDisposable
         }
 
         var job = JobHashTests.Job(globs, definition);
-        File.WriteAllText(Combine("scripts", index) + ".sh", JobHashScript.Render(job));
+        // The runtime's hash as a CI step runs it; its one line `job_hash=HEX` becomes the hash, a failure FAILED.
+        var spec = new RuntimeSpec().Job("job", new JobSkipping { Inputs = JobSkippings.HashInputsOf(job), Backend = new SkipBackend { Name = "native", Type = "native" } });
+        File.WriteAllText(Combine("scripts", index) + ".sh",
+            $"out=$(CIGEN_SPEC={ShellWords.Quote(spec.ToString())} bash {ShellWords.Quote(RuntimeRun.File)} hash) || exit 1\nprintf '%s\\n' \"${{out%%$'\\n'*}}\" | sed 's/^job_hash=//'\n");
         File.WriteAllBytes(Combine("defs", index), Nul(definition));
         return new Case(index, root, job, files, missing);
     }

@@ -3,7 +3,9 @@ using System.Text;
 using CIGen.Core.Files;
 using CIGen.Core.Hashing;
 using CIGen.Core.Tests.Files;
+using CIGen.Core.Skipping;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Runtime;
 using CIGen.Testing;
 
 namespace CIGen.Core.Tests.Hashing;
@@ -86,15 +88,15 @@ public class JobHashTests
     }
 
     [Fact]
-    public void A_missing_definition_file_fails_the_script_and_csharp_instead_of_hashing_what_is_there()
+    public void A_missing_definition_file_fails_the_runtime_and_csharp_instead_of_hashing_what_is_there()
     {
         using var tree = Project(("src/a.cs", "a"));
         var job = Job(["src/**"], [.. Definition, ".cigen/commands/gone.yml"]);
 
-        var run = ShellRun.Run("bash", ["-c", JobHashScript.Render(job)], tree.Root);
+        var run = Runtime(job, tree.Root);
 
         run.ExitCode.Should().Be(1);
-        run.Text.Should().BeEmpty();
+        run.StandardOutput.Should().BeEmpty();
         run.StandardError.Should().Contain(".cigen/commands/gone.yml is missing in " + tree.Root);
         FluentActions.Invoking(() => JobHash.Compute(tree.Root, job)).Should().Throw<FileNotFoundException>()
             .Which.Message.Should().StartWith(".cigen/commands/gone.yml of job `test` is missing under " + tree.Root);
@@ -102,7 +104,7 @@ public class JobHashTests
     }
 
     [Fact]
-    public void Run_in_an_empty_directory_or_a_subdirectory_the_script_fails_and_prints_no_hash()
+    public void Run_in_an_empty_directory_or_a_subdirectory_the_runtime_fails_and_prints_no_hash()
     {
         // Before the checkout, or from the wrong directory: globs match nothing there, which used to give the empty hash.
         using var tree = Project(("src/a.cs", "a"));
@@ -111,9 +113,9 @@ public class JobHashTests
 
         foreach (var directory in (string[])[empty.Root, Path.Combine(tree.Root, "src")])
         {
-            var run = ShellRun.Run("bash", ["-c", JobHashScript.Render(job)], directory);
-            run.ExitCode.Should().Be(1, run.Text);
-            run.Text.Should().BeEmpty();
+            var run = Runtime(job, directory);
+            run.ExitCode.Should().Be(1, run.StandardOutput);
+            run.StandardOutput.Should().BeEmpty();
             run.StandardError.Should().Contain("cigen: error: .cigen/config.yml is missing in " + directory);
         }
     }
@@ -125,7 +127,7 @@ public class JobHashTests
         Directory.CreateDirectory(Path.Combine(tree.Root, ".cigen/config"));
         var job = Job([], [.. Definition, ".cigen/config"]);
 
-        ShellRun.Run("bash", ["-c", JobHashScript.Render(job)], tree.Root).ExitCode.Should().Be(1);
+        Runtime(job, tree.Root).ExitCode.Should().Be(1);
         FluentActions.Invoking(() => JobHash.Compute(tree.Root, job)).Should().Throw<FileNotFoundException>();
     }
 
@@ -143,20 +145,23 @@ public class JobHashTests
     }
 
     [Fact]
-    public void Script_is_shellcheck_clean_and_prints_only_the_hash()
+    public void The_runtime_is_shellcheck_clean_and_prints_only_the_hash_and_the_lookup_flag()
     {
         using var tree = Project(("it's $(x).cs", "q"));
         var job = Job(["*.cs", "!{a,b}.cs", "src/**"], [.. Definition, "it's $(x).cs"]);
-        var script = JobHashScript.Render(job);
-        tree.Write("hash.sh", script);
 
-        var check = ShellRun.Run("shellcheck", ["--norc", "-s", "bash", "-f", "gcc", "hash.sh"], tree.Root);
+        var check = ShellRun.Run("shellcheck", ["--norc", "-s", "bash", "-f", "gcc", RuntimeRun.File], tree.Root);
         check.ExitCode.Should().Be(0, check.Text + check.StandardError);
-        File.Delete(Path.Combine(tree.Root, "hash.sh"));
-        var run = ShellRun.Run("bash", ["-c", script], tree.Root);
+        var run = Runtime(job, tree.Root);
         run.ExitCode.Should().Be(0, run.StandardError);
-        run.Text.Should().Be(JobHash.Compute(tree.Root, job).Value + "\n");
+        run.StandardOutput.Should().Be($"job_hash={JobHash.Compute(tree.Root, job).Value}\njob_lookup=true\n");
     }
+
+    /// <summary>The runtime's <c>hash</c> for the job, with the inputs the core sends.</summary>
+    internal static RuntimeRun.Result Runtime(Job job, string directory) => RuntimeRun.Run(
+        CigenRuntime.Hash,
+        new RuntimeSpec().Job("job", new JobSkipping { Inputs = JobSkippings.HashInputsOf(job), Backend = new SkipBackend { Name = "native", Type = "native" } }).ToString(),
+        directory);
 
     internal static Job Job(IReadOnlyList<string> sourceFiles, IReadOnlyList<string> definitionFiles)
     {
@@ -172,8 +177,8 @@ public class JobHashTests
 
     private static string Script(DigestTree tree, Job job)
     {
-        var run = ShellRun.Run("bash", ["-c", JobHashScript.Render(job)], tree.Root);
+        var run = Runtime(job, tree.Root);
         run.ExitCode.Should().Be(0, run.StandardError);
-        return run.Text.TrimEnd('\n');
+        return run.Outputs["job_hash"];
     }
 }

@@ -45,12 +45,12 @@ public sealed class JobSkippingTests
     }
 
     [Fact]
-    public void The_hash_script_is_the_jobs_and_a_job_without_legs_has_one_marker_named_after_it()
+    public void The_hash_inputs_are_the_jobs_and_a_job_without_legs_has_one_marker_named_after_it()
     {
         var graph = Load("jobs:\n  build:\n    source_files: [src/**]\n    steps: [{run: make}]\n");
         var job = Job(graph, "build");
 
-        job.Skipping!.HashScript.Should().Be(JobHashScript.Render(job));
+        job.Skipping!.Inputs.Should().BeEquivalentTo(new HashInputs { DefinitionFiles = ["cigen.yml"], Include = ["src/.*"] });
         job.Skipping.Markers.Should().Equal(new SkipMarker { Prefix = "cigen-skip-v1/linux-amd64/ci/build/" });
     }
 

@@ -2,6 +2,7 @@ using CIGen.Core.Config;
 using CIGen.Core.Skipping;
 using CIGen.Core.Tests.Support;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Runtime;
 
 namespace CIGen.Core.Tests.Skipping;
 
@@ -42,8 +43,7 @@ public sealed class RefScopeTests
     {
         var skipping = Skipping(jobBody);
 
-        skipping.RefScoped.Should().BeTrue(what);
-        skipping.RefKindScript.Should().Be(name ? RefKindScript.WithName : RefKindScript.Text, what);
+        skipping.RefScope.Should().Be(name ? SkipRefScope.Name : SkipRefScope.Kind, what);
         skipping.SkipOnTags.Should().BeTrue();
     }
 
@@ -56,18 +56,17 @@ public sealed class RefScopeTests
     {
         var skipping = Skipping(jobBody);
 
-        skipping.RefScoped.Should().BeFalse(what);
-        skipping.RefKindScript.Should().BeNull();
+        skipping.RefScope.Should().Be(SkipRefScope.None, what);
     }
 
     [Fact]
     public void Skip_on_tags_false_on_the_job_or_at_the_top_stops_skipping_on_tags_the_job_overriding()
     {
         Skipping("    skip_on_tags: false\n    steps: [{run: make}]\n").Should()
-            .Match<JobSkipping>(s => !s.SkipOnTags && !s.RefScoped && s.RefKindScript == RefKindScript.Text);
+            .Match<JobSkipping>(s => !s.SkipOnTags && s.RefScope == SkipRefScope.None);
         Skipping("    steps: [{run: make}]\n", "skip_on_tags: false\n").SkipOnTags.Should().BeFalse();
         Skipping("    skip_on_tags: true\n    steps: [{run: make}]\n", "skip_on_tags: false\n").Should()
-            .Match<JobSkipping>(s => s.SkipOnTags && s.RefKindScript == null);
+            .Match<JobSkipping>(s => s.SkipOnTags);
     }
 
     [Fact]
@@ -90,17 +89,37 @@ public sealed class RefScopeTests
     [InlineData("GITHUB_REF=refs/pull/7/merge GITHUB_REF_TYPE=branch GITHUB_EVENT_NAME=pull_request", "pull_request")]
     [InlineData("GITHUB_REF=refs/heads/main GITHUB_EVENT_NAME=pull_request_target", "pull_request")]
     [InlineData("GITHUB_REF=refs/heads/main GITHUB_REF_TYPE=branch GITHUB_EVENT_NAME=schedule", "branch")]
-    public void The_ref_kind_script_reads_the_platforms_variables(string variables, string kind)
+    public void The_runtime_reads_the_ref_kind_from_the_platforms_variables(string variables, string kind)
     {
-        var script = "unset CIRCLE_TAG CIRCLE_BRANCH GITHUB_REF GITHUB_REF_TYPE GITHUB_EVENT_NAME\n"
-            + string.Concat(variables.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => $"export {v}\n"))
-            + "set -euo pipefail\n" + RefKindScript.Text;
+        RuntimeRefKind(variables, SkipRefScope.Kind).Should().Be(kind);
+    }
 
-        var run = CIGen.Testing.ShellRun.Bash(script, Path.GetTempPath());
+    [Theory]
+    [InlineData("CIRCLE_TAG=v1", "tag")]
+    [InlineData("GITHUB_REF=refs/tags/v1 GITHUB_REF_TYPE=tag GITHUB_EVENT_NAME=push", "tag")]
+    [InlineData("GITHUB_REF=refs/heads/main GITHUB_REF_TYPE=branch GITHUB_EVENT_NAME=push", "branch")]
+    [InlineData("GITHUB_REF=refs/pull/7/merge GITHUB_EVENT_NAME=pull_request", "pull_request")]
+    public void A_job_that_never_skips_on_tags_is_not_looked_up_on_a_tag_run(string variables, string kind)
+    {
+        var skipping = new JobSkipping { Backend = new SkipBackend { Name = "native", Type = "native" }, SkipOnTags = false };
+        var run = CIGen.Testing.RuntimeRun.Run("hash", new RuntimeSpec().Job("job", skipping).ToString(), Path.GetTempPath(), Variables(variables));
 
         run.ExitCode.Should().Be(0, run.StandardError);
-        run.Text.Should().Be(kind + "\n");
+        run.Outputs["job_lookup"].Should().Be(kind == "tag" ? "false" : "true");
     }
+
+    private static string RuntimeRefKind(string variables, string scope)
+    {
+        var skipping = new JobSkipping { Backend = new SkipBackend { Name = "native", Type = "native" }, RefScope = scope };
+        var run = CIGen.Testing.RuntimeRun.Run("hash", new RuntimeSpec().Job("job", skipping).Marker("m", "p/").ToString(), Path.GetTempPath(), Variables(variables));
+
+        run.ExitCode.Should().Be(0, run.StandardError);
+        run.Outputs["m"].Should().Be($"p/{run.Outputs["job_ref_kind"]}/{run.Outputs["job_hash"]}", "a scoped marker names the ref kind before the hash");
+        return run.Outputs["job_ref_kind"];
+    }
+
+    private static Dictionary<string, string?> Variables(string variables) =>
+        variables.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => v.Split('=', 2)).ToDictionary(v => v[0], v => (string?)v[1]);
 
     [Theory]
     [InlineData("CIRCLE_BRANCH=main", "branch", "main")]
@@ -108,16 +127,9 @@ public sealed class RefScopeTests
     [InlineData("GITHUB_REF=refs/heads/main GITHUB_REF_TYPE=branch GITHUB_REF_NAME=main GITHUB_EVENT_NAME=push GITHUB_HEAD_REF=", "branch", "main")]
     [InlineData("GITHUB_REF=refs/tags/nightly GITHUB_REF_TYPE=tag GITHUB_REF_NAME=nightly GITHUB_EVENT_NAME=push", "tag", "nightly")]
     [InlineData("GITHUB_REF=refs/pull/7/merge GITHUB_REF_TYPE=branch GITHUB_REF_NAME=7/merge GITHUB_HEAD_REF=feature/x GITHUB_EVENT_NAME=pull_request", "pull_request", "feature/x")]
-    public void The_named_ref_kind_script_adds_the_digest_of_the_name_ref_conditions_compare(string variables, string kind, string name)
+    public void The_runtime_names_the_ref_kind_with_the_digest_of_the_name_ref_conditions_compare(string variables, string kind, string name)
     {
-        var script = "unset CIRCLE_TAG CIRCLE_BRANCH GITHUB_REF GITHUB_REF_TYPE GITHUB_REF_NAME GITHUB_HEAD_REF GITHUB_EVENT_NAME\n"
-            + string.Concat(variables.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => $"export {v}\n"))
-            + "set -euo pipefail\n" + RefKindScript.WithName;
-
-        var run = CIGen.Testing.ShellRun.Bash(script, Path.GetTempPath());
-
-        run.ExitCode.Should().Be(0, run.StandardError);
-        run.Text.Should().Be($"{kind}-{RefKindScript.NameDigest(name)}\n");
-        RefKindScript.NameDigest(name).Should().MatchRegex("^[0-9a-f]{16}$").And.NotBe(RefKindScript.NameDigest(name + "x"));
+        RuntimeRefKind(variables, SkipRefScope.Name).Should().Be($"{kind}-{RefKind.NameDigest(name)}");
+        RefKind.NameDigest(name).Should().MatchRegex("^[0-9a-f]{16}$").And.NotBe(RefKind.NameDigest(name + "x"));
     }
 }

@@ -83,9 +83,6 @@ public sealed class SkipBackendTests
         backend.EnvReferences.Select(e => (e.Key, e.Value)).Should().Equal(
             ("AWS_ACCESS_KEY_ID", new EnvReference(EnvReferenceKind.Secret, "MINIO_KEY")),
             ("AWS_SECRET_ACCESS_KEY", new EnvReference(EnvReferenceKind.Secret, "MINIO_SECRET")));
-        backend.LookupScript.Should().Be(MarkerScripts.Function(MarkerBackend.S3, MarkerOperation.Lookup));
-        backend.RecordScript.Should().Be(MarkerScripts.Function(MarkerBackend.S3, MarkerOperation.Record));
-        backend.ClientScript.Should().Contain("if ! command -v aws ", "every provider installs the AWS CLI the same way");
     }
 
     [Fact]
@@ -97,20 +94,14 @@ public sealed class SkipBackendTests
             ("CIGEN_REDIS_URL", Scalar.String("${REDIS_URL}")),
             ("CIGEN_REDIS_TTL", Scalar.Number("604800")));
         backend.EnvReferences.Keys.Should().Equal("CIGEN_REDIS_URL");
-        backend.LookupScript.Should().Be(MarkerScripts.Function(MarkerBackend.Redis, MarkerOperation.Lookup));
-        backend.RecordScript.Should().Be(MarkerScripts.Function(MarkerBackend.Redis, MarkerOperation.Record));
-        backend.ClientScript.Should().Contain("if ! command -v redis-cli ", "every provider installs redis-cli the same way");
     }
 
     [Fact]
-    public void A_native_backend_has_no_env_and_no_scripts()
+    public void A_native_backend_has_no_env()
     {
         var backend = BackendOf(Load("skip_cache: {default: native}\n" + Jobs.Replace("runner: fast", "runs_on: x").Replace("runner: plain", "runs_on: y")), "direct");
 
         backend.Should().BeEquivalentTo(new SkipBackend { Name = "native", Type = "native" });
-        backend.LookupScript.Should().BeNull();
-        backend.RecordScript.Should().BeNull();
-        backend.ClientScript.Should().BeNull();
     }
 
     [Fact]

@@ -5,12 +5,13 @@ using CIGen.Core.Files;
 using CIGen.Core.Tests.Files;
 using CIGen.Core.Tests.Support;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Runtime;
 using CIGen.Testing;
 
 namespace CIGen.Core.Tests.Caching;
 
-/// <summary>The key_values script run with real bash on fixture trees.</summary>
-public class KeyValuesScriptTests
+/// <summary>The runtime's <c>keys</c>, run with real bash on fixture trees with the records a key_values step passes.</summary>
+public class RuntimeKeysTests
 {
     // The design's built-in version sources (design5.md), as the config layer will hand them over.
     private static readonly ToolVersion Ruby = new("ruby",
@@ -58,7 +59,7 @@ public class KeyValuesScriptTests
     [InlineData("  # 3.2\n3.3.5\n")]
     [InlineData("# pinned\n\t\n ruby-3.3.5 \n")]
     [InlineData("\n\n3.1.4\r\n")]
-    public void The_generate_time_reader_agrees_with_the_script(string content)
+    public void The_generate_time_reader_agrees_with_the_runtime(string content)
     {
         using var tree = new DigestTree((".ruby-version", content));
         var run = Run(tree, [new ToolVersion("ruby", [new(".ruby-version")])]);
@@ -155,17 +156,13 @@ public class KeyValuesScriptTests
     }
 
     [Fact]
-    public void Script_is_shellcheck_clean_and_deterministic()
+    public void A_multi_line_command_with_a_comment_is_one_record_and_runs_as_written()
     {
-        var tools = new[] { Ruby, Bundler, Node, Pnpm, Rust, Go, Dotnet, new ToolVersion("multi", [new(Command: "a=1\necho \"$a\" # why")]) };
-        var digests = new[] { new FilesDigest("files_gems", DigestTree.AwkwardGlobs) };
-        var script = KeyValuesScript.Render(tools, digests);
-        script.Should().Be(KeyValuesScript.Render(tools, digests));
+        using var tree = new DigestTree();
+        var tool = new ToolVersion("multi", [new(Command: "a='1.2'\necho \"v$a.3\" # why")]);
 
-        using var tree = new DigestTree(("script.sh", script));
-        var result = ShellRun.Run("shellcheck", ["--norc", "-s", "bash", "-f", "gcc", "script.sh"], tree.Root);
-        result.Text.Should().BeEmpty(script);
-        result.ExitCode.Should().Be(0);
+        Spec([tool], []).Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2, "a record is one line");
+        Run(tree, [tool]).Values["multi"].Should().Be("1.2.3");
     }
 
     [Theory]
@@ -174,57 +171,55 @@ public class KeyValuesScriptTests
     public void Digests_are_left_out_when_the_step_says_so(string setting, string[] names)
     {
         using var tree = new DigestTree(("a.txt", "a"));
-        var file = Path.Combine(tree.Root, "keys.sh");
-        File.WriteAllText(file, KeyValuesScript.Render([Node], [new FilesDigest("files_x", ["*.txt"])]));
 
-        var result = ShellRun.Run("env", [$"{KeyValuesScript.DigestsVariable}={setting}", "bash", file], tree.Root);
+        var result = RuntimeRun.Run(CigenRuntime.Keys, Spec([Node], [new FilesDigest("files_x", ["*.txt"])]), tree.Root,
+            new Dictionary<string, string?> { [CigenRuntime.DigestsVariable] = setting });
 
         result.ExitCode.Should().Be(0, result.StandardError);
-        result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=')[0]).Should().Equal(names);
+        result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=')[0]).Should().Equal(names);
     }
 
     [Fact]
-    public void Script_has_one_line_per_value_after_the_functions()
+    public void The_records_name_each_value_and_its_probes_in_order()
     {
-        var script = KeyValuesScript.Render([Node], [new FilesDigest("files_node_modules", ["package.json", "!x"])]);
-        var lines = script.Split('\n');
-        lines.Should().Contain(
-            "cigen_print node \"$(cigen_file '.nvmrc' || cigen_file '.node-version' || cigen_file '.tool-versions' " +
-            "'^nodejs?[[:space:]]+([^[:space:]]+)' || cigen_command \"$( { node --version; } </dev/null 2>&1 )\" \"$?\")\"");
-        lines.Should().Contain("  cigen_print files_node_modules \"$(cigen_digest '^(package\\.json)$' '^(x)$')\"");
+        Spec([Node], [new FilesDigest("files_node_modules", ["package.json", "!x"])]).Should().Be(
+            "tool node\nfile .nvmrc\nfile .node-version\nfile .tool-versions '^nodejs?[[:space:]]+([^[:space:]]+)'\n" +
+            "command 'node --version'\ndigest files_node_modules\ninclude 'package\\.json'\nexclude x\n");
     }
 
-    [Theory]
-    [InlineData("os")]
-    [InlineData("bad name")]
-    [InlineData("")]
-    public void Rejects_reserved_or_invalid_names(string name)
+    [Fact]
+    public void A_join_concatenates_text_and_earlier_values_into_a_keys_fixed_prefix()
     {
-        var act = () => KeyValuesScript.Render([new ToolVersion(name, [])], []);
-        act.Should().Throw<ArgumentException>();
+        using var tree = new DigestTree((".nvmrc", "20.1.0\n"));
+        KeyPart Text(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
+        KeyPart Value(string name) => new() { Kind = KeyPartKind.Value, Name = name };
+        var join = new KeyValue { Name = "modules_key", Kind = KeyValueKind.Join, Parts = [Value("os"), Text("-modules-node"), Value("node"), Text("-")] };
+
+        var run = Run(tree, [new ToolVersion("node", [new(".nvmrc")])], extra: [join]);
+
+        run.Values["modules_key"].Should().Be($"{run.Values["os"]}-modules-node20.1.0-");
     }
 
     private sealed record ScriptRun(IReadOnlyList<string> Names, IReadOnlyDictionary<string, string> Values, string StandardError);
 
-    private static ScriptRun Run(DigestTree tree, IReadOnlyList<ToolVersion> tools, IReadOnlyList<FilesDigest>? digests = null, string? pathPrefix = null)
+    private static ScriptRun Run(DigestTree tree, IReadOnlyList<ToolVersion> tools, IReadOnlyList<FilesDigest>? digests = null, string? pathPrefix = null, IReadOnlyList<KeyValue>? extra = null)
     {
-        var script = KeyValuesScript.Render(tools, digests ?? []);
-        var file = Path.Combine(Path.GetTempPath(), $"cigen-keys-{Guid.NewGuid():N}.sh");
-        File.WriteAllText(file, script);
-        try
-        {
-            var result = ShellRun.Run("bash", [file], tree.Root, pathPrefix: pathPrefix);
-            result.ExitCode.Should().Be(0, result.StandardError);
-            var lines = result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            lines.Should().AllSatisfy(l => l.Should().MatchRegex("^[A-Za-z0-9_-]+=[A-Za-z0-9._-]+$"));
-            var pairs = lines.Select(l => l.Split('=', 2)).ToList();
-            return new ScriptRun([.. pairs.Select(p => p[0])], pairs.ToDictionary(p => p[0], p => p[1]), result.StandardError);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var result = RuntimeRun.Run(CigenRuntime.Keys, Spec(tools, digests ?? [], extra), tree.Root, pathPrefix: pathPrefix);
+        result.ExitCode.Should().Be(0, result.StandardError);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().AllSatisfy(l => l.Should().MatchRegex("^[A-Za-z0-9_]+=[A-Za-z0-9._-]+$"));
+        var pairs = lines.Select(l => l.Split('=', 2)).ToList();
+        return new ScriptRun([.. pairs.Select(p => p[0])], pairs.ToDictionary(p => p[0], p => p[1]), result.StandardError);
     }
+
+    /// <summary>The records a key_values step with these values passes, as the core describes the values.</summary>
+    private static string Spec(IReadOnlyList<ToolVersion> tools, IReadOnlyList<FilesDigest> digests, IReadOnlyList<KeyValue>? extra = null) => RuntimeSpec.Keys(
+    [
+        .. tools.Select(t => new KeyValue { Name = t.Value, Kind = KeyValueKind.Tool, Probes = t.Probes }),
+        .. digests.Select(d => GlobSet.Parse(d.Globs)).Zip(digests, (globs, d) =>
+            new KeyValue { Name = d.Value, Kind = KeyValueKind.Digest, Include = globs.IncludeEres, Exclude = globs.ExcludeEres }),
+        .. extra ?? [],
+    ]);
 
     /// <summary>Executables written to the tree's .bin directory, to put first on PATH.</summary>
     private static string FakeCommands(DigestTree tree, params (string Name, string Body)[] commands)
