@@ -13,6 +13,14 @@ public sealed record JobHash(string Value, IReadOnlyList<DigestedFile> Files)
 {
     /// <param name="root">The project root: the directory holding the config (<c>ConfigLocation.Root</c>).</param>
     /// <exception cref="FileNotFoundException">A definition file of the job is missing (<see cref="RequireDefinitionFiles"/>).</exception>
+    /// <summary>What the job's hash covers, as the graph sends it to the runtime: one ERE per glob, and the definition files.</summary>
+    public static HashInputs InputsOf(Job job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var globs = GlobSet.Parse(job.SourceFiles);
+        return new HashInputs { DefinitionFiles = job.DefinitionFiles, Include = globs.IncludeEres, Exclude = globs.ExcludeEres };
+    }
+
     public static JobHash Compute(string root, Job job)
     {
         RequireDefinitionFiles(root, job);

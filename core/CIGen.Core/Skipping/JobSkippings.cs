@@ -1,5 +1,4 @@
 using CIGen.Core.Config;
-using CIGen.Core.Files;
 using CIGen.Core.Hashing;
 using CIGen.Protocol;
 
@@ -56,23 +55,11 @@ internal static class JobSkippings
         var scope = RefDependence.Of(workflow, job, graph.Commands);
         return new JobSkipping
         {
-            Inputs = HashInputsOf(job),
+            Inputs = JobHash.InputsOf(job),
             RefScope = scope switch { RefScope.Name => SkipRefScope.Name, RefScope.Kind => SkipRefScope.Kind, _ => SkipRefScope.None },
             Markers = Markers(workflow, job, graph.Runners),
             Backend = backend,
             SkipOnTags = job.SkipOnTags,
-        };
-    }
-
-    /// <summary>The job's <c>source_files</c> as one ERE per glob, and its definition files.</summary>
-    public static HashInputs HashInputsOf(Job job)
-    {
-        var globs = GlobSet.Parse(job.SourceFiles);
-        return new HashInputs
-        {
-            DefinitionFiles = job.DefinitionFiles,
-            Include = globs.IncludeEres,
-            Exclude = globs.ExcludeEres,
         };
     }
 

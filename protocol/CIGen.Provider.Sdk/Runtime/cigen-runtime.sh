@@ -528,13 +528,20 @@ cigen_redis_record() (
   exit 2
 )
 
-cigen_marker_warn() { cigen_warn "skip marker $key: $1"; }
+# text: why the marker operation (cigen_marker_operation) could not be done, and what that means for the job.
+cigen_marker_warn() {
+  if [[ ${cigen_marker_operation-} == record ]]; then
+    cigen_warn "skip marker $key not recorded: $1; the next run with these inputs runs again"
+  else
+    cigen_warn "skip marker $key: $1; the job runs"
+  fi
+}
 
 cigen_backend_ready=''
 
 # operation key: exit 0, 1 or 2 as above.
 cigen_marker() {
-  local key=$2
+  local cigen_marker_operation=$1 key=$2
   if [[ -z $key ]]; then
     cigen_marker_warn 'no marker key given'
     return 2
@@ -560,10 +567,7 @@ cigen_found() {
   case $status in
     0) echo true ;;
     1) echo false ;;
-    *)
-      cigen_warn "could not look up the skip marker $1 (exit $status); the job runs"
-      echo false
-      ;;
+    *) echo false ;; # warned by the lookup
   esac
 }
 
@@ -575,8 +579,7 @@ cigen_op_lookup() {
 # record: writes the marker CIGEN_MARKER_KEY after the job succeeded. A marker that cannot be written never fails the
 # job: it only costs a rerun next time.
 cigen_op_record() {
-  cigen_marker record "${CIGEN_MARKER_KEY-}" ||
-    cigen_warn "could not record the skip marker ${CIGEN_MARKER_KEY-}; the next run with these inputs runs again"
+  cigen_marker record "${CIGEN_MARKER_KEY-}" || true # warned by the record
 }
 
 # ---------------------------------------------------------------------------------------------------------------------

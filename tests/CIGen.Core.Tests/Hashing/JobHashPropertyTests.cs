@@ -1,6 +1,5 @@
 using System.Text;
 using CIGen.Core.Hashing;
-using CIGen.Core.Skipping;
 using CIGen.Protocol;
 using CIGen.Provider.Sdk.Runtime;
 using CIGen.Testing;
@@ -136,7 +135,7 @@ public sealed class JobHashPropertyTests : IDisposable
 
         var job = JobHashTests.Job(globs, definition);
         // The runtime's hash as a CI step runs it; its one line `job_hash=HEX` becomes the hash, a failure FAILED.
-        var spec = new RuntimeSpec().Job("job", new JobSkipping { Inputs = JobSkippings.HashInputsOf(job), Backend = new SkipBackend { Name = "native", Type = "native" } });
+        var spec = new RuntimeSpec().Job("job", new JobSkipping { Inputs = JobHash.InputsOf(job), Backend = new SkipBackend { Name = "native", Type = "native" } });
         File.WriteAllText(Combine("scripts", index) + ".sh",
             $"out=$(CIGEN_SPEC={ShellWords.Quote(spec.ToString())} bash {ShellWords.Quote(RuntimeRun.File)} hash) || exit 1\nprintf '%s\\n' \"${{out%%$'\\n'*}}\" | sed 's/^job_hash=//'\n");
         File.WriteAllBytes(Combine("defs", index), Nul(definition));

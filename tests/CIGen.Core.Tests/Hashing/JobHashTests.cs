@@ -3,7 +3,6 @@ using System.Text;
 using CIGen.Core.Files;
 using CIGen.Core.Hashing;
 using CIGen.Core.Tests.Files;
-using CIGen.Core.Skipping;
 using CIGen.Protocol;
 using CIGen.Provider.Sdk.Runtime;
 using CIGen.Testing;
@@ -160,7 +159,7 @@ public class JobHashTests
     /// <summary>The runtime's <c>hash</c> for the job, with the inputs the core sends.</summary>
     internal static RuntimeRun.Result Runtime(Job job, string directory) => RuntimeRun.Run(
         CigenRuntime.Hash,
-        new RuntimeSpec().Job("job", new JobSkipping { Inputs = JobSkippings.HashInputsOf(job), Backend = new SkipBackend { Name = "native", Type = "native" } }).ToString(),
+        new RuntimeSpec().Job("job", new JobSkipping { Inputs = JobHash.InputsOf(job), Backend = new SkipBackend { Name = "native", Type = "native" } }).ToString(),
         directory);
 
     internal static Job Job(IReadOnlyList<string> sourceFiles, IReadOnlyList<string> definitionFiles)

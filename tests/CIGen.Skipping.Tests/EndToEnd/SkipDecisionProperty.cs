@@ -51,7 +51,7 @@ public abstract class SkipDecisionProperty(ITestOutputHelper output)
                 {
                     var job = repositories[i].LoadJob();
                     planned.Add((steps[i], repositories[i].Hash(job),
-                        new CiRun(repositories[i].Root, JobHashScript.Render(job), SimulatedRepository.KeyPrefix(job, steps[i].Arch), steps[i].Succeeds)));
+                        CiRun.Of(job, repositories[i].Root, SimulatedRepository.KeyPrefix(job, steps[i].Arch), steps[i].Succeeds)));
                 }
 
                 prepare.Stop();

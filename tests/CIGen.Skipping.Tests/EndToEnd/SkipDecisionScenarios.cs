@@ -177,7 +177,7 @@ public abstract class SkipDecisionScenarios
     private static CiRun Run(SimulatedRepository repo, string arch, bool succeeds)
     {
         var job = repo.LoadJob();
-        return new CiRun(repo.Root, JobHashScript.Render(job), SimulatedRepository.KeyPrefix(job, arch), succeeds);
+        return CiRun.Of(job, repo.Root, SimulatedRepository.KeyPrefix(job, arch), succeeds);
     }
 
     /// <summary>One CI run of the job as the repository is now; the generated script's hash must be the core's.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using CIGen.Core.Skipping;
+using CIGen.Provider.Sdk.Runtime;
+using CIGen.Testing;
 
 namespace CIGen.Skipping.Tests.Support;
 
@@ -9,16 +10,22 @@ public static class MarkerRun
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
     /// <summary>
-    /// Defines <see cref="MarkerScripts.Function"/> and calls it on <c>$CIGEN_SKIP_KEY</c> under <c>set -euo pipefail</c>
-    /// (as CI shells run), exiting with its status. HOME is a fresh directory (no AWS config of the machine's); AWS_*,
-    /// CIGEN_* and REDISCLI_* of the test process are not passed on.
+    /// Loads the runtime's functions and runs its marker <paramref name="operation"/> on <c>$CIGEN_SKIP_KEY</c> (exit
+    /// 0, 1 or 2; without the client installation, which would reach for apt), exiting with its status. HOME is a
+    /// fresh directory (no AWS config of the machine's); AWS_*, CIGEN_* and REDISCLI_* of the test process are not passed on.
     /// </summary>
     public static Result Run(MarkerBackend backend, MarkerOperation operation, string key, IReadOnlyDictionary<string, string> environment, string? path = null)
     {
-        var script = "set -euo pipefail\n" + MarkerScripts.Function(backend, operation)
-            + "status=0\n" + MarkerScripts.FunctionName(operation) + " \"$CIGEN_SKIP_KEY\" || status=$?\nexit \"$status\"\n";
-        return Bash(script, new Dictionary<string, string>(environment) { ["CIGEN_SKIP_KEY"] = key }, path, $"{MarkerScripts.FunctionName(operation)} ({backend})");
+        var script = Functions(backend) + $"status=0\ncigen_marker {Operation(operation)} \"$CIGEN_SKIP_KEY\" || status=$?\nexit \"$status\"\n";
+        return Bash(script, new Dictionary<string, string>(environment) { ["CIGEN_SKIP_KEY"] = key }, path, $"{Operation(operation)} ({backend})");
     }
+
+    /// <summary>Bash that loads the runtime's functions for <paramref name="backend"/> under <c>set -euo pipefail</c>, its client taken as there.</summary>
+    public static string Functions(MarkerBackend backend) =>
+        $"CIGEN_RUNTIME_FUNCTIONS_ONLY=1 . {ShellWords.Quote(RuntimeRun.File)}\nset -euo pipefail\n"
+        + $"CIGEN_BACKEND={(backend == MarkerBackend.S3 ? "s3" : "redis")}\ncigen_backend_ready=1\n";
+
+    private static string Operation(MarkerOperation operation) => operation == MarkerOperation.Lookup ? "lookup" : "record";
 
     /// <summary>
     /// Runs <paramref name="script"/> in bash with HOME a fresh directory (also the working directory; no AWS config of

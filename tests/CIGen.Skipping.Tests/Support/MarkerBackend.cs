@@ -1,8 +1,8 @@
-namespace CIGen.Core.Skipping;
+namespace CIGen.Skipping.Tests.Support;
 
 /// <summary>
-/// Where skip markers live when the core writes the bash that reads and writes them. The platform's own cache
-/// (<c>type: native</c>) is not here: providers spell it with the platform's cache steps.
+/// The marker backends the runtime asks itself (<c>CIGEN_BACKEND</c>). The platform's own cache (<c>type: native</c>)
+/// is not here: providers spell it with the platform's cache steps.
 /// </summary>
 public enum MarkerBackend
 {
@@ -13,7 +13,7 @@ public enum MarkerBackend
     Redis,
 }
 
-/// <summary>What a marker script does with a job's marker key.</summary>
+/// <summary>What the runtime's marker functions do with a job's marker key.</summary>
 public enum MarkerOperation
 {
     /// <summary>Exit 0 when the marker exists (skip), 1 when it does not (run), 2 when the backend failed (run).</summary>
