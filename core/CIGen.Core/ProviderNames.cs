@@ -3,6 +3,9 @@ namespace CIGen.Core;
 /// <summary>Provider names users may write, and the one canonical name (the executable suffix) each stands for.</summary>
 public static class ProviderNames
 {
+    public const string GitHub = "github";
+    public const string CircleCi = "circleci";
+
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
     {
         ["github-actions"] = "github",

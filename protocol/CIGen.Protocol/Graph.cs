@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace CIGen.Protocol;
@@ -36,7 +37,16 @@ public sealed record Graph
 
     public IReadOnlyList<VersionSource> VersionSources { get; set; } = [];
 
-    public ProviderSettings Settings { get; set; } = new();
+    /// <summary>
+    /// The config's top-level block named after the receiving provider (<c>github:</c> for
+    /// <c>cigen-provider-github</c>, <c>NAME:</c> for <c>cigen-provider-NAME</c>), as JSON; null when there is none.
+    /// Opaque to the contract: only that provider reads it (docs/protocol.md, "Provider settings").
+    /// </summary>
+    public JsonElement? ProviderSettings { get; set; }
+
+    /// <summary>The core's bookkeeping, never sent: every provider's block, by canonical provider name.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement> ProviderBlocks { get; set; } = new Dictionary<string, JsonElement>();
 }
 
 public sealed record Workflow
@@ -209,8 +219,12 @@ public sealed record Job
     /// <summary><c>approval</c> for a manual gate; null for an ordinary job.</summary>
     public string? Type { get; init; }
 
-    /// <summary>The job's <c>github:</c> block; null when not given.</summary>
-    public GitHubJobSettings? Github { get; init; }
+    /// <summary>The job's block named after the receiving provider, as JSON (see <see cref="Graph.ProviderSettings"/>); null when there is none.</summary>
+    public JsonElement? ProviderSettings { get; set; }
+
+    /// <summary>The core's bookkeeping, never sent: the job's block for every provider, by canonical provider name.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, JsonElement> ProviderBlocks { get; set; } = new Dictionary<string, JsonElement>();
 
     public IReadOnlyList<Step> Steps { get; set; } = [];
 }
@@ -465,28 +479,6 @@ public sealed record VersionSource
 
 /// <summary>One way to find a tool's version: a file (optionally with a regex), or a command.</summary>
 public sealed record VersionProbe(string? File = null, string? Pattern = null, string? Command = null);
-
-public sealed record ProviderSettings
-{
-    public GitHubSettings? Github { get; init; }
-
-    public CircleCiSettings? Circleci { get; init; }
-}
-
-public sealed record GitHubSettings
-{
-    /// <summary><c>plan</c> (default) or <c>early_exit</c>.</summary>
-    public string? SkipStrategy { get; init; }
-}
-
-public sealed record CircleCiSettings
-{
-    public bool? Dynamic { get; init; }
-
-    public bool? FixGithubStatus { get; init; }
-
-    public IReadOnlyList<string> Context { get; set; } = [];
-}
 
 /// <summary>Values of <see cref="KeyValue.Kind"/>.</summary>
 public static class KeyValueKind

@@ -4,10 +4,10 @@ namespace CIGen.Protocol;
 public static class ProtocolInfo
 {
     /// <summary>The protocol version this build speaks. Bump only for breaking changes; additions keep the number.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>The oldest protocol version this build still speaks.</summary>
-    public const int MinimumVersion = 1;
+    public const int MinimumVersion = 2;
 
     /// <summary>
     /// Environment variable the host sets when it starts a provider. A provider that does not find it refuses to run:

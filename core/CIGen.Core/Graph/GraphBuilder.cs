@@ -82,7 +82,7 @@ internal sealed class GraphBuilder
             SkipCacheDefault = skipDefault,
             CacheDefinitions = [.. catalog.Definitions.Select(d => d.Definition)],
             VersionSources = catalog.VersionSources,
-            Settings = config.Settings,
+            ProviderBlocks = config.ProviderBlocks,
         }), diagnostics);
     }
 
@@ -274,7 +274,7 @@ internal sealed class GraphBuilder
             Checkout = job.Checkout,
             TimeoutMinutes = job.TimeoutMinutes,
             Type = job.Type,
-            Github = job.Github,
+            ProviderBlocks = job.ProviderBlocks,
             Steps = restorePaths.Apply(job.Steps),
         };
         built = built with { Cache = Caches(job, built.Packages) };

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CIGen.Protocol;
 
 namespace CIGen.Core.Graphs;
@@ -20,10 +21,18 @@ public static class GraphFilter
         var checkouts = new CheckoutSteps(commands);
         return graph with
         {
-            Workflows = [.. graph.Workflows.Select(w => w with { Jobs = [.. w.Jobs.Select(j => checkouts.Injected(checkouts.Placed(j with { Steps = Keep(j.Steps) })))] })],
+            Workflows = [.. graph.Workflows.Select(w => w with
+            {
+                Jobs = [.. w.Jobs.Select(j => checkouts.Injected(checkouts.Placed(j with { Steps = Keep(j.Steps), ProviderSettings = Block(j.ProviderBlocks, provider) })))],
+            })],
             Commands = commands,
+            ProviderSettings = Block(graph.ProviderBlocks, provider),
         };
     }
+
+    /// <summary>The block for <paramref name="provider"/> only: the contract sends no provider another's settings.</summary>
+    private static JsonElement? Block(IReadOnlyDictionary<string, JsonElement> blocks, string provider) =>
+        blocks.TryGetValue(provider, out var block) ? block : null;
 
     /// <summary>
     /// Checkout is opt-out: a job gets a <c>checkout</c> step first unless it says <c>checkout: false</c>, is an

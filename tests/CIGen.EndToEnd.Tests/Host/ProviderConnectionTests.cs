@@ -165,6 +165,17 @@ public sealed class ProviderConnectionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_protocol_1_provider_is_refused_with_a_message_naming_both_versions()
+    {
+        var failure = (await FluentActions.Awaiting(() => ProviderConnection.StartAsync(Misbehaving("v1"), FastOptions, log, default))
+            .Should().ThrowAsync<ProviderException>()).Which;
+
+        ProtocolInfo.MinimumVersion.Should().Be(2, "protocol 2 replaced protocol 1: no shell, no provider names in the contract");
+        failure.Code.Should().Be(GenerationCodes.ProtocolVersionMismatch);
+        failure.Message.Should().Contain($"speaks ({ProtocolInfo.CurrentVersion})").And.Contain("this provider speaks 1-1");
+    }
+
+    [Fact]
     public async Task A_file_that_cannot_be_executed_is_reported_as_not_startable()
     {
         var path = directory.Write("cigen-provider-garbage", "this is not a program\n");

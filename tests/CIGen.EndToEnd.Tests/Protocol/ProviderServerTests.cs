@@ -136,9 +136,9 @@ public sealed class ProviderServerTests : IAsyncDisposable
         var (raw, providerSide) = FullDuplexStream.CreatePair();
         var rawServer = ProviderServer.ServeAsync(provider, providerSide, providerSide, TextWriter.Null);
 
-        await WriteFramed(raw, """{"jsonrpc":"2.0","id":"x1","method":"initialize","params":{"protocolVersions":{"min":1,"max":1},"host":{"name":"raw","version":"0"}}}""");
+        await WriteFramed(raw, """{"jsonrpc":"2.0","id":"x1","method":"initialize","params":{"protocolVersions":{"min":2,"max":2},"host":{"name":"raw","version":"0"}}}""");
         (await ReadFramed(raw)).Should().Be(
-            """{"jsonrpc":"2.0","id":"x1","result":{"name":"fake","version":"1.2.3","protocolVersion":1,"capabilities":[],"outputs":[".fake/*.yml"]}}""");
+            """{"jsonrpc":"2.0","id":"x1","result":{"name":"fake","version":"1.2.3","protocolVersion":2,"capabilities":[],"outputs":[".fake/*.yml"]}}""");
 
         await WriteFramed(raw, """{"jsonrpc":"2.0","id":7,"method":"generate","params":{"graph":{"configSource":"c","workflows":[{"id":"w","source":{"file":"c","line":1,"column":1},"env":{"N":1.50}}]},"options":{},"unknownField":true}}""");
         (await ReadFramed(raw)).Should().Be(

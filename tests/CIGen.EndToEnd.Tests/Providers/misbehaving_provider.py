@@ -8,6 +8,7 @@ Modes:
   hang          never answers generate
   wrongversion  answers initialize with protocol version 99
   oldversion    answers initialize with error -31001 (it speaks only protocol 0)
+  v1            answers initialize as a protocol-1 provider does when offered only 2: error -31001 naming both ranges
   dotdot        returns the path ../x.yml
   absolute      returns the path /tmp/cigen-absolute.yml
   duplicate     returns .bad/a.yml twice
@@ -69,10 +70,13 @@ def main():
             continue
         method, reply = message["method"], {"jsonrpc": "2.0", "id": message["id"]}
         if method == "initialize":
+            offered = message["params"]["protocolVersions"]
             if MODE == "oldversion":
                 reply["error"] = {"code": -31001, "message": "Unsupported protocol version: the host speaks 1-1, this provider speaks 0-0."}
+            elif MODE == "v1" and offered["min"] > 1:
+                reply["error"] = {"code": -31001, "message": f"Unsupported protocol version: the host speaks {offered['min']}-{offered['max']}, this provider speaks 1-1."}
             else:
-                reply["result"] = {"name": MODE, "version": "0.0.1", "protocolVersion": 99 if MODE == "wrongversion" else 1,
+                reply["result"] = {"name": MODE, "version": "0.0.1", "protocolVersion": 99 if MODE == "wrongversion" else 2,
                                    "capabilities": [], "outputs": []}
         elif method == "generate":
             if MODE == "stray":

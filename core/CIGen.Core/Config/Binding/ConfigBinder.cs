@@ -1,7 +1,9 @@
+using System.Text.Json;
 using CIGen.Core.Config.Model;
 using CIGen.Core.Config.Sources;
 using CIGen.Core.Config.Yaml;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Core.Config.Binding;
 
@@ -58,7 +60,7 @@ internal static class ConfigBinder
             SkipOnTags = root.Bool("skip_on_tags"),
             Services = root.Get("services") is { } services ? ServiceBinder.BindDefinitions(services, reader) : [],
             Env = reader.Env(root),
-            Settings = Settings(root, reader),
+            ProviderBlocks = ProviderBlocks(root, reader),
             Workflows = [.. sources.Workflows.Select(w => BindWorkflow(w, reader))],
             Commands = [.. sources.Commands.Select(c => BindCommand(c, reader))],
             RootFiles = sources.RootFiles,
@@ -152,9 +154,9 @@ internal static class ConfigBinder
         return name;
     }
 
-    private static ProviderSettings Settings(MapReader root, NodeReader reader)
+    private static Dictionary<string, JsonElement> ProviderBlocks(MapReader root, NodeReader reader)
     {
-        GitHubSettings? github = null;
+        var blocks = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         if (root.Get("github") is { } githubNode)
         {
             var map = reader.Map(githubNode, "`github`", GitHubKeys);
@@ -166,21 +168,20 @@ internal static class ConfigBinder
                 strategy = null;
             }
 
-            github = new GitHubSettings { SkipStrategy = strategy };
+            blocks.Add(ProviderNames.GitHub, FirstPartySettings.ToJson(new GitHubSettings { SkipStrategy = strategy }));
         }
 
-        CircleCiSettings? circleci = null;
         if (root.Get("circleci") is { } circleNode)
         {
             var map = reader.Map(circleNode, "`circleci`", CircleCiKeys);
-            circleci = new CircleCiSettings
+            blocks.Add(ProviderNames.CircleCi, FirstPartySettings.ToJson(new CircleCiSettings
             {
                 Dynamic = map.Bool("dynamic"),
                 FixGithubStatus = map.Bool("fix_github_status"),
                 Context = map.PlainStrings("context", allowSingle: true),
-            };
+            }));
         }
 
-        return new ProviderSettings { Github = github, Circleci = circleci };
+        return blocks;
     }
 }

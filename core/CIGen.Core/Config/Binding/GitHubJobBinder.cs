@@ -1,5 +1,6 @@
 using CIGen.Core.Config.Yaml;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Core.Config.Binding;
 

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using CIGen.Core.Config.Model;
 using CIGen.Core.Config.Sources;
 using CIGen.Core.Config.Yaml;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Core.Config.Binding;
 
@@ -77,7 +79,9 @@ internal static class JobBinder
             Checkout = job.Bool("checkout") ?? true,
             TimeoutMinutes = job.PositiveInt("timeout"),
             Type = type == Approval ? Approval : null,
-            Github = job.Get("github") is { } github ? GitHubJobBinder.Bind(github, job.Label("github"), reader) : null,
+            ProviderBlocks = job.Get("github") is { } github && GitHubJobBinder.Bind(github, job.Label("github"), reader) is { } settings
+                ? new Dictionary<string, JsonElement> { [ProviderNames.GitHub] = FirstPartySettings.ToJson(settings) }
+                : new Dictionary<string, JsonElement>(),
             Steps = steps,
         };
     }

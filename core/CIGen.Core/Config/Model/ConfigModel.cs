@@ -1,5 +1,7 @@
+using System.Text.Json;
 using CIGen.Core.Caching;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Core.Config.Model;
 
@@ -51,7 +53,8 @@ internal sealed record ConfigModel
     /// <summary>Variables for every job: the top-level <c>env</c>.</summary>
     public OrderedDictionary<string, Scalar> Env { get; init; } = [];
 
-    public ProviderSettings Settings { get; init; } = new();
+    /// <summary>The first-party providers' top-level blocks, validated, by canonical provider name.</summary>
+    public IReadOnlyDictionary<string, JsonElement> ProviderBlocks { get; init; } = new Dictionary<string, JsonElement>();
 
     public IReadOnlyList<WorkflowModel> Workflows { get; init; } = [];
 
@@ -122,8 +125,8 @@ internal sealed record JobModel
 
     public MatrixModel Matrix { get; init; } = MatrixModel.None;
 
-    /// <summary>The job's <c>github:</c> block; null when not given.</summary>
-    public GitHubJobSettings? Github { get; init; }
+    /// <summary>The job's providers' blocks (<c>github:</c>), validated, by canonical provider name.</summary>
+    public IReadOnlyDictionary<string, JsonElement> ProviderBlocks { get; init; } = new Dictionary<string, JsonElement>();
 
     public OrderedDictionary<string, Scalar> Env { get; init; } = [];
 

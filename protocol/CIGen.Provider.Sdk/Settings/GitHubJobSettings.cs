@@ -1,6 +1,8 @@
-namespace CIGen.Protocol;
+using CIGen.Protocol;
 
-/// <summary>A job's <c>github:</c> block: settings only GitHub Actions has; other providers ignore them.</summary>
+namespace CIGen.Provider.Sdk.Settings;
+
+/// <summary>A job's <c>github:</c> block, as the host validated it: settings only GitHub Actions has.</summary>
 public sealed record GitHubJobSettings
 {
     public Permissions? Permissions { get; init; }
