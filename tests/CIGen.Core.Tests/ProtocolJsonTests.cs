@@ -42,7 +42,7 @@ public class ProtocolDefaultsTests
         job.Needs.Should().BeEmpty();
 
         var graph = System.Text.Json.JsonSerializer.Deserialize("""{"configSource":".cigen"}""", CIGen.Protocol.ProtocolJsonContext.Default.Graph)!;
-        graph.Settings.Should().NotBeNull();
+        graph.ProviderSettings.Should().BeNull();
         graph.Workflows.Should().BeEmpty();
     }
 }

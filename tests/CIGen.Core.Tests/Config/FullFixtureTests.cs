@@ -1,5 +1,7 @@
+using CIGen.Core.Graphs;
 using CIGen.Core.Tests.Support;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Core.Tests.Config;
 
@@ -101,10 +103,13 @@ public class FullFixtureTests
         graph.Services[0].Ports.Should().Equal("5432:5432");
         graph.Services[0].Env["POSTGRES_PASSWORD"].Should().Be(Scalar.String("postgres"));
         graph.Services[0].Health.Should().Be(new ServiceHealth { Cmd = "pg_isready", Interval = "10s", Timeout = "5s", Retries = 5 });
-        graph.Settings.Github!.SkipStrategy.Should().Be("early_exit");
-        graph.Settings.Circleci!.Dynamic.Should().BeTrue();
-        graph.Settings.Circleci.FixGithubStatus.Should().BeTrue();
-        graph.Settings.Circleci.Context.Should().Equal("org-global");
+        var github = FirstPartySettings.GitHub(GraphFilter.ForProvider(graph, "github"))!;
+        var circleci = FirstPartySettings.CircleCi(GraphFilter.ForProvider(graph, "circleci"))!;
+        github.SkipStrategy.Should().Be("early_exit");
+        circleci.Dynamic.Should().BeTrue();
+        circleci.FixGithubStatus.Should().BeTrue();
+        circleci.Context.Should().Equal("org-global");
+        GraphFilter.ForProvider(graph, "gitlab").ProviderSettings.Should().BeNull("a provider gets only its own block");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CIGen.Core.Config;
 using CIGen.Core.Tests.Support;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Core.Tests.Config;
 
@@ -28,7 +29,7 @@ public class GitHubJobSettingsTests
                   concurrency: {group: deploy, cancel-in-progress: false}
                   outputs: {version: '${{ steps.v.outputs.version }}', sha: '${{ github.sha }}'}
                   continue_on_error: true
-            """).Clean().Workflows[0].Jobs[0].Github!;
+            """).Clean().Workflows[0].Jobs[0].GitHubSettings()!;
 
         settings.Permissions!.Scopes.Should().Equal(new Dictionary<string, string> { ["contents"] = "read", ["id-token"] = "write" });
         settings.Environment.Should().Be(new GitHubEnvironment { Name = "production", Url = "https://example.com" });
@@ -41,7 +42,7 @@ public class GitHubJobSettingsTests
     [Fact]
     public void Environment_may_be_a_name_and_continue_on_error_an_expression()
     {
-        var settings = Job("{environment: staging, continue_on_error: '${{ matrix.experimental }}'}").Clean().Workflows[0].Jobs[0].Github!;
+        var settings = Job("{environment: staging, continue_on_error: '${{ matrix.experimental }}'}").Clean().Workflows[0].Jobs[0].GitHubSettings()!;
 
         settings.Environment.Should().Be(new GitHubEnvironment { Name = "staging" });
         settings.ContinueOnError.Should().Be(Scalar.String("${{ matrix.experimental }}"));
@@ -50,7 +51,7 @@ public class GitHubJobSettingsTests
     [Fact]
     public void A_job_without_the_block_has_none()
     {
-        Inline("jobs: {a: {steps: [checkout]}}\n").Clean().Workflows[0].Jobs[0].Github.Should().BeNull();
+        Inline("jobs: {a: {steps: [checkout]}}\n").Clean().Workflows[0].Jobs[0].GitHubSettings().Should().BeNull();
     }
 
     [Fact]
