@@ -12,15 +12,20 @@ namespace CIGen.EndToEnd.Tests.Examples;
 /// </summary>
 public sealed partial class ShippedConfigTests
 {
-    public static TheoryData<string, string> Examples => new()
+    private static readonly string[] Shelf =
+        [".circleci/config.yml", ".github/workflows/ci.yml", ".github/workflows/nightly.yml", ".github/workflows/release.yml"];
+
+    public static TheoryData<string, string, string[]> Examples => new()
     {
-        { "split", "examples/split/.cigen" },
-        { "inline", "examples/inline/cigen.yml" },
+        { "split", "examples/split/.cigen", Shelf },
+        { "inline", "examples/inline/cigen.yml", Shelf },
+        // A port of tRPC's pnpm + Turborepo main.yml; its README names the source.
+        { "turborepo-monorepo", "examples/turborepo-monorepo/.cigen", [".circleci/config.yml", ".github/workflows/main.yml", ".github/workflows/push.yml"] },
     };
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Each_example_generates_the_golden_files_for_both_providers_and_they_validate(string name, string config)
+    public void Each_example_generates_the_golden_files_for_both_providers_and_they_validate(string name, string config, string[] outputs)
     {
         using var output = new TempDirectory();
 
@@ -34,8 +39,7 @@ public sealed partial class ShippedConfigTests
             line => line.Contains(": warning circleci.", StringComparison.Ordinal),
             "CircleCI warns about what its config cannot express (schedules, path filters, permissions, ...) and nothing else");
         var files = output.Files().Select(path => new OutputFile(path, File.ReadAllText(output.Combine(path)))).ToList();
-        files.Select(f => f.Path).Should().Equal(
-            ".circleci/config.yml", ".github/workflows/ci.yml", ".github/workflows/nightly.yml", ".github/workflows/release.yml");
+        files.Select(f => f.Path).Should().Equal(outputs);
         foreach (var file in files)
         {
             Golden.AssertMatches(file.Content, $"examples/{name}/{file.Path}");
