@@ -214,6 +214,13 @@ public sealed record Job
     /// <summary>False when the user dropped the automatic checkout.</summary>
     public bool Checkout { get; set; } = true;
 
+    /// <summary>
+    /// The index in <see cref="Steps"/> of the first step that checks out the repository (a <c>checkout</c>, a
+    /// <c>uses: actions/checkout</c>, or a <c>command</c> containing one), decided by the host; null when none does.
+    /// Whatever a provider adds that needs the sources (the skip hash and lookup) goes right after it.
+    /// </summary>
+    public int? CheckoutIndex { get; set; }
+
     public int? TimeoutMinutes { get; init; }
 
     /// <summary><c>approval</c> for a manual gate; null for an ordinary job.</summary>

@@ -23,7 +23,7 @@ public static class GraphFilter
         {
             Workflows = [.. graph.Workflows.Select(w => w with
             {
-                Jobs = [.. w.Jobs.Select(j => checkouts.Injected(checkouts.Placed(j with { Steps = Keep(j.Steps), ProviderSettings = Block(j.ProviderBlocks, provider) })))],
+                Jobs = [.. w.Jobs.Select(j => checkouts.Indexed(checkouts.Injected(checkouts.Placed(j with { Steps = Keep(j.Steps), ProviderSettings = Block(j.ProviderBlocks, provider) }))))],
             })],
             Commands = commands,
             ProviderSettings = Block(graph.ProviderBlocks, provider),
@@ -60,6 +60,9 @@ public static class GraphFilter
             var at = rule.IndexOfCheckout(rest) + 1;
             return job with { Steps = [.. rest.Take(at), .. block, .. rest.Skip(at)] };
         }
+
+        /// <summary>The job with <see cref="Job.CheckoutIndex"/> set: where providers put what needs the sources.</summary>
+        public Job Indexed(Job job) => job with { CheckoutIndex = rule.IndexOfCheckout(job.Steps) is var index and >= 0 ? index : null };
 
         public Job Injected(Job job) =>
             !job.Checkout || job.Type == "approval" || job.Steps.Any(rule.ChecksOut)
