@@ -7,9 +7,10 @@ namespace CIGen.Core.Graphs;
 
 /// <summary>
 /// Checks that every <c>${{ matrix.X }}</c> in a job's name, image and env, and in its steps' (and the steps of the
-/// commands it uses) name, script, working directory, env and inputs names a value of the job's matrix: a dimension,
-/// a value an <c>include</c> entry adds, or <c>arch</c> when the job has architectures. Providers replace these
-/// references per leg and can rely on every name being known.
+/// commands it uses) name, script, working directory, env and inputs — and every <c>matrix.X</c> in the job's and
+/// those steps' conditions — names a value of the job's matrix: a dimension, a value an <c>include</c> entry adds, or
+/// <c>arch</c> when the job has architectures. Providers replace these references per leg and can rely on every name
+/// being known (GitHub would read an unknown one as null, and actionlint rejects it).
 /// </summary>
 internal static partial class MatrixReferences
 {
@@ -29,6 +30,11 @@ internal static partial class MatrixReferences
             Report(text, known, owner, job.Source, diagnostics, scope);
         }
 
+        foreach (var name in MatrixNames(job.Condition))
+        {
+            Report($"${{{{ matrix.{name} }}}}", known, owner, job.Source, diagnostics, scope);
+        }
+
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in job.Steps)
         {
@@ -46,11 +52,40 @@ internal static partial class MatrixReferences
             Report(text, known, owner + via, at, diagnostics, scope);
         }
 
+        foreach (var name in MatrixNames(step.Condition))
+        {
+            Report($"${{{{ matrix.{name} }}}}", known, $"{owner}{via}'s condition", at, diagnostics, scope);
+        }
+
         if (step.Kind == StepKind.Command && commands.TryGetValue(step.Command!, out var command) && used.Add(command.Command.Name))
         {
             foreach (var inner in command.Command.Steps)
             {
                 CheckStep(inner, at, $"{via} (in command `{command.Command.Name}`)", known, owner, commands, used, diagnostics, scope);
+            }
+        }
+    }
+
+    /// <summary>The matrix values a parsed condition reads.</summary>
+    private static IEnumerable<string> MatrixNames(Condition? condition)
+    {
+        if (condition is null)
+        {
+            yield break;
+        }
+
+        if (condition.Matrix is { } name)
+        {
+            yield return name;
+        }
+
+        var children = (condition.And ?? []).Concat(condition.Or ?? []).Concat(condition.Eq ?? []).Concat(condition.Ne ?? [])
+            .Concat(condition.StartsWith ?? []).Append(condition.Not);
+        foreach (var child in children)
+        {
+            foreach (var inner in MatrixNames(child))
+            {
+                yield return inner;
             }
         }
     }

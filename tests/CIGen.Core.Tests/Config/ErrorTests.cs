@@ -388,6 +388,20 @@ public class ErrorTests
     }
 
     [Fact]
+    public void Matrix_values_a_condition_reads_must_be_values_of_the_jobs_matrix_too()
+    {
+        var result = SplitJob(
+            "if: matrix.ruby == '3.3'\nsteps:\n  - run: x\n    if: matrix.python == '3.12' && matrix.ruby != '3.2'\n  - setup\n",
+            ("commands/setup.yml", "steps:\n  - run: y\n    if: startsWith(matrix.os, 'ubuntu')\n"));
+
+        result.Diagnostics.Should().HaveCount(4);
+        result.Diagnostics[0].ShouldBe(DiagnosticCodes.UnknownMatrixValue, BuildFile, 1, 1, "`${{ matrix.ruby }}` in job `build`", "the job has no matrix");
+        result.Diagnostics[1].ShouldBe(DiagnosticCodes.UnknownMatrixValue, BuildFile, 3, 5, "`${{ matrix.python }}` in job `build`'s condition");
+        result.Diagnostics[2].ShouldBe(DiagnosticCodes.UnknownMatrixValue, BuildFile, 3, 5, "`${{ matrix.ruby }}`");
+        result.Diagnostics[3].ShouldBe(DiagnosticCodes.UnknownMatrixValue, BuildFile, 5, 5, "`${{ matrix.os }}` in job `build` (in command `setup`)'s condition");
+    }
+
+    [Fact]
     public void Matrix_references_in_a_job_without_a_matrix_are_errors_but_arch_is_known_with_architectures()
     {
         SplitJob("env: {V: '${{ matrix.ruby }}'}\n" + Step).Single()
