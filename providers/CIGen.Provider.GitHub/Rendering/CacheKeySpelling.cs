@@ -7,26 +7,45 @@ namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>
 /// Spells a <see cref="CacheKey"/> as the text of a cache action's <c>key</c> input: literal parts as text, the other
-/// parts as <c>${{ }}</c> expressions GitHub evaluates when the step runs.
+/// parts as <c>${{ }}</c> expressions GitHub evaluates when the step runs. A value part reads the JSON object the job's
+/// key_values step (the runtime action's <c>keys</c>) printed; a stretch of two or more value parts with only plain
+/// text between them reads the one value the runtime joined them into (<see cref="CacheKeyJoins"/>), so that a key
+/// stays one short line.
 /// </summary>
 /// <param name="keyValuesId">The id of the job's <see cref="StepKind.KeyValues"/> step; null when the job has none.</param>
-internal sealed class CacheKeySpelling(string? keyValuesId)
+/// <param name="joins">The joined values of the job's keys; none when not given.</param>
+internal sealed class CacheKeySpelling(string? keyValuesId, CacheKeyJoins? joins = null)
 {
     /// <remarks>Adjacent literals are joined before they are spelled, so two of them cannot form <c>${{</c> together.</remarks>
     public string Key(CacheKey key, SourceLocation source)
     {
         var spelled = new StringBuilder();
         var literal = new StringBuilder();
-        foreach (var part in key.Parts)
+        void Add(string expression)
         {
-            if (part.Kind == KeyPartKind.Literal)
+            spelled.Append(Literal(literal.ToString())).Append(expression);
+            literal.Clear();
+        }
+
+        foreach (var item in CacheKeyJoins.Items(key, source))
+        {
+            if (item.Run is { } run && joins?.Name(run) is { } name)
             {
-                literal.Append(part.Text ?? throw Broken(part, "text", source));
+                Add(Value(name, source));
                 continue;
             }
 
-            spelled.Append(Literal(literal.ToString())).Append(Part(part, source));
-            literal.Clear();
+            foreach (var part in item.Run ?? [item.Part!])
+            {
+                if (part.Kind == KeyPartKind.Literal)
+                {
+                    literal.Append(part.Text);
+                }
+                else
+                {
+                    Add(Part(part, source));
+                }
+            }
         }
 
         return spelled.Append(Literal(literal.ToString())).ToString();
@@ -52,11 +71,11 @@ internal sealed class CacheKeySpelling(string? keyValuesId)
     public static string Literal(string text) =>
         text.Replace(EmbeddedExpression.Open, Expression(Quote(EmbeddedExpression.Open)), StringComparison.Ordinal);
 
-    /// <summary>The value the key_values step printed: one of its outputs.</summary>
+    /// <summary>The value the key_values step printed: a property of the JSON object the runtime action outputs.</summary>
     public string Value(string name, SourceLocation source) =>
         keyValuesId is null
             ? throw InvalidGraphException.Broken($"a job whose cache keys use value '{name}' has a key_values step with an id", source)
-            : Expression($"steps.{keyValuesId}.outputs{Property(name)}");
+            : Expression(RuntimeAction.Value(keyValuesId, name));
 
     /// <summary>GitHub's own digest of the files matching the globs (<c>!</c> excludes, as in the graph).</summary>
     public static string Checksum(IReadOnlyList<string> files) =>

@@ -32,6 +32,8 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
             steps = SkippableJob.Steps(job, steps, skipping);
         }
 
+        steps = RuntimeCheckout.Ensure(steps);
+
         return new WorkflowJob
         {
             Id = job.Id,

@@ -112,14 +112,11 @@ internal sealed class WorkflowSkipping
     /// <summary>The plan job's verdict on a job: <c>skip</c> or <c>run</c>.</summary>
     public static string Verdict(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}";
 
-    /// <summary>The JOB_HASH the plan job computed for a job.</summary>
-    public static string HashOutput(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}_hash";
+    /// <summary>The plan job's output naming the marker a job without a matrix records when it succeeds.</summary>
+    public static string MarkerOutputName(string jobId) => $"{jobId}_marker";
 
-    /// <summary>The plan job's output naming the ref kind a ref-scoped job's marker carries.</summary>
-    public static string RefKindOutputName(string jobId) => $"{jobId}_ref_kind";
-
-    /// <summary>The ref kind the plan job saw, for a ref-scoped job.</summary>
-    public static string RefKindOutput(string jobId) => $"needs.{PlanJobId}.outputs.{RefKindOutputName(jobId)}";
+    /// <summary>The marker the plan job named for a job without a matrix; empty when the plan did not decide.</summary>
+    public static string MarkerOutput(string jobId) => $"needs.{PlanJobId}.outputs.{MarkerOutputName(jobId)}";
 
     /// <summary>The plan job's output of the decisions on a matrix job's legs (see <see cref="PlanJob"/>).</summary>
     public static string LegsOutputName(string jobId) => $"{jobId}_legs";
