@@ -48,6 +48,7 @@ public static class SkippingSample
         Skipping = new JobSkipping
         {
             HashScript = HashScript,
+            Inputs = new HashInputs { Include = ["src/.*", "Makefile"] },
             Markers = [new SkipMarker { Prefix = "cigen-skip-v1/linux-amd64/ci/lint/" }],
             Backend = backend,
         },
@@ -62,6 +63,7 @@ public static class SkippingSample
         Skipping = new JobSkipping
         {
             HashScript = HashScript,
+            Inputs = new HashInputs { Include = ["src/.*", "tests/.*"] },
             Markers =
             [
                 new SkipMarker { Leg = "amd64", Prefix = "cigen-skip-v1/linux-amd64/ci/test_amd64/" },

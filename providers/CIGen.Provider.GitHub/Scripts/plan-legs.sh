@@ -1,8 +1,8 @@
 # The plan job's decisions on the legs of its matrix jobs, as one JSON object per job that the legs look themselves
 # up in with fromJSON: output `<job>_legs` is {"<leg key>":{"skip":true|false,"marker":"<marker>"},...}, and output
 # `<job>` is skip when every leg of the job is skipped, else run.
-# CIGEN_LEGS: one line per leg, its job and its key as bash words. Leg N (1, 2, ... in that order): CIGEN_LEG_<N>,
-# true when its marker was found (else false), a space, and the marker's name.
+# CIGEN_LEGS: one line per leg, its job and its key as bash words. Leg N (1, 2, ... in that order): CIGEN_LEG_<N>, the
+# name of its marker; CIGEN_LEG_<N>_FOUND, true when the marker was found.
 set -euo pipefail
 
 # Prints $1 as a JSON string.
@@ -25,9 +25,8 @@ while IFS= read -r line; do
   # The lines are written by cigen, each word quoted as bash reads it, so eval only splits them.
   eval "words=($line)"
   job="${words[0]}"
-  leg="CIGEN_LEG_$n"
-  found="${!leg%% *}"
-  marker="${!leg#* }"
+  marker="CIGEN_LEG_$n"
+  found="CIGEN_LEG_${n}_FOUND"
   if [ -z "${count[$job]+set}" ]; then
     jobs+=("$job")
     count[$job]=0
@@ -36,11 +35,11 @@ while IFS= read -r line; do
   fi
   count[$job]=$((count[$job] + 1))
   skip=false
-  if [ "$found" = true ]; then
+  if [ "${!found}" = true ]; then
     skip=true
     skipped[$job]=$((skipped[$job] + 1))
   fi
-  legs[$job]="${legs[$job]:+${legs[$job]},}$(json_string "${words[1]}"):{\"skip\":$skip,\"marker\":$(json_string "$marker")}"
+  legs[$job]="${legs[$job]:+${legs[$job]},}$(json_string "${words[1]}"):{\"skip\":$skip,\"marker\":$(json_string "${!marker}")}"
 done <<< "$CIGEN_LEGS"
 
 for job in "${jobs[@]}"; do

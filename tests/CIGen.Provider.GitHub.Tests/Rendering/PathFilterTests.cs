@@ -56,7 +56,7 @@ public sealed partial class PathFilterTests
 
         Text(steps[0], "uses").Should().Be("actions/checkout@v4");
         Pairs(Mapping(steps[0], "with"))["fetch-depth"].Should().Be("2");
-        steps.Select(s => Text(s, "id")).Should().StartWith([null, "cigen_paths", "lint_hash"]);
+        steps.Select(s => Text(s, "id")).Should().StartWith([null, "cigen_paths", "cigen_hash"]);
         var step = steps[1];
         Text(step, "shell").Should().Be("bash");
         Text(step, "if").Should().BeNull("the script itself decides only pull-request events");
@@ -212,7 +212,7 @@ public sealed partial class PathFilterTests
     {
         var graph = SampleGraphs.SkippingPaths() with { Settings = new ProviderSettings { Github = new GitHubSettings { SkipStrategy = "early_exit" } } };
         var result = Render.Graph(graph);
-        var text = result.Files.Single().Content;
+        var text = Render.Workflows(result).Single().Content;
 
         text.Should().Contain("  pull_request:\n    paths-ignore: [docs/**, '*.md', '!docs/api/**']\n").And.NotContain("cigen_paths");
         result.Diagnostics.Should().ContainSingle(d => d.Code == "github.path-filter-hides-gate");
@@ -225,7 +225,7 @@ public sealed partial class PathFilterTests
     {
         var trigger = G.Event("pull_request") with { PathsIgnore = ["*.md", pattern] };
         var result = Render.Graph(WithTriggers(SampleGraphs.SkippingPaths(), trigger));
-        var text = result.Files.Single().Content;
+        var text = Render.Workflows(result).Single().Content;
 
         text.Should().Contain("  pull_request:\n    paths-ignore:").And.NotContain("cigen_paths");
         var warning = result.Diagnostics.Should().ContainSingle(d => d.Code == "github.path-filter-hides-gate").Subject;
@@ -340,20 +340,35 @@ public sealed partial class PathFilterTests
             {
                 steps["steps.cigen_paths.outputs.run"] = filterRun ?? throw new InvalidOperationException("a filter step without a filter");
             }
-            else if (id.EndsWith("_hash", StringComparison.Ordinal))
+            else if (id == "cigen_hash")
             {
-                steps[$"steps.{id}.outputs.hash"] = new string('a', 64);
+                // Each marker the spec names: its prefix and a hash.
+                var markers = Pairs(Mapping(step, "with"))["spec"].Split('\n').Where(l => l.StartsWith("marker ", StringComparison.Ordinal))
+                    .Select(l => l.Split(' ')).ToDictionary(w => w[1], w => w[2] + new string('a', 64));
+                steps["steps.cigen_hash.outputs.json"] = RuntimeActionRun.ToJson(markers);
             }
             else if (id.EndsWith("_marker", StringComparison.Ordinal))
             {
                 steps[$"steps.{id}.outputs.cache-hit"] = unchanged.Contains(id) ? "true" : "false";
             }
-            else if (id.EndsWith("_legs", StringComparison.Ordinal))
+            else if (id == "cigen_legs")
             {
-                var legs = Pairs(Mapping(step, "env")).Values.Select(v => GitHubExpression.Interpolate(v, steps)).ToList();
-                var skipped = legs.Where(l => l.Length > 0).ToList();
-                steps[$"steps.{id}.outputs.skip"] = $"[{string.Join(',', skipped)}]";
-                steps[$"steps.{id}.outputs.all"] = skipped.Count == legs.Count ? "skip" : "run";
+                var exports = string.Concat(Pairs(Mapping(step, "env")).Select(e =>
+                    $"export {e.Key}='{GitHubExpression.Interpolate(e.Value, steps).Replace("'", "'\\''", StringComparison.Ordinal)}'\n"));
+                var output = Path.GetTempFileName();
+                try
+                {
+                    var run = ShellRun.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", $"export GITHUB_OUTPUT='{output}'\n{exports}{Text(step, "run")}"], Path.GetTempPath());
+                    run.ExitCode.Should().Be(0, run.StandardError);
+                    foreach (var line in File.ReadAllLines(output))
+                    {
+                        steps[$"steps.{id}.outputs.{line[..line.IndexOf('=', StringComparison.Ordinal)]}"] = line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..];
+                    }
+                }
+                finally
+                {
+                    File.Delete(output);
+                }
             }
         }
 

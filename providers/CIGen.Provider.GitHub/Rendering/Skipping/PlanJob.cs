@@ -106,9 +106,9 @@ internal static class PlanJob
                 }
 
                 legLines.Add(ShellWords.Line(job.Id, choice.Keys[i]));
-                legEnv.Add(
-                    $"CIGEN_LEG_{legLines.Count.ToString(CultureInfo.InvariantCulture)}",
-                    $"${{{{ {SkipSteps.Found(skip.Backend, hashId, marker, lookupId: marker)} }}}} ${{{{ {RuntimeAction.Value(hashId, marker)} }}}}");
+                var number = legLines.Count.ToString(CultureInfo.InvariantCulture);
+                legEnv.Add($"CIGEN_LEG_{number}", $"${{{{ {RuntimeAction.Value(hashId, marker)} }}}}");
+                legEnv.Add($"CIGEN_LEG_{number}_FOUND", $"${{{{ {SkipSteps.Found(skip.Backend, hashId, marker, lookupId: marker)} }}}}");
             }
 
             var all = $"steps.{LegsId}.outputs.{job.Id}";

@@ -68,14 +68,28 @@ internal static class SkippableJob
             return new RuntimeSpec().Marker(MarkerOutput, skip.Markers.Single().Prefix).ToString();
         }
 
-        var prefixes = new System.Text.Json.Nodes.JsonObject();
-        for (var i = 0; i < job.MatrixLegs.Count; i++)
+        // One leg a line, so that the line stays short whatever the number of legs: GitHub's expressions, and the string
+        // literals in them, may span lines, and JSON reads the line breaks as spaces.
+        var legs = job.MatrixLegs.Select((leg, i) => $"{JsonString(choice.Keys[i])}: {JsonString(ShellWords.Quote(LegChoice.MarkerOf(skip, leg).Prefix))}");
+        var json = "{\n" + string.Join(",\n", legs) + "\n}";
+        return $"marker {MarkerOutput} ${{{{ fromJSON({LegChoice.Quote(json)})[{choice.Expression}] }}}}\n";
+    }
+
+    private static string JsonString(string text)
+    {
+        var json = new System.Text.StringBuilder("\"");
+        foreach (var c in text)
         {
-            prefixes[choice.Keys[i]] = ShellWords.Quote(LegChoice.MarkerOf(skip, job.MatrixLegs[i]).Prefix);
+            json.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                < ' ' => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
         }
 
-        var json = prefixes.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        return $"marker {MarkerOutput} ${{{{ fromJSON({LegChoice.Quote(json)})[{choice.Expression}] }}}}\n";
+        return json.Append('"').ToString();
     }
 
     /// <summary>
