@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 using CIGen.Provider.Sdk.Patterns;
+using CIGen.Testing;
 using CIGen.Testing.Meaning;
 using YamlDotNet.RepresentationModel;
 using static CIGen.Provider.GitHub.Tests.Fixtures.WorkflowReadBack;
@@ -88,10 +89,10 @@ public sealed partial class PathFilterTests
         GitHubExpression.Interpolate(outputs["lint"], leftOut).Should().Be("skip");
         GitHubExpression.Interpolate(outputs["test"], leftOut).Should().Be("skip");
 
-        var found = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "true"), ("test_legs", "all", "run"));
+        var found = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "true"), ("cigen_legs", "test", "run"));
         GitHubExpression.Interpolate(outputs["lint"], found).Should().Be("skip");
         GitHubExpression.Interpolate(outputs["test"], found).Should().Be("run");
-        var missing = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "false"), ("test_legs", "all", "skip"));
+        var missing = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "false"), ("cigen_legs", "test", "skip"));
         GitHubExpression.Interpolate(outputs["lint"], missing).Should().Be("run");
         GitHubExpression.Interpolate(outputs["test"], missing).Should().Be("skip");
     }
