@@ -31,7 +31,7 @@ public sealed partial class CachingConfigTests
     {
         var files = Generate();
 
-        files.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".github/workflows/ci.yml");
+        files.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/ci.yml");
         foreach (var file in files)
         {
             Golden.AssertMatches(file.Content, $"caching/{file.Path}");

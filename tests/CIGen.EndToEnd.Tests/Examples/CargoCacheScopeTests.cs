@@ -28,7 +28,7 @@ public sealed class CargoCacheScopeTests
     [Fact]
     public void Both_outputs_pass_the_validators()
     {
-        Files.Value.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".github/workflows/ci.yml");
+        Files.Value.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/ci.yml");
         Validators.AssertValidGitHubWorkflows(Files.Value.Where(f => f.Path.StartsWith(".github/", StringComparison.Ordinal)));
         Validators.AssertValidCircleCiConfigs(Files.Value.Where(f => f.Path.StartsWith(".circleci/", StringComparison.Ordinal)));
     }
