@@ -55,8 +55,8 @@ public sealed class CargoCacheScopeTests
         }
 
         target.Should().HaveCount(5).And.OnlyHaveUniqueItems();
-        target.Should().Contain(k => k.Contains("-cargo_target(ci/cross/aarch64-unknown-linux-gnu)-rust${{ steps.cigen_keys.outputs.rust }}-"));
-        target.Should().Contain(k => k.Contains("-cargo_target(ci/lint)-"));
+        target.Should().Contain(k => k.Contains("(ci/cross/aarch64-unknown-linux-gnu)-rust${{ fromJSON(steps.cigen_keys.outputs.json).rust }}-"));
+        target.Should().Contain(k => k.Contains("(ci/lint)-"));
         registry.Distinct().Should().ContainSingle().Which.Should().NotContain("ci/").And.NotContain("matrix");
     }
 
