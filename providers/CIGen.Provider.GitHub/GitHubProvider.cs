@@ -4,7 +4,10 @@ using CIGen.Provider.Sdk;
 
 namespace CIGen.Provider.GitHub;
 
-/// <summary>The GitHub Actions provider: renders each workflow of the graph to <c>.github/workflows/&lt;id&gt;.yml</c>.</summary>
+/// <summary>
+/// The GitHub Actions provider: renders each workflow of the graph to <c>.github/workflows/&lt;id&gt;.yml</c>, and
+/// cigen's runtime action to <c>.github/actions/cigen/</c> when a job needs it.
+/// </summary>
 public sealed class GitHubProvider : IProvider
 {
     public const string Name = "github";
@@ -16,7 +19,9 @@ public sealed class GitHubProvider : IProvider
         "checkout", "run", "uses", "commands",
     ];
 
-    public ProviderDescription Describe() => new(Name, Version, Capabilities, [WorkflowRenderer.DefaultDirectory + "/*.yml"]);
+    /// <remarks>The runtime action's files are declared too, so the host deletes them once no job calls the action.</remarks>
+    public ProviderDescription Describe() =>
+        new(Name, Version, Capabilities, [WorkflowRenderer.DefaultDirectory + "/*.yml", RuntimeAction.ActionPath, RuntimeAction.ScriptPath]);
 
     public GenerateResult Generate(GenerateParams request, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public class GitHubProviderTests
 
         description.Name.Should().Be("github");
         description.Version.Should().MatchRegex(@"^\d+\.\d+\.\d+").And.NotContain("+");
-        description.Outputs.Should().Equal(".github/workflows/*.yml");
+        description.Outputs.Should().Equal(".github/workflows/*.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh");
         description.Capabilities.Should().Contain(["workflows", "run", "uses", "commands"]);
     }
 

@@ -140,6 +140,7 @@ public static class CachingSample
 
     private static SourceLocation Where => G.At(".cigen/workflows/ci/jobs/test.yml", 1, 1);
 
+
     private static KeyPart Value(string name) => new() { Kind = KeyPartKind.Value, Name = name };
 
     private static KeyPart Literal(string text) => new() { Kind = KeyPartKind.Literal, Text = text };

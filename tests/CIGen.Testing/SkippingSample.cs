@@ -9,8 +9,6 @@ namespace CIGen.Testing;
 /// </summary>
 public static class SkippingSample
 {
-    /// <summary>What the sample jobs hash: <c>src/**</c>, and their job file.</summary>
-    public static HashInputs Inputs() => new() { DefinitionFiles = [".cigen/workflows/ci/jobs/x.yml"], Include = ["src/.*"] };
 
     public static SkipBackend Native() => new() { Name = "native", Type = "native" };
 
@@ -41,7 +39,7 @@ public static class SkippingSample
         SourceFiles = ["src/**", "Makefile"],
         Skipping = new JobSkipping
         {
-            Inputs = Inputs(),
+            Inputs = new HashInputs { Include = ["src/.*", "Makefile"] },
             Markers = [new SkipMarker { Prefix = "cigen-skip-v1/linux-amd64/ci/lint/" }],
             Backend = backend,
         },
@@ -55,7 +53,7 @@ public static class SkippingSample
         MatrixLegs = [MatrixSample.Leg("amd64", ("arch", "amd64")), MatrixSample.Leg("arm64", ("arch", "arm64"))],
         Skipping = new JobSkipping
         {
-            Inputs = Inputs(),
+            Inputs = new HashInputs { Include = ["src/.*", "tests/.*"] },
             Markers =
             [
                 new SkipMarker { Leg = "amd64", Prefix = "cigen-skip-v1/linux-amd64/ci/test_amd64/" },

@@ -1,4 +1,4 @@
-// Validates many GitHub Actions workflow files in one process (starting Node per file would make the tests slow).
+// Validates many GitHub Actions workflow files (and the metadata of actions beside them) in one process (starting Node per file would make the tests slow).
 // Input on stdin: JSON [{ "path": ".github/workflows/ci.yml", "content": "..." }, ...]
 // Output on stdout: JSON [{ "tool", "path", "line", "column", "severity", "message" }, ...] — empty when all is well.
 // Run as: node --liftoff-only --import ./register-json.mjs validate-workflows.mjs
@@ -46,10 +46,16 @@ async function workflowParser(file) {
     }));
 }
 
+// An action's metadata (action.yml: the parser knows it by its name and checks it against GitHub's action schema) is
+// no workflow, so actionlint, which reads every file as a workflow, leaves it alone; other files (a shell script
+// beside an action) are shellchecked by the caller.
+const isAction = (path) => /(^|\/)action\.ya?ml$/i.test(path) && !/\.github\/workflows\//.test(path);
+const isYaml = (path) => /\.ya?ml$/i.test(path);
+
 const files = JSON.parse(await readStdin());
 const findings = [];
-for (const file of files) {
-  findings.push(...(await actionlint(file)));
+for (const file of files.filter((f) => isYaml(f.path))) {
+  if (!isAction(file.path)) findings.push(...(await actionlint(file)));
   findings.push(...(await workflowParser(file)));
 }
 process.stdout.write(JSON.stringify(findings));

@@ -23,16 +23,19 @@ public static class GraphFilter
         {
             Workflows = [.. graph.Workflows.Select(w => w with
             {
-                Jobs = [.. w.Jobs.Select(j => checkouts.Indexed(checkouts.Injected(checkouts.Placed(j with { Steps = Keep(j.Steps), ProviderSettings = Block(j.ProviderBlocks, provider) }))))],
+                Jobs = [.. w.Jobs.Select(j => checkouts.Indexed(checkouts.Injected(checkouts.Placed(j with { Steps = Keep(j.Steps), ProviderSettings = Block(j.ProviderBlocks, provider, j.ProviderSettings) }))))],
             })],
             Commands = commands,
-            ProviderSettings = Block(graph.ProviderBlocks, provider),
+            ProviderSettings = Block(graph.ProviderBlocks, provider, graph.ProviderSettings),
         };
     }
 
-    /// <summary>The block for <paramref name="provider"/> only: the contract sends no provider another's settings.</summary>
-    private static JsonElement? Block(IReadOnlyDictionary<string, JsonElement> blocks, string provider) =>
-        blocks.TryGetValue(provider, out var block) ? block : null;
+    /// <summary>
+    /// The block for <paramref name="provider"/> only: the contract sends no provider another's settings. A graph
+    /// built without blocks (a test's, or one already filtered) keeps the settings it carries.
+    /// </summary>
+    private static JsonElement? Block(IReadOnlyDictionary<string, JsonElement> blocks, string provider, JsonElement? carried) =>
+        blocks.Count == 0 ? carried : blocks.TryGetValue(provider, out var block) ? block : null;
 
     /// <summary>
     /// Checkout is opt-out: a job gets a <c>checkout</c> step first unless it says <c>checkout: false</c>, is an

@@ -213,7 +213,7 @@ cigen_hash_record() {
 #                         CIGEN_KEY_DIGESTS=skip, for platforms that hash files themselves)
 #   join NAME             the text and value records after it, concatenated (a key's fixed prefix)
 #     text TEXT / value NAME
-# Values are printed with characters outside [A-Za-z0-9._-] replaced by '_'.
+# Tool versions and digests are printed with characters outside [A-Za-z0-9._-] replaced by '_'; a join as it is.
 
 # text: the first version number in it, or fails.
 cigen_number() {
@@ -305,7 +305,11 @@ declare -a cigen_keys_include=() cigen_keys_exclude=()
 cigen_keys_flush() {
   case $cigen_keys_kind in
     tool) cigen_key_value "$cigen_keys_name" "$cigen_keys_found" ;;
-    join) cigen_key_value "$cigen_keys_name" "$cigen_keys_text" ;;
+    # The joined values are sanitised already and the text is cigen's own: kept as it is, so a key reads as written.
+    join)
+      printf -v "cigen_value_$cigen_keys_name" '%s' "$cigen_keys_text"
+      cigen_emit "$cigen_keys_name" "$cigen_keys_text"
+      ;;
     digest)
       if [[ ${CIGEN_KEY_DIGESTS-} != skip ]]; then
         local exclude=''

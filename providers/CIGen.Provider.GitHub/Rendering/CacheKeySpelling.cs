@@ -7,7 +7,9 @@ namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>
 /// Spells a <see cref="CacheKey"/> as the text of a cache action's <c>key</c> input: literal parts as text, the other
-/// parts as <c>${{ }}</c> expressions GitHub evaluates when the step runs.
+/// parts as <c>${{ }}</c> expressions GitHub evaluates when the step runs. A value part reads the JSON object the job's
+/// key_values step (the runtime action's <c>keys</c>) printed — for an automatic cache, the one value the host joined
+/// the key's fixed prefix into, so that a key stays one short line.
 /// </summary>
 /// <param name="keyValuesId">The id of the job's <see cref="StepKind.KeyValues"/> step; null when the job has none.</param>
 internal sealed class CacheKeySpelling(string? keyValuesId)
@@ -17,16 +19,22 @@ internal sealed class CacheKeySpelling(string? keyValuesId)
     {
         var spelled = new StringBuilder();
         var literal = new StringBuilder();
+        void Add(string expression)
+        {
+            spelled.Append(Literal(literal.ToString())).Append(expression);
+            literal.Clear();
+        }
+
         foreach (var part in key.Parts)
         {
             if (part.Kind == KeyPartKind.Literal)
             {
                 literal.Append(part.Text ?? throw Broken(part, "text", source));
-                continue;
             }
-
-            spelled.Append(Literal(literal.ToString())).Append(Part(part, source));
-            literal.Clear();
+            else
+            {
+                Add(Part(part, source));
+            }
         }
 
         return spelled.Append(Literal(literal.ToString())).ToString();
@@ -52,11 +60,11 @@ internal sealed class CacheKeySpelling(string? keyValuesId)
     public static string Literal(string text) =>
         text.Replace(EmbeddedExpression.Open, Expression(Quote(EmbeddedExpression.Open)), StringComparison.Ordinal);
 
-    /// <summary>The value the key_values step printed: one of its outputs.</summary>
+    /// <summary>The value the key_values step printed: a property of the JSON object the runtime action outputs.</summary>
     public string Value(string name, SourceLocation source) =>
         keyValuesId is null
             ? throw InvalidGraphException.Broken($"a job whose cache keys use value '{name}' has a key_values step with an id", source)
-            : Expression($"steps.{keyValuesId}.outputs{Property(name)}");
+            : Expression(RuntimeAction.Value(keyValuesId, name));
 
     /// <summary>GitHub's own digest of the files matching the globs (<c>!</c> excludes, as in the graph).</summary>
     public static string Checksum(IReadOnlyList<string> files) =>

@@ -3,6 +3,7 @@ using CIGen.Provider.GitHub.Model;
 using CIGen.Provider.Sdk;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Rendering;
+using CIGen.Provider.Sdk.Runtime;
 
 namespace CIGen.Provider.GitHub.Rendering;
 
@@ -16,7 +17,19 @@ namespace CIGen.Provider.GitHub.Rendering;
 internal sealed class CacheStepRenderer(
     IReadOnlyList<Step> jobSteps, IReadOnlyList<MatrixLeg> legs, DiagnosticBag diagnostics, string workflowId, string jobId, ConditionRenderer conditions)
 {
-    private readonly CacheKeySpelling spelling = new(jobSteps.FirstOrDefault(s => s.Kind == StepKind.KeyValues)?.Id);
+    private CacheKeySpelling Spelling => field ??= new(jobSteps.FirstOrDefault(s => s.Kind == StepKind.KeyValues)?.Id);
+
+    /// <summary>
+    /// A <c>key_values</c> step: the runtime action's <c>keys</c> operation over the step's values. Digests are left
+    /// out (docs/protocol.md, key_values): GitHub checksums files itself (<c>hashFiles</c>), so they would only cost time.
+    /// </summary>
+    public ActionStep KeyValues(Step step) => RuntimeAction.Step(
+        step.Name,
+        step.Id,
+        CigenRuntime.Keys,
+        RuntimeSpec.Keys([.. step.KeyValues.Where(v => v.Kind != KeyValueKind.Digest)]),
+        env: EnvValues.Render(step.Env, step.EnvReferences),
+        condition: conditions.Text(step.If, step.Condition));
 
     public CacheStep? Restore(Step step)
     {
@@ -80,7 +93,7 @@ internal sealed class CacheStepRenderer(
     {
         if (step.CacheKeys.Count > 0)
         {
-            return [.. step.CacheKeys.Select(k => spelling.Key(k, step.Source))];
+            return [.. step.CacheKeys.Select(k => Spelling.Key(k, step.Source))];
         }
 
         IEnumerable<string> texts = step.Kind == StepKind.SaveCache ? step.Key is { } key ? [key] : [] : step.Keys;

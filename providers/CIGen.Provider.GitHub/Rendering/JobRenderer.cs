@@ -4,6 +4,7 @@ using CIGen.Provider.GitHub.Rendering.Skipping;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Expressions;
 using CIGen.Provider.Sdk.Rendering;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.GitHub.Rendering;
 
@@ -32,6 +33,9 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
             steps = SkippableJob.Steps(job, steps, skipping);
         }
 
+        steps = RuntimeCheckout.Ensure(steps);
+        var settings = FirstPartySettings.GitHub(job);
+
         return new WorkflowJob
         {
             Id = job.Id,
@@ -40,12 +44,12 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
             If = Dependencies.Condition(job, skipping, conditions),
             Strategy = MatrixRenderer.Strategy(job),
             RunsOn = RunsOn(job),
-            Permissions = GitHubSettingsRenderer.Permissions(job.Github?.Permissions),
-            Environment = job.Github?.Environment?.Name ?? (approval ? job.Id : null),
-            EnvironmentUrl = job.Github?.Environment?.Url,
-            Concurrency = GitHubSettingsRenderer.Concurrency(job.Github?.Concurrency),
-            Outputs = job.Github?.Outputs ?? [],
-            ContinueOnError = job.Github?.ContinueOnError,
+            Permissions = GitHubSettingsRenderer.Permissions(settings?.Permissions),
+            Environment = settings?.Environment?.Name ?? (approval ? job.Id : null),
+            EnvironmentUrl = settings?.Environment?.Url,
+            Concurrency = GitHubSettingsRenderer.Concurrency(settings?.Concurrency),
+            Outputs = settings?.Outputs ?? [],
+            ContinueOnError = settings?.ContinueOnError,
             Container = job.Image,
             Services = ServiceRenderer.Render(job.Services),
             TimeoutMinutes = job.TimeoutMinutes,

@@ -107,7 +107,7 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
             case StepKind.Run:
                 return Script(step, Normalised(step.Run ?? throw MissingValue(step)), step.Shell);
             case StepKind.KeyValues:
-                return Script(step with { Env = KeyValuesScript.WithoutDigests(step.Env) }, KeyValuesScript.Wrap(Normalised(step.Run ?? throw MissingValue(step))), KeyValuesScript.Shell);
+                return caches.KeyValues(step);
             case StepKind.SetupPackage:
                 return Setup(step);
             case StepKind.Uses or StepKind.Checkout:

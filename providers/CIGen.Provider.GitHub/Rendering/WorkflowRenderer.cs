@@ -7,7 +7,10 @@ using CIGen.Provider.Sdk.Yaml;
 
 namespace CIGen.Provider.GitHub.Rendering;
 
-/// <summary>Renders a graph into one workflow file per workflow, plus diagnostics for what it could not render.</summary>
+/// <summary>
+/// Renders a graph into one workflow file per workflow, plus diagnostics for what it could not render, and the runtime
+/// action's files (<see cref="RuntimeAction"/>) when a job calls it.
+/// </summary>
 internal static class WorkflowRenderer
 {
     public const string DefaultDirectory = ".github/workflows";
@@ -26,11 +29,15 @@ internal static class WorkflowRenderer
             return new GenerateResult([], diagnostics.All);
         }
 
-        var files = graph.Workflows
-            .Select(workflow => new OutputFile(
-                OutputPaths.For(request.Options, DefaultDirectory, $"{workflow.Id}.yml"),
-                YamlWriter.Write(Document(graph, workflow, diagnostics).ToYaml())))
+        var documents = graph.Workflows.Select(workflow => (workflow, Document: Document(graph, workflow, diagnostics))).ToList();
+        var files = documents
+            .Select(d => new OutputFile(OutputPaths.For(request.Options, DefaultDirectory, $"{d.workflow.Id}.yml"), YamlWriter.Write(d.Document.ToYaml())))
             .ToList();
+        if (documents.Any(d => d.Document.Jobs.SelectMany(j => j.Steps).Any(RuntimeAction.IsUse)))
+        {
+            files.AddRange(RuntimeAction.Files(graph.ConfigSource));
+        }
+
         return new GenerateResult(files, diagnostics.All);
     }
 

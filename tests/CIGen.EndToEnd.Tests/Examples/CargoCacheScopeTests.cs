@@ -28,7 +28,7 @@ public sealed class CargoCacheScopeTests
     [Fact]
     public void Both_outputs_pass_the_validators()
     {
-        Files.Value.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".github/workflows/ci.yml");
+        Files.Value.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/ci.yml");
         Validators.AssertValidGitHubWorkflows(Files.Value.Where(f => f.Path.StartsWith(".github/", StringComparison.Ordinal)));
         Validators.AssertValidCircleCiConfigs(Files.Value.Where(f => f.Path.StartsWith(".circleci/", StringComparison.Ordinal)));
     }
@@ -55,8 +55,8 @@ public sealed class CargoCacheScopeTests
         }
 
         target.Should().HaveCount(5).And.OnlyHaveUniqueItems();
-        target.Should().Contain(k => k.Contains("-cargo_target(ci/cross/aarch64-unknown-linux-gnu)-rust${{ steps.cigen_keys.outputs.rust }}-"));
-        target.Should().Contain(k => k.Contains("-cargo_target(ci/lint)-"));
+        target.Should().Contain(k => k.Contains("(ci/cross/aarch64-unknown-linux-gnu)-rust${{ fromJSON(steps.cigen_keys.outputs.json).rust }}-"));
+        target.Should().Contain(k => k.Contains("(ci/lint)-"));
         registry.Distinct().Should().ContainSingle().Which.Should().NotContain("ci/").And.NotContain("matrix");
     }
 

@@ -13,14 +13,17 @@ namespace CIGen.EndToEnd.Tests.Examples;
 public sealed partial class ShippedConfigTests
 {
     private static readonly string[] Shelf =
-        [".circleci/config.yml", ".github/workflows/ci.yml", ".github/workflows/nightly.yml", ".github/workflows/release.yml"];
+    [
+        ".circleci/config.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh",
+        ".github/workflows/ci.yml", ".github/workflows/nightly.yml", ".github/workflows/release.yml",
+    ];
 
     public static TheoryData<string, string, string[]> Examples => new()
     {
         { "split", "examples/split/.cigen", Shelf },
         { "inline", "examples/inline/cigen.yml", Shelf },
         // A port of tRPC's pnpm + Turborepo main.yml; its README names the source.
-        { "turborepo-monorepo", "examples/turborepo-monorepo/.cigen", [".circleci/config.yml", ".github/workflows/main.yml", ".github/workflows/push.yml"] },
+        { "turborepo-monorepo", "examples/turborepo-monorepo/.cigen", [".circleci/config.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/main.yml", ".github/workflows/push.yml"] },
     };
 
     [Theory]
@@ -61,11 +64,13 @@ public sealed partial class ShippedConfigTests
         foreach (var path in split.Files())
         {
             // A job's hash covers the files its definition is read from: cigen.yml here, the .cigen tree there.
-            var fromInline = DefinitionFiles().Replace(File.ReadAllText(inline.Combine(path)), "$1")
+            var fromInline = Requires().Replace(DefinitionFiles().Replace(File.ReadAllText(inline.Combine(path)), "$1"), "")
                 .Replace("from cigen.yml", "from .cigen", StringComparison.Ordinal);
-            var fromSplit = DefinitionFiles().Replace(File.ReadAllText(split.Combine(path)), "$1");
+            var fromSplit = Requires().Replace(DefinitionFiles().Replace(File.ReadAllText(split.Combine(path)), "$1"), "");
             fromInline.Should().Be(fromSplit, path);
             DefinitionFiles().Matches(File.ReadAllText(inline.Combine(path))).Where(m => !m.Value.EndsWith(" 'cigen.yml'", StringComparison.Ordinal))
+                .Should().BeEmpty("an inline config's jobs are defined in cigen.yml alone");
+            Requires().Matches(File.ReadAllText(inline.Combine(path))).Where(m => !m.Value.EndsWith(" require cigen.yml", StringComparison.Ordinal))
                 .Should().BeEmpty("an inline config's jobs are defined in cigen.yml alone");
         }
     }
@@ -101,6 +106,7 @@ public sealed partial class ShippedConfigTests
         generate.ExitCode.Should().Be(ExitCodes.Success, generate.ToString());
         generate.Output.Should().Contain("deleted .github/workflows/nightly.yml (no longer generated)");
         project.Files().Where(f => f.StartsWith(".github/", StringComparison.Ordinal)).Should().Equal(
+            ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh",
             ".github/workflows/ci.yml", ".github/workflows/hand-written.yml", ".github/workflows/release.yml");
         Cigen.Run(project.Path, ["generate", "--provider", "github", "--check"]).ExitCode.Should().Be(ExitCodes.Success);
     }
@@ -121,4 +127,8 @@ public sealed partial class ShippedConfigTests
     /// </summary>
     [GeneratedRegex(@"(cigen_digest '[^']*' '[^']*'|cigen_require_files)( '[^']*')+")]
     private static partial Regex DefinitionFiles();
+
+    /// <summary>A definition file in the records of the runtime's <c>hash</c> (GitHub's spec, one record a line).</summary>
+    [GeneratedRegex(@"\n +require [^\n]+")]
+    private static partial Regex Requires();
 }

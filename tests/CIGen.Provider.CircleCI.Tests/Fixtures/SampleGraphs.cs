@@ -1,4 +1,5 @@
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.CircleCI.Tests.Fixtures;
 
@@ -17,7 +18,7 @@ public static class SampleGraphs
         new("skipping-dynamic-native", Dynamic(SkippingSample.Graph(SkippingSample.Native())))];
 
     /// <summary>The graph with <c>circleci: {dynamic: true}</c>: a setup config and the pipeline it continues.</summary>
-    public static Graph Dynamic(Graph graph) => graph with { Settings = graph.Settings with { Circleci = new CircleCiSettings { Dynamic = true } } };
+    public static Graph Dynamic(Graph graph) => graph with { ProviderSettings = FirstPartySettings.ToJson(new CircleCiSettings { Dynamic = true }) };
 
     private static SourceLocation Job(string workflow, string job, int line = 1) => G.At($".cigen/workflows/{workflow}/jobs/{job}.yml", line, 1);
 
@@ -152,7 +153,7 @@ public static class SampleGraphs
             ],
         };
 
-        return G.Graph(workflow) with { Settings = new ProviderSettings { Circleci = new CircleCiSettings { Context = ["release-keys"] } } };
+        return G.Graph(workflow) with { ProviderSettings = FirstPartySettings.ToJson(new CircleCiSettings { Context = ["release-keys"] }) };
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
 using CIGen.Testing;
 using YamlDotNet.RepresentationModel;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
@@ -31,7 +32,7 @@ public class EnvReferenceTests
         EnvReferences = Refs(("NPM_TOKEN", EnvReferenceKind.Secret, "NPM_TOKEN"), ("NODE_AUTH_TOKEN", EnvReferenceKind.Secret, "NPM_TOKEN"), ("REGION", EnvReferenceKind.Variable, "DEPLOY_REGION")),
     };
 
-    private static Graph WithContext(Graph graph) => graph with { Settings = new ProviderSettings { Circleci = new CircleCiSettings { Context = ["release"] } } };
+    private static Graph WithContext(Graph graph) => graph with { ProviderSettings = FirstPartySettings.ToJson(new CircleCiSettings { Context = ["release"] }) };
 
     [Fact]
     public void A_reference_of_the_same_name_is_left_out_and_another_name_is_exported_in_a_first_step()

@@ -1,6 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
 using CIGen.Testing;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
@@ -81,7 +82,7 @@ public class RequiresAnyTests
     public void Gives_the_shims_the_contexts_and_filters_of_their_workflow()
     {
         var workflow = G.Workflow("ci", G.Job("staging", G.Run("x")), Deploy("staging")) with { Triggers = [G.Push() with { Branches = ["main"] }] };
-        var graph = G.Graph(workflow) with { Settings = new ProviderSettings { Circleci = new CircleCiSettings { Context = ["approvers"] } } };
+        var graph = G.Graph(workflow) with { ProviderSettings = FirstPartySettings.ToJson(new CircleCiSettings { Context = ["approvers"] }) };
 
         Render.Section(Render.Config(graph), "      - deploy_gate_via_staging:").Should().Be(
             """

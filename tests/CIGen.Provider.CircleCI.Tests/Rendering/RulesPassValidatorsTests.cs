@@ -1,6 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
 using CIGen.Testing;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
@@ -52,7 +53,7 @@ public class RulesPassValidatorsTests
             with
             {
                 Commands = commands,
-                Settings = new ProviderSettings { Circleci = new CircleCiSettings { Context = ["org-global"] } },
+                ProviderSettings = FirstPartySettings.ToJson(new CircleCiSettings { Context = ["org-global"] }),
             };
 
         var result = Render.Graph(graph);

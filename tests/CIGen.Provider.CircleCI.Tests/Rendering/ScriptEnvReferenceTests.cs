@@ -3,6 +3,7 @@ using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
 using CIGen.Testing;
 using YamlDotNet.RepresentationModel;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
@@ -134,7 +135,7 @@ public class ScriptEnvReferenceTests
         return G.Graph(workflow) with
         {
             Commands = reference == Reference.CommandStep ? [G.Command("greet_cmd", step)] : [],
-            Settings = new ProviderSettings { Circleci = new CircleCiSettings { Context = ["release"] } },
+            ProviderSettings = FirstPartySettings.ToJson(new CircleCiSettings { Context = ["release"] }),
         };
     }
 

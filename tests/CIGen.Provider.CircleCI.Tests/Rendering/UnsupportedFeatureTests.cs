@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
@@ -43,7 +44,7 @@ public class UnsupportedFeatureTests
     {
         var graph = G.Graph(G.Workflow("ci", G.Job("a", G.Run("x")))) with
         {
-            Settings = new ProviderSettings { Circleci = new CircleCiSettings { FixGithubStatus = false }, Github = new GitHubSettings { SkipStrategy = "plan" } },
+            ProviderSettings = FirstPartySettings.ToJson(new CircleCiSettings { FixGithubStatus = false }),
         };
 
         Render.Graph(graph).Diagnostics.Select(d => (d.Severity, d.Code, d.Message, d.File)).Should().Equal(

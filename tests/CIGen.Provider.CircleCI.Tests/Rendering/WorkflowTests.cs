@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
@@ -79,7 +80,7 @@ public class WorkflowTests
     public void Gives_every_build_job_the_circleci_contexts_but_not_approval_jobs()
     {
         var graph = G.Graph(OnMain("ci", G.Job("build", G.Run("x")), G.Approval("hold") with { Needs = ["build"] }, G.Job("deploy", G.Run("y")) with { Needs = ["hold"] }))
-            with { Settings = new ProviderSettings { Circleci = new CircleCiSettings { Context = ["org-global", "deploy-keys"] } } };
+            with { ProviderSettings = FirstPartySettings.ToJson(new CircleCiSettings { Context = ["org-global", "deploy-keys"] }) };
 
         Render.Section(Render.Config(graph), "workflows:").Should().Be(
             """

@@ -13,13 +13,19 @@ internal static class Render
             CancellationToken.None);
 
     /// <summary>The text of the only workflow, after checking the graph rendered without errors.</summary>
+    /// <remarks>The runtime action's files (<see cref="Rendering.RuntimeAction"/>) may come with it.</remarks>
     public static string Single(Graph graph)
     {
         var result = Graph(graph);
         result.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
-        result.Files.Should().ContainSingle();
-        return result.Files[0].Content;
+        var workflows = Workflows(result);
+        workflows.Should().ContainSingle();
+        return workflows[0].Content;
     }
+
+    /// <summary>The workflow files of a result, without the runtime action's.</summary>
+    public static IReadOnlyList<OutputFile> Workflows(GenerateResult result) =>
+        [.. result.Files.Where(f => !f.Path.StartsWith(CIGen.Provider.GitHub.Rendering.RuntimeAction.Directory + "/", StringComparison.Ordinal))];
 
     /// <summary>The text of the only workflow of a one-workflow graph with these jobs.</summary>
     public static string Jobs(params Job[] jobs) => Single(G.Graph(G.Workflow("ci", jobs)));

@@ -1,4 +1,5 @@
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.GitHub.Tests.Fixtures;
 
@@ -40,7 +41,7 @@ public static class SampleGraphs
     /// <summary>The skipping sample with <c>github.skip_strategy: early_exit</c>.</summary>
     public static Graph EarlyExit(SkipBackend backend) => SkippingSample.Graph(backend) with
     {
-        Settings = new ProviderSettings { Github = new GitHubSettings { SkipStrategy = "early_exit" } },
+        ProviderSettings = FirstPartySettings.ToJson(new GitHubSettings { SkipStrategy = "early_exit" }),
     };
 
     private static SourceLocation Job(string workflow, string job, int line = 1) => G.At($".cigen/workflows/{workflow}/jobs/{job}.yml", line, 1);

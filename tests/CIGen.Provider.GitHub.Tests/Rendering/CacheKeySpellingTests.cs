@@ -35,11 +35,11 @@ public class CacheKeySpellingTests
 
     [Fact]
     public void Reads_a_value_from_the_outputs_of_the_key_values_step() =>
-        Spell(new KeyPart { Kind = KeyPartKind.Value, Name = "os_version" }).Should().Be("${{ steps.cigen_keys.outputs.os_version }}");
+        Spell(new KeyPart { Kind = KeyPartKind.Value, Name = "os_version" }).Should().Be("${{ fromJSON(steps.cigen_keys.outputs.json).os_version }}");
 
     [Fact]
     public void Indexes_a_value_whose_name_is_no_property_name() =>
-        Spell(new KeyPart { Kind = KeyPartKind.Value, Name = "3rd.party" }).Should().Be("${{ steps.cigen_keys.outputs['3rd.party'] }}");
+        Spell(new KeyPart { Kind = KeyPartKind.Value, Name = "3rd.party" }).Should().Be("${{ fromJSON(steps.cigen_keys.outputs.json)['3rd.party'] }}");
 
     [Fact]
     public void A_value_without_a_key_values_step_is_a_broken_graph()

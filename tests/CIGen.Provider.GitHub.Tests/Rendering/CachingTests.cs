@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Rendering;
 using CIGen.Provider.GitHub.Tests.Fixtures;
+using CIGen.Testing.Meaning;
 using YamlDotNet.RepresentationModel;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
@@ -57,19 +58,50 @@ public class CachingTests
     }
 
     [Theory]
-    [InlineData("gems", "ruby", "bundler", "'Gemfile', 'Gemfile.lock'")]
-    [InlineData("node_modules", "node", "pnpm", "'package.json', 'pnpm-lock.yaml'")]
-    public void Restores_by_the_full_key_then_by_the_key_without_its_checksum(string cache, string tool, string manager, string files)
+    [InlineData("gems", "ruby", "bundler", "'Gemfile', 'Gemfile.lock'", "3.3.5", "2.5.6")]
+    [InlineData("node_modules", "node", "pnpm", "'package.json', 'pnpm-lock.yaml'", "20.11.0", "9.1.0")]
+    public void Restores_by_the_full_key_then_by_the_key_without_its_checksum(string cache, string tool, string manager, string files, string toolVersion, string managerVersion)
     {
-        var restore = Steps(Render.Single(CachingSample.Graph())).Single(s => Get(s, "name") == $"Restore {cache} cache");
+        var steps = Steps(Render.Single(CachingSample.Graph()));
+        var restore = steps.Single(s => Get(s, "name") == $"Restore {cache} cache");
+        var keys = steps.Single(s => Get(s, "name") == "Compute cache keys");
 
-        const string Values = "steps.cigen_keys.outputs";
-        var prefix = $"${{{{ {Values}.os }}}}-${{{{ {Values}.os_version }}}}-${{{{ {Values}.arch }}}}-{cache}-"
-            + $"{tool}${{{{ {Values}.{tool} }}}}-{manager}${{{{ {Values}.{manager} }}}}-";
+        // The key's values and the text between them are one value the runtime joins (the host's `<cache>_key`): the key
+        // without its checksum.
+        var restoreKey = Get(restore, "with", "restore-keys")!;
+        restoreKey.Should().Be($"${{{{ fromJSON(steps.cigen_keys.outputs.json).{cache}_key }}}}");
         Get(restore, "uses").Should().Be("actions/cache/restore@v4");
         Get(restore, "id").Should().Be($"cigen_restore_{cache}");
-        Get(restore, "with", "key").Should().Be($"{prefix}${{{{ hashFiles({files}) }}}}");
-        Get(restore, "with", "restore-keys").Should().Be(prefix);
+        Get(restore, "with", "key").Should().Be($"{restoreKey}${{{{ hashFiles({files}) }}}}");
+
+        var values = RunKeys(keys).Values;
+        var joined = GitHubExpression.Interpolate(restoreKey, new Dictionary<string, object?> { ["steps.cigen_keys.outputs.json"] = RuntimeActionRun.ToJson(values) });
+        joined.Should().Be($"{values["os"]}-{values["os_version"]}-{values["arch"]}-{cache}-{tool}{toolVersion}-{manager}{managerVersion}-");
+    }
+
+    /// <summary>Runs the key_values step in a checkout with the sample's version files and fake tools.</summary>
+    private static RuntimeActionRun.Result RunKeys(YamlMappingNode keys)
+    {
+        var directory = Directory.CreateTempSubdirectory("cigen-keys-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, ".ruby-version"), "3.3.5\n");
+            File.WriteAllText(Path.Combine(directory.FullName, ".nvmrc"), "v20.11.0\n");
+            var bin = Directory.CreateDirectory(Path.Combine(directory.FullName, "bin"));
+            foreach (var (tool, output) in new[] { ("bundle", "Bundler version 2.5.6"), ("pnpm", "9.1.0") })
+            {
+                File.WriteAllText(Path.Combine(bin.FullName, tool), $"#!/bin/bash\necho '{output}'\n");
+                CIGen.Testing.ShellRun.Run("chmod", ["+x", Path.Combine(bin.FullName, tool)], directory.FullName).ExitCode.Should().Be(0);
+            }
+
+            var run = RuntimeActionRun.Run(keys, new Dictionary<string, object?>(), directory.FullName, path: $"{bin.FullName}:/usr/bin:/bin");
+            run.ExitCode.Should().Be(0, run.Errors);
+            return run;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -92,26 +124,21 @@ public class CachingTests
     }
 
     [Fact]
-    public void Runs_the_key_values_script_in_bash_and_keeps_its_lines_as_step_outputs()
+    public void Computes_the_key_values_with_the_runtime_action_and_outputs_them_as_one_json_object()
     {
         var keys = Steps(Render.Single(CachingSample.Graph())).Single(s => Get(s, "name") == "Compute cache keys");
 
         Get(keys, "id").Should().Be(CachingSample.KeyValuesId);
-        Get(keys, "shell").Should().Be("bash");
-        Get(keys, "env", "CIGEN_KEY_DIGESTS").Should().Be("skip", "GitHub checksums files with hashFiles");
-        var output = Path.GetTempFileName();
-        try
-        {
-            var (stdout, exitCode) = Bash(Get(keys, "run")!, output);
+        Get(keys, "uses").Should().Be(RuntimeAction.Uses);
+        Get(keys, "with", "operation").Should().Be("keys");
+        Get(keys, "with", "spec").Should().StartWith("tool ruby\nfile .ruby-version\ncommand 'ruby --version'\n")
+            .And.NotContain("digest", "GitHub checksums files with hashFiles");
+        var values = RunKeys(keys).Values;
 
-            exitCode.Should().Be(0);
-            stdout.Should().Contain("ruby=3.3.5\n").And.Contain("files_node_modules=abab\n");
-            File.ReadAllText(output).Should().Be(stdout);
-        }
-        finally
-        {
-            File.Delete(output);
-        }
+        values["ruby"].Should().Be("3.3.5");
+        values["node"].Should().Be("20.11.0");
+        values["pnpm"].Should().Be("9.1.0");
+        values.Keys.Should().NotContain("files_gems");
     }
 
     [Fact]

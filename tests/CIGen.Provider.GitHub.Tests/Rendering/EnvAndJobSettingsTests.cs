@@ -1,6 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 using CIGen.Testing;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
 
@@ -91,14 +92,14 @@ public class EnvAndJobSettingsTests
     private static Job SettingsJob() => G.Job("deploy", G.Run("./deploy", "Deploy") with { Id = "v" }) with
     {
         TimeoutMinutes = 20,
-        Github = new GitHubJobSettings
+        ProviderSettings = FirstPartySettings.ToJson(new GitHubJobSettings
         {
             Permissions = new Permissions { Scopes = Scopes(("contents", "read"), ("id-token", "write")) },
             Environment = new GitHubEnvironment { Name = "production", Url = "https://example.com" },
             Concurrency = new Concurrency { Group = "deploy-${{ github.ref }}", CancelInProgress = Scalar.Boolean(false) },
             Outputs = Scopes(("version", "${{ steps.v.outputs.version }}")),
             ContinueOnError = Scalar.Boolean(true),
-        },
+        }),
     };
 
     private static OrderedDictionary<string, string> Scopes(params (string Key, string Value)[] entries)
@@ -131,7 +132,7 @@ public class EnvAndJobSettingsTests
     {
         var job = G.Job("a", G.Run("x")) with
         {
-            Github = new GitHubJobSettings { Environment = new GitHubEnvironment { Name = "staging" }, ContinueOnError = Scalar.String("${{ matrix.experimental == 'true' }}") },
+            ProviderSettings = FirstPartySettings.ToJson(new GitHubJobSettings { Environment = new GitHubEnvironment { Name = "staging" }, ContinueOnError = Scalar.String("${{ matrix.experimental == 'true' }}") }),
         };
 
         Render.Jobs(job).Should().Contain("    environment: staging\n").And.Contain("    continue-on-error: ${{ matrix.experimental == 'true' }}\n");
@@ -140,7 +141,7 @@ public class EnvAndJobSettingsTests
     [Fact]
     public void The_github_block_environment_replaces_an_approvals_default()
     {
-        var gate = G.Approval("release") with { Github = new GitHubJobSettings { Environment = new GitHubEnvironment { Name = "production" } } };
+        var gate = G.Approval("release") with { ProviderSettings = FirstPartySettings.ToJson(new GitHubJobSettings { Environment = new GitHubEnvironment { Name = "production" } }) };
 
         Render.Jobs(gate, G.Job("after", G.Run("x")) with { Needs = ["release"] }).Should().Contain("    environment: production\n");
     }

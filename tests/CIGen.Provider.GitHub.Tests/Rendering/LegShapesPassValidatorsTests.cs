@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CIGen.Protocol;
+using CIGen.Provider.GitHub.Rendering;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
@@ -40,8 +41,10 @@ public class LegShapesPassValidatorsTests
 
         result.Diagnostics.Should().NotContain(d => d.Severity == Severity.Error, $"seed {Seed}, config:\n{config}");
         var files = result.Files.Select(f => new OutputFile(f.Path.Replace("ci.yml", $"ci-{backend}-{strategy}.yml", StringComparison.Ordinal), f.Content)).ToList();
-        files.Should().ContainSingle();
-        var workflow = new WorkflowReadBack(files[0].Content);
+        var workflows = files.Where(f => f.Path.StartsWith(".github/workflows/", StringComparison.Ordinal)).ToList();
+        workflows.Should().ContainSingle();
+        files.Select(f => f.Path).Should().Contain([RuntimeAction.ActionPath, RuntimeAction.ScriptPath], "every job calls the runtime action");
+        var workflow = new WorkflowReadBack(workflows[0].Content);
         if (strategy == "plan")
         {
             workflow.JobIds.Should().Contain("cigen_plan");

@@ -2,9 +2,11 @@ using System.Text.RegularExpressions;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 using CIGen.Provider.Sdk.Patterns;
+using CIGen.Testing;
 using CIGen.Testing.Meaning;
 using YamlDotNet.RepresentationModel;
 using static CIGen.Provider.GitHub.Tests.Fixtures.WorkflowReadBack;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
 
@@ -56,7 +58,7 @@ public sealed partial class PathFilterTests
 
         Text(steps[0], "uses").Should().Be("actions/checkout@v4");
         Pairs(Mapping(steps[0], "with"))["fetch-depth"].Should().Be("2");
-        steps.Select(s => Text(s, "id")).Should().StartWith([null, "cigen_paths", "lint_hash"]);
+        steps.Select(s => Text(s, "id")).Should().StartWith([null, "cigen_paths", "cigen_hash"]);
         var step = steps[1];
         Text(step, "shell").Should().Be("bash");
         Text(step, "if").Should().BeNull("the script itself decides only pull-request events");
@@ -88,10 +90,10 @@ public sealed partial class PathFilterTests
         GitHubExpression.Interpolate(outputs["lint"], leftOut).Should().Be("skip");
         GitHubExpression.Interpolate(outputs["test"], leftOut).Should().Be("skip");
 
-        var found = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "true"), ("test_legs", "all", "run"));
+        var found = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "true"), ("cigen_legs", "test", "run"));
         GitHubExpression.Interpolate(outputs["lint"], found).Should().Be("skip");
         GitHubExpression.Interpolate(outputs["test"], found).Should().Be("run");
-        var missing = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "false"), ("test_legs", "all", "skip"));
+        var missing = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "false"), ("cigen_legs", "test", "skip"));
         GitHubExpression.Interpolate(outputs["lint"], missing).Should().Be("run");
         GitHubExpression.Interpolate(outputs["test"], missing).Should().Be("skip");
     }
@@ -210,9 +212,9 @@ public sealed partial class PathFilterTests
     [Fact]
     public void Early_exit_keeps_the_filter_in_on_with_a_warning()
     {
-        var graph = SampleGraphs.SkippingPaths() with { Settings = new ProviderSettings { Github = new GitHubSettings { SkipStrategy = "early_exit" } } };
+        var graph = SampleGraphs.SkippingPaths() with { ProviderSettings = FirstPartySettings.ToJson(new GitHubSettings { SkipStrategy = "early_exit" }) };
         var result = Render.Graph(graph);
-        var text = result.Files.Single().Content;
+        var text = Render.Workflows(result).Single().Content;
 
         text.Should().Contain("  pull_request:\n    paths-ignore: [docs/**, '*.md', '!docs/api/**']\n").And.NotContain("cigen_paths");
         result.Diagnostics.Should().ContainSingle(d => d.Code == "github.path-filter-hides-gate");
@@ -225,7 +227,7 @@ public sealed partial class PathFilterTests
     {
         var trigger = G.Event("pull_request") with { PathsIgnore = ["*.md", pattern] };
         var result = Render.Graph(WithTriggers(SampleGraphs.SkippingPaths(), trigger));
-        var text = result.Files.Single().Content;
+        var text = Render.Workflows(result).Single().Content;
 
         text.Should().Contain("  pull_request:\n    paths-ignore:").And.NotContain("cigen_paths");
         var warning = result.Diagnostics.Should().ContainSingle(d => d.Code == "github.path-filter-hides-gate").Subject;
@@ -340,20 +342,35 @@ public sealed partial class PathFilterTests
             {
                 steps["steps.cigen_paths.outputs.run"] = filterRun ?? throw new InvalidOperationException("a filter step without a filter");
             }
-            else if (id.EndsWith("_hash", StringComparison.Ordinal))
+            else if (id == "cigen_hash")
             {
-                steps[$"steps.{id}.outputs.hash"] = new string('a', 64);
+                // Each marker the spec names: its prefix and a hash.
+                var markers = Pairs(Mapping(step, "with"))["spec"].Split('\n').Where(l => l.StartsWith("marker ", StringComparison.Ordinal))
+                    .Select(l => l.Split(' ')).ToDictionary(w => w[1], w => w[2] + new string('a', 64));
+                steps["steps.cigen_hash.outputs.json"] = RuntimeActionRun.ToJson(markers);
             }
             else if (id.EndsWith("_marker", StringComparison.Ordinal))
             {
                 steps[$"steps.{id}.outputs.cache-hit"] = unchanged.Contains(id) ? "true" : "false";
             }
-            else if (id.EndsWith("_legs", StringComparison.Ordinal))
+            else if (id == "cigen_legs")
             {
-                var legs = Pairs(Mapping(step, "env")).Values.Select(v => GitHubExpression.Interpolate(v, steps)).ToList();
-                var skipped = legs.Where(l => l.Length > 0).ToList();
-                steps[$"steps.{id}.outputs.skip"] = $"[{string.Join(',', skipped)}]";
-                steps[$"steps.{id}.outputs.all"] = skipped.Count == legs.Count ? "skip" : "run";
+                var exports = string.Concat(Pairs(Mapping(step, "env")).Select(e =>
+                    $"export {e.Key}='{GitHubExpression.Interpolate(e.Value, steps).Replace("'", "'\\''", StringComparison.Ordinal)}'\n"));
+                var output = Path.GetTempFileName();
+                try
+                {
+                    var run = ShellRun.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", $"export GITHUB_OUTPUT='{output}'\n{exports}{Text(step, "run")}"], Path.GetTempPath());
+                    run.ExitCode.Should().Be(0, run.StandardError);
+                    foreach (var line in File.ReadAllLines(output))
+                    {
+                        steps[$"steps.{id}.outputs.{line[..line.IndexOf('=', StringComparison.Ordinal)]}"] = line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..];
+                    }
+                }
+                finally
+                {
+                    File.Delete(output);
+                }
             }
         }
 

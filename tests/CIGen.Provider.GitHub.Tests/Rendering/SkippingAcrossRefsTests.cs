@@ -4,6 +4,7 @@ using CIGen.Provider.GitHub.Tests.Fixtures;
 using CIGen.Testing;
 using CIGen.Testing.Meaning;
 using static CIGen.Provider.GitHub.Tests.Fixtures.WorkflowReadBack;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
 
@@ -21,62 +22,81 @@ public sealed class SkippingAcrossRefsTests
         {
             Skipping = lint.Skipping! with
             {
-                RefScoped = refScoped,
+                RefScope = refScoped ? SkipRefScope.Kind : SkipRefScope.None,
                 SkipOnTags = skipOnTags,
-                RefKindScript = refScoped || !skipOnTags ? RefKindScript.Text : null,
             },
         };
         var graph = G.Graph(G.Workflow("ci", lint));
-        return graph with { Settings = new ProviderSettings { Github = new GitHubSettings { SkipStrategy = strategy } } };
+        return graph with { ProviderSettings = FirstPartySettings.ToJson(new GitHubSettings { SkipStrategy = strategy }) };
+    }
+
+    /// <summary>What the hash step outputs on a run of <paramref name="environment"/> (GitHub's variables).</summary>
+    private static IReadOnlyDictionary<string, string> Hashed(YamlDotNet.RepresentationModel.YamlMappingNode hash, params (string Name, string Value)[] environment)
+    {
+        var directory = Directory.CreateTempSubdirectory("cigen-refs-");
+        try
+        {
+            var run = RuntimeActionRun.Run(hash, new Dictionary<string, object?>(), directory.FullName, environment: environment.ToDictionary(e => e.Name, e => e.Value));
+            run.ExitCode.Should().Be(0, run.Errors);
+            return run.Values;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]
     public void A_ref_scoped_job_is_looked_up_and_recorded_under_the_ref_kind_the_plan_saw()
     {
-        var text = Render.Single(Scoped(refScoped: true, skipOnTags: true));
-        Validators.AssertValidGitHubWorkflows([new OutputFile(".github/workflows/ci.yml", text)]);
-        var workflow = new WorkflowReadBack(text);
+        var result = Render.Graph(Scoped(refScoped: true, skipOnTags: true));
+        Validators.AssertValidGitHubWorkflows(result.Files);
+        var workflow = new WorkflowReadBack(Render.Workflows(result).Single().Content);
         var plan = workflow.Job("cigen_plan");
+        var hash = Step(plan, "cigen_hash");
 
-        Text(Step(plan, "lint_hash"), "run").Should().Contain("cigen_ref_kind() {").And.Contain("echo \"ref_kind=$(cigen_ref_kind)\" >> \"$GITHUB_OUTPUT\"");
-        Text(Mapping(Step(plan, "lint_marker"), "with")!, "key").Should()
-            .Be("cigen-skip-v1/linux-amd64/ci/lint/${{ steps.lint_hash.outputs.ref_kind }}/${{ steps.lint_hash.outputs.hash }}");
+        Pairs(Mapping(hash, "with"))["spec"].Should().Contain("\nref kind\n");
+        Text(Mapping(Step(plan, "lint_marker"), "with")!, "key").Should().Be("${{ fromJSON(steps.cigen_hash.outputs.json).lint_marker }}");
         Text(Step(plan, "lint_marker"), "if").Should().BeNull("the job skips on tags too, with the tag's marker");
-        Pairs(Mapping(plan, "outputs"))["lint_ref_kind"].Should().Be("${{ steps.lint_hash.outputs.ref_kind }}");
+        var values = Hashed(hash, ("GITHUB_EVENT_NAME", "pull_request"));
+        values["lint_marker"].Should().Be($"cigen-skip-v1/linux-amd64/ci/lint/pull_request/{values["lint_hash"]}");
+        Hashed(hash, ("GITHUB_EVENT_NAME", "push"), ("GITHUB_REF_TYPE", "tag"))["lint_marker"].Should().StartWith("cigen-skip-v1/linux-amd64/ci/lint/tag/");
         var record = Steps(workflow.Job("lint")).Single(s => Text(s, "name") == "Record the skip marker");
-        Text(Mapping(record, "with")!, "key").Should()
-            .Be("cigen-skip-v1/linux-amd64/ci/lint/${{ needs.cigen_plan.outputs.lint_ref_kind }}/${{ needs.cigen_plan.outputs.lint_hash }}");
+        Text(Mapping(record, "with")!, "key").Should().Be("${{ needs.cigen_plan.outputs.lint_marker }}");
     }
 
     [Fact]
     public void An_unscoped_job_keeps_its_marker_name_and_prints_no_ref_kind()
     {
         var workflow = new WorkflowReadBack(Render.Single(Scoped(refScoped: false, skipOnTags: true)));
-        var plan = workflow.Job("cigen_plan");
+        var hash = Step(workflow.Job("cigen_plan"), "cigen_hash");
 
-        Text(Step(plan, "lint_hash"), "run").Should().NotContain("ref_kind");
-        Text(Mapping(Step(plan, "lint_marker"), "with")!, "key").Should().Be("cigen-skip-v1/linux-amd64/ci/lint/${{ steps.lint_hash.outputs.hash }}");
-        Keys(Mapping(plan, "outputs")).Should().NotContain("lint_ref_kind");
+        Pairs(Mapping(hash, "with"))["spec"].Should().NotContain("ref ");
+        var values = Hashed(hash, ("GITHUB_EVENT_NAME", "pull_request"));
+        values["lint_marker"].Should().Be($"cigen-skip-v1/linux-amd64/ci/lint/{values["lint_hash"]}");
+        values.Keys.Should().NotContain("lint_ref_kind");
     }
 
     [Theory]
-    [InlineData("plan", "lint_hash", "lint_marker")]
-    [InlineData("early_exit", "cigen_hash", "cigen_skip")]
-    public void A_job_that_never_skips_on_tags_is_not_looked_up_on_a_tag_run(string strategy, string hashId, string lookupId)
+    [InlineData("plan", "lint_marker")]
+    [InlineData("early_exit", "cigen_skip")]
+    public void A_job_that_never_skips_on_tags_is_not_looked_up_on_a_tag_run(string strategy, string lookupId)
     {
-        var text = Render.Single(Scoped(refScoped: false, skipOnTags: false, strategy));
-        Validators.AssertValidGitHubWorkflows([new OutputFile(".github/workflows/ci.yml", text)]);
-        var workflow = new WorkflowReadBack(text);
+        var result = Render.Graph(Scoped(refScoped: false, skipOnTags: false, strategy));
+        Validators.AssertValidGitHubWorkflows(result.Files);
+        var workflow = new WorkflowReadBack(Render.Workflows(result).Single().Content);
+        var hash = workflow.AllSteps.Single(s => Text(s, "id") == "cigen_hash");
         var lookup = workflow.AllSteps.Single(s => Text(s, "id") == lookupId);
         var condition = Text(lookup, "if")!;
 
-        foreach (var (kind, looksUp) in new[] { ("tag", false), ("branch", true), ("pull_request", true) })
+        Pairs(Mapping(hash, "with"))["spec"].Should().Contain("\nno_tags\n");
+        foreach (var (type, eventName, looksUp) in new[] { ("tag", "push", false), ("branch", "push", true), ("branch", "pull_request", true) })
         {
-            GitHubExpression.Holds(condition, new Dictionary<string, object?> { ["status()"] = "success", [$"steps.{hashId}.outputs.ref_kind"] = kind })
-                .Should().Be(looksUp, kind);
+            var values = Hashed(hash, ("GITHUB_REF_TYPE", type), ("GITHUB_EVENT_NAME", eventName));
+            values["lint_lookup"].Should().Be(looksUp ? "true" : "false", type);
+            GitHubExpression.Holds(condition, new Dictionary<string, object?> { ["status()"] = "success", ["steps.cigen_hash.outputs.json"] = RuntimeActionRun.ToJson(values) })
+                .Should().Be(looksUp, type);
         }
-
-        Text(Mapping(lookup, "with")!, "key").Should().NotContain("ref_kind", "the marker itself is not scoped");
     }
 
     [Theory]
@@ -92,7 +112,7 @@ public sealed class SkippingAcrossRefsTests
         graph = graph with
         {
             Workflows = [graph.Workflows[0] with { Triggers = [trigger] }],
-            Settings = new ProviderSettings { Github = new GitHubSettings { SkipStrategy = strategy } },
+            ProviderSettings = FirstPartySettings.ToJson(new GitHubSettings { SkipStrategy = strategy }),
         };
 
         var warnings = Render.Graph(graph).Diagnostics.Where(d => d.Code == "github.path-filter-hides-gate").ToList();

@@ -41,7 +41,7 @@ public class SkippingTests
 
     [Theory]
     [MemberData(nameof(Backends))]
-    public void Plan_job_comes_first_and_outputs_a_verdict_and_hash_per_job_and_the_skipped_legs_of_a_matrix_job(string backend)
+    public void Plan_job_comes_first_and_outputs_a_verdict_and_marker_per_job_and_the_skipped_legs_of_a_matrix_job(string backend)
     {
         var workflow = Planned(backend);
 
@@ -50,11 +50,29 @@ public class SkippingTests
         Text(plan, "name").Should().Be("Plan: skip unchanged jobs");
         List(plan, "runs-on").Should().Equal("ubuntu-latest");
         Keys(plan).Should().NotContain(["permissions", "needs", "if"]);
-        Keys(Mapping(plan, "outputs")).Should().Equal("lint", "lint_hash", "test", "test_hash", "test_legs");
-        Pairs(Mapping(plan, "outputs"))["lint_hash"].Should().Be("${{ steps.lint_hash.outputs.hash }}");
-        Steps(plan).Select(s => Text(s, "id")).Should().Equal(
-            null, "lint_hash", "lint_marker", "test_hash", "test_amd64_marker", "test_arm64_marker", "test_legs");
+        Keys(Mapping(plan, "outputs")).Should().Equal("lint", "lint_marker", "test", "test_legs");
+        Pairs(Mapping(plan, "outputs"))["lint_marker"].Should().Be("${{ fromJSON(steps.cigen_hash.outputs.json || '{}').lint_marker }}");
+        // One hash step for every job; S3 and Redis markers are looked up by it, native ones in GitHub's cache after it.
+        Steps(plan).Select(s => Text(s, "id")).Should().Equal(backend == "native"
+            ? [null, "cigen_hash", "lint_marker", "test_amd64_marker", "test_arm64_marker", "cigen_legs"]
+            : [null, "cigen_hash", "cigen_legs"]);
         Text(Steps(plan)[0], "uses").Should().Be("actions/checkout@v4");
+        Text(Steps(plan)[1], "uses").Should().Be("./.github/actions/cigen");
+    }
+
+    [Fact]
+    public void The_plan_hashes_every_job_in_one_step_and_names_each_markers_output()
+    {
+        var hash = Step(Planned().Job(Plan), "cigen_hash");
+
+        Pairs(Mapping(hash, "with")).Should().Equal(new Dictionary<string, string>
+        {
+            ["operation"] = "hash",
+            ["spec"] = "job lint\ninclude 'src/.*'\ninclude Makefile\nmarker lint_marker cigen-skip-v1/linux-amd64/ci/lint/\n"
+                + "job test\ninclude 'src/.*'\ninclude 'tests/.*'\nmarker test_amd64_marker cigen-skip-v1/linux-amd64/ci/test_amd64/\n"
+                + "marker test_arm64_marker cigen-skip-v1/linux-arm64/ci/test_arm64/\n",
+        });
+        Keys(hash).Should().NotContain("env", "a native marker needs no backend variables");
     }
 
     [Theory]
@@ -77,7 +95,7 @@ public class SkippingTests
         Pairs(Mapping(lookup, "with")).Should().Equal(new Dictionary<string, string>
         {
             ["path"] = "~/.cigen-skip-marker",
-            ["key"] = "cigen-skip-v1/linux-amd64/ci/lint/${{ steps.lint_hash.outputs.hash }}",
+            ["key"] = "${{ fromJSON(steps.cigen_hash.outputs.json).lint_marker }}",
             ["lookup-only"] = "true",
             ["enableCrossOsArchive"] = "true",
         });
@@ -86,12 +104,12 @@ public class SkippingTests
     [Theory]
     [InlineData("s3")]
     [InlineData("redis")]
-    public void Script_lookup_gets_the_key_and_the_backends_variables_with_secrets_as_references(string backend)
+    public void The_hash_step_gets_the_backends_type_and_variables_with_secrets_as_references(string backend)
     {
-        var lookup = Step(Planned(backend).Job(Plan), "lint_marker");
-        var env = Pairs(Mapping(lookup, "env"));
+        var hash = Step(Planned(backend).Job(Plan), "cigen_hash");
+        var env = Pairs(Mapping(hash, "env"));
 
-        env["CIGEN_MARKER_KEY"].Should().Be("cigen-skip-v1/linux-amd64/ci/lint/${{ steps.lint_hash.outputs.hash }}");
+        env["CIGEN_BACKEND"].Should().Be(backend);
         if (backend == "s3")
         {
             env["AWS_ACCESS_KEY_ID"].Should().Be("${{ secrets.AWS_KEY }}");
@@ -102,7 +120,8 @@ public class SkippingTests
             env["CIGEN_REDIS_URL"].Should().Be("${{ secrets.REDIS_URL }}");
         }
 
-        Text(lookup, "run").Should().Contain(Backend(backend).LookupScript).And.Contain("cigen_marker_lookup \"$CIGEN_MARKER_KEY\"");
+        GitHubExpression.Evaluate(Pairs(Mapping(Planned(backend).Job(Plan), "outputs"))["lint"], Context(("steps.cigen_hash.outputs.json", "{\"lint_marker_found\":\"true\"}")))
+            .Should().Be("skip");
     }
 
     [Fact]
@@ -211,7 +230,7 @@ public class SkippingTests
         skip.Should().Be(skippedLeg is null ? "" : skips ? "true" : "false");
         steps.Skip(1).Should().OnlyContain(s => Text(s, "if")!.Contains("steps.cigen_skip.outputs.skip != 'true'"));
         steps.Skip(1).Select(s => GitHubExpression.Holds(Text(s, "if")!, Context(
-            ("steps.cigen_skip.outputs.skip", skips ? "true" : ""), ("needs.cigen_plan.outputs.test_hash", "abc")))).Should().AllBeEquivalentTo(!skips);
+            ("steps.cigen_skip.outputs.skip", skips ? "true" : ""), ("steps.cigen_skip.outputs.marker", "m")))).Should().AllBeEquivalentTo(!skips);
     }
 
     /// <summary>Matrix shapes as the core computes their legs: one leg (one arch, one value), many legs, include-only legs.</summary>
@@ -260,14 +279,26 @@ public class SkippingTests
             for (var i = 0; i < count; i++)
             {
                 var leg = job.MatrixLegs[i];
-                var context = Context([.. ConfigGraph.MatrixContext(leg), ("needs.cigen_plan.outputs.test_legs", outputs["legs"]), ("steps.test_hash.outputs.hash", "HASH")]);
-                GitHubExpression.Interpolate(Pairs(Mapping(steps[0], "env"))["CIGEN_SKIP"], context).Should().Be(skipped(i) ? "true" : "false", leg.Suffix);
+                var context = PlanContext(plan, "test", skipped);
+                foreach (var (key, value) in ConfigGraph.MatrixContext(leg))
+                {
+                    context[key] = value;
+                }
+
+                context["needs.cigen_plan.outputs.test_legs"] = outputs["legs"];
+                var decision = Pairs(Mapping(steps[0], "env"));
+                GitHubExpression.Interpolate(decision["CIGEN_SKIP"], context).Should().Be(skipped(i) ? "true" : "false", leg.Suffix);
                 var marker = job.Skipping!.Markers.Single(m => m.Leg == leg.Suffix).Prefix + "HASH";
                 GitHubExpression.Interpolate(MarkerKey(Step(plan, $"test_{leg.Suffix}_marker")), context).Should().Be(marker);
+                context["steps.cigen_skip.outputs.marker"] = GitHubExpression.Interpolate(decision["CIGEN_MARKER"], context);
                 GitHubExpression.Interpolate(MarkerKey(steps[^1]), context).Should().Be(marker, leg.Suffix);
             }
         }
     }
+
+    /// <summary>The marker record of an early_exit job's hash step, its expressions evaluated in <paramref name="context"/>.</summary>
+    private static string MarkerRecord(YamlDotNet.RepresentationModel.YamlMappingNode hash, IReadOnlyDictionary<string, object?> context) =>
+        GitHubExpression.Interpolate(Pairs(Mapping(hash, "with"))["spec"], context).Split('\n').Single(l => l.StartsWith("marker ", StringComparison.Ordinal));
 
     [Theory]
     [MemberData(nameof(LegShapes))]
@@ -276,30 +307,39 @@ public class SkippingTests
         var graph = Shaped(shape, "early_exit");
         var job = graph.Workflows.Single().Jobs.Single(j => j.Id == "test");
         var steps = Steps(new WorkflowReadBack(Render.Single(graph)).Job("test"));
-        var find = steps.Single(s => Text(s, "id") == "cigen_leg");
+        var hash = steps.Single(s => Text(s, "id") == "cigen_hash");
         var lookup = steps.Single(s => Text(s, "id") == "cigen_skip");
 
         job.MatrixLegs.Should().HaveCount(count);
         foreach (var leg in job.MatrixLegs)
         {
-            var context = Context([.. ConfigGraph.MatrixContext(leg), ("steps.cigen_hash.outputs.hash", "HASH")]);
-            var prefix = RunStepScript(Exports(find, context) + Text(find, "run")).Single();
-            context["steps.cigen_leg.outputs.prefix"] = prefix["prefix=".Length..];
+            var context = Context([.. ConfigGraph.MatrixContext(leg)]);
+            var prefix = job.Skipping!.Markers.Single(m => m.Leg == leg.Suffix).Prefix;
+            MarkerRecord(hash, context).Should().Be($"marker marker {prefix}", leg.Suffix);
 
-            var marker = job.Skipping!.Markers.Single(m => m.Leg == leg.Suffix).Prefix + "HASH";
-            GitHubExpression.Interpolate(MarkerKey(lookup), context).Should().Be(marker, leg.Suffix);
-            GitHubExpression.Interpolate(MarkerKey(steps[^1]), context).Should().Be(marker, leg.Suffix);
+            context["steps.cigen_hash.outputs.json"] = RuntimeActionRun.ToJson(new Dictionary<string, string> { ["marker"] = prefix + "HASH" });
+            GitHubExpression.Interpolate(MarkerKey(lookup), context).Should().Be(prefix + "HASH", leg.Suffix);
+            GitHubExpression.Interpolate(MarkerKey(steps[^1]), context).Should().Be(prefix + "HASH", leg.Suffix);
         }
     }
 
     [Fact]
     public void A_leg_no_key_names_fails_its_job_instead_of_guessing_a_marker()
     {
-        var find = Steps(EarlyExit().Job("test")).Single(s => Text(s, "id") == "cigen_leg");
-        var run = Run($"export GITHUB_OUTPUT=/dev/null\n{Exports(find, Context(("matrix.arch", "riscv64")))}{Text(find, "run")}", Path.GetTempPath());
+        var hash = Steps(EarlyExit().Job("test")).Single(s => Text(s, "id") == "cigen_hash");
+        var directory = Directory.CreateTempSubdirectory("cigen-leg-");
+        try
+        {
+            var run = RuntimeActionRun.Run(hash, Context(("matrix.arch", "riscv64")), directory.FullName);
 
-        run.ExitCode.Should().Be(1);
-        run.Text.Should().Contain("::error::no leg of this job is named 'riscv64'");
+            MarkerRecord(hash, Context(("matrix.arch", "riscv64"))).Should().Be("marker marker ");
+            run.ExitCode.Should().NotBe(0, run.Log + run.Errors);
+            run.Outputs.Should().NotContainKey("json");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Theory]
@@ -311,23 +351,28 @@ public class SkippingTests
         var record = Steps(workflow.Job("lint"))[^1];
 
         Text(record, "name").Should().Be("Record the skip marker");
-        MarkerKey(record).Should().Be(MarkerKey(Step(plan, "lint_marker")).Replace("steps.lint_hash.outputs.hash", "needs.cigen_plan.outputs.lint_hash", StringComparison.Ordinal));
+        MarkerKey(record).Should().Be("${{ needs.cigen_plan.outputs.lint_marker }}");
+        var context = PlanContext(plan, "lint", _ => false);
+        GitHubExpression.Interpolate(Pairs(Mapping(plan, "outputs"))["lint_marker"], context).Should().Be("cigen-skip-v1/linux-amd64/ci/lint/HASH");
         var condition = Text(record, "if")!;
-        GitHubExpression.Holds(condition, Context(("needs.cigen_plan.outputs.lint_hash", "abc"))).Should().BeTrue();
-        GitHubExpression.Holds(condition, Context(("needs.cigen_plan.outputs.lint_hash", "abc"), ("status()", "failure"))).Should().BeFalse();
-        GitHubExpression.Holds(condition, Context(("needs.cigen_plan.outputs.lint_hash", ""))).Should().BeFalse();
+        GitHubExpression.Holds(condition, Context(("needs.cigen_plan.outputs.lint_marker", "m"))).Should().BeTrue();
+        GitHubExpression.Holds(condition, Context(("needs.cigen_plan.outputs.lint_marker", "m"), ("status()", "failure"))).Should().BeFalse();
+        GitHubExpression.Holds(condition, Context(("needs.cigen_plan.outputs.lint_marker", ""))).Should().BeFalse();
         if (backend != "native")
         {
-            Text(record, "run").Should().Contain(Backend(backend).RecordScript).And.Contain("cigen_marker_record \"$CIGEN_MARKER_KEY\" ||");
+            Text(record, "uses").Should().Be("./.github/actions/cigen");
+            Pairs(Mapping(record, "with"))["operation"].Should().Be("record");
+            Pairs(Mapping(record, "env"))["CIGEN_BACKEND"].Should().Be(backend);
         }
 
         var legs = PlanLegs(plan, "test", _ => false)["legs"];
+        var decision = Pairs(Mapping(Steps(workflow.Job("test"))[0], "env"));
         foreach (var (leg, arch) in new[] { ("amd64", "amd64"), ("arm64", "arm64") })
         {
-            var context = Context(("matrix.arch", arch), ("needs.cigen_plan.outputs.test_legs", legs), ("steps.test_hash.outputs.hash", "HASH"));
-            GitHubExpression.Interpolate(MarkerKey(Steps(workflow.Job("test"))[^1]), context)
-                .Should().Be(GitHubExpression.Interpolate(MarkerKey(Step(plan, $"test_{leg}_marker")), context))
-                .And.Be($"cigen-skip-v1/linux-{arch}/ci/test_{leg}/HASH");
+            var legContext = Context(("matrix.arch", arch), ("needs.cigen_plan.outputs.test_legs", legs));
+            legContext["steps.cigen_skip.outputs.marker"] = GitHubExpression.Interpolate(decision["CIGEN_MARKER"], legContext);
+            GitHubExpression.Interpolate(MarkerKey(Steps(workflow.Job("test"))[^1]), legContext)
+                .Should().Be($"cigen-skip-v1/linux-{arch}/ci/test_{leg}/HASH");
         }
     }
 
@@ -343,12 +388,16 @@ public class SkippingTests
             var steps = Steps(workflow.Job(job));
             Keys(workflow.Job(job)).Should().NotContain("if");
             Text(steps[0], "uses").Should().Be("actions/checkout@v4");
-            // A matrix leg first finds its marker's prefix (cigen_leg).
-            string[] ids = job == "test" ? ["cigen_hash", "cigen_leg", "cigen_skip"] : ["cigen_hash", "cigen_skip"];
+            // The hash step looks an S3 or Redis marker up itself; a native one is looked up in GitHub's cache after it.
+            string[] ids = backend == "native" ? ["cigen_hash", "cigen_skip"] : ["cigen_hash"];
             steps.Skip(1).Take(ids.Length).Select(s => Text(s, "id")).Should().Equal(ids);
-            var found = backend == "native" ? "steps.cigen_skip.outputs.cache-hit" : "steps.cigen_skip.outputs.skip";
+            var found = backend == "native" ? "steps.cigen_skip.outputs.cache-hit" : "fromJSON(steps.cigen_hash.outputs.json).marker_found";
             steps.Skip(1 + ids.Length).Should().OnlyContain(s => Text(s, "if")!.Contains($"{found} != 'true'"));
-            MarkerKey(steps[^1]).Should().Be(MarkerKey(steps[ids.Length]));
+            MarkerKey(steps[^1]).Should().Be("${{ fromJSON(steps.cigen_hash.outputs.json).marker }}");
+            if (backend == "native")
+            {
+                MarkerKey(steps[ids.Length]).Should().Be(MarkerKey(steps[^1]));
+            }
         }
 
         Text(workflow.Job("deploy"), "if").Should().Be("github.ref == 'refs/heads/main'");
@@ -384,7 +433,7 @@ public class SkippingTests
     {
         foreach (var sample in SampleGraphs.All.Where(s => s.Name.StartsWith("skipping", StringComparison.Ordinal)))
         {
-            foreach (var file in Render.Graph(sample.Graph).Files)
+            foreach (var file in Render.Workflows(Render.Graph(sample.Graph)))
             {
                 new WorkflowReadBack(file.Content).AllSteps.Select(s => Text(s, "run")).OfType<string>()
                     .Should().NotContain(r => r.Contains("${{"), sample.Name);
@@ -393,21 +442,32 @@ public class SkippingTests
     }
 
     [Fact]
-    public void Hash_step_outputs_the_hash_scripts_value_and_fails_on_anything_else()
+    public void The_plan_hash_step_outputs_each_jobs_hash_and_markers_and_fails_without_a_definition_file()
     {
         var directory = Directory.CreateTempSubdirectory("cigen-hash-");
         try
         {
             Directory.CreateDirectory(Path.Combine(directory.FullName, "src"));
             File.WriteAllText(Path.Combine(directory.FullName, "src", "a b.txt"), "x");
-            var script = Text(Step(Planned().Job(Plan), "lint_hash"), "run")!;
-            var expected = ShellRun.Bash(SkippingSample.HashScript, directory.FullName).Text.Trim();
+            var hash = Step(Planned().Job(Plan), "cigen_hash");
 
-            RunStepScript(script, directory.FullName).Should().Equal($"hash={expected}");
-            var broken = script.Replace(SkippingSample.HashScript, "echo not-a-hash\n", StringComparison.Ordinal);
-            var failing = script.Replace(SkippingSample.HashScript, "false\necho " + expected + "\n", StringComparison.Ordinal);
-            Run(broken, directory.FullName).ExitCode.Should().NotBe(0);
-            Run(failing, directory.FullName).ExitCode.Should().NotBe(0, "a failing hash script never yields a hash");
+            var run = RuntimeActionRun.Run(hash, Context(), directory.FullName);
+
+            run.ExitCode.Should().Be(0, run.Errors);
+            var values = run.Values;
+            values["lint_hash"].Should().MatchRegex("^[0-9a-f]{64}$");
+            values["lint_lookup"].Should().Be("true");
+            values["lint_marker"].Should().Be("cigen-skip-v1/linux-amd64/ci/lint/" + values["lint_hash"]);
+            values["test_amd64_marker"].Should().Be("cigen-skip-v1/linux-amd64/ci/test_amd64/" + values["test_hash"]);
+            values["test_arm64_marker"].Should().Be("cigen-skip-v1/linux-arm64/ci/test_arm64/" + values["test_hash"]);
+            values.Keys.Should().NotContain(k => k.EndsWith("_found", StringComparison.Ordinal), "a native marker is looked up in GitHub's cache");
+
+            var broken = G.Graph(G.Workflow("ci", SkippingSample.Lint(SkippingSample.Native()) is var lint
+                ? lint with { Skipping = lint.Skipping! with { Inputs = new HashInputs { DefinitionFiles = ["cigen.yml"], Include = ["src/.*"] } } }
+                : lint));
+            var missing = RuntimeActionRun.Run(Step(new WorkflowReadBack(Render.Single(broken)).Job(Plan), "cigen_hash"), Context(), directory.FullName);
+            missing.ExitCode.Should().NotBe(0);
+            missing.Errors.Should().Contain("::error::cigen.yml is missing");
         }
         finally
         {
@@ -416,27 +476,36 @@ public class SkippingTests
     }
 
     [Theory]
-    [InlineData(0, "skip=true", false)]
-    [InlineData(1, "skip=false", false)]
-    [InlineData(2, "skip=false", true)]
-    [InlineData(255, "skip=false", true)]
-    public void Script_lookup_skips_only_when_the_backend_says_the_marker_exists(int exitCode, string output, bool warns)
+    [InlineData("1", "true", false)]
+    [InlineData("0", "false", false)]
+    [InlineData("ERR unknown", "false", true)]
+    public void The_hash_step_skips_only_when_the_backend_says_the_marker_exists(string reply, string found, bool warns)
     {
-        var script = Text(Step(Planned("redis").Job(Plan), "lint_marker"), "run")!
-            .Replace(SkippingSample.Redis().LookupScript!, $"cigen_marker_lookup() {{\n  return {exitCode}\n}}\n", StringComparison.Ordinal);
-
-        var outputFile = Path.GetTempFileName();
+        var bin = Directory.CreateTempSubdirectory("cigen-bin-");
         try
         {
-            var run = Run($"export GITHUB_OUTPUT='{outputFile}' CIGEN_MARKER_KEY=k\n{script}", Path.GetTempPath());
-            run.ExitCode.Should().Be(0);
-            File.ReadAllText(outputFile).Should().Be(output + "\n");
-            run.Text.Contains("::warning::", StringComparison.Ordinal).Should().Be(warns);
+            Fake(bin, "redis-cli", $"#!/bin/bash\necho '{reply}'\n");
+            var hash = Step(Planned("redis").Job(Plan), "cigen_hash");
+
+            var run = RuntimeActionRun.Run(hash, Context(("secrets.REDIS_URL", "redis://cache:6379")), bin.FullName, path: $"{bin.FullName}:/usr/bin:/bin");
+
+            run.ExitCode.Should().Be(0, run.Errors);
+            run.Values["lint_marker_found"].Should().Be(found);
+            run.Errors.Contains("::warning::", StringComparison.Ordinal).Should().Be(warns);
+            var verdict = Pairs(Mapping(Planned("redis").Job(Plan), "outputs"))["lint"];
+            GitHubExpression.Evaluate(verdict, Context(("steps.cigen_hash.outputs.json", run.Json))).Should().Be(found == "true" ? "skip" : "run");
         }
         finally
         {
-            File.Delete(outputFile);
+            bin.Delete(recursive: true);
         }
+    }
+
+    private static void Fake(DirectoryInfo bin, string name, string script)
+    {
+        var file = Path.Combine(bin.FullName, name);
+        File.WriteAllText(file, script);
+        ShellRun.Run("chmod", ["+x", file], bin.FullName).ExitCode.Should().Be(0);
     }
 
     [Fact]
@@ -562,36 +631,42 @@ public class SkippingTests
     {
         var workflow = Planned("redis");
         var bin = Directory.CreateTempSubdirectory("cigen-bin-");
-        var outputFile = Path.GetTempFileName();
         try
         {
-            // A runner without redis-cli: PATH holds only a fake sudo, which "installs" a redis-cli that finds every key.
-            var sudo = Path.Combine(bin.FullName, "sudo");
-            File.WriteAllText(sudo, installs
-                ? $"#!/bin/bash\necho \"$*\" >> '{bin.FullName}/sudo.log'\nprintf '#!/bin/bash\\necho 1\\n' > '{bin.FullName}/redis-cli'\n/bin/chmod +x '{bin.FullName}/redis-cli'\n"
+            // A runner without redis-cli: PATH holds only a fake sudo, which "installs" a redis-cli that finds every key
+            // and stores every marker, and the tools the runtime itself needs.
+            var tools = Path.Combine(bin.FullName, "tools");
+            Directory.CreateDirectory(tools);
+            foreach (var tool in new[] { "bash", "cat", "chmod", "date", "find", "grep", "id", "mktemp", "rm", "sha256sum", "sort", "tee", "xargs", "env" })
+            {
+                File.CreateSymbolicLink(Path.Combine(tools, tool), ShellRun.Run("/bin/bash", ["-c", $"command -v {tool}"], bin.FullName).Text.Trim());
+            }
+
+            // Root or not, the runtime's apt-get is this fake one (through sudo when not root).
+            Fake(bin, "sudo", "#!/bin/bash\n\"$@\"\n");
+            Fake(bin, "apt-get", installs
+                ? $"#!/bin/bash\necho \"apt-get $*\" >> '{bin.FullName}/apt.log'\nprintf '#!/bin/bash\\ncase \\\"$*\\\" in *EXISTS*) echo 1 ;; *) echo OK ;; esac\\n' > '{tools}/redis-cli'\n/bin/chmod +x '{tools}/redis-cli'\n"
                 : "#!/bin/bash\nexit 100\n");
-            ShellRun.Run("chmod", ["+x", sudo], bin.FullName).ExitCode.Should().Be(0);
-            var prelude = $"export PATH='{bin.FullName}' GITHUB_OUTPUT='{outputFile}' CIGEN_MARKER_KEY=k\n";
+            var path = $"{bin.FullName}:{tools}";
+            var context = Context(("secrets.REDIS_URL", "redis://cache:6379"), ("needs.cigen_plan.outputs.lint_marker", "k"));
 
-            var lookup = Run(prelude + Text(Step(workflow.Job(Plan), "lint_marker"), "run"), bin.FullName);
-            var record = Run(prelude + Text(Steps(workflow.Job("lint"))[^1], "run"), bin.FullName);
+            var lookup = RuntimeActionRun.Run(Step(workflow.Job(Plan), "cigen_hash"), context, bin.FullName, path);
+            var record = RuntimeActionRun.Run(Steps(workflow.Job("lint"))[^1], context, bin.FullName, path);
 
-            lookup.ExitCode.Should().Be(0, lookup.StandardError + lookup.Text);
-            record.ExitCode.Should().Be(0, record.StandardError + record.Text);
-            File.ReadAllText(outputFile).Should().Be(installs ? "skip=true\n" : "skip=false\n");
-            // The host's client script (SkipBackend.ClientScript) runs first, in the step's own shell.
-            lookup.StandardError.Contains("could not install redis-cli", StringComparison.Ordinal).Should().Be(!installs);
-            record.Text.Contains("::warning::", StringComparison.Ordinal).Should().Be(!installs);
+            lookup.ExitCode.Should().Be(0, lookup.Errors + lookup.Log);
+            record.ExitCode.Should().Be(0, record.Errors + record.Log);
+            lookup.Values["lint_marker_found"].Should().Be(installs ? "true" : "false");
+            lookup.Errors.Contains("could not install redis-cli", StringComparison.Ordinal).Should().Be(!installs);
+            record.Errors.Contains("::warning::", StringComparison.Ordinal).Should().Be(!installs);
             if (installs)
             {
-                File.ReadAllText(Path.Combine(bin.FullName, "sudo.log")).Should().Be(
-                    "apt-get update -qq\nenv DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-tools\n");
+                File.ReadAllText(Path.Combine(bin.FullName, "apt.log")).Should().Be(
+                    "apt-get update -qq\napt-get install -y -qq --no-install-recommends redis-tools\n");
             }
         }
         finally
         {
             bin.Delete(recursive: true);
-            File.Delete(outputFile);
         }
     }
 
@@ -600,47 +675,67 @@ public class SkippingTests
     {
         var workflow = Planned("s3");
         var bin = Directory.CreateTempSubdirectory("cigen-bin-");
-        var outputFile = Path.GetTempFileName();
         try
         {
-            var prelude = $"export PATH='{bin.FullName}' GITHUB_OUTPUT='{outputFile}' CIGEN_MARKER_KEY=k\n";
+            var context = Context(("secrets.AWS_KEY", "k"), ("secrets.AWS_SECRET", "s"), ("needs.cigen_plan.outputs.lint_marker", "k"));
+            var environment = new Dictionary<string, string> { ["HOME"] = bin.FullName };
+            // No aws, no apt-get, no pip: only what the runtime needs.
+            var path = $"{bin.FullName}:/usr/bin:/bin";
+            Fake(bin, "apt-get", "#!/bin/bash\nexit 100\n");
+            Fake(bin, "python3", "#!/bin/bash\nexit 1\n");
 
-            var lookup = Run(prelude + Text(Step(workflow.Job(Plan), "lint_marker"), "run"), bin.FullName);
-            var record = Run(prelude + Text(Steps(workflow.Job("lint"))[^1], "run"), bin.FullName);
+            var lookup = RuntimeActionRun.Run(Step(workflow.Job(Plan), "cigen_hash"), context, bin.FullName, path, environment);
+            var record = RuntimeActionRun.Run(Steps(workflow.Job("lint"))[^1], context, bin.FullName, path, environment);
 
-            lookup.ExitCode.Should().Be(0);
-            record.ExitCode.Should().Be(0);
-            File.ReadAllText(outputFile).Should().Be("skip=false\n");
-            lookup.StandardError.Should().Contain("could not install the AWS CLI");
-            record.StandardError.Should().Contain("could not install the AWS CLI");
+            lookup.ExitCode.Should().Be(0, lookup.Errors);
+            record.ExitCode.Should().Be(0, record.Errors);
+            lookup.Values["lint_marker_found"].Should().Be("false");
+            lookup.Errors.Should().Contain("could not install the AWS CLI");
+            record.Errors.Should().Contain("could not install the AWS CLI");
         }
         finally
         {
             bin.Delete(recursive: true);
-            File.Delete(outputFile);
         }
     }
 
     private static string MarkerKey(YamlDotNet.RepresentationModel.YamlMappingNode step) =>
-        Text(step, "uses") is not null ? Pairs(Mapping(step, "with"))["key"] : Pairs(Mapping(step, "env"))["CIGEN_MARKER_KEY"];
+        Text(step, "uses") == "./.github/actions/cigen" ? Pairs(Mapping(step, "with"))["marker"]
+        : Text(step, "uses") is not null ? Pairs(Mapping(step, "with"))["key"] : Pairs(Mapping(step, "env"))["CIGEN_MARKER_KEY"];
 
     /// <summary>
-    /// Runs the plan job's step that collects the decisions on the legs of <paramref name="jobId"/>, with the hash
-    /// <c>HASH</c> and the marker of leg N (in the order of the plan's lookups) found when <paramref name="found"/> says
-    /// so; returns its outputs.
+    /// The plan job's context after its hash step: each marker output named by the hash step's spec is its prefix and
+    /// <c>HASH</c>, and the marker of leg N of <paramref name="jobId"/> (in the order of the spec) is found when
+    /// <paramref name="found"/> says so, as the native lookup's <c>cache-hit</c> and as the runtime's own lookup.
     /// </summary>
-    private static Dictionary<string, string> PlanLegs(YamlDotNet.RepresentationModel.YamlMappingNode plan, string jobId, Func<int, bool> found)
+    private static Dictionary<string, object?> PlanContext(YamlDotNet.RepresentationModel.YamlMappingNode plan, string jobId, Func<int, bool> found)
     {
-        var lookups = Steps(plan).Select(s => Text(s, "id")).OfType<string>().Where(id => id.StartsWith($"{jobId}_", StringComparison.Ordinal) && id.EndsWith("_marker", StringComparison.Ordinal)).ToList();
-        var context = Context(("steps." + jobId + "_hash.outputs.hash", "HASH"));
-        for (var i = 0; i < lookups.Count; i++)
+        var context = Context();
+        var values = new Dictionary<string, string>();
+        var leg = 0;
+        foreach (var line in Pairs(Mapping(Step(plan, "cigen_hash"), "with"))["spec"].Split('\n').Where(l => l.StartsWith("marker ", StringComparison.Ordinal)))
         {
-            context[$"steps.{lookups[i]}.outputs.cache-hit"] = found(i) ? "true" : "false";
-            context[$"steps.{lookups[i]}.outputs.skip"] = found(i) ? "true" : "false";
+            var words = line.Split(' ');
+            values[words[1]] = words[2] + "HASH";
+            if (words[1].StartsWith($"{jobId}_", StringComparison.Ordinal))
+            {
+                var hit = found(leg++) ? "true" : "false";
+                values[words[1] + "_found"] = hit;
+                context[$"steps.{words[1]}.outputs.cache-hit"] = hit;
+            }
         }
 
-        var collect = Step(plan, $"{jobId}_legs");
-        return RunStepScript(Exports(collect, context) + Text(collect, "run")).ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        context["steps.cigen_hash.outputs.json"] = RuntimeActionRun.ToJson(values);
+        return context;
+    }
+
+    /// <summary>Runs the plan job's step that collects the decisions on the matrix legs; returns its outputs for <paramref name="jobId"/> as <c>all</c> and <c>legs</c>.</summary>
+    private static Dictionary<string, string> PlanLegs(YamlDotNet.RepresentationModel.YamlMappingNode plan, string jobId, Func<int, bool> found)
+    {
+        var collect = Step(plan, "cigen_legs");
+        var outputs = RunStepScript(Exports(collect, PlanContext(plan, jobId, found)) + Text(collect, "run"))
+            .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        return new Dictionary<string, string> { ["all"] = outputs[jobId], ["legs"] = outputs[$"{jobId}_legs"] };
     }
 
     /// <summary>Shell that exports a step's <c>env</c> as GitHub would set it, its expressions evaluated in <paramref name="context"/>.</summary>

@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Tests.Fixtures;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
 
@@ -49,7 +50,7 @@ public class UnsupportedFeatureTests
         // source_files render through Job.Skipping, which the core sets when they make the job skippable (SkippingTests).
         var graph = G.Graph(G.Workflow("ci", G.Job("a", G.Run("x")) with { SourceFiles = ["src/**"] })) with
         {
-            Settings = new ProviderSettings { Github = new GitHubSettings { SkipStrategy = strategy } },
+            ProviderSettings = FirstPartySettings.ToJson(new GitHubSettings { SkipStrategy = strategy }),
         };
 
         Render.Graph(graph).Diagnostics.Should().BeEmpty();

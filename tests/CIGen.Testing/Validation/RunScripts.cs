@@ -36,6 +36,13 @@ public static partial class RunScripts
 
         var scripts = new List<RunScript>();
         var workflowShell = DefaultShell(root);
+        if (Child(root, "runs") is YamlMappingNode runs && Child(runs, "steps") is YamlSequenceNode actionSteps)
+        {
+            // A composite action's metadata: its steps name their shells.
+            AddScripts(scripts, path, "(composite action)", actionSteps, "bash");
+            return scripts;
+        }
+
         if (Child(root, "jobs") is not YamlMappingNode jobs)
         {
             return scripts;
@@ -48,23 +55,27 @@ public static partial class RunScripts
                 continue;
             }
 
-            var jobShell = DefaultShell(job) ?? workflowShell ?? "bash";
-            var index = 0;
-            foreach (var stepNode in steps.Children)
-            {
-                index++;
-                if (stepNode is not YamlMappingNode step || Child(step, "run") is not YamlScalarNode run)
-                {
-                    continue;
-                }
-
-                var shell = (Child(step, "shell") as YamlScalarNode)?.Value ?? jobShell;
-                var (line, column) = TextStart(run);
-                scripts.Add(new RunScript(path, ((YamlScalarNode)jobKey).Value ?? "", index, shell, run.Value ?? "", line, column));
-            }
+            AddScripts(scripts, path, ((YamlScalarNode)jobKey).Value ?? "", steps, DefaultShell(job) ?? workflowShell ?? "bash");
         }
 
         return scripts;
+    }
+
+    private static void AddScripts(List<RunScript> scripts, string path, string job, YamlSequenceNode steps, string defaultShell)
+    {
+        var index = 0;
+        foreach (var stepNode in steps.Children)
+        {
+            index++;
+            if (stepNode is not YamlMappingNode step || Child(step, "run") is not YamlScalarNode run)
+            {
+                continue;
+            }
+
+            var shell = (Child(step, "shell") as YamlScalarNode)?.Value ?? defaultShell;
+            var (line, column) = TextStart(run);
+            scripts.Add(new RunScript(path, job, index, shell, run.Value ?? "", line, column));
+        }
     }
 
     /// <summary>Where a script's text starts in the file: a block scalar's text starts on the line after its <c>|</c> header.</summary>

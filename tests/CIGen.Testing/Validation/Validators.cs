@@ -12,14 +12,22 @@ namespace CIGen.Testing;
 /// </summary>
 public static class Validators
 {
-    /// <summary>All findings of all three tools for the given workflow files; empty when they are all clean.</summary>
+    /// <summary>
+    /// All findings of all three tools for the given workflow files; empty when they are all clean. The files may include
+    /// an action's metadata (<c>action.yml</c>: GitHub's parser checks it against the action schema, and shellcheck its
+    /// <c>run:</c> scripts) and shell scripts beside it (<c>.sh</c>: shellcheck, as bash).
+    /// </summary>
     public static IReadOnlyList<ValidationFinding> ValidateGitHubWorkflows(IEnumerable<OutputFile> workflows)
     {
         var files = workflows.ToList();
-        var findings = new List<ValidationFinding>(WorkflowLinters.Run(files));
-        findings.AddRange(Shellcheck.Run(files.SelectMany(f => RunScripts.Extract(f.Path, f.Content))));
+        var yaml = files.Where(f => !IsShellScript(f.Path)).ToList();
+        var findings = new List<ValidationFinding>(WorkflowLinters.Run(yaml));
+        findings.AddRange(Shellcheck.Run(yaml.SelectMany(f => RunScripts.Extract(f.Path, f.Content))
+            .Concat(files.Where(f => IsShellScript(f.Path)).Select(f => new RunScript(f.Path, "-", 0, "bash", f.Content, 1, 1) { Where = "script file" }))));
         return findings;
     }
+
+    private static bool IsShellScript(string path) => path.EndsWith(".sh", StringComparison.Ordinal);
 
     public static IReadOnlyList<ValidationFinding> ValidateGitHubWorkflow(string path, string content) =>
         ValidateGitHubWorkflows([new OutputFile(path, content)]);

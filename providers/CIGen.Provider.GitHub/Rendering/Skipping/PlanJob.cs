@@ -2,24 +2,35 @@ using System.Globalization;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
 using CIGen.Provider.Sdk.Rendering;
+using CIGen.Provider.Sdk.Runtime;
 
 namespace CIGen.Provider.GitHub.Rendering.Skipping;
 
 /// <summary>
-/// The job that decides, before any other job starts, which jobs are unchanged since they last succeeded. Per
-/// skippable job it hashes the inputs and looks the markers up, and outputs <c>&lt;job&gt;</c> (<c>skip</c> or
-/// <c>run</c>), <c>&lt;job&gt;_hash</c> (the JOB_HASH the job records its marker under) and, for a matrix job,
+/// The job that decides, before any other job starts, which jobs are unchanged since they last succeeded. One step
+/// (<see cref="HashId"/>, the runtime's <c>hash</c>) hashes every skippable job and names its markers — one such step
+/// per skip backend when jobs use several — and native markers are looked up in GitHub's cache after it (S3 and Redis
+/// markers are looked up by the hash step itself). Per skippable job it outputs <c>&lt;job&gt;</c> (<c>skip</c> or
+/// <c>run</c>) and <c>&lt;job&gt;_marker</c>, the marker the job records when it succeeds; for a matrix job instead
 /// <c>&lt;job&gt;_legs</c>: the JSON object of its legs' decisions, by the leg's key (<see cref="LegChoice"/>): whether
-/// to skip it, and its marker (<c>&lt;job&gt;</c> is <c>skip</c> when every leg is skipped); for a ref-scoped job <c>&lt;job&gt;_ref_kind</c>, the kind of ref its marker names. A job that
-/// never skips on tags is not looked up on a tag run. With a pull-request path filter (<see cref="PathFilters"/>) its
-/// first step after the checkout applies the filter and outputs <see cref="PathFilters.OutputName"/>; when the filter
-/// leaves the run out, the hashes and lookups do not run and every verdict is <c>skip</c>.
+/// to skip it, and its marker (<c>&lt;job&gt;</c> is <c>skip</c> when every leg is skipped), collected for every matrix
+/// job by one step (<see cref="LegsId"/>, Scripts/plan-legs.sh). A job that never skips on tags is not looked up on a
+/// tag run. With a pull-request path filter (<see cref="PathFilters"/>) its first step after the checkout applies the
+/// filter and outputs <see cref="PathFilters.OutputName"/>; when the filter leaves the run out, the hashes and lookups
+/// do not run and every verdict is <c>skip</c>.
 /// </summary>
 internal static class PlanJob
 {
     public const string Name = "Plan: skip unchanged jobs";
 
+    public const string HashId = "cigen_hash";
+
+    public const string LegsId = "cigen_legs";
+
     private static readonly EmbeddedScript LegsScript = new(typeof(PlanJob).Assembly, "CIGen.Provider.GitHub.Scripts.plan-legs.sh");
+
+    /// <summary>The hash step's output naming the marker of a job, or of one leg of a matrix job.</summary>
+    public static string MarkerOutput(string jobId, MatrixLeg? leg = null) => leg is null ? $"{jobId}_marker" : $"{jobId}_{leg.Suffix}_marker";
 
     public static WorkflowJob Render(WorkflowSkipping skipping)
     {
@@ -40,43 +51,88 @@ internal static class PlanJob
         // A step that decides about a job runs only when the path filter (if any) did not leave the run out.
         string? UnlessLeftOut(string? condition) => skipping.FiltersPaths ? Conditions.Both(PathFilters.StepPasses, condition) : condition;
 
+        // One hash step per skip backend, in the order the jobs first name them.
+        var groups = skipping.Skippable.GroupBy(j => j.Skipping!.Backend.Name, StringComparer.Ordinal).ToList();
+        var hashIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var hashId = groups.Count == 1 ? HashId : $"{HashId}_{i + 1}";
+            var spec = new RuntimeSpec();
+            foreach (var job in groups[i])
+            {
+                hashIds.Add(job.Id, hashId);
+                spec.Job(job.Id, job.Skipping!);
+                foreach (var leg in Legs(job))
+                {
+                    spec.Marker(MarkerOutput(job.Id, leg), leg is null ? job.Skipping!.Markers.Single().Prefix : LegChoice.MarkerOf(job.Skipping!, leg).Prefix);
+                }
+            }
+
+            var backend = groups[i].First().Skipping!.Backend;
+            var name = groups.Count == 1 ? "Hash the jobs' inputs" : $"Hash the inputs of the jobs whose markers are in {backend.Name}";
+            steps.Add(SkipSteps.Hash(hashId, name, spec.ToString(), backend, UnlessLeftOut(null)));
+        }
+
+        var legLines = new List<string>();
+        var legEnv = new OrderedDictionary<string, Scalar>();
         foreach (var job in skipping.Skippable)
         {
             var skip = job.Skipping!;
-            var hashId = $"{job.Id}_hash";
-            var hash = $"steps.{hashId}.outputs.hash";
-            var refKind = skip.RefScoped ? SkipSteps.RefKindOutput(hashId) : null;
-            var lookupIf = UnlessLeftOut(SkipSteps.LookupCondition(skip, hashId));
-            steps.Add(SkipSteps.Hash(hashId, $"Hash {job.Id}", skip, UnlessLeftOut(null)));
+            var hashId = hashIds[job.Id];
+            var lookupIf = UnlessLeftOut(SkipSteps.LookupCondition(skip, hashId, job.Id));
             if (job.MatrixLegs.Count == 0)
             {
-                var marker = skip.Markers.Single();
-                var lookupId = $"{job.Id}_marker";
-                steps.Add(SkipSteps.Lookup(lookupId, $"Look up {job.Id}", skip.Backend, SkipSteps.Key(marker.Prefix, hash, refKind), lookupIf));
-                var unchanged = SkipSteps.Found(lookupId, skip.Backend);
+                var marker = MarkerOutput(job.Id);
+                if (SkipSteps.IsNative(skip.Backend))
+                {
+                    steps.Add(SkipSteps.NativeLookup(marker, $"Look up {job.Id}", $"${{{{ {RuntimeAction.Value(hashId, marker)} }}}}", lookupIf));
+                }
+
+                var unchanged = SkipSteps.Found(skip.Backend, hashId, marker, lookupId: marker, orEmpty: true);
                 var skipped = skipping.FiltersPaths ? $"({PathFilters.StepLeavesOut} || {unchanged})" : unchanged;
                 outputs.Add(job.Id, $"${{{{ {skipped} && 'skip' || 'run' }}}}");
-                AddHashOutputs(outputs, job.Id, hash, refKind);
+                outputs.Add(WorkflowSkipping.MarkerOutputName(job.Id), $"${{{{ {RuntimeAction.Value(hashId, marker, orEmpty: true)} }}}}");
                 continue;
             }
 
             var choice = LegChoice.For(job);
-            var legs = new List<(string Key, string Marker, string Found)>();
             for (var i = 0; i < job.MatrixLegs.Count; i++)
             {
                 var leg = job.MatrixLegs[i];
-                var lookupId = $"{job.Id}_{leg.Suffix}_marker";
-                var key = SkipSteps.Key(LegChoice.MarkerOf(skip, leg).Prefix, hash, refKind);
-                steps.Add(SkipSteps.Lookup(lookupId, $"Look up {job.Id} ({leg.Suffix})", skip.Backend, key, lookupIf));
-                legs.Add((choice.Keys[i], key, SkipSteps.Found(lookupId, skip.Backend)));
+                var marker = MarkerOutput(job.Id, leg);
+                if (SkipSteps.IsNative(skip.Backend))
+                {
+                    steps.Add(SkipSteps.NativeLookup(marker, $"Look up {job.Id} ({leg.Suffix})", $"${{{{ {RuntimeAction.Value(hashId, marker)} }}}}", lookupIf));
+                }
+
+                legLines.Add(ShellWords.Line(job.Id, choice.Keys[i]));
+                var number = legLines.Count.ToString(CultureInfo.InvariantCulture);
+                legEnv.Add($"CIGEN_LEG_{number}", $"${{{{ {RuntimeAction.Value(hashId, marker)} }}}}");
+                legEnv.Add($"CIGEN_LEG_{number}_FOUND", $"${{{{ {SkipSteps.Found(skip.Backend, hashId, marker, lookupId: marker)} }}}}");
             }
 
-            var legsId = $"{job.Id}_legs";
-            steps.Add(LegDecisions(legsId, job.Id, legs) with { If = UnlessLeftOut(null) });
-            var all = $"steps.{legsId}.outputs.all";
+            var all = $"steps.{LegsId}.outputs.{job.Id}";
             outputs.Add(job.Id, $"${{{{ {(skipping.FiltersPaths ? $"{PathFilters.StepLeavesOut} && 'skip' || {all}" : all)} }}}}");
-            AddHashOutputs(outputs, job.Id, hash, refKind);
-            outputs.Add(WorkflowSkipping.LegsOutputName(job.Id), $"${{{{ steps.{legsId}.outputs.legs }}}}");
+            outputs.Add(WorkflowSkipping.LegsOutputName(job.Id), $"${{{{ steps.{LegsId}.outputs.{WorkflowSkipping.LegsOutputName(job.Id)} }}}}");
+        }
+
+        if (legLines.Count > 0)
+        {
+            var env = new OrderedDictionary<string, Scalar> { ["CIGEN_LEGS"] = string.Join("\n", legLines) + "\n" };
+            foreach (var (key, value) in legEnv)
+            {
+                env.Add(key, value);
+            }
+
+            steps.Add(new RunStep
+            {
+                Name = "Collect the decisions on the matrix legs",
+                Id = LegsId,
+                If = UnlessLeftOut(null),
+                Env = env,
+                Shell = SkipSteps.Shell,
+                Run = LegsScript.Text,
+            });
         }
 
         return new WorkflowJob
@@ -89,31 +145,6 @@ internal static class PlanJob
         };
     }
 
-    /// <summary><c>&lt;job&gt;_hash</c>, and for a ref-scoped job <c>&lt;job&gt;_ref_kind</c>: what the job records its marker under.</summary>
-    private static void AddHashOutputs(OrderedDictionary<string, string> outputs, string jobId, string hash, string? refKind)
-    {
-        outputs.Add($"{jobId}_hash", $"${{{{ {hash} }}}}");
-        if (refKind is not null)
-        {
-            outputs.Add(WorkflowSkipping.RefKindOutputName(jobId), $"${{{{ {refKind} }}}}");
-        }
-    }
-
-    /// <summary>
-    /// Collects the decisions on the legs into the JSON object the legs look themselves up in (Scripts/plan-legs.sh):
-    /// each leg's key and marker are decided at generate time and reach the script through env, with whether its
-    /// marker was found.
-    /// </summary>
-    private static RunStep LegDecisions(string id, string jobId, IReadOnlyList<(string Key, string Marker, string Found)> legs)
-    {
-        var env = new OrderedDictionary<string, Scalar> { ["CIGEN_LEGS"] = Scalar.Number(legs.Count.ToString(CultureInfo.InvariantCulture)) };
-        for (var i = 0; i < legs.Count; i++)
-        {
-            env.Add($"CIGEN_LEG_{i + 1}_KEY", legs[i].Key);
-            env.Add($"CIGEN_LEG_{i + 1}_MARKER", legs[i].Marker);
-            env.Add($"CIGEN_LEG_{i + 1}_FOUND", $"${{{{ {legs[i].Found} }}}}");
-        }
-
-        return new RunStep { Name = $"Collect the decisions on the legs of {jobId}", Id = id, Env = env, Shell = SkipSteps.Shell, Run = LegsScript.Text };
-    }
+    /// <summary>A matrix job's legs, or one null for a job that runs once.</summary>
+    private static IEnumerable<MatrixLeg?> Legs(Job job) => job.MatrixLegs.Count == 0 ? [null] : job.MatrixLegs.Cast<MatrixLeg?>();
 }

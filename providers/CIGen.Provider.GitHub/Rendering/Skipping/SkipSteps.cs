@@ -1,12 +1,13 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
-using CIGen.Provider.Sdk;
+using CIGen.Provider.Sdk.Runtime;
 
 namespace CIGen.Provider.GitHub.Rendering.Skipping;
 
 /// <summary>
-/// The steps both strategies share: compute a job's hash, look a marker up, record it. Values reach the scripts through
-/// <c>env</c> only; the scripts themselves (hash, lookup, record) come from the host.
+/// The steps both strategies share: hash jobs and name their markers, look a marker up, record it. Hashing and the
+/// S3/Redis markers are the runtime's (<see cref="RuntimeAction"/>, operations <c>hash</c> and <c>record</c>); a native
+/// marker is an entry of GitHub's cache. Values reach the runtime through the action's inputs and <c>env</c> only.
 /// </summary>
 internal static class SkipSteps
 {
@@ -19,97 +20,51 @@ internal static class SkipSteps
     public const string Shell = "bash";
 
     /// <summary>
-    /// Runs the host's hash script and outputs <c>hash</c>; a malformed hash fails the step instead of naming a wrong
-    /// marker. With the host's ref-kind script (<see cref="JobSkipping.RefKindScript"/>) it also outputs <c>ref_kind</c>.
+    /// Hashes the jobs of <paramref name="spec"/> (<see cref="RuntimeSpec.Job"/>, <see cref="RuntimeSpec.Marker"/>) and
+    /// names their markers; with an S3 or Redis <paramref name="backend"/> it also looks each marker up
+    /// (<see cref="CigenRuntime.FoundOutput"/>). A malformed hash or a missing definition file fails the step.
     /// </summary>
-    public static RunStep Hash(string id, string name, JobSkipping skipping, string? condition = null) => new()
+    public static ActionStep Hash(string id, string name, string spec, SkipBackend backend, string? condition = null) =>
+        RuntimeAction.Step(name, id, CigenRuntime.Hash, spec, env: IsNative(backend) ? null : BackendEnv(backend), condition: condition);
+
+    /// <summary>
+    /// The condition of a native lookup of job <paramref name="jobId"/> hashed in step <paramref name="hashId"/>: none,
+    /// or, for a job that never skips on tags, the runtime's word that this run looks it up (a lookup that does not run
+    /// finds nothing, so the job runs). An S3 or Redis lookup happens in the hash step, which knows it itself.
+    /// </summary>
+    public static string? LookupCondition(JobSkipping skipping, string hashId, string jobId) =>
+        skipping.SkipOnTags ? null : $"{RuntimeAction.Value(hashId, CigenRuntime.LookupOutput(jobId))} == 'true'";
+
+    /// <summary>Looks the marker <paramref name="key"/> up in GitHub's cache without downloading anything (<c>cache-hit</c>).</summary>
+    public static CacheStep NativeLookup(string id, string name, string key, string? condition = null) => new()
     {
         Name = name,
         Id = id,
         If = condition,
-        Shell = Shell,
-        // inherit_errexit (bash 4.4+) makes a failing command inside the script fail it; older bash relies on pipefail.
-        Run = "shopt -s inherit_errexit 2>/dev/null || true\n"
-            + "cigen_job_hash() {\n"
-            + Lines(skipping.HashScript)
-            + "}\n"
-            + "hash=\"$(cigen_job_hash)\"\n"
-            + "if ! [[ \"$hash\" =~ ^[0-9a-f]{64}$ ]]; then\n"
-            + "  echo \"::error::the job hash script printed '$hash', not 64 lowercase hex digits\"\n"
-            + "  exit 1\n"
-            + "fi\n"
-            + "echo \"hash=$hash\" >> \"$GITHUB_OUTPUT\"\n"
-            + (skipping.RefKindScript is { } refKind
-                ? "cigen_ref_kind() {\n" + Lines(refKind) + "}\n" + "echo \"ref_kind=$(cigen_ref_kind)\" >> \"$GITHUB_OUTPUT\"\n"
-                : string.Empty),
+        Uses = CacheStep.RestoreAction,
+        Paths = [MarkerPath],
+        Key = key,
+        LookupOnly = true,
+        CrossOsArchive = true,
     };
 
     /// <summary>
-    /// The condition of a lookup: none, or, for a job that never skips on tags, that the hash step
-    /// <paramref name="hashId"/> saw no tag (a lookup that does not run finds nothing, so the job runs). REF_KIND starts
-    /// with the kind word (<c>tag</c>, or <c>tag-&lt;digest&gt;</c> for a job that reads the ref's name).
+    /// The expression, without <c>${{ }}</c>, that holds when the marker <paramref name="marker"/> (a marker output of
+    /// the hash step <paramref name="hashId"/>) was found: the native lookup step <paramref name="lookupId"/>'s
+    /// <c>cache-hit</c>, else the hash step's own lookup.
     /// </summary>
-    public static string? LookupCondition(JobSkipping skipping, string hashId) =>
-        skipping.SkipOnTags ? null : $"!startsWith({RefKindOutput(hashId)}, 'tag')";
+    public static string Found(SkipBackend backend, string hashId, string marker, string lookupId, bool orEmpty = false) =>
+        $"{FoundOutput(backend, hashId, marker, lookupId, orEmpty)} == 'true'";
 
-    /// <summary>The ref kind the hash step <paramref name="hashId"/> printed (only with a ref-kind script).</summary>
-    public static string RefKindOutput(string hashId) => $"steps.{hashId}.outputs.ref_kind";
+    /// <summary>The opposite of <see cref="Found"/>; also true when the lookup did not run.</summary>
+    public static string NotFound(SkipBackend backend, string hashId, string marker, string lookupId) =>
+        $"{FoundOutput(backend, hashId, marker, lookupId, orEmpty: false)} != 'true'";
+
+    private static string FoundOutput(SkipBackend backend, string hashId, string marker, string lookupId, bool orEmpty) =>
+        IsNative(backend) ? $"steps.{lookupId}.outputs.cache-hit" : RuntimeAction.Value(hashId, CigenRuntime.FoundOutput(marker), orEmpty);
 
     /// <summary>
-    /// Looks <paramref name="key"/> up without downloading anything. Native: the cache action's <c>cache-hit</c>;
-    /// s3/redis: the backend's lookup function, whose "cannot ask" (any exit but 0 and 1) means run, with a warning.
-    /// </summary>
-    public static JobStep Lookup(string id, string name, SkipBackend backend, string key, string? condition = null)
-    {
-        if (IsNative(backend))
-        {
-            return new CacheStep
-            {
-                Name = name,
-                Id = id,
-                If = condition,
-                Uses = CacheStep.RestoreAction,
-                Paths = [MarkerPath],
-                Key = key,
-                LookupOnly = true,
-                CrossOsArchive = true,
-            };
-        }
-
-        return new RunStep
-        {
-            Name = name,
-            Id = id,
-            If = condition,
-            Env = BackendEnv(backend, key),
-            Shell = Shell,
-            Run = Lines(backend.ClientScript ?? string.Empty)
-                + Lines(backend.LookupScript ?? throw Broken(backend, "lookupScript"))
-                + "status=0\n"
-                + "cigen_marker_lookup \"$CIGEN_MARKER_KEY\" || status=$?\n"
-                + "if [ \"$status\" -eq 0 ]; then\n"
-                + "  echo \"skip=true\" >> \"$GITHUB_OUTPUT\"\n"
-                + "else\n"
-                + "  if [ \"$status\" -ne 1 ]; then\n"
-                + "    echo \"::warning::could not look up the skip marker $CIGEN_MARKER_KEY (exit $status); the job runs\"\n"
-                + "  fi\n"
-                + "  echo \"skip=false\" >> \"$GITHUB_OUTPUT\"\n"
-                + "fi\n",
-        };
-    }
-
-    /// <summary>The expression, without <c>${{ }}</c>, that holds when the lookup step <paramref name="id"/> found the marker.</summary>
-    public static string Found(string id, SkipBackend? backend) => $"{Output(id, backend)} == 'true'";
-
-    /// <summary>The opposite of <see cref="Found"/>; also true when the step did not run.</summary>
-    public static string NotFound(string id, SkipBackend? backend) => $"{Output(id, backend)} != 'true'";
-
-    /// <summary>A lookup step's verdict: the cache action's <c>cache-hit</c>, else (a script, or null for a leg's decision) <c>skip</c>.</summary>
-    private static string Output(string id, SkipBackend? backend) =>
-        backend is not null && IsNative(backend) ? $"steps.{id}.outputs.cache-hit" : $"steps.{id}.outputs.skip";
-
-    /// <summary>
-    /// Writes the marker under <paramref name="key"/> when <paramref name="condition"/> holds. A marker that cannot be
+    /// Writes the marker named <paramref name="key"/> when <paramref name="condition"/> holds. A marker that cannot be
     /// written never fails the job: it only costs a rerun next time.
     /// </summary>
     public static IReadOnlyList<JobStep> Record(SkipBackend backend, string key, string condition)
@@ -137,47 +92,20 @@ internal static class SkipSteps
             ];
         }
 
-        return
-        [
-            new RunStep
-            {
-                Name = "Record the skip marker",
-                If = condition,
-                Env = BackendEnv(backend, key),
-                Shell = Shell,
-                Run = Lines(backend.ClientScript ?? string.Empty)
-                    + Lines(backend.RecordScript ?? throw Broken(backend, "recordScript"))
-                    + "cigen_marker_record \"$CIGEN_MARKER_KEY\" || echo \"::warning::could not record the skip marker $CIGEN_MARKER_KEY; the next run repeats this job\"\n",
-            },
-        ];
+        return [RuntimeAction.Step("Record the skip marker", null, CigenRuntime.Record, marker: key, env: BackendEnv(backend), condition: condition)];
     }
 
-    /// <summary>
-    /// A marker's name: the host's prefix (or an expression choosing one) followed by the hash expression; for a
-    /// ref-scoped job (<paramref name="refKindExpression"/> given) the ref kind and a slash come before the hash.
-    /// </summary>
-    public static string Key(string prefix, string hashExpression, string? refKindExpression = null) =>
-        refKindExpression is null
-            ? $"{prefix}${{{{ {hashExpression} }}}}"
-            : $"{prefix}${{{{ {refKindExpression} }}}}/${{{{ {hashExpression} }}}}";
+    public static bool IsNative(SkipBackend backend) => backend.Type == "native";
 
-    private static bool IsNative(SkipBackend backend) => backend.Type == "native";
-
-    private static OrderedDictionary<string, Scalar> BackendEnv(SkipBackend backend, string key)
+    /// <summary>The backend's type for the runtime, and the variables it reads (secrets as references).</summary>
+    private static OrderedDictionary<string, Scalar> BackendEnv(SkipBackend backend)
     {
-        var env = new OrderedDictionary<string, Scalar>(EnvValues.Render(backend.Env, backend.EnvReferences))
+        var env = new OrderedDictionary<string, Scalar> { [CigenRuntime.BackendVariable] = backend.Type };
+        foreach (var (key, value) in EnvValues.Render(backend.Env, backend.EnvReferences))
         {
-            ["CIGEN_MARKER_KEY"] = key,
-        };
+            env[key] = value;
+        }
+
         return env;
     }
-
-    private static string Lines(string script)
-    {
-        var normalised = script.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
-        return normalised.Length == 0 ? string.Empty : normalised + "\n";
-    }
-
-    private static InvalidGraphException Broken(SkipBackend backend, string member) =>
-        InvalidGraphException.Broken($"the {backend.Type} skip backend '{backend.Name}' carries its {member}", null);
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
 using CIGen.Provider.Sdk.Rendering;
+using CIGen.Provider.Sdk.Runtime;
 
 namespace CIGen.Provider.GitHub.Rendering.Skipping;
 
@@ -15,9 +15,9 @@ internal static class SkippableJob
 {
     public const string DecisionId = "cigen_skip";
     public const string HashId = "cigen_hash";
-    public const string LegId = "cigen_leg";
 
-    private static readonly EmbeddedScript LegPrefixScript = new(typeof(SkippableJob).Assembly, "CIGen.Provider.GitHub.Scripts.leg-prefix.sh");
+    /// <summary>The hash step's output naming the marker, under <c>early_exit</c>.</summary>
+    public const string MarkerOutput = "marker";
 
     public static IReadOnlyList<JobStep> Steps(Job job, IReadOnlyList<JobStep> steps, WorkflowSkipping skipping)
     {
@@ -25,71 +25,90 @@ internal static class SkippableJob
         var choice = job.MatrixLegs.Count == 0 ? null : LegChoice.For(job);
         if (skipping.Plans)
         {
-            var recorded = $"{WorkflowSkipping.HashOutput(job.Id)} != ''";
             if (choice is null)
             {
-                var planned = SkipSteps.Key(skip.Markers.Single().Prefix, WorkflowSkipping.HashOutput(job.Id), skip.RefScoped ? WorkflowSkipping.RefKindOutput(job.Id) : null);
-                return [.. steps, .. SkipSteps.Record(skip.Backend, planned, $"success() && {recorded}")];
+                var planned = WorkflowSkipping.MarkerOutput(job.Id);
+                return [.. steps, .. SkipSteps.Record(skip.Backend, $"${{{{ {planned} }}}}", $"success() && {planned} != ''")];
             }
 
-            var decision = WorkflowSkipping.LegDecision(job.Id, choice);
-            var run = SkipSteps.NotFound(DecisionId, null);
+            var run = $"steps.{DecisionId}.outputs.skip != 'true'";
+            var marker = $"steps.{DecisionId}.outputs.marker";
             return
             [
-                LegDecision(decision),
+                LegDecision(WorkflowSkipping.LegDecision(job.Id, choice)),
                 .. steps.Select(s => Gated(s, run)),
-                .. SkipSteps.Record(skip.Backend, $"${{{{ {decision}.marker }}}}", $"success() && {run} && {recorded}"),
+                .. SkipSteps.Record(skip.Backend, $"${{{{ {marker} }}}}", $"success() && {run} && {marker} != ''"),
             ];
         }
 
         var checkout = FirstCheckout(steps);
         var before = checkout < 0 ? [new ActionStep { Uses = ActionStep.Checkout }] : steps.Take(checkout + 1);
-        var prefix = choice is null ? skip.Markers.Single().Prefix : $"${{{{ steps.{LegId}.outputs.prefix }}}}";
-        var key = SkipSteps.Key(prefix, $"steps.{HashId}.outputs.hash", skip.RefScoped ? SkipSteps.RefKindOutput(HashId) : null);
-        var runs = SkipSteps.NotFound(DecisionId, skip.Backend);
+        var spec = new RuntimeSpec().Job(job.Id, skip).ToString() + MarkerRecord(job, skip, choice);
+        var key = $"${{{{ {RuntimeAction.Value(HashId, MarkerOutput)} }}}}";
+        var native = SkipSteps.IsNative(skip.Backend);
+        var runs = SkipSteps.NotFound(skip.Backend, HashId, MarkerOutput, DecisionId);
         return
         [
             .. before,
-            SkipSteps.Hash(HashId, "Hash the job's inputs", skip),
-            .. choice is null ? [] : new[] { LegPrefix(job, skip, choice) },
-            SkipSteps.Lookup(DecisionId, "Skip when the inputs are unchanged", skip.Backend, key, SkipSteps.LookupCondition(skip, HashId)),
+            SkipSteps.Hash(HashId, "Hash the job's inputs", spec, skip.Backend),
+            .. native ? [SkipSteps.NativeLookup(DecisionId, "Skip when the inputs are unchanged", key, SkipSteps.LookupCondition(skip, HashId, job.Id))] : Array.Empty<JobStep>(),
             .. steps.Skip(checkout + 1).Select(s => Gated(s, runs)),
             .. SkipSteps.Record(skip.Backend, key, $"success() && {runs}"),
         ];
     }
 
     /// <summary>
-    /// Reads the plan's decision on this leg (<paramref name="decision"/>); first, so a skipped leg does not even
-    /// check out. A leg the plan did not decide about runs.
+    /// The hash step's <c>marker</c> record. A matrix leg finds its marker's prefix by its key in a JSON object of
+    /// every leg's, written into the expression (no key: no prefix, and the runtime fails the step rather than guess).
+    /// </summary>
+    private static string MarkerRecord(Job job, JobSkipping skip, LegChoice? choice)
+    {
+        if (choice is null)
+        {
+            return new RuntimeSpec().Marker(MarkerOutput, skip.Markers.Single().Prefix).ToString();
+        }
+
+        // One leg a line, so that the line stays short whatever the number of legs: GitHub's expressions, and the string
+        // literals in them, may span lines, and JSON reads the line breaks as spaces.
+        var legs = job.MatrixLegs.Select((leg, i) => $"{JsonString(choice.Keys[i])}: {JsonString(ShellWords.Quote(LegChoice.MarkerOf(skip, leg).Prefix))}");
+        var json = "{\n" + string.Join(",\n", legs) + "\n}";
+        return $"marker {MarkerOutput} ${{{{ fromJSON({LegChoice.Quote(json)})[{choice.Expression}] }}}}\n";
+    }
+
+    private static string JsonString(string text)
+    {
+        var json = new System.Text.StringBuilder("\"");
+        foreach (var c in text)
+        {
+            json.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                < ' ' => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return json.Append('"').ToString();
+    }
+
+    /// <summary>
+    /// Reads the plan's decision on this leg (<paramref name="decision"/>): whether to skip it, and the marker it
+    /// records; first, so a skipped leg does not even check out. A leg the plan did not decide about runs.
     /// </summary>
     private static RunStep LegDecision(string decision) => new()
     {
         Name = "Skip this leg when its inputs are unchanged",
         Id = DecisionId,
-        Env = new OrderedDictionary<string, Scalar> { ["CIGEN_SKIP"] = $"${{{{ {decision}.skip }}}}" },
+        Env = new OrderedDictionary<string, Scalar>
+        {
+            ["CIGEN_SKIP"] = $"${{{{ {decision}.skip }}}}",
+            ["CIGEN_MARKER"] = $"${{{{ {decision}.marker }}}}",
+        },
         Shell = SkipSteps.Shell,
-        Run = "if [ \"$CIGEN_SKIP\" = true ]; then\n"
-            + "  echo \"::notice::inputs unchanged since this leg last succeeded; its steps are skipped\"\n"
-            + "  echo \"skip=true\" >> \"$GITHUB_OUTPUT\"\n"
-            + "fi\n",
+        Run = "printf 'skip=%s\\nmarker=%s\\n' \"$CIGEN_SKIP\" \"$CIGEN_MARKER\" >> \"$GITHUB_OUTPUT\"\n"
+            + "if [ \"$CIGEN_SKIP\" = true ]; then echo \"::notice::inputs unchanged since this leg last succeeded; its steps are skipped\"; fi\n",
     };
-
-    /// <summary>Under <c>early_exit</c>, finds the running leg's marker prefix by its key (Scripts/leg-prefix.sh).</summary>
-    private static RunStep LegPrefix(Job job, JobSkipping skip, LegChoice choice)
-    {
-        var env = new OrderedDictionary<string, Scalar>
-        {
-            ["CIGEN_LEG"] = $"${{{{ {choice.Expression} }}}}",
-            ["CIGEN_LEGS"] = Scalar.Number(job.MatrixLegs.Count.ToString(CultureInfo.InvariantCulture)),
-        };
-        for (var i = 0; i < job.MatrixLegs.Count; i++)
-        {
-            env.Add($"CIGEN_LEG_{i + 1}_KEY", choice.Keys[i]);
-            env.Add($"CIGEN_LEG_{i + 1}_PREFIX", LegChoice.MarkerOf(skip, job.MatrixLegs[i]).Prefix);
-        }
-
-        return new RunStep { Name = "Find this leg's skip marker", Id = LegId, Env = env, Shell = SkipSteps.Shell, Run = LegPrefixScript.Text };
-    }
 
     private static JobStep Gated(JobStep step, string runs) => step with { If = Conditions.Both(runs, step.If) };
 

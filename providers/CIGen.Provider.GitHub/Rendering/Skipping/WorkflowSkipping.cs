@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.Sdk.Diagnostics;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.GitHub.Rendering.Skipping;
 
@@ -43,7 +44,7 @@ internal sealed class WorkflowSkipping
     public static WorkflowSkipping For(Graph graph, Workflow workflow, DiagnosticBag diagnostics)
     {
         // The core accepts only the two names (it reports any other), so anything but early_exit is the default.
-        var strategy = graph.Settings.Github?.SkipStrategy ?? Plan;
+        var strategy = FirstPartySettings.GitHub(graph)?.SkipStrategy ?? Plan;
         var plans = strategy != EarlyExit;
         var skippable = workflow.Jobs.Where(j => j.Skipping is not null).ToList();
         var filtersPaths = plans && PathFilters.Filtered(workflow).Any();
@@ -112,14 +113,11 @@ internal sealed class WorkflowSkipping
     /// <summary>The plan job's verdict on a job: <c>skip</c> or <c>run</c>.</summary>
     public static string Verdict(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}";
 
-    /// <summary>The JOB_HASH the plan job computed for a job.</summary>
-    public static string HashOutput(string jobId) => $"needs.{PlanJobId}.outputs.{jobId}_hash";
+    /// <summary>The plan job's output naming the marker a job without a matrix records when it succeeds.</summary>
+    public static string MarkerOutputName(string jobId) => $"{jobId}_marker";
 
-    /// <summary>The plan job's output naming the ref kind a ref-scoped job's marker carries.</summary>
-    public static string RefKindOutputName(string jobId) => $"{jobId}_ref_kind";
-
-    /// <summary>The ref kind the plan job saw, for a ref-scoped job.</summary>
-    public static string RefKindOutput(string jobId) => $"needs.{PlanJobId}.outputs.{RefKindOutputName(jobId)}";
+    /// <summary>The marker the plan job named for a job without a matrix; empty when the plan did not decide.</summary>
+    public static string MarkerOutput(string jobId) => $"needs.{PlanJobId}.outputs.{MarkerOutputName(jobId)}";
 
     /// <summary>The plan job's output of the decisions on a matrix job's legs (see <see cref="PlanJob"/>).</summary>
     public static string LegsOutputName(string jobId) => $"{jobId}_legs";
