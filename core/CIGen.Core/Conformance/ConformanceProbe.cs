@@ -5,15 +5,17 @@ using CIGen.Provider.Sdk;
 namespace CIGen.Core.Conformance;
 
 /// <summary>
-/// Drives the provider through the whole contract and records what it does. Three processes, one after the other
+/// Drives the provider through the whole contract and records what it does. Four processes, one after the other
 /// (never at once: on a busy machine parallel starts would only make the timing rules flaky):
 /// <list type="number">
 /// <item>the main session: initialize with this cigen's versions, every sample twice, a cancelled request and the
 /// request after it, shutdown, stdin closed;</item>
-/// <item>a second process: initialize with a newer host's wider range, every sample once more (determinism across
-/// processes), stdin closed without shutdown;</item>
-/// <item>a third process: initialize with versions nobody speaks yet, which it must refuse.</item>
+/// <item>a second process: initialize as before, every sample once more (determinism across processes), stdin closed
+/// without shutdown;</item>
+/// <item>a third process: initialize with a newer host's wider range, which it must accept;</item>
+/// <item>a fourth process: initialize with versions nobody speaks yet, which it must refuse.</item>
 /// </list>
+/// The version offers get processes of their own because a provider that fails one must not fail the other rules too.
 /// </summary>
 internal static class ConformanceProbe
 {
@@ -60,12 +62,11 @@ internal static class ConformanceProbe
             Note(main, "the main session", stdoutProblems);
         }
 
-        ProbeCall<InitializeResult> wideHandshake;
         var otherProcess = new List<ProbeCall<GenerateResult>>();
         ExitObservation exitWithoutShutdown;
         await using (var second = ProbeSession.Start(provider, options, calls, log, cancellationToken))
         {
-            wideHandshake = await second.InitializeAsync(wide, $"'initialize' offering {wide.Describe()}");
+            await second.InitializeAsync(host, $"'initialize' offering {host.Describe()} (second process)");
             for (var i = 0; i < samples.Count; i++)
             {
                 otherProcess.Add(await second.GenerateAsync(requests[i], $"'generate' for sample '{samples[i].Name}' (second process)"));
@@ -75,13 +76,10 @@ internal static class ConformanceProbe
             Note(second, "the second process", stdoutProblems);
         }
 
-        ProbeCall<InitializeResult> refusal;
-        await using (var third = ProbeSession.Start(provider, options, calls, log, cancellationToken))
-        {
-            refusal = await third.InitializeAsync(refused, $"'initialize' offering {refused.Describe()}");
-            await third.CloseInputAsync();
-            Note(third, "the third process", stdoutProblems);
-        }
+        // A provider that lingers after its stdin closed was caught above; waiting for it twice more tells nothing new.
+        var shortLived = options with { ExitGrace = exitWithoutShutdown.Exited ? options.ExitGrace : TimeSpan.Zero };
+        var wideHandshake = await InitializeOnceAsync(provider, shortLived, calls, log, wide, "the third process", stdoutProblems, cancellationToken);
+        var refusal = await InitializeOnceAsync(provider, shortLived, calls, log, refused, "the fourth process", stdoutProblems, cancellationToken);
 
         return new Observations
         {
@@ -102,6 +100,24 @@ internal static class ConformanceProbe
             StdoutProblems = stdoutProblems,
             Calls = calls,
         };
+    }
+
+    /// <summary>A process that is only offered <paramref name="offered"/>, then closed.</summary>
+    private static async Task<ProbeCall<InitializeResult>> InitializeOnceAsync(
+        ProviderExecutable provider,
+        ConformanceOptions options,
+        List<ProbeCall> calls,
+        TextWriter log,
+        VersionRange offered,
+        string which,
+        List<string> stdoutProblems,
+        CancellationToken cancellationToken)
+    {
+        await using var session = ProbeSession.Start(provider, options, calls, log, cancellationToken);
+        var answer = await session.InitializeAsync(offered, $"'initialize' offering {offered.Describe()}");
+        await session.CloseInputAsync();
+        Note(session, which, stdoutProblems);
+        return answer;
     }
 
     private static void Note(ProbeSession session, string which, List<string> stdoutProblems)

@@ -34,7 +34,10 @@ internal static class Evidence
         return Quote($"{at}{diagnostic.Severity} {diagnostic.Code}: {diagnostic.Message}", 120);
     }
 
-    /// <summary>"not checked for sample 'x': ..." when the sample's first answer is not a usable result, else null.</summary>
+    /// <summary>
+    /// The sample's first answer; null, with "not checked" added to <paramref name="problems"/>, when it is not a usable
+    /// result. The reason is the generate-result rule's evidence, so it is only pointed at, not repeated.
+    /// </summary>
     public static GenerateResult? FirstResult(SampleRuns runs, List<string> problems)
     {
         if (runs.First is { Status: CallStatus.Answered, Result: { } result })
@@ -42,7 +45,7 @@ internal static class Evidence
             return result;
         }
 
-        problems.Add($"not checked for sample '{runs.Sample.Name}': {(runs.First.Status == CallStatus.Answered ? $"{runs.First.Label} was answered with null" : runs.First.Describe())}");
+        problems.Add($"not checked for sample '{runs.Sample.Name}': no result to judge (see generate-result)");
         return null;
     }
 }

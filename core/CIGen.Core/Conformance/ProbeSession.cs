@@ -76,8 +76,17 @@ internal sealed class ProbeSession : IAsyncDisposable
         ProviderExecutable executable, ConformanceOptions options, List<ProbeCall> calls, TextWriter log, CancellationToken cancellationToken) =>
         new(executable, options, calls, log, cancellationToken);
 
-    public Task<ProbeCall<InitializeResult>> InitializeAsync(VersionRange offered, string label) =>
-        CallAsync(label, ct => client!.InitializeAsync(new InitializeParams(offered, HostIdentity.Info), ct));
+    /// <summary>Offers <paramref name="offered"/>; when that is not answered with a result, no later request is sent.</summary>
+    public async Task<ProbeCall<InitializeResult>> InitializeAsync(VersionRange offered, string label)
+    {
+        var call = await CallAsync(label, ct => client!.InitializeAsync(new InitializeParams(offered, HostIdentity.Info), ct));
+        if (call.Status != CallStatus.Answered)
+        {
+            End(call.Describe());
+        }
+
+        return call;
+    }
 
     public Task<ProbeCall<GenerateResult>> GenerateAsync(GenerateParams request, string label) =>
         CallAsync(label, ct => client!.GenerateAsync(request, ct));
@@ -104,9 +113,18 @@ internal sealed class ProbeSession : IAsyncDisposable
         }
 
         using var cancellation = new CancellationTokenSource();
-        rpc!.CancelAfterSending(cancellation);
+        var cancelSent = rpc!.CancelAfterSending(cancellation);
         var cancelled = client!.GenerateAsync(request, cancellation.Token);
         _ = cancelled.ContinueWith(t => t.Exception, TaskScheduler.Default);
+        try
+        {
+            await cancelSent.WaitAsync(options.CallTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Sending is local and quick; not getting there means the connection is gone, which the next call reports.
+        }
+
         var followUp = await GenerateAsync(request, followUpLabel);
         if (!cancelled.IsCompleted)
         {
@@ -213,22 +231,23 @@ internal sealed class ProbeSession : IAsyncDisposable
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var why = await DescribeBrokenConnectionAsync(exception);
+            if (exception is not ConnectionLostException && StdoutProblem is null && !disconnected.Task.IsCompleted && !process!.HasExited)
+            {
+                // The connection is alive, only this answer could not be read: the session goes on.
+                return Record(ProbeCall<T>.Failed(label, CallStatus.Broken, $"its answer cannot be read ({exception.Message})"));
+            }
+
+            var why = await DescribeLostConnectionAsync(exception);
             End($"the provider stopped serving: {why}");
             return Record(ProbeCall<T>.Failed(label, CallStatus.Broken, why));
         }
     }
 
-    private async Task<string> DescribeBrokenConnectionAsync(Exception exception)
+    private async Task<string> DescribeLostConnectionAsync(Exception exception)
     {
         if (StdoutProblem is { } problem)
         {
             return $"it wrote {problem} to stdout";
-        }
-
-        if (exception is not ConnectionLostException && !disconnected.Task.IsCompleted && !process!.HasExited)
-        {
-            return $"its answer cannot be read ({exception.Message})";
         }
 
         // Give the process a moment to finish dying, and its last stderr line a moment to arrive.

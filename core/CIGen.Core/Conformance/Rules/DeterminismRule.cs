@@ -32,7 +32,7 @@ internal sealed class DeterminismRule : ConformanceRule
     {
         if (other is not { Status: CallStatus.Answered, Result: { } second })
         {
-            problems.Add($"not checked for sample '{sample}' ({how}): {other.Describe()}");
+            problems.Add($"not checked for sample '{sample}' ({how}): no second result to compare (see generate-result)");
             return;
         }
 

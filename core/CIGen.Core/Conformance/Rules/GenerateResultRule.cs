@@ -12,7 +12,11 @@ internal sealed class GenerateResultRule : ConformanceRule
     public override RuleVerdict Judge(Observations seen)
     {
         var problems = new List<string>();
-        foreach (var call in seen.Runs.SelectMany(r => new[] { r.First, r.Repeat, r.OtherProcess }))
+        var calls = seen.Runs.SelectMany(r => new[] { r.First, r.Repeat, r.OtherProcess }).ToList();
+
+        // Requests not sent because of an earlier failure add nothing to that failure's evidence.
+        var notSent = calls.Where(c => c.Status == CallStatus.NotSent).Select(c => c.Describe()).ToList();
+        foreach (var call in calls.Where(c => c.Status != CallStatus.NotSent))
         {
             if (call.Status != CallStatus.Answered)
             {
@@ -32,6 +36,6 @@ internal sealed class GenerateResultRule : ConformanceRule
             }
         }
 
-        return RuleVerdict.Of(problems);
+        return RuleVerdict.Of(problems.Count > 0 ? problems : notSent);
     }
 }
