@@ -13,11 +13,12 @@ internal static class CommonOptions
         HelpName = "PATH",
     };
 
-    public static Option<int> ProviderTimeout() => new("--provider-timeout")
+    /// <param name="defaultTimeout">The default; that of <c>cigen generate</c> when not given.</param>
+    public static Option<int> ProviderTimeout(TimeSpan? defaultTimeout = null) => new("--provider-timeout")
     {
         Description = "Seconds to wait for each provider call before stopping the provider",
         HelpName = "SECONDS",
-        DefaultValueFactory = _ => (int)new ProviderHostOptions().CallTimeout.TotalSeconds,
+        DefaultValueFactory = _ => (int)(defaultTimeout ?? new ProviderHostOptions().CallTimeout).TotalSeconds,
         Validators =
         {
             result =>

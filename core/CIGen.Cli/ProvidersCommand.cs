@@ -1,9 +1,13 @@
 using System.CommandLine;
+using CIGen.Core.Conformance;
 using CIGen.Core.Generation;
 
 namespace CIGen.Cli;
 
-/// <summary><c>cigen providers [--config PATH]</c>: the providers cigen finds, each started and asked who it is.</summary>
+/// <summary>
+/// <c>cigen providers [--config PATH]</c>: the providers cigen finds, each started and asked who it is; and
+/// <c>cigen providers check NAME|PATH</c>, the conformance kit for provider authors.
+/// </summary>
 internal static class ProvidersCommand
 {
     public static Command Create()
@@ -16,11 +20,39 @@ internal static class ProvidersCommand
         {
             config,
             timeout,
+            CheckCommand(),
         };
         command.SetAction((parseResult, cancellationToken) => ProviderCatalog.ListAsync(
             CommonOptions.Console(parseResult),
             parseResult.GetValue(config),
             CommonOptions.HostOptions(parseResult.GetValue(timeout)),
+            cancellationToken));
+        return command;
+    }
+
+    private static Command CheckCommand()
+    {
+        var provider = new Argument<string>("provider")
+        {
+            Description = "A provider name (found as cigen generate finds it) or the path of a provider executable, e.g. ./cigen-provider-mine",
+            HelpName = "NAME|PATH",
+        };
+        var config = CommonOptions.Config();
+        config.Description = "A config whose provider_path is searched for NAME [default: cigen.yml or .cigen/ in the current directory, if any]";
+        var timeout = CommonOptions.ProviderTimeout(ConformanceOptions.DefaultCallTimeout);
+        var command = new Command(
+            "check",
+            "Run a provider against built-in sample graphs and check every rule of the provider protocol; prints PASS or FAIL per rule, exits 0 only when all pass")
+        {
+            provider,
+            config,
+            timeout,
+        };
+        command.SetAction((parseResult, cancellationToken) => ConformanceCheck.RunAsync(
+            CommonOptions.Console(parseResult),
+            parseResult.GetValue(provider)!,
+            parseResult.GetValue(config),
+            new ConformanceOptions { CallTimeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)) },
             cancellationToken));
         return command;
     }

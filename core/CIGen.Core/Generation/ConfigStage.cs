@@ -7,7 +7,11 @@ namespace CIGen.Core.Generation;
 public static class ConfigStage
 {
     /// <summary>A config that loaded without errors.</summary>
-    public sealed record Loaded(ConfigLocation Location, Graph Graph, ConfigOptions Options);
+    public sealed record Loaded(ConfigLocation Location, Graph Graph, ConfigOptions Options)
+    {
+        /// <summary>The options every provider gets with the graph: the user's <c>output_path</c> and <c>output_filename</c>.</summary>
+        public GenerateOptions GenerateOptions => new(Options.OutputPath, Options.OutputFilename);
+    }
 
     /// <returns>The loaded config, or the exit code to stop with (its reasons already printed).</returns>
     public static (Loaded? Config, int ExitCode) Load(CommandConsole console, string? configPath)

@@ -19,7 +19,8 @@ public static class ExitCodes
 
     /// <summary>
     /// A provider could not be found or started, crashed, timed out, broke the protocol, or returned unusable files
-    /// (bad or duplicate paths); or the output could not be written.
+    /// (bad or duplicate paths); or the output could not be written; or, for <c>cigen providers check</c>, the provider
+    /// failed a conformance rule.
     /// </summary>
     public const int ProviderFailure = 4;
 
@@ -31,6 +32,7 @@ public static class ExitCodes
           1  usage error: the command line could not be parsed
           2  the configuration is missing or invalid (also: errors a provider reports about it, no provider selected)
           3  --check: a generated file is missing or out of date (a diff is printed)
-          4  a provider failed (not found, crashed, timed out, broke the protocol, returned bad paths) or output could not be written
+          4  a provider failed (not found, crashed, timed out, broke the protocol, returned bad paths) or output could not be written;
+             `cigen providers check`: the provider failed a conformance rule
         """;
 }

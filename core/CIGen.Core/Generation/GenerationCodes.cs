@@ -24,6 +24,9 @@ public static class GenerationCodes
 
     public const string ProtocolVersionMismatch = "CIG114";
 
+    /// <summary><c>cigen providers check</c>: the provider broke at least one rule of the conformance kit.</summary>
+    public const string ProviderNotConformant = "CIG115";
+
     /// <summary>A returned file path that is absolute, climbs out of the output root, or is not in the '/' form.</summary>
     public const string InvalidOutputPath = "CIG120";
 

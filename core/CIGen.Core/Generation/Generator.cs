@@ -23,8 +23,7 @@ public static class Generator
             return NothingWritten(console, selectionExit);
         }
 
-        var options = new GenerateOptions(config.Options.OutputPath, config.Options.OutputFilename);
-        var runs = await ProviderRun.RunAllAsync(providers, config.Graph, options, request.HostOptions, console.Error, cancellationToken);
+        var runs = await ProviderRun.RunAllAsync(providers, config.Graph, config.GenerateOptions, request.HostOptions, console.Error, cancellationToken);
 
         var failed = false;
         var errors = false;

@@ -18,6 +18,13 @@ public sealed record ProviderRun(ProviderExecutable Executable, GenerateResult? 
         CancellationToken cancellationToken) =>
         await Task.WhenAll(providers.Select(p => RunAsync(p, graph, options, hostOptions, log, cancellationToken)));
 
+    /// <summary>
+    /// What a provider is sent for a graph: the graph as that provider must see it (<see cref="GraphFilter"/>) and the
+    /// user's output options. One definition, so <c>cigen providers check</c> sends exactly what <c>generate</c> sends.
+    /// </summary>
+    public static GenerateParams Request(Graph graph, GenerateOptions options, string providerName) =>
+        new(GraphFilter.ForProvider(graph, providerName), options);
+
     private static async Task<ProviderRun> RunAsync(
         ProviderExecutable provider,
         Graph graph,
@@ -28,7 +35,7 @@ public sealed record ProviderRun(ProviderExecutable Executable, GenerateResult? 
     {
         try
         {
-            var request = new GenerateParams(GraphFilter.ForProvider(graph, provider.Name), options);
+            var request = Request(graph, options, provider.Name);
             await using var connection = await ProviderConnection.StartAsync(provider, hostOptions, log, cancellationToken);
             var result = await connection.GenerateAsync(request, cancellationToken);
             return new ProviderRun(provider, result, null, connection.Description.Outputs);

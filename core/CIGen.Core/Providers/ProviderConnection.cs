@@ -234,7 +234,8 @@ public sealed class ProviderConnection : IAsyncDisposable
         return new ProviderException(code, message.ToString());
     }
 
-    private static Process Launch(ProviderExecutable executable)
+    /// <summary>Starts the provider the one way cigen starts providers: no arguments, piped streams, minimal environment.</summary>
+    internal static Process Launch(ProviderExecutable executable)
     {
         var startInfo = new ProcessStartInfo(executable.Path)
         {

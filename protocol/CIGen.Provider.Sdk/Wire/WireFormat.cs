@@ -60,8 +60,11 @@ public sealed record NamedParams(IReadOnlyDictionary<string, object?> Arguments,
 
 /// <summary>
 /// Types StreamJsonRpc itself puts on the wire. Without <see cref="CommonErrorData"/> an unexpected exception in a
-/// handler cannot be serialized and the connection drops instead of answering with an error.
+/// handler cannot be serialized and the connection drops instead of answering with an error. Without
+/// <see cref="RequestId"/> the <c>$/cancelRequest</c> notification (<c>{"id": ...}</c>) can be neither sent nor read:
+/// the formatter brings the converter, but a source-generated resolver must still list the type.
 /// </summary>
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(CommonErrorData))]
+[JsonSerializable(typeof(RequestId))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -117,6 +117,21 @@ public sealed class ProviderServerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_cancelled_generate_reaches_the_provider_as_cancelRequest_and_is_answered_as_cancelled()
+    {
+        await client.InitializeAsync(Offer(1, 1), default);
+        using var cancellation = new CancellationTokenSource();
+
+        var pending = client.GenerateAsync(new GenerateParams(SampleGraph with { ConfigSource = "wait" }, new GenerateOptions()), cancellation.Token);
+        await provider.Waiting.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await cancellation.CancelAsync();
+
+        // The provider waits for its token, so only a $/cancelRequest that arrived and was read ends the call.
+        await FluentActions.Awaiting(() => pending.WaitAsync(TimeSpan.FromSeconds(10))).Should().ThrowAsync<OperationCanceledException>();
+        (await client.GenerateAsync(new GenerateParams(SampleGraph, new GenerateOptions()), default))!.Files.Should().HaveCount(1);
+    }
+
+    [Fact]
     public async Task Shutdown_answers_null_and_the_server_exits_0_when_input_ends()
     {
         await client.InitializeAsync(Offer(1, 1), default);
@@ -189,6 +204,9 @@ public sealed class ProviderServerTests : IAsyncDisposable
     {
         public List<GenerateParams> Requests { get; } = [];
 
+        /// <summary>Set when a "wait" request has arrived and waits for its cancellation.</summary>
+        public TaskCompletionSource Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public ProviderDescription Describe() => new("fake", "1.2.3", [], [".fake/*.yml"]);
 
         public GenerateResult Generate(GenerateParams request, CancellationToken cancellationToken)
@@ -196,6 +214,13 @@ public sealed class ProviderServerTests : IAsyncDisposable
             if (request.Graph.ConfigSource == "boom")
             {
                 throw new InvalidOperationException("kaboom");
+            }
+
+            if (request.Graph.ConfigSource == "wait")
+            {
+                Waiting.TrySetResult();
+                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(60));
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             if (request.Graph.ConfigSource == "broken")

@@ -16,6 +16,10 @@ public static class ProviderFixtures
     public static string InstallMisbehaving(string directory, string mode) =>
         Install(Path.Combine(Source, "misbehaving_provider.py"), directory, mode);
 
+    /// <summary>The flawed provider in one of its modes: conformant but for that one flaw (see Providers/flawed_provider.py).</summary>
+    public static string InstallFlawed(string directory, string mode) =>
+        Install(Path.Combine(Source, "flawed_provider.py"), directory, mode);
+
     private static string Install(string script, string directory, string name)
     {
         Directory.CreateDirectory(directory);
