@@ -108,15 +108,15 @@ def main():
             reply["error"] = {"code": -32600, "message": "request after shutdown"}
         elif method == "initialize":
             offered = params["protocolVersions"]
-            strict = MODE == "exactversion" and (offered["min"], offered["max"]) != (1, 1)
+            strict = MODE == "exactversion" and (offered["min"], offered["max"]) != (2, 2)
             if MODE == "anyversion":
                 initialized = True
                 reply["result"] = {"name": MODE, "version": "0.1.0", "protocolVersion": offered["min"], "capabilities": [], "outputs": [".flawed/*.yml"]}
-            elif strict or not offered["min"] <= 1 <= offered["max"]:
-                reply["error"] = {"code": -31001, "message": f"Unsupported protocol version: the host speaks {offered['min']}-{offered['max']}, this provider speaks 1."}
+            elif strict or not offered["min"] <= 2 <= offered["max"]:
+                reply["error"] = {"code": -31001, "message": f"Unsupported protocol version: the host speaks {offered['min']}-{offered['max']}, this provider speaks 2."}
             else:
                 initialized = True
-                reply["result"] = {"name": MODE, "version": "0.1.0", "protocolVersion": 1, "capabilities": [], "outputs": [".flawed/*.yml"]}
+                reply["result"] = {"name": MODE, "version": "0.1.0", "protocolVersion": 2, "capabilities": [], "outputs": [".flawed/*.yml"]}
         elif method == "generate":
             if initialized:
                 reply["result"] = generate(params["graph"])
