@@ -15,7 +15,7 @@ Modes:
   approvalwarning  leaves approval jobs out, with a warning naming each one        (passes: diagnosed, not dropped)
   nouses           leaves `uses` steps out without a word                          (steps-rendered)
   anyversion       accepts any protocol version it is offered                     (version-refusal)
-  exactversion     refuses any offer but exactly 1-1                               (version-choice)
+  exactversion     refuses any offer but exactly 2-2                               (version-choice)
   cancelcrash      exits when it receives $/cancelRequest                          (cancellation)
   noshutdown       never answers shutdown (exits when stdin ends)                  (shutdown, timeouts)
   linger           stays when stdin ends without a shutdown                        (exit-on-eof)
