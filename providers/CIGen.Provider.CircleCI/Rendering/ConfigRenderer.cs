@@ -89,6 +89,24 @@ internal static partial class ConfigRenderer
             commandDefinitions.Add(install);
         }
 
+        // cigen's own commands, each written once when some job uses it.
+        var runtimeUses = definitions.SelectMany(d => RuntimeCommand.UsesIn(d.Steps)).ToList();
+        if (runtimeUses.Count > 0 && BuiltInCommand(graph, diagnostics, RuntimeCommand.Command(runtimeUses), "cigen's runtime") is { } runtime)
+        {
+            commandDefinitions.Add(runtime);
+            definitions = [.. definitions.Select(d => d with { Steps = RuntimeCommand.WithoutDefaults(d.Steps, runtimeUses) })];
+        }
+
+        if (definitions.Exists(d => SkipCommand.IsUsedBy(d.Steps)) && BuiltInCommand(graph, diagnostics, SkipCommand.Command(), "skipping unchanged jobs") is { } skip)
+        {
+            commandDefinitions.Add(skip);
+        }
+
+        var (jobsWithoutRepeats, repeated) = RepeatedScripts.Extract(
+            definitions, [.. graph.Commands.Select(c => c.Name), .. BuiltInSteps, .. commandDefinitions.Select(c => c.Name)]);
+        definitions = [.. jobsWithoutRepeats];
+        commandDefinitions.AddRange(repeated);
+
         var context = graph.Settings.Circleci?.Context ?? [];
         var taken = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
         var workflows = graph.Workflows.Select((workflow, w) =>

@@ -49,7 +49,7 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGrap
         var environment = EnvironmentReferences.ForJob(workflow, job, scope);
         var services = new ServiceRenderer(scope);
         var steps = AfterCheckout(
-            new StepRenderer(commands, scope, expanded.MatrixOf(workflow.Id, job.Id), ScriptEnvReferences.DefinedFor(workflow, job), JobImages.Choose(job.Image, job.Packages).InstallsNode).Render(job.Steps),
+            new StepRenderer(commands, scope, expanded.MatrixOf(workflow.Id, job.Id), ScriptEnvReferences.DefinedFor(workflow, job), JobImages.Choose(job.Image, job.Packages).InstallsNode).Render(CacheKeyJoins.Apply(job.Steps)),
             ServiceWait(services.Ports(job.Services)));
         SkipExecutor.WarnWhenUnsupported(job, scope);
         if (SkipTarget.Of(workflow, job) is { } skip)
