@@ -44,6 +44,15 @@ public static class CachingSample
                 Shell = "bash",
                 Run = "printf 'os=%s\\n' \"$(uname -s | tr '[:upper:]' '[:lower:]')\"\nprintf 'os_version=%s\\n' ubuntu24.04\nprintf 'arch=%s\\n' x64\nprintf 'ruby=%s\\n' 3.3.5\nprintf 'bundler=%s\\n' 2.5.6\nprintf 'node=%s\\n' 20.11.0\nprintf 'pnpm=%s\\n' 9.1.0\nprintf 'files_gems=%s\\n' 0f0f\nprintf 'files_node_modules=%s\\n' abab\n",
                 Values = ["os", "os_version", "arch", "ruby", "bundler", "node", "pnpm", "files_gems", "files_node_modules"],
+                KeyValues =
+                [
+                    Tool("ruby", new VersionProbe { File = ".ruby-version" }, new VersionProbe { Command = "ruby --version" }),
+                    Tool("bundler", new VersionProbe { Command = "bundle --version" }),
+                    Tool("node", new VersionProbe { File = ".nvmrc" }, new VersionProbe { Command = "node --version" }),
+                    Tool("pnpm", new VersionProbe { File = "package.json", Pattern = "\"packageManager\"[[:space:]]*:[[:space:]]*\"pnpm@([^\"+]+)" }),
+                    new KeyValue { Name = "files_gems", Kind = KeyValueKind.Digest, Include = ["Gemfile", "Gemfile\\.lock"] },
+                    new KeyValue { Name = "files_node_modules", Kind = KeyValueKind.Digest, Include = ["package\\.json", "pnpm-lock\\.yaml"] },
+                ],
                 Source = Where,
             },
             Restore("gems", ["vendor/bundle", ".bundle"], ["ruby", "bundler"], ["Gemfile", "Gemfile.lock"]),
@@ -116,6 +125,8 @@ public static class CachingSample
         Shell = "bash",
         Source = Where,
     };
+
+    private static KeyValue Tool(string name, params VersionProbe[] probes) => new() { Name = name, Kind = KeyValueKind.Tool, Probes = probes };
 
     private static SourceLocation Where => G.At(".cigen/workflows/ci/jobs/test.yml", 1, 1);
 

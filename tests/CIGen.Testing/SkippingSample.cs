@@ -10,6 +10,9 @@ namespace CIGen.Testing;
 /// </summary>
 public static class SkippingSample
 {
+    /// <summary>The one config file the sample's jobs are read from (<see cref="HashInputs.DefinitionFiles"/>).</summary>
+    public const string DefinitionFile = "cigen.yml";
+
     public const string HashScript = "find src -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum -- | sha256sum | cut -d' ' -f1\n";
 
     public static SkipBackend Native() => new() { Name = "native", Type = "native" };
@@ -48,6 +51,7 @@ public static class SkippingSample
         Skipping = new JobSkipping
         {
             HashScript = HashScript,
+            Inputs = new HashInputs { DefinitionFiles = [DefinitionFile], Include = ["src/.*", "Makefile"] },
             Markers = [new SkipMarker { Prefix = "cigen-skip-v1/linux-amd64/ci/lint/" }],
             Backend = backend,
         },
@@ -62,6 +66,7 @@ public static class SkippingSample
         Skipping = new JobSkipping
         {
             HashScript = HashScript,
+            Inputs = new HashInputs { DefinitionFiles = [DefinitionFile], Include = ["src/.*", "tests/.*"] },
             Markers =
             [
                 new SkipMarker { Leg = "amd64", Prefix = "cigen-skip-v1/linux-amd64/ci/test_amd64/" },
