@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace CIGen.Skipping.Tests.EndToEnd;
 
 /// <summary>
-/// Random sequences of edits and CI runs (seeded, so a failure replays), each step decided by the generated bash against
+/// Random sequences of edits and CI runs (seeded, so a failure replays), each step decided by cigen's runtime in bash against
 /// a real server and checked against an oracle in C#: the job may be skipped only when a run with exactly these inputs
 /// (the same <see cref="JobHash"/>) on the same arch succeeded before, and must be skipped then (the server is up).
 /// </summary>
@@ -51,7 +51,7 @@ public abstract class SkipDecisionProperty(ITestOutputHelper output)
                 {
                     var job = repositories[i].LoadJob();
                     planned.Add((steps[i], repositories[i].Hash(job),
-                        new CiRun(repositories[i].Root, JobHashScript.Render(job), SimulatedRepository.KeyPrefix(job, steps[i].Arch), steps[i].Succeeds)));
+                        new CiRun(repositories[i].Root, SimulatedRepository.HashSpec(job, steps[i].Arch), steps[i].Succeeds)));
                 }
 
                 prepare.Stop();
@@ -67,7 +67,7 @@ public abstract class SkipDecisionProperty(ITestOutputHelper output)
                     var (step, hash, _) = planned[i];
                     var result = results[i];
                     var expectSkip = succeeded.Contains((step.Arch, hash));
-                    var problem = result.JobHash != hash ? $"the script's JOB_HASH {result.JobHash} is not the core's"
+                    var problem = result.JobHash != hash ? $"the runtime's JOB_HASH {result.JobHash} is not the core's"
                         : result.Skipped && !expectSkip ? "FALSE SKIP: no success with these inputs on this arch before"
                         : !result.Skipped && expectSkip ? "NEEDLESS RUN: these inputs succeeded on this arch before"
                         : result.LookupStatus == 2 || result.RecordStatus is > 0 ? "the backend failed while up"

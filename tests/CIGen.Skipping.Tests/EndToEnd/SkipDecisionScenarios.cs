@@ -6,7 +6,7 @@ namespace CIGen.Skipping.Tests.EndToEnd;
 
 /// <summary>
 /// The skip decision end to end, per backend: a simulated repository whose job the real config loader resolves, and CI
-/// runs that execute the generated hash script and marker functions in bash against a real server (see
+/// runs that execute cigen's runtime (hash, lookup, record) in bash against a real server (see
 /// <see cref="CiRunner"/>). Each test has a repository (and so marker keys, through its salt) of its own.
 /// </summary>
 public abstract class SkipDecisionScenarios
@@ -154,7 +154,7 @@ public abstract class SkipDecisionScenarios
         var (result, errors) = CiRunner.RunOne(Backend, settings, Run(repo, "amd64", succeeds: true));
 
         result.Should().Match<CiResult>(r => r.Ran && r.LookupStatus == 2 && r.RecordStatus == 2, "a backend that cannot answer never skips");
-        errors.Should().Contain("the job runs").And.Contain("not recorded");
+        errors.Should().Contain("the job runs").And.Contain("could not record");
     }
 
     [Fact]
@@ -177,14 +177,14 @@ public abstract class SkipDecisionScenarios
     private static CiRun Run(SimulatedRepository repo, string arch, bool succeeds)
     {
         var job = repo.LoadJob();
-        return new CiRun(repo.Root, JobHashScript.Render(job), SimulatedRepository.KeyPrefix(job, arch), succeeds);
+        return new CiRun(repo.Root, SimulatedRepository.HashSpec(job, arch), succeeds);
     }
 
     /// <summary>One CI run of the job as the repository is now; the generated script's hash must be the core's.</summary>
     private CiResult Ci(SimulatedRepository repo, string arch = "amd64", bool succeeds = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         var (result, errors) = CiRunner.RunOne(Backend, settings ?? Settings, Run(repo, arch, succeeds));
-        result.JobHash.Should().Be(repo.Hash(repo.LoadJob()), "the generated hash script and the core agree");
+        result.JobHash.Should().Be(repo.Hash(repo.LoadJob()), "cigen's runtime and the core agree");
         result.LookupStatus.Should().BeLessThan(2, "the backend is up (stderr: {0})", errors);
         (result.RecordStatus ?? 0).Should().Be(0, "the backend is up (stderr: {0})", errors);
         return result;
