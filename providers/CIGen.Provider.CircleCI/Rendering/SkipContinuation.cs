@@ -14,8 +14,7 @@ internal sealed record SkippableJob(string Name, SkipTarget Target);
 /// <c>.circleci/continue.json</c> — the whole pipeline, each skippable job hashing and recording but never halting —
 /// less the unchanged jobs. <c>jq</c> removes them and makes each job that required one require what that job
 /// required instead (transitively), so the dependents still run. Nothing in the setup job needs .NET: bash, coreutils,
-/// find, grep, jq and curl, all on <c>cimg/base</c>; the S3 and Redis lookups install their CLIs when missing
-/// (<c>SkipBackend.ClientScript</c>).
+/// find, grep, jq and curl, all on <c>cimg/base</c>; the runtime's S3 and Redis lookups install their CLIs when missing.
 /// </summary>
 internal static class SkipContinuation
 {

@@ -112,6 +112,42 @@ public class CachingTests
     }
 
     [Fact]
+    public void Joins_the_parts_before_a_keys_checksum_into_one_value_whose_text_keeps_every_literal_apart()
+    {
+        KeyPart[] parts =
+        [
+            new() { Kind = KeyPartKind.Value, Name = "os" },
+            new() { Kind = KeyPartKind.Literal, Text = "-c(ci/x" },
+            new() { Kind = KeyPartKind.Matrix, Name = "v" },
+            new() { Kind = KeyPartKind.Literal, Text = ")_" },
+            new() { Kind = KeyPartKind.Value, Name = "rust" },
+            new() { Kind = KeyPartKind.Literal, Text = "-" },
+            new() { Kind = KeyPartKind.Checksum, Files = ["Cargo.lock"], Value = "files_c" },
+        ];
+        var keys = new Step
+        {
+            Kind = StepKind.KeyValues,
+            Name = "Compute cache keys",
+            KeyValues = [new KeyValue { Name = "rust", Kind = KeyValueKind.Tool, Probes = [new VersionProbe { Command = "rustc --version" }] }],
+            Source = StepSource,
+        };
+        var restore = G.RestoreCache("ignored") with { Cache = "c", CacheKeys = [new CacheKey { Parts = parts }, new CacheKey { Parts = parts[..^1] }] };
+        var job = G.Job("test", keys, restore) with
+        {
+            Matrix = [new MatrixDimension("v", [Scalar.String("1.2")])],
+            MatrixLegs = [MatrixSample.Leg("1_2", ("v", "1.2"))],
+        };
+
+        var steps = Steps(Render.Jobs(job).Replace("test_1_2:", "test:", StringComparison.Ordinal));
+
+        var spec = Text((YamlMappingNode)Settings(steps[0])["environment"], "CIGEN_SPEC");
+        spec.Should().EndWith("join key_c\nvalue os\ntext -c.28ci.2fx1..2.29_\nvalue rust\n", "the leg's matrix value is text, and the text is kept apart from '-c_ci_x1.2__'");
+        Texts(Settings(steps[1])["keys"]).Should().Equal(
+            "{{ checksum \"/tmp/cigen/key-values/key_c\" }}-{{ checksum \"/tmp/cigen/key-values/files_c\" }}",
+            "{{ checksum \"/tmp/cigen/key-values/key_c\" }}-");
+    }
+
+    [Fact]
     public void Keeps_the_key_text_of_a_host_that_sends_no_parts()
     {
         var steps = Steps(Render.Jobs(G.Job("test", G.RestoreCache("deps-{{ checksum \"lock\" }}", "deps-"), G.SaveCache("deps-{{ checksum \"lock\" }}", "vendor"))));
