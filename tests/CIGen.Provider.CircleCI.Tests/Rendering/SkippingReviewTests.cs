@@ -41,6 +41,18 @@ public sealed class SkippingReviewTests : IDisposable
     }
 
     [Fact]
+    public void A_job_without_a_checkout_whose_steps_use_cigens_own_commands_gets_one_first()
+    {
+        var keys = CachingSample.Test().Steps.Single(s => s.Kind == StepKind.KeyValues);
+        var lint = SkippingSample.Lint(SkippingSample.Native()) with { Checkout = false, Steps = [keys, G.Run("make lint", "Lint")] };
+
+        var result = Render.Graph(G.Graph(G.Workflow("ci", lint)));
+
+        result.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
+        Names(Jobs(result.Files[0].Content), "lint").Should().StartWith(["checkout", .. Start, "Compute cache keys", "Lint"]);
+    }
+
+    [Fact]
     public void The_filter_skips_a_job_only_in_its_own_workflow_and_keeps_a_definition_another_workflow_runs()
     {
         var config = """
