@@ -47,7 +47,7 @@ public static class CachingSample
                     Tool("ruby", new VersionProbe(".ruby-version"), new VersionProbe(Command: "ruby --version")),
                     Tool("bundler", new VersionProbe("Gemfile.lock", "^   ([0-9][0-9.]*)$"), new VersionProbe(Command: "bundle --version")),
                     Tool("node", new VersionProbe(".nvmrc"), new VersionProbe(Command: "node --version")),
-                    Tool("pnpm", new VersionProbe(Command: "pnpm --version")),
+                    Tool("pnpm", new VersionProbe("package.json", "\"packageManager\"[[:space:]]*:[[:space:]]*\"pnpm@([^\"+]+)"), new VersionProbe(Command: "pnpm --version")),
                     new KeyValue { Name = "files_gems", Kind = KeyValueKind.Digest, Include = ["Gemfile", "Gemfile\\.lock"] },
                     new KeyValue { Name = "files_node_modules", Kind = KeyValueKind.Digest, Include = ["package\\.json", "pnpm-lock\\.yaml"] },
                     Join("gems", ["ruby", "bundler"]),
@@ -139,7 +139,6 @@ public static class CachingSample
     };
 
     private static SourceLocation Where => G.At(".cigen/workflows/ci/jobs/test.yml", 1, 1);
-
 
     private static KeyPart Value(string name) => new() { Kind = KeyPartKind.Value, Name = name };
 

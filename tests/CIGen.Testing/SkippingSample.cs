@@ -9,6 +9,9 @@ namespace CIGen.Testing;
 /// </summary>
 public static class SkippingSample
 {
+    /// <summary>The one config file the sample's jobs are read from (<see cref="HashInputs.DefinitionFiles"/>).</summary>
+    public const string DefinitionFile = "cigen.yml";
+
 
     public static SkipBackend Native() => new() { Name = "native", Type = "native" };
 
@@ -39,7 +42,7 @@ public static class SkippingSample
         SourceFiles = ["src/**", "Makefile"],
         Skipping = new JobSkipping
         {
-            Inputs = new HashInputs { Include = ["src/.*", "Makefile"] },
+            Inputs = new HashInputs { DefinitionFiles = [DefinitionFile], Include = ["src/.*", "Makefile"] },
             Markers = [new SkipMarker { Prefix = "cigen-skip-v1/linux-amd64/ci/lint/" }],
             Backend = backend,
         },
@@ -53,7 +56,7 @@ public static class SkippingSample
         MatrixLegs = [MatrixSample.Leg("amd64", ("arch", "amd64")), MatrixSample.Leg("arm64", ("arch", "arm64"))],
         Skipping = new JobSkipping
         {
-            Inputs = new HashInputs { Include = ["src/.*", "tests/.*"] },
+            Inputs = new HashInputs { DefinitionFiles = [DefinitionFile], Include = ["src/.*", "tests/.*"] },
             Markers =
             [
                 new SkipMarker { Leg = "amd64", Prefix = "cigen-skip-v1/linux-amd64/ci/test_amd64/" },

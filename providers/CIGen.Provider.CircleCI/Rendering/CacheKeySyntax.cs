@@ -6,7 +6,7 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// <summary>
 /// The parts of a cache key (<see cref="KeyPart"/>) in CircleCI's key template syntax, one method per kind. CircleCI
 /// has no function that hashes files by glob or reads a value a step computed, so both come from files the job's
-/// key_values step wrote (<see cref="KeyValuesScript"/>): a value part is the checksum of the file holding it.
+/// key_values step wrote (<see cref="RuntimeCommand"/>): a value part is the checksum of the file holding it.
 /// <c>&lt;&lt;</c> in literal text needs nothing here: the finished document is escaped once (<see cref="ParameterSyntax"/>).
 /// </summary>
 internal static partial class CacheKeySyntax
@@ -69,14 +69,14 @@ internal static partial class CacheKeySyntax
     /// <summary>The checksum of the file the key_values step wrote the value to: equal values, equal keys.</summary>
     public static string? Value(string? name, out string? problem)
     {
-        if (!KeyValuesScript.IsValueName(name))
+        if (!RuntimeCommand.IsValueName(name))
         {
             problem = $"the key value name '{name}' is not a name of letters, digits and '_'";
             return null;
         }
 
         problem = null;
-        return ChecksumOf(KeyValuesScript.FileOf(name!));
+        return ChecksumOf(RuntimeCommand.KeyValueFile(name!));
     }
 
     /// <summary>

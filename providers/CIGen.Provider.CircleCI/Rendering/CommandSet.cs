@@ -56,9 +56,10 @@ internal sealed class CommandSet
 
     /// <summary>
     /// True when the command checks out the repository: it has a <c>checkout</c> step, or uses a command that does — the
-    /// core's rule (core CheckoutRule) for where the steps that need the sources go.
+    /// core's rule (core CheckoutRule) for where the steps that need the sources go. The provider's own commands
+    /// (cigen's runtime, the Node.js install), which are no command of the graph, never do.
     /// </summary>
-    public bool ChecksOut(string name) => ChecksOut(name, []);
+    public bool ChecksOut(string name) => byName.ContainsKey(name) && ChecksOut(name, []);
 
     private bool ChecksOut(string name, IReadOnlyList<string> stack)
     {

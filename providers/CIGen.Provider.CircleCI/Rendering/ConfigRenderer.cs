@@ -5,6 +5,7 @@ using CIGen.Provider.Sdk;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Rendering;
 using CIGen.Provider.Sdk.Yaml;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.CircleCI.Rendering;
 
@@ -25,7 +26,7 @@ internal static partial class ConfigRenderer
     public static GenerateResult Render(GenerateParams request)
     {
         var diagnostics = new DiagnosticBag(CircleCiProvider.Name);
-        var dynamic = request.Graph.Settings.Circleci?.Dynamic == true;
+        var dynamic = FirstPartySettings.CircleCi(request.Graph)?.Dynamic == true;
         var (document, skippable) = Document(request.Graph, diagnostics, halt: !dynamic);
         var path = OutputPaths.For(request.Options, DefaultDirectory, DefaultFileName);
         if (!dynamic)
@@ -89,7 +90,25 @@ internal static partial class ConfigRenderer
             commandDefinitions.Add(install);
         }
 
-        var context = graph.Settings.Circleci?.Context ?? [];
+        // cigen's own commands, each written once when some job uses it.
+        var runtimeUses = definitions.SelectMany(d => RuntimeCommand.UsesIn(d.Steps)).ToList();
+        if (runtimeUses.Count > 0 && BuiltInCommand(graph, diagnostics, RuntimeCommand.Command(runtimeUses), "cigen's runtime") is { } runtime)
+        {
+            commandDefinitions.Add(runtime);
+            definitions = [.. definitions.Select(d => d with { Steps = RuntimeCommand.WithoutDefaults(d.Steps, runtimeUses) })];
+        }
+
+        if (definitions.Exists(d => SkipCommand.IsUsedBy(d.Steps)) && BuiltInCommand(graph, diagnostics, SkipCommand.Command(), "skipping unchanged jobs") is { } skip)
+        {
+            commandDefinitions.Add(skip);
+        }
+
+        var (jobsWithoutRepeats, repeated) = RepeatedScripts.Extract(
+            definitions, [.. graph.Commands.Select(c => c.Name), .. BuiltInSteps, .. commandDefinitions.Select(c => c.Name)]);
+        definitions = [.. jobsWithoutRepeats];
+        commandDefinitions.AddRange(repeated);
+
+        var context = FirstPartySettings.CircleCi(graph)?.Context ?? [];
         var taken = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
         var workflows = graph.Workflows.Select((workflow, w) =>
         {
@@ -232,7 +251,7 @@ internal static partial class ConfigRenderer
 
     private static void WarnAboutLaterSettings(Graph graph, DiagnosticBag diagnostics)
     {
-        if (graph.Settings.Circleci?.FixGithubStatus is not null)
+        if (FirstPartySettings.CircleCi(graph)?.FixGithubStatus is not null)
         {
             diagnostics.NotSupportedYet("circleci.fix_github_status", graph.ConfigSource);
         }

@@ -2,6 +2,7 @@ using CIGen.Provider.Sdk.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Settings;
 
 namespace CIGen.Provider.CircleCI.Rendering;
 
@@ -148,7 +149,7 @@ internal static partial class EnvironmentReferences
     /// </summary>
     public static void RemindOfSource(Graph graph, DiagnosticBag diagnostics)
     {
-        if (graph.Settings.Circleci?.Context.Count > 0)
+        if (FirstPartySettings.CircleCi(graph)?.Context.Count > 0)
         {
             return;
         }

@@ -194,7 +194,7 @@ internal static partial class MatrixExpansion
 
     /// <summary>
     /// The step with each <c>${{ matrix.X }}</c> of its name, script, working directory, variables and inputs replaced,
-    /// and each matrix part of its cache keys replaced by a literal part.
+    /// and each matrix part of its cache keys and of its key values' joined parts replaced by a literal part.
     /// </summary>
     /// <param name="replacement">The text for a reference, from the matrix name and the reference as written.</param>
     public static Step Replace(Step step, Func<string, string, string> replacement) => step with
@@ -205,17 +205,17 @@ internal static partial class MatrixExpansion
         Env = Replace(step.Env, replacement),
         With = Replace(step.With, replacement),
         CacheKeys = [.. step.CacheKeys.Select(k => Replace(k, replacement))],
+        KeyValues = [.. step.KeyValues.Select(v => v.Parts.Any(p => p.Kind == KeyPartKind.Matrix) ? v with { Parts = Replace(v.Parts, replacement) } : v)],
     };
 
     private static CacheKey Replace(CacheKey key, Func<string, string, string> replacement) =>
-        key.Parts.Any(p => p.Kind == KeyPartKind.Matrix)
-            ? key with
-            {
-                Parts = [.. key.Parts.Select(p => p.Kind == KeyPartKind.Matrix
-                    ? new KeyPart { Kind = KeyPartKind.Literal, Text = replacement(p.Name!, $"${{{{ matrix.{p.Name} }}}}") }
-                    : p)],
-            }
-            : key;
+        key.Parts.Any(p => p.Kind == KeyPartKind.Matrix) ? key with { Parts = Replace(key.Parts, replacement) } : key;
+
+    /// <summary>The parts with each matrix part replaced by a literal of the leg's value (a key's, or a key value's that joins parts).</summary>
+    private static IReadOnlyList<KeyPart> Replace(IReadOnlyList<KeyPart> parts, Func<string, string, string> replacement) =>
+        [.. parts.Select(p => p.Kind == KeyPartKind.Matrix
+            ? new KeyPart { Kind = KeyPartKind.Literal, Text = replacement(p.Name!, $"${{{{ matrix.{p.Name} }}}}") }
+            : p)];
 
     private static string? Replace(string? text, Func<string, string, string> replacement) =>
         text is null ? null : MatrixReference().Replace(text, match => replacement(match.Groups["name"].Value, match.Value));

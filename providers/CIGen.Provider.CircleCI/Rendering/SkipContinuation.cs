@@ -1,6 +1,7 @@
 using System.Text;
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Model;
+using CIGen.Provider.Sdk.Runtime;
 
 namespace CIGen.Provider.CircleCI.Rendering;
 
@@ -13,8 +14,7 @@ internal sealed record SkippableJob(string Name, SkipTarget Target);
 /// <c>.circleci/continue.json</c> — the whole pipeline, each skippable job hashing and recording but never halting —
 /// less the unchanged jobs. <c>jq</c> removes them and makes each job that required one require what that job
 /// required instead (transitively), so the dependents still run. Nothing in the setup job needs .NET: bash, coreutils,
-/// find, grep, jq and curl, all on <c>cimg/base</c>; the S3 and Redis lookups install their CLIs when missing
-/// (<c>SkipBackend.ClientScript</c>).
+/// find, grep, jq and curl, all on <c>cimg/base</c>; the runtime's S3 and Redis lookups install their CLIs when missing.
 /// </summary>
 internal static class SkipContinuation
 {
@@ -68,22 +68,32 @@ internal static class SkipContinuation
 
     public static ConfigDocument Setup(ConfigDocument continued, IReadOnlyList<SkippableJob> skippable, string continuationPath, Scope scope)
     {
-        var targets = skippable.Select(s => s.Target).ToList();
-        var steps = new List<ConfigStep> { new CheckoutStep() };
-        if (targets.Count > 0)
+        // Here each job is named by its CircleCI name, unique across workflows; jobs with the same inputs (a matrix job's
+        // legs) share one record of the hash, so their files are hashed once.
+        var records = new Dictionary<string, string>(StringComparer.Ordinal);
+        var targets = skippable.Select(s =>
         {
-            steps.Add(SkipSteps.Hash(targets));
-            steps.AddRange(skippable.SelectMany(s => SkipSteps.Lookups(s.Target, scope, $"{SkipSteps.LookupStepName} of {s.Name}")));
+            var target = s.Target with { Job = s.Name };
+            var inputs = new RuntimeSpec().Job("", target.Skipping).ToString();
+            return (Record: records.TryAdd(inputs, s.Name) ? s.Name : records[inputs], Target: target);
+        }).ToList();
+        var steps = new List<ConfigStep> { new CheckoutStep() };
+        foreach (var backend in targets.GroupBy(t => t.Target.Skipping.Backend.Name, StringComparer.Ordinal))
+        {
+            steps.Add(SkipSteps.Hash([.. backend], lookUp: true, scope));
         }
 
-        steps.Add(Continue(continued, skippable, continuationPath));
+        steps.AddRange(targets.Where(t => t.Target.IsNative).Select(t => SkipSteps.Restore(t.Target, $"{SkipSteps.LookupStepName} of {t.Target.Job}")));
+        steps.Add(Continue(continued, targets, continuationPath));
+        var uses = RuntimeCommand.UsesIn(steps).ToList();
         // The pipeline's tag pushes reach the continued config only through the setup workflow.
         var tags = continued.Workflows.Any(w => w.Jobs.Any(j => j.Filters?.Tags is not null));
         return new ConfigDocument
         {
             Setup = true,
             Parameters = continued.Parameters,
-            Jobs = [new JobDefinition { Name = JobName, Image = Image, ResourceClass = ResourceClass, Steps = steps }],
+            Commands = uses.Count > 0 ? [RuntimeCommand.Command(uses)] : [],
+            Jobs = [new JobDefinition { Name = JobName, Image = Image, ResourceClass = ResourceClass, Steps = RuntimeCommand.WithoutDefaults(steps, uses) }],
             Workflows =
             [
                 new WorkflowDefinition
@@ -96,22 +106,23 @@ internal static class SkipContinuation
     }
 
     /// <summary>
-    /// Lists the jobs whose marker file the lookups left, filters the continued config and posts it with the
-    /// pipeline's parameters (the setup config declares the same ones, so a trigger's values pass through).
+    /// Lists the jobs whose lookup found their marker on a run that may skip them, filters the continued config and posts
+    /// it with the pipeline's parameters (the setup config declares the same ones, so a trigger's values pass through).
     /// </summary>
-    private static RunStep Continue(ConfigDocument continued, IReadOnlyList<SkippableJob> skippable, string continuationPath)
+    private static RunStep Continue(ConfigDocument continued, IReadOnlyList<(string Record, SkipTarget Target)> targets, string continuationPath)
     {
         var environment = new OrderedDictionary<string, Scalar>(StringComparer.Ordinal)
         {
-            ["CIGEN_SKIPPABLE"] = Scalar.String(string.Concat(skippable.Select(s => $"{s.Target.Workflow} {s.Name} {s.Target.MarkerFile}\n"))),
+            ["CIGEN_SKIPPABLE"] = Scalar.String(string.Concat(targets.Select(t => $"{t.Target.Workflow} {t.Target.Job} {t.Record}\n"))),
             ["CIGEN_CONTINUATION"] = Scalar.String(continuationPath),
             ["CIGEN_PIPELINE_PARAMETERS"] = Scalar.String(
                 "{" + string.Join(", ", continued.Parameters.Select(p => $"\"{p.Name}\": << pipeline.parameters.{p.Name} >>")) + "}"),
         };
         var script = new StringBuilder()
             .Append("skipped=()\n")
-            .Append("while read -r workflow job marker; do\n")
-            .Append("  if [ -n \"$job\" ] && [ -f \"$marker\" ]; then\n")
+            .Append("while read -r workflow job record; do\n")
+            .Append("  if [ -n \"$job\" ] && [ \"$(cat \"").Append(RuntimeCommand.SkipDirectory).Append("/${job}_marker_found\" 2>/dev/null)\" = true ] \\\n")
+            .Append("    && [ \"$(cat \"").Append(RuntimeCommand.SkipDirectory).Append("/${record}_lookup\")\" = true ]; then\n")
             .Append("    echo \"cigen: $job of workflow $workflow is unchanged since it last succeeded: it does not run there\"\n")
             .Append("    skipped+=(\"$workflow/$job\")\n")
             .Append("  fi\n")

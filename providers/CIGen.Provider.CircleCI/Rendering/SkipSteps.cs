@@ -1,35 +1,29 @@
-using System.Text;
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Model;
-using CIGen.Provider.Sdk;
+using CIGen.Provider.Sdk.Rendering;
+using CIGen.Provider.Sdk.Runtime;
 
 namespace CIGen.Provider.CircleCI.Rendering;
 
-/// <summary>Where one CircleCI job (one matrix leg) keeps its JOB_HASH and its marker file: <c>/tmp/cigen/skip/&lt;workflow&gt;/&lt;job&gt;</c>.</summary>
-/// <param name="Job">The job's id after matrix expansion (a leg's <c>&lt;job&gt;_&lt;suffix&gt;</c>).</param>
+/// <summary>One CircleCI job (one matrix leg) that can be skipped, and the names its hash step gives what it computes.</summary>
+/// <param name="Job">The job's name in the runtime's records and its output files: the job's id after matrix expansion
+/// (a leg's <c>&lt;job&gt;_&lt;suffix&gt;</c>), or in the setup job the job's CircleCI name.</param>
 internal sealed record SkipTarget(string Workflow, string Job, JobSkipping Skipping, SkipMarker Marker)
 {
-    public const string Root = "/tmp/cigen/skip";
+    /// <summary>The runtime's output naming the job's marker: prefix [+ REF_KIND/] + JOB_HASH, kept in the file of that name.</summary>
+    public string MarkerOutput => $"{Job}_marker";
 
-    public string Directory => $"{Root}/{Workflow}/{Job}";
+    public string MarkerFile => $"{RuntimeCommand.SkipDirectory}/{MarkerOutput}";
 
-    public string HashFile => $"{Directory}/hash";
-
-    /// <summary>Exists once the lookup found the marker; on the native backend it is also what the platform cache holds.</summary>
-    public string MarkerFile => $"{Directory}/marker";
-
-    /// <summary>The kind of ref this run is for (<see cref="JobSkipping.RefKindScript"/>), when the host sent the script.</summary>
-    public string RefKindFile => $"{Directory}/ref_kind";
+    /// <summary>Holds <c>true</c> once the lookup found the marker: S3/Redis lookups write it, and it is what CircleCI's cache holds as the native marker.</summary>
+    public string FoundFile => $"{MarkerFile}_found";
 
     /// <summary>
     /// The native key: CircleCI keys cannot read a file's text, only checksum it, so the key is the marker's prefix and
-    /// the checksum of the hash file — equal hashes, equal keys. <c>restore_cache</c> matches keys by prefix, but every
-    /// such key is the prefix and checksums of one fixed length, so only the identical key matches. A ref-scoped job's
-    /// key has the checksum of the ref-kind file between them.
+    /// the checksum of the file holding the marker's name — equal names, equal keys. <c>restore_cache</c> matches keys by
+    /// prefix, but every such key is the prefix and a checksum of one fixed length, so only the identical key matches.
     /// </summary>
-    public string NativeKey => CacheKeySyntax.Literal(Marker.Prefix)
-        + (Skipping.RefScoped ? CacheKeySyntax.ChecksumOf(RefKindFile) + "/" : string.Empty)
-        + CacheKeySyntax.ChecksumOf(HashFile);
+    public string NativeKey => CacheKeySyntax.Literal(Marker.Prefix) + CacheKeySyntax.ChecksumOf(MarkerFile);
 
     public bool IsNative => Skipping.Backend.Type == "native";
 
@@ -41,172 +35,143 @@ internal sealed record SkipTarget(string Workflow, string Job, JobSkipping Skipp
 }
 
 /// <summary>
-/// The steps that skip a job whose inputs are unchanged since it last succeeded (docs/protocol.md, "JobSkipping"):
-/// right after the checkout the hash, the marker lookup and a halt when the marker exists; at the end of the job, after
-/// every other step succeeded, the record of the marker under the same name. <c>circleci-agent step halt</c> ends the
-/// job as a success, so the jobs that require it run as usual.
+/// The steps that skip a job whose inputs are unchanged since it last succeeded (docs/protocol.md, "JobSkipping"), all
+/// through cigen's commands: right after the checkout the runtime's <c>hash</c> names the job's marker (and with an
+/// S3/Redis backend looks it up), a native marker is restored from CircleCI's cache, and <see cref="SkipCommand"/> halts
+/// when it was found; at the end of the job, after every other step succeeded, the marker is recorded under the same
+/// name. <c>circleci-agent step halt</c> ends the job as a success, so the jobs that require it run as usual.
 /// </summary>
 internal static class SkipSteps
 {
     public const string HashStepName = "Compute the job hash";
+    public const string HashAndLookupStepName = "Compute the job hash and look up its skip marker";
     public const string LookupStepName = "Look up the skip marker";
-    public const string HaltStepName = "Skip the job when its inputs are unchanged";
+    public const string WriteStepName = "Write the skip marker";
     public const string RecordStepName = "Record the skip marker";
 
     /// <summary>The steps for after the checkout; <paramref name="halt"/> false for the continued pipeline, whose setup job looked up already.</summary>
-    public static IReadOnlyList<ConfigStep> Start(SkipTarget target, Scope scope, bool halt) =>
-        halt ? [Hash([target]), .. Lookups(target, scope), Halt(target)] : [Hash([target])];
-
-    /// <summary>The lookup and, for a job that never skips on tags, the step that forgets a marker found on a tag run.</summary>
-    public static IReadOnlyList<ConfigStep> Lookups(SkipTarget target, Scope scope, string name = LookupStepName) =>
-        target.Skipping.SkipOnTags ? [Lookup(target, scope, name)] : [Lookup(target, scope, name), RunOnTags(target)];
-
-    /// <summary>Removes the marker file on a tag run, so neither the halt nor the setup job skips the job there.</summary>
-    private static RunStep RunOnTags(SkipTarget target) => new()
+    public static IReadOnlyList<ConfigStep> Start(SkipTarget target, Scope scope, bool halt)
     {
-        Name = $"Run {target.Job} on every tag (skip_on_tags: false)",
-        Command = new StringBuilder()
-            // REF_KIND starts with the kind word: `tag`, or `tag-<digest>` for a job that reads the ref's name.
-            .Append("if [[ \"$(cat ").Append(target.RefKindFile).Append(")\" == tag* ]]; then\n")
-            .Append("  rm -f ").Append(target.MarkerFile).Append('\n')
-            .Append("  echo \"cigen: a tag run: ").Append(target.Job).Append(" runs whatever its marker says\"\n")
-            .Append("fi\n")
-            .ToString(),
-    };
+        if (!halt)
+        {
+            return [Hash([(target.Job, target)], lookUp: false, scope)];
+        }
+
+        return target.IsNative
+            ? [Hash([(target.Job, target)], lookUp: false, scope), Restore(target, LookupStepName), SkipCommand.Use(target.Job)]
+            : [Hash([(target.Job, target)], lookUp: true, scope), SkipCommand.Use(target.Job)];
+    }
 
     /// <summary>
-    /// Runs each distinct hash script once (matrix legs share theirs) into every target's hash file, and fails the job
-    /// when a script prints anything but one JOB_HASH: a key built from an empty hash would be shared by every run. It
-    /// removes each marker file first: only this run's lookup may leave one (a machine runner keeps <c>/tmp</c>). With
-    /// the host's ref-kind script it also writes the run's ref kind, which a ref-scoped marker's name carries.
+    /// The runtime's <c>hash</c> over <paramref name="targets"/>, each with the name of the job record its hash is under:
+    /// targets of one record share its hash (and <c>&lt;record&gt;_lookup</c>), so legs with the same inputs are hashed
+    /// once. With <paramref name="lookUp"/> the markers are also looked up in their S3/Redis backend (all the same one).
     /// </summary>
-    public static RunStep Hash(IReadOnlyList<SkipTarget> targets)
+    public static CommandInvocation Hash(IReadOnlyList<(string Record, SkipTarget Target)> targets, bool lookUp, Scope scope)
     {
-        var script = new StringBuilder();
-        var computed = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var target in targets)
+        var spec = new RuntimeSpec();
+        foreach (var record in targets.GroupBy(t => t.Record, StringComparer.Ordinal))
         {
-            script.Append("mkdir -p ").Append(target.Directory).Append('\n')
-                .Append("rm -f ").Append(target.MarkerFile).Append('\n');
-            if (target.Skipping.RefKindScript is { } refKind)
+            spec.Job(record.Key, record.First().Target.Skipping);
+            foreach (var (_, target) in record)
             {
-                script.Append("(\n").Append(refKind.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n')).Append('\n')
-                    .Append(") > ").Append(target.RefKindFile).Append('\n');
+                spec.Marker(target.MarkerOutput, target.Marker.Prefix);
             }
+        }
 
-            if (computed.TryGetValue(target.Skipping.HashScript, out var first))
+        var single = targets.Count == 1;
+        var first = targets[0].Target;
+        lookUp &= !first.IsNative;
+        var name = (single ? HashStepName : "Compute the job hashes") + (lookUp ? (single ? " and look up its skip marker" : " and look up the skip markers") : "");
+        return lookUp
+            ? RuntimeCommand.Use(name, CigenRuntime.Hash, spec.ToString(), Backend(first, scope))
+            : RuntimeCommand.Use(name, CigenRuntime.Hash, spec.ToString());
+    }
+
+    /// <summary>Native: <c>restore_cache</c> of the marker file under the key it is saved with, which brings back <c>true</c>.</summary>
+    public static RestoreCacheStep Restore(SkipTarget target, string name) => new() { Name = name, Keys = [target.NativeKey] };
+
+    /// <summary>
+    /// The last steps, on success only (CircleCI's default): native — the marker file written and saved under the
+    /// lookup's key; S3/Redis — the runtime's record of the marker the hash step named, whose failure is a warning (a
+    /// missing marker only costs a rerun).
+    /// </summary>
+    public static IReadOnlyList<ConfigStep> Record(SkipTarget target, Scope scope) => target.IsNative
+        ?
+        [
+            new RunStep { Name = WriteStepName, Command = $"echo true > {target.FoundFile}\n" },
+            new SaveCacheStep { Name = RecordStepName, Key = target.NativeKey, Paths = [target.FoundFile] },
+        ]
+        : [RuntimeCommand.Use(RecordStepName, CigenRuntime.Record, null, [.. Backend(target, scope), (RuntimeCommand.MarkerParameter, target.MarkerOutput)])];
+
+    /// <summary>The arguments naming the target's backend and its settings, NAME=VALUE per line.</summary>
+    private static (string, string)[] Backend(SkipTarget target, Scope scope)
+    {
+        var backend = target.Skipping.Backend;
+        return [(RuntimeCommand.BackendParameter, backend.Type), (RuntimeCommand.BackendEnvParameter, BackendEnv(backend, scope))];
+    }
+
+    /// <summary>
+    /// The backend's settings in their order: literal values as written, a setting from a secret or variable under
+    /// another name as <c>${NAME}</c>, which the command reads at run time (a setting under its own name is in the
+    /// step's environment already and is left out). Values are one line each.
+    /// </summary>
+    public static string BackendEnv(SkipBackend backend, Scope scope)
+    {
+        var what = $"skip backend `{backend.Name}`";
+        var split = EnvironmentReferences.Split(backend.Env, EnvironmentReferences.ReferenceIn(backend.EnvReferences), scope, null, what);
+        var lines = new System.Text.StringBuilder();
+        foreach (var key in backend.Env.Keys)
+        {
+            string? value = split.Literal.TryGetValue(key, out var literal) ? literal.Text
+                : split.Exports.FirstOrDefault(e => e.Key == key) is { } export ? $"${{{export.Name}}}"
+                : null;
+            if (value is null)
             {
-                script.Append("cp ").Append(first).Append(' ').Append(target.HashFile).Append('\n');
                 continue;
             }
 
-            computed.Add(target.Skipping.HashScript, target.HashFile);
-            script.Append("(\n").Append(target.Skipping.HashScript.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n')).Append('\n')
-                .Append(") > ").Append(target.HashFile).Append('\n')
-                .Append("if [ \"$(wc -l < ").Append(target.HashFile).Append(")\" != 1 ] || ! grep -Eqx '[0-9a-f]{64}' ").Append(target.HashFile).Append("; then\n")
-                .Append("  echo \"cigen: the hash script of ").Append(target.Workflow).Append('/').Append(target.Job).Append(" printed no JOB_HASH\" >&2\n")
-                .Append("  exit 1\n")
-                .Append("fi\n")
-                .Append("echo \"").Append(target.Job).Append(": $(cat ").Append(target.HashFile).Append(")\"\n");
+            if (value.Contains('\n', StringComparison.Ordinal) || value.Contains('\r', StringComparison.Ordinal))
+            {
+                scope.Error(
+                    DiagnosticCodes.EnvExpression,
+                    $"variable `{key}` of {what} of {scope.Description} has a line break, which the circleci provider cannot pass to the "
+                    + "skip marker's steps; write the setting on one line",
+                    null);
+                continue;
+            }
+
+            lines.Append(key).Append('=').Append(value).Append('\n');
         }
 
-        return new RunStep { Name = targets.Count == 1 ? HashStepName : "Compute the job hashes", Command = script.ToString() };
+        return lines.ToString();
     }
+}
 
-    /// <summary>
-    /// Native: <c>restore_cache</c> of the marker file. S3/Redis: the backend's lookup, which creates the marker file
-    /// only on a definite "exists" (exit 0); "absent" (1) runs the job, anything else runs it with a warning.
-    /// </summary>
-    public static ConfigStep Lookup(SkipTarget target, Scope scope, string name = LookupStepName)
+/// <summary>
+/// The command <see cref="Name"/>, written once into <c>commands:</c> when a job uses it: halts the job when the lookup
+/// found its marker and the run may skip (Scripts/skip-if-unchanged.sh), the job's name in the environment.
+/// </summary>
+internal static class SkipCommand
+{
+    public const string Name = "cigen_skip_if_unchanged";
+
+    public const string StepName = "Skip the job when its inputs are unchanged";
+
+    private static readonly EmbeddedScript Script = new(typeof(SkipCommand).Assembly, "CIGen.Provider.CircleCI.Scripts.skip-if-unchanged.sh");
+
+    public static CommandInvocation Use(string job) => new(Name, [("job", job)]);
+
+    public static bool IsUsedBy(IEnumerable<ConfigStep> steps) => steps.Any(s => s is CommandInvocation { Command: Name });
+
+    public static CommandDefinition Command() => new()
     {
-        if (target.IsNative)
-        {
-            return new RestoreCacheStep { Name = name, Keys = [target.NativeKey] };
-        }
-
-        var backend = target.Skipping.Backend;
-        var (environment, script) = BackendScript(target, scope, backend.LookupScript, "lookupScript");
-        script
-            .Append("status=0\n")
-            .Append("cigen_marker_lookup \"$key\" || status=$?\n")
-            .Append("case \"$status\" in\n")
-            .Append("  0)\n")
-            .Append("    echo \"cigen: found the skip marker $key\"\n")
-            .Append("    touch ").Append(target.MarkerFile).Append('\n')
-            .Append("    ;;\n")
-            .Append("  1) echo \"cigen: no skip marker $key: the job runs\" ;;\n")
-            .Append("  *) echo \"cigen: warning: could not look up the skip marker $key (exit $status): the job runs\" >&2 ;;\n")
-            .Append("esac\n");
-        return new RunStep { Name = name, Environment = environment, Command = script.ToString() };
-    }
-
-    /// <summary>The start every S3/Redis step shares: the backend's variables, its client, the function, the key.</summary>
-    private static (OrderedDictionary<string, Scalar> Environment, StringBuilder Script) BackendScript(
-        SkipTarget target, Scope scope, string? function, string member)
-    {
-        var backend = target.Skipping.Backend;
-        var (environment, exports) = BackendEnvironment(target, scope);
-        var script = new StringBuilder(exports)
-            .Append(backend.ClientScript)
-            .Append(Function(function, member, backend))
-            .Append(KeyLine(target));
-        return (environment, script);
-    }
-
-    /// <summary>Halts only when the lookup left the marker file: a missing or unreadable marker never skips.</summary>
-    public static RunStep Halt(SkipTarget target) => new()
-    {
-        Name = HaltStepName,
-        Command = new StringBuilder()
-            .Append("if [ -f ").Append(target.MarkerFile).Append(" ]; then\n")
-            .Append("  echo \"cigen: the inputs of this job are unchanged since it last succeeded; the job ends here\"\n")
-            .Append("  circleci-agent step halt\n")
-            .Append("fi\n")
-            .ToString(),
+        Name = Name,
+        Description = "End the job as a success when its skip marker was found: its inputs are unchanged since it last succeeded.",
+        Parameters =
+        [
+            new CommandParameter { Name = "job", Type = "string", Description = "The job's name in the records of its hash step." },
+        ],
+        Steps = [new RunStep { Name = StepName, Environment = new() { ["CIGEN_JOB"] = "<< parameters.job >>" }, Command = Script.Text }],
     };
-
-    /// <summary>
-    /// The last steps, on success only (CircleCI's default): native — the marker file saved under the lookup's key;
-    /// S3/Redis — the backend's record, whose failure is a warning (a missing marker only costs a rerun).
-    /// </summary>
-    public static IReadOnlyList<ConfigStep> Record(SkipTarget target, Scope scope)
-    {
-        if (target.IsNative)
-        {
-            return
-            [
-                new RunStep { Name = "Write the skip marker", Command = $"mkdir -p {target.Directory}\ntouch {target.MarkerFile}\n" },
-                new SaveCacheStep { Name = RecordStepName, Key = target.NativeKey, Paths = [target.MarkerFile] },
-            ];
-        }
-
-        var backend = target.Skipping.Backend;
-        var (environment, script) = BackendScript(target, scope, backend.RecordScript, "recordScript");
-        script
-            .Append("if cigen_marker_record \"$key\"; then\n")
-            .Append("  echo \"cigen: recorded the skip marker $key\"\n")
-            .Append("else\n")
-            .Append("  echo \"cigen: warning: could not record the skip marker $key; the next run repeats this job\" >&2\n")
-            .Append("fi\n");
-        return [new RunStep { Name = RecordStepName, Environment = environment, Command = script.ToString() }];
-    }
-
-    /// <summary>The backend's variables, with the marker's prefix, which reaches the script as a variable like every other value.</summary>
-    private static (OrderedDictionary<string, Scalar> Environment, string Exports) BackendEnvironment(SkipTarget target, Scope scope)
-    {
-        var backend = target.Skipping.Backend;
-        var split = EnvironmentReferences.Split(backend.Env, EnvironmentReferences.ReferenceIn(backend.EnvReferences), scope, null, $"skip backend `{backend.Name}`");
-        var environment = new OrderedDictionary<string, Scalar>(split.Literal, StringComparer.Ordinal) { ["CIGEN_MARKER_PREFIX"] = Scalar.String(target.Marker.Prefix) };
-        return (environment, EnvironmentReferences.ExportLines(split.Exports));
-    }
-
-    private static string KeyLine(SkipTarget target) => target.Skipping.RefScoped
-        ? $"key=\"${{CIGEN_MARKER_PREFIX}}$(cat {target.RefKindFile})/$(cat {target.HashFile})\"\n"
-        : $"key=\"${{CIGEN_MARKER_PREFIX}}$(cat {target.HashFile})\"\n";
-
-    /// <summary>The backend's function; its variables come from <c>environment:</c>, which shellcheck cannot see.</summary>
-    private static string Function(string? script, string field, SkipBackend backend) =>
-        "# shellcheck disable=SC2153 # the backend's variables are set in environment:\n"
-        + (script ?? throw InvalidGraphException.Broken($"a {backend.Type} skip backend carries its {field}", null))
-            .Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n') + "\n";
 }

@@ -2,6 +2,7 @@ using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Model;
 using CIGen.Provider.Sdk;
 using CIGen.Provider.Sdk.Rendering;
+using CIGen.Provider.Sdk.Runtime;
 using CIGen.Provider.Sdk.Yaml;
 
 namespace CIGen.Provider.CircleCI.Rendering;
@@ -152,22 +153,29 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
             step.Source);
     }
 
-    /// <summary>A run step of the host's script that also writes each value to its file (<see cref="KeyValuesScript"/>).</summary>
-    private RunStep? KeyValues(Step step, string what)
+    /// <summary>
+    /// A use of cigen's runtime (<see cref="RuntimeCommand"/>) whose <c>keys</c> operation prints the step's values, each
+    /// kept in a file of its name. Every value the step lists must be one the records describe (or <c>os</c>,
+    /// <c>os_version</c>, <c>arch</c>, which the runtime always prints): a key checksumming a missing file would never match.
+    /// </summary>
+    private CommandInvocation? KeyValues(Step step, string what)
     {
-        var script = step.Run ?? throw MissingValue(step);
-        if (step.Values.Count == 0 || !step.Values.All(KeyValuesScript.IsValueName))
+        var described = step.KeyValues.Select(v => v.Name).Concat(AlwaysPrinted).ToHashSet(StringComparer.Ordinal);
+        if (!step.KeyValues.All(v => RuntimeCommand.IsValueName(v.Name)) || step.Values.Any(v => !described.Contains(v)))
         {
             scope.Error(
                 DiagnosticCodes.InvalidStep,
-                $"{what} of {scope.Description} is a key_values step whose value names are not a non-empty list of names of letters, digits and '_'; "
-                + "the circleci provider writes each value to a file of that name",
+                $"{what} of {scope.Description} is a key_values step whose values are not all names of letters, digits and '_' described "
+                + "by its keyValues; the circleci provider runs cigen's runtime for them and writes each value to a file of that name",
                 step.Source);
             return null;
         }
 
-        return Run(step with { Run = KeyValuesScript.Command(script, step.Values) }, what);
+        return RuntimeCommand.Use(step.Name ?? "Compute cache keys", CigenRuntime.Keys, RuntimeSpec.Keys(step.KeyValues));
     }
+
+    /// <summary>What the runtime's <c>keys</c> prints first, whatever the records.</summary>
+    private static readonly string[] AlwaysPrinted = ["os", "os_version", "arch"];
 
     private static readonly string[] PosixShells = ["bash", "sh", "dash", "zsh", "ksh"];
 

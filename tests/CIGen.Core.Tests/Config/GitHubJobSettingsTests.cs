@@ -49,6 +49,16 @@ public class GitHubJobSettingsTests
     }
 
     [Fact]
+    public void Only_the_github_provider_receives_the_block()
+    {
+        var graph = Job("{environment: staging}").Clean();
+
+        CIGen.Core.Graphs.GraphFilter.ForProvider(graph, "github").Workflows[0].Jobs[0].ProviderSettings.Should().NotBeNull();
+        CIGen.Core.Graphs.GraphFilter.ForProvider(graph, "circleci").Workflows[0].Jobs[0].ProviderSettings.Should().BeNull("CircleCI never sees GitHub's settings");
+        CIGen.Core.Graphs.GraphFilter.ForProvider(graph, "gitlab").Workflows[0].Jobs[0].ProviderSettings.Should().BeNull();
+    }
+
+    [Fact]
     public void A_job_without_the_block_has_none()
     {
         Inline("jobs: {a: {steps: [checkout]}}\n").Clean().Workflows[0].Jobs[0].GitHubSettings().Should().BeNull();

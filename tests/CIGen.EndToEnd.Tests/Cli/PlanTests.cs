@@ -95,7 +95,7 @@ public sealed class PlanTests : CliTestBase
         Project.Write("cigen.yml", "cache_backends:\n  markers: {type: redis, url: '${REDIS_URL}'}\nskip_cache: {default: markers}\njobs:\n"
             + "  deploy:\n    source_files: [src/**]\n    steps:\n      - run: make deploy\n        if: branch == 'main'\n");
         var hash = Hash("deploy");
-        redis.Cli("SET", $"cigen-skip-v1/linux-amd64/ci/deploy/branch-{RefKindScript.NameDigest("main")}/{hash}", "ok");
+        redis.Cli("SET", $"cigen-skip-v1/linux-amd64/ci/deploy/branch-{RefKind.NameDigest("main")}/{hash}", "ok");
 
         var onMain = Run(["plan"], new Dictionary<string, string?> { ["REDIS_URL"] = redis.Url, ["CIGEN_BRANCH"] = "main" });
         var onFeature = Run(["plan"], new Dictionary<string, string?> { ["REDIS_URL"] = redis.Url, ["CIGEN_BRANCH"] = "feature" });

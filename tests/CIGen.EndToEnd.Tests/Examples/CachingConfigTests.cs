@@ -82,11 +82,36 @@ public sealed partial class CachingConfigTests
         var restore = (YamlMappingNode)((YamlMappingNode)steps[names.IndexOf("Restore gems cache")]).Children["restore_cache"];
         var keys = ((YamlSequenceNode)restore.Children["keys"]).Select(k => ((YamlScalarNode)k).Value!).ToList();
         keys.Should().HaveCount(2);
-        keys[0].Should().Be(
-            "{{ checksum \"/tmp/cigen/key-values/os\" }}-{{ checksum \"/tmp/cigen/key-values/os_version\" }}-"
-            + "{{ checksum \"/tmp/cigen/key-values/arch\" }}-gems-ruby{{ checksum \"/tmp/cigen/key-values/ruby\" }}-"
-            + "bundler{{ checksum \"/tmp/cigen/key-values/bundler\" }}-{{ checksum \"/tmp/cigen/key-values/files_gems\" }}");
+        keys[0].Should().Be("{{ checksum \"/tmp/cigen/key-values/key_gems\" }}-{{ checksum \"/tmp/cigen/key-values/files_gems\" }}");
         keys[1].Should().Be(keys[0][..(keys[0].LastIndexOf("{{", StringComparison.Ordinal))]);
+    }
+
+    /// <summary>
+    /// The generated key step, run as CircleCI runs it (cigen's runtime command inlined, its environment set) on the
+    /// fixture tree, keeps every value in its file; the joined prefix then reads as the issue spells the key.
+    /// </summary>
+    [Fact]
+    public void The_circleci_key_step_keeps_the_values_and_the_keys_prefix_in_files()
+    {
+        var content = Generate().Single(f => f.Path == ".circleci/config.yml").Content;
+        var config = (YamlMappingNode)Parse(CIGen.Testing.Meaning.CircleCiCommands.Inline(content, CIGen.Testing.Meaning.CircleCiCommands.IsCigens));
+        var keyStep = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)config.Children["jobs"]).Children["system"]).Children["steps"])
+            .OfType<YamlMappingNode>().Select(s => s.Children.Values.Single()).OfType<YamlMappingNode>().Single(s => Text(s, "name") == "Compute cache keys");
+        using var state = new TempDirectory();
+        var environment = new System.Text.StringBuilder();
+        foreach (var (name, value) in ((YamlMappingNode)keyStep.Children["environment"]).Children)
+        {
+            environment.Append("export ").Append(((YamlScalarNode)name).Value).Append("='").Append(((YamlScalarNode)value).Value!.Replace("'", "'\\''", StringComparison.Ordinal)).Append("'\n");
+        }
+
+        var script = environment + Text(keyStep, "command")!.Replace("/tmp/cigen/", state.Path + "/", StringComparison.Ordinal);
+        var run = ShellRun.Bash(script, Path.Combine(RepositoryPaths.Root, Fixture));
+
+        run.ExitCode.Should().Be(0, run.StandardError);
+        string Value(string name) => File.ReadAllText(Path.Combine(state.Path, "key-values", name)).TrimEnd('\n');
+        Value("ruby").Should().Be("3.3.5");
+        Value("key_gems").Should().Be($"{Value("os")}-{Value("os_version")}-{Value("arch")}-gems-ruby3.3.5-bundler{Value("bundler")}");
+        Value("files_gems").Should().MatchRegex("^[0-9a-f]{64}$");
     }
 
     /// <summary>

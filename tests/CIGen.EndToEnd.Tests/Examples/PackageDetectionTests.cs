@@ -58,7 +58,7 @@ public sealed class PackageDetectionTests
         CircleCiStepNames(circleci, "test").Should().ContainInOrder(["checkout", .. order]).And.NotContain("Install pip dependencies");
         var keyStep = Steps(circleci, "test").OfType<YamlMappingNode>().Select(s => (YamlMappingNode)s.Children.Values.Single())
             .Single(s => Text(s, "name") == "Compute cache keys");
-        Text(keyStep, "command").Should().Contain(@"cigen_print files_uv ""$(cigen_digest '^(uv\.lock|pyproject\.toml)$')""", "the key's checksum covers uv.lock");
+        Text(keyStep, "spec").Should().Contain("digest files_uv\ninclude 'uv\\.lock'\ninclude 'pyproject\\.toml'\n", "the key's checksum covers uv.lock");
     }
 
     /// <summary>Generates the config in a fresh project holding the files; both outputs must pass the validators.</summary>

@@ -64,14 +64,14 @@ public sealed partial class ShippedConfigTests
         foreach (var path in split.Files())
         {
             // A job's hash covers the files its definition is read from: cigen.yml here, the .cigen tree there.
-            var fromInline = Requires().Replace(DefinitionFiles().Replace(File.ReadAllText(inline.Combine(path)), "$1"), "")
+            var fromInline = RequireRecords().Replace(DefinitionFiles().Replace(File.ReadAllText(inline.Combine(path)), "$1"), "$1require\n")
                 .Replace("from cigen.yml", "from .cigen", StringComparison.Ordinal);
-            var fromSplit = Requires().Replace(DefinitionFiles().Replace(File.ReadAllText(split.Combine(path)), "$1"), "");
+            var fromSplit = RequireRecords().Replace(DefinitionFiles().Replace(File.ReadAllText(split.Combine(path)), "$1"), "$1require\n");
             fromInline.Should().Be(fromSplit, path);
             DefinitionFiles().Matches(File.ReadAllText(inline.Combine(path))).Where(m => !m.Value.EndsWith(" 'cigen.yml'", StringComparison.Ordinal))
                 .Should().BeEmpty("an inline config's jobs are defined in cigen.yml alone");
-            Requires().Matches(File.ReadAllText(inline.Combine(path))).Where(m => !m.Value.EndsWith(" require cigen.yml", StringComparison.Ordinal))
-                .Should().BeEmpty("an inline config's jobs are defined in cigen.yml alone");
+            RequireRecords().Matches(File.ReadAllText(inline.Combine(path))).SelectMany(m => m.Value.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                .Where(r => r.Trim() != "require cigen.yml").Should().BeEmpty("an inline config's jobs are defined in cigen.yml alone");
         }
     }
 
@@ -128,7 +128,7 @@ public sealed partial class ShippedConfigTests
     [GeneratedRegex(@"(cigen_digest '[^']*' '[^']*'|cigen_require_files)( '[^']*')+")]
     private static partial Regex DefinitionFiles();
 
-    /// <summary>A definition file in the records of the runtime's <c>hash</c> (GitHub's spec, one record a line).</summary>
-    [GeneratedRegex(@"\n +require [^\n]+")]
-    private static partial Regex Requires();
+    /// <summary>The <c>require</c> records of a job in the records the CircleCI config passes cigen's runtime.</summary>
+    [GeneratedRegex(@"(?m)^( +)require .+\n(?:\1require .+\n)*")]
+    private static partial Regex RequireRecords();
 }

@@ -136,7 +136,7 @@ public sealed partial class RealProjectMeaningTests
     {
         var run = Events(project).Single(e => e.Description == description);
         var generated = RealProjectConfigTests.Of(project);
-        bool Unchanged(Job job) => job.Skipping is { } skipping && !(run.GitHub.Tag.Length > 0 && (skipping.RefScoped || !skipping.SkipOnTags));
+        bool Unchanged(Job job) => job.Skipping is { } skipping && !(run.GitHub.Tag.Length > 0 && (skipping.RefScope != SkipRefScope.None || !skipping.SkipOnTags));
         foreach (var workflow in generated.Graph.Workflows)
         {
             var meant = Meant(workflow, run, Unchanged);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Rendering;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
@@ -11,13 +10,8 @@ public class CachingTests
 {
     private static readonly SourceLocation StepSource = G.At(".cigen/workflows/ci/jobs/test.yml", 9, 5);
 
-    private static YamlSequenceNode Steps(string config)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(config));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
-        return (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)root["jobs"])["test"])["steps"];
-    }
+    /// <summary>The job's steps, cigen's commands inlined.</summary>
+    private static YamlSequenceNode Steps(string config) => (YamlSequenceNode)((YamlMappingNode)StepRunner.Jobs(config)["test"])["steps"];
 
     private static string KindOf(YamlNode step) => step is YamlScalarNode scalar ? scalar.Value! : ((YamlMappingNode)step).Children.Keys.Cast<YamlScalarNode>().Single().Value!;
 
@@ -41,7 +35,7 @@ public class CachingTests
         // Ruby's setup renders nothing (the image has it); node 20.11.0 of .nvmrc is no image's, so the job installs it.
         Steps(result.Files.Single().Content).Select(s => $"{KindOf(s)}: {NameOf(s)}").Should().Equal(
             "checkout: checkout",
-            "cigen_install_node: cigen_install_node",
+            "run: Install Node.js 20.11.0",
             "run: Enable pnpm",
             "run: Compute cache keys",
             "restore_cache: Restore gems cache",
@@ -65,7 +59,7 @@ public class CachingTests
             var keys = ((YamlSequenceNode)restore["keys"]).Cast<YamlScalarNode>().Select(k => k.Value!).ToList();
             var checksum = $"{{{{ checksum \"/tmp/cigen/key-values/files_{cache}\" }}}}";
             keys.Should().HaveCount(2);
-            keys[0].Should().EndWith($"-{checksum}").And.Contain($"-{cache}-");
+            keys[0].Should().Be($"{{{{ checksum \"/tmp/cigen/key-values/key_{cache}\" }}}}-{checksum}", "the key's prefix is one value, joined by the runtime");
             keys[1].Should().Be(keys[0][..^checksum.Length]);
             Text(save, "key").Should().Be(keys[0]);
             save.Children.Should().NotContainKey("when", "an automatic save runs on success, CircleCI's default");
@@ -85,47 +79,72 @@ public class CachingTests
     }
 
     [Fact]
-    public void The_key_values_command_writes_each_listed_value_to_its_file_and_fails_on_a_missing_one()
+    public void The_key_values_step_runs_the_runtime_and_keeps_each_value_in_a_file_of_its_name()
     {
         var keyValues = Named(Render.Config(CachingSample.Graph()), "Compute cache keys");
-        var command = Text(keyValues, "command");
-        Text(keyValues, "shell").Should().Be("bash -eo pipefail");
+        var spec = Text((YamlMappingNode)keyValues["environment"], "CIGEN_SPEC");
+        spec.Should().StartWith("tool ruby\nfile .ruby-version\ncommand 'ruby --version'\ntool bundler\n")
+            .And.Contain("digest files_gems\ninclude Gemfile\ninclude 'Gemfile\\.lock'\n")
+            .And.Contain("join key_gems\nvalue os\ntext -\nvalue os_version\ntext -\nvalue arch\ntext -gems-ruby\nvalue ruby\ntext -bundler\nvalue bundler\n");
+        using var runner = new StepRunner();
+        runner.Write(".ruby-version", "3.3.5\n");
+        runner.Write(".nvmrc", "v20.11.0\n");
+        runner.Write("package.json", "{\"packageManager\": \"pnpm@9.1.0\"}\n");
+        runner.Write("Gemfile", "source 'https://rubygems.org'\n");
+        runner.Write("Gemfile.lock", "GEM\n");
+        runner.Write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+        runner.Stub("bundle", "echo 'Bundler version 2.5.6'\n");
 
-        try
+        var run = runner.Run(new YamlMappingNode(new YamlScalarNode("run"), keyValues));
+
+        run.ExitCode.Should().Be(0, run.Error);
+        var gems = ShellRun.Bash("LC_ALL=C sha256sum Gemfile Gemfile.lock | sha256sum | cut -d' ' -f1", runner.Repository, null).Text.Trim();
+        string Value(string name) => File.ReadAllText(runner.StateFile($"key-values/{name}"));
+        foreach (var (name, value) in new[] { ("os", "linux"), ("ruby", "3.3.5"), ("bundler", "2.5.6"), ("node", "20.11.0"), ("pnpm", "9.1.0"), ("files_gems", gems) })
         {
-            var run = Bash(command);
-            run.ExitCode.Should().Be(0, run.Error);
-            var expected = new[] { ("os", "linux"), ("os_version", "ubuntu24.04"), ("arch", "x64"), ("ruby", "3.3.5"), ("bundler", "2.5.6"), ("node", "20.11.0"), ("pnpm", "9.1.0"), ("files_gems", "0f0f"), ("files_node_modules", "abab") };
-            foreach (var (name, value) in expected)
-            {
-                File.ReadAllText(KeyValuesScript.FileOf(name)).Should().Be(value + "\n", name);
-            }
-
-            run.Output.Should().Contain("ruby=3.3.5\n").And.Contain("files_gems=0f0f\n");
-
-            // A line of an unlisted name writes nothing; a listed name without a line fails the step.
-            var partial = Bash(KeyValuesScript.Command("echo 'os=linux'\necho '../escape=x'\necho 'note=a=b'", ["os", "note", "arch"]));
-            partial.ExitCode.Should().NotBe(0);
-            partial.Error.Should().Contain("no value for 'arch'");
-            File.ReadAllText(KeyValuesScript.FileOf("note")).Should().Be("a=b\n");
-            File.Exists("/tmp/cigen/escape").Should().BeFalse();
-
-            Bash(KeyValuesScript.Command("echo 'os=linux'\nfalse\necho 'arch=x64'", ["os", "arch"])).ExitCode.Should().NotBe(0, "a failing script fails the step");
+            Value(name).Should().Be(value + "\n", name);
         }
-        finally
-        {
-            Directory.Delete("/tmp/cigen", recursive: true);
-        }
+
+        Value("key_gems").Should().Be($"linux-{Value("os_version").Trim()}-{Value("arch").Trim()}-gems-ruby3.3.5-bundler2.5.6\n");
+        run.Output.Should().Contain("ruby=3.3.5\n").And.Contain($"files_gems={gems}\n");
+        Directory.EnumerateFiles(runner.StateFile("key-values")).Select(Path.GetFileName).Should().BeEquivalentTo(
+            ["os", "os_version", "arch", "ruby", "bundler", "node", "pnpm", "files_gems", "files_node_modules", "key_gems", "key_node_modules"]);
     }
 
-    private static (int ExitCode, string Output, string Error) Bash(string command)
+    [Fact]
+    public void Joins_the_parts_before_a_keys_checksum_into_one_value_whose_text_keeps_every_literal_apart()
     {
-        var start = new ProcessStartInfo("bash", ["-eo", "pipefail", "-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
+        KeyPart[] parts =
+        [
+            new() { Kind = KeyPartKind.Value, Name = "os" },
+            new() { Kind = KeyPartKind.Literal, Text = "-c(ci/x" },
+            new() { Kind = KeyPartKind.Matrix, Name = "v" },
+            new() { Kind = KeyPartKind.Literal, Text = ")_" },
+            new() { Kind = KeyPartKind.Value, Name = "rust" },
+            new() { Kind = KeyPartKind.Literal, Text = "-" },
+            new() { Kind = KeyPartKind.Checksum, Files = ["Cargo.lock"], Value = "files_c" },
+        ];
+        var keys = new Step
+        {
+            Kind = StepKind.KeyValues,
+            Name = "Compute cache keys",
+            KeyValues = [new KeyValue { Name = "rust", Kind = KeyValueKind.Tool, Probes = [new VersionProbe { Command = "rustc --version" }] }],
+            Source = StepSource,
+        };
+        var restore = G.RestoreCache("ignored") with { Cache = "c", CacheKeys = [new CacheKey { Parts = parts }, new CacheKey { Parts = parts[..^1] }] };
+        var job = G.Job("test", keys, restore) with
+        {
+            Matrix = [new MatrixDimension("v", [Scalar.String("1.2")])],
+            MatrixLegs = [MatrixSample.Leg("1_2", ("v", "1.2"))],
+        };
+
+        var steps = Steps(Render.Jobs(job).Replace("test_1_2:", "test:", StringComparison.Ordinal));
+
+        var spec = Text((YamlMappingNode)Settings(steps[0])["environment"], "CIGEN_SPEC");
+        spec.Should().EndWith("join key_c\nvalue os\ntext -c.28ci.2fx1..2.29_\nvalue rust\n", "the leg's matrix value is text, and the text is kept apart from '-c_ci_x1.2__'");
+        Texts(Settings(steps[1])["keys"]).Should().Equal(
+            "{{ checksum \"/tmp/cigen/key-values/key_c\" }}-{{ checksum \"/tmp/cigen/key-values/files_c\" }}",
+            "{{ checksum \"/tmp/cigen/key-values/key_c\" }}-");
     }
 
     [Fact]
@@ -174,7 +193,7 @@ public class CachingTests
     [Fact]
     public void Reports_a_key_values_step_whose_names_are_no_file_names()
     {
-        var step = new Step { Kind = StepKind.KeyValues, Run = "echo a=b", Values = ["a/b"], Source = StepSource };
+        var step = new Step { Kind = StepKind.KeyValues, KeyValues = [new KeyValue { Name = "a/b", Kind = KeyValueKind.Tool }], Source = StepSource };
 
         Render.Diagnostics(G.Job("test", G.Run("x"), step)).Should().ContainSingle(d => d.Code == "circleci.invalid-step" && d.Message.Contains("key_values"));
     }

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Rendering;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
 using YamlDotNet.RepresentationModel;
+using static CIGen.Provider.CircleCI.Tests.Fixtures.StepRunner;
 
 namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
@@ -14,11 +14,11 @@ namespace CIGen.Provider.CircleCI.Tests.Rendering;
 /// </summary>
 public sealed class SkippingReviewTests : IDisposable
 {
-    private readonly string temp = Directory.CreateTempSubdirectory("cigen-circleci-skip-review-").FullName;
+    private readonly StepRunner runner = new();
 
-    public void Dispose() => Directory.Delete(temp, recursive: true);
+    public void Dispose() => runner.Dispose();
 
-    private static readonly string[] Start = [SkipSteps.HashStepName, SkipSteps.LookupStepName, SkipSteps.HaltStepName];
+    private static readonly string[] Start = [SkipSteps.HashStepName, SkipSteps.LookupStepName, SkipCommand.StepName];
 
     [Fact]
     public void Skip_steps_follow_a_command_that_checks_out_even_through_another_command()
@@ -29,7 +29,7 @@ public sealed class SkippingReviewTests : IDisposable
             Commands = [G.Command("sources", G.Checkout()), G.Command("prepare", G.UseCommand("sources"), G.Run("make deps", "Deps"))],
         };
 
-        Names(Jobs(Render.Config(graph)), "lint").Should().Equal(["Hello", "prepare", .. Start, "Lint", "Write the skip marker", SkipSteps.RecordStepName]);
+        Names(Jobs(Render.Config(graph)), "lint").Should().Equal(["Hello", "prepare", .. Start, "Lint", SkipSteps.WriteStepName, SkipSteps.RecordStepName]);
     }
 
     [Fact]
@@ -37,7 +37,19 @@ public sealed class SkippingReviewTests : IDisposable
     {
         var lint = SkippingSample.Lint(SkippingSample.Native()) with { Checkout = false, Steps = [G.Run("make lint", "Lint")] };
 
-        Names(Jobs(Render.Jobs(lint)), "lint").Should().Equal(["checkout", .. Start, "Lint", "Write the skip marker", SkipSteps.RecordStepName]);
+        Names(Jobs(Render.Jobs(lint)), "lint").Should().Equal(["checkout", .. Start, "Lint", SkipSteps.WriteStepName, SkipSteps.RecordStepName]);
+    }
+
+    [Fact]
+    public void A_job_without_a_checkout_whose_steps_use_cigens_own_commands_gets_one_first()
+    {
+        var keys = CachingSample.Test().Steps.Single(s => s.Kind == StepKind.KeyValues);
+        var lint = SkippingSample.Lint(SkippingSample.Native()) with { Checkout = false, Steps = [keys, G.Run("make lint", "Lint")] };
+
+        var result = Render.Graph(G.Graph(G.Workflow("ci", lint)));
+
+        result.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
+        Names(Jobs(result.Files[0].Content), "lint").Should().StartWith(["checkout", .. Start, "Compute cache keys", "Lint"]);
     }
 
     [Fact]
@@ -73,26 +85,27 @@ public sealed class SkippingReviewTests : IDisposable
 
         var setup = Render.Graph(graph).Files[0].Content;
 
-        setup.Should().Contain("ci ci_lint /tmp/cigen/skip/ci/lint/marker\n").And.Contain("release release_lint /tmp/cigen/skip/release/lint/marker\n");
+        // Both jobs have the same inputs: one record of the hash serves both, each with its own marker.
+        setup.Should().Contain("ci ci_lint ci_lint\n").And.Contain("release release_lint ci_lint\n")
+            .And.Contain("marker ci_lint_marker cigen-skip-v1/linux-amd64/ci/lint/\n").And.Contain("marker release_lint_marker cigen-skip-v1/linux-amd64/release/lint/\n");
     }
 
     [Fact]
     public void A_marker_file_left_by_an_earlier_run_does_not_skip_the_job()
     {
-        var backend = SkippingSample.Redis() with { LookupScript = "cigen_marker_lookup() {\n  return 1\n}\n" };
-        var jobs = Jobs(Render.Config(SkippingSample.Graph(backend)));
-        Directory.CreateDirectory(Path.Combine(temp, "src"));
-        File.WriteAllText(Path.Combine(temp, "src/a.txt"), "a\n");
-        Directory.CreateDirectory(Path.Combine(temp, "skip/ci/lint"));
-        File.WriteAllText(Path.Combine(temp, "skip/ci/lint/marker"), "");
+        var jobs = Jobs(Render.Config(SkippingSample.Graph(SkippingSample.Redis())));
+        Checkout();
+        runner.Stub("redis-cli", "echo 0\n");
+        runner.WriteState("skip/lint_marker_found", "true\n");
+        runner.WriteState("skip/lint_lookup", "true\n");
 
-        foreach (var name in Start)
+        foreach (var name in new[] { SkipSteps.HashAndLookupStepName, SkipCommand.StepName })
         {
-            var run = RunStep(Step(jobs, "lint", name), Tools.Stubs);
+            var run = runner.Run(Step(jobs, "lint", name), Redis);
             run.ExitCode.Should().Be(0, run.Error);
         }
 
-        File.Exists(Path.Combine(temp, "agent")).Should().BeFalse("the lookup found no marker");
+        runner.Halted.Should().BeFalse("the lookup found no marker");
     }
 
     [Theory]
@@ -102,44 +115,48 @@ public sealed class SkippingReviewTests : IDisposable
     [InlineData("s3", "aws", "awscli", false)]
     public void A_missing_backend_client_is_installed_with_sudo_and_its_failure_only_warns(string type, string client, string package, bool installs)
     {
-        var backend = (type == "s3" ? SkippingSample.S3() : SkippingSample.Redis()) with
-        {
-            LookupScript = $"cigen_marker_lookup() {{\n  {client} lookup \"$1\"\n}}\n",
-            RecordScript = $"cigen_marker_record() {{\n  {client} record \"$1\"\n}}\n",
-        };
-        var jobs = Jobs(Render.Config(SkippingSample.Graph(backend)));
-        Directory.CreateDirectory(Path.Combine(temp, "skip/ci/lint"));
-        File.WriteAllText(Path.Combine(temp, "skip/ci/lint/hash"), new string('a', 64) + "\n");
-        var bin = Path.Combine(temp, "bin");
-        Stub(bin, "id", "echo 1000\n");
-        Stub(bin, "sudo", $"echo \"sudo $*\" >> '{temp}/calls'\n\"$@\"\n");
-        Stub(bin, "python3", $"echo \"python3 $*\" >> '{temp}/calls'\nexit 1\n");
-        Stub(bin, "apt-get", $"echo \"apt-get $*\" >> '{temp}/calls'\n"
-            + (installs ? $"case \"$*\" in *install*) printf '#!/usr/bin/env bash\\necho \"$*\" >> {temp}/client\\n' > '{bin}/{client}'; chmod +x '{bin}/{client}' ;; esac\n" : "case \"$*\" in *install*) exit 100 ;; esac\n"));
+        var jobs = Jobs(Render.Config(SkippingSample.Graph(type == "s3" ? SkippingSample.S3() : SkippingSample.Redis())));
+        Checkout();
+        var calls = Path.Combine(runner.State, "../calls");
+        var log = Path.Combine(runner.State, "../client");
+        runner.Stub("id", "echo 1000\n");
+        runner.Stub("sudo", $"echo \"sudo $*\" >> '{calls}'\n\"$@\"\n");
+        runner.Stub("python3", $"echo \"python3 $*\" >> '{calls}'\nexit 1\n");
+        // The client apt-get installs answers as for a marker that is not there, and stores one.
+        var installed = Path.Combine(runner.State, "../installed-client");
+        File.WriteAllText(installed, $"#!/usr/bin/env bash\necho \"$*\" >> '{log}'\n"
+            + "case \"$*\" in *EXISTS*) echo 0 ;; *SET*) echo OK ;; *get-object*) echo 'An error occurred (NoSuchKey)' >&2; exit 254 ;; esac\n");
+        runner.Stub("apt-get", $"echo \"apt-get $*\" >> '{calls}'\n"
+            + (installs
+                ? $"case \"$*\" in *install*) cp '{installed}' '{runner.Bin}/{client}'; chmod +x '{runner.Bin}/{client}' ;; esac\n"
+                : "case \"$*\" in *install*) exit 100 ;; esac\n"));
+        var variables = new Dictionary<string, string>(Redis) { ["AWS_KEY"] = "key", ["AWS_SECRET"] = "secret" };
 
-        var lookup = RunStep(Step(jobs, "lint", SkipSteps.LookupStepName), Tools.Isolated);
-        var record = RunStep(Step(jobs, "lint", SkipSteps.RecordStepName), Tools.Isolated);
+        var lookup = runner.Run(Step(jobs, "lint", SkipSteps.HashAndLookupStepName), variables, Isolated());
+        var record = runner.Run(Step(jobs, "lint", SkipSteps.RecordStepName), variables, Isolated());
 
         lookup.ExitCode.Should().Be(0, lookup.Error);
         record.ExitCode.Should().Be(0, record.Error);
-        var calls = File.ReadAllText(Path.Combine(temp, "calls"));
-        calls.Should().Contain("sudo apt-get update -qq\n")
+        var called = File.ReadAllText(calls);
+        called.Should().Contain("sudo apt-get update -qq\n")
             .And.Contain($"sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends {package}\n");
+        var marker = File.ReadAllText(runner.StateFile("skip/lint_marker")).Trim();
         if (installs)
         {
-            File.ReadAllText(Path.Combine(temp, "client")).Should().Be(
-                $"lookup cigen-skip-v1/linux-amd64/ci/lint/{new string('a', 64)}\nrecord cigen-skip-v1/linux-amd64/ci/lint/{new string('a', 64)}\n");
+            File.ReadAllText(log).Should().Contain(type == "s3" ? $"get-object --bucket ci-markers --key {marker}" : $"EXISTS {marker}")
+                .And.Contain(type == "s3" ? $"put-object --bucket ci-markers --key {marker}" : $"SET {marker}");
             lookup.Error.Should().NotContain("warning");
-            calls.Should().NotContain("python3", "apt-get installed the client");
+            record.Error.Should().NotContain("warning");
+            called.Should().NotContain("python3", "apt-get installed the client");
         }
         else
         {
-            lookup.Error.Should().Contain($"could not install").And.Contain("the job runs");
+            lookup.Error.Should().Contain("could not install").And.Contain("the job runs");
             record.Error.Should().Contain("could not install").And.Contain("could not record");
-            File.Exists(Path.Combine(temp, "skip/ci/lint/marker")).Should().BeFalse();
+            File.ReadAllText(runner.StateFile("skip/lint_marker_found")).Should().Be("false\n");
             if (type == "s3")
             {
-                calls.Should().Contain("python3 -m pip install --quiet --user awscli\n");
+                called.Should().Contain("python3 -m pip install --quiet --user awscli\n");
             }
         }
     }
@@ -147,16 +164,14 @@ public sealed class SkippingReviewTests : IDisposable
     [Fact]
     public void A_present_backend_client_is_not_installed_again()
     {
-        var jobs = Jobs(Render.Config(SkippingSample.Graph(SkippingSample.Redis() with { LookupScript = "cigen_marker_lookup() {\n  redis-cli x\n}\n" })));
-        Directory.CreateDirectory(Path.Combine(temp, "skip/ci/lint"));
-        File.WriteAllText(Path.Combine(temp, "skip/ci/lint/hash"), new string('a', 64) + "\n");
-        var bin = Path.Combine(temp, "bin");
-        Stub(bin, "redis-cli", "exit 1\n");
-        Stub(bin, "apt-get", $"echo \"apt-get $*\" >> '{temp}/calls'\n");
+        var jobs = Jobs(Render.Config(SkippingSample.Graph(SkippingSample.Redis())));
+        Checkout();
+        runner.Stub("redis-cli", "echo 0\n");
+        runner.Stub("apt-get", $"echo \"apt-get $*\" >> '{runner.State}/../calls'\n");
 
-        RunStep(Step(jobs, "lint", SkipSteps.LookupStepName), Tools.Isolated).ExitCode.Should().Be(0);
+        runner.Run(Step(jobs, "lint", SkipSteps.HashAndLookupStepName), Redis, Isolated()).ExitCode.Should().Be(0);
 
-        File.Exists(Path.Combine(temp, "calls")).Should().BeFalse();
+        File.Exists(Path.Combine(runner.State, "../calls")).Should().BeFalse();
     }
 
     [Theory]
@@ -173,7 +188,7 @@ public sealed class SkippingReviewTests : IDisposable
         result.Diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.SkipExecutor)
             .Which.Should().Match<Diagnostic>(d => d.Severity == Severity.Warning && d.File == lint.Source.File && d.Job == "lint" && d.Message.Contains("needs a Linux executor"));
         Names(Jobs(result.Files[0].Content), "lint").Should().Equal("checkout", "Lint");
-        dynamic.Files[0].Content.Should().NotContain("/tmp/cigen/skip/ci/lint");
+        dynamic.Files[0].Content.Should().NotContain("lint_marker");
     }
 
     [Fact]
@@ -184,20 +199,11 @@ public sealed class SkippingReviewTests : IDisposable
         Render.Diagnostics(lint).Should().NotContain(d => d.Code == DiagnosticCodes.SkipExecutor);
     }
 
-    private enum Tools
-    {
-        /// <summary>The machine's PATH after the stubs.</summary>
-        Stubs,
-
-        /// <summary>Only the stubs and a few coreutils: the machine's own clients are out of sight.</summary>
-        Isolated,
-    }
-
     private JsonElement Filter(string config, params string[] skipped)
     {
-        var input = Path.Combine(temp, "config.json");
+        var input = Path.Combine(runner.State, "config.json");
         File.WriteAllText(input, config);
-        var run = ShellRun.Run("jq", ["--argjson", "skip", "[" + string.Join(",", skipped.Select(s => $"\"{s}\"")) + "]", SkipContinuation.Filter, input], temp);
+        var run = ShellRun.Run("jq", ["--argjson", "skip", "[" + string.Join(",", skipped.Select(s => $"\"{s}\"")) + "]", SkipContinuation.Filter, input], runner.State);
         run.ExitCode.Should().Be(0, run.StandardError);
         return JsonDocument.Parse(run.Text).RootElement.Clone();
     }
@@ -214,81 +220,31 @@ public sealed class SkippingReviewTests : IDisposable
             return entry.Value.TryGetProperty("requires", out var r) ? $"{entry.Name}:{string.Join(',', r.EnumerateArray().Select(x => x.GetString()))}" : entry.Name;
         });
 
-    private (int ExitCode, string Error) RunStep(YamlNode step, Tools tools)
+    private static readonly Dictionary<string, string> Redis = new() { ["REDIS_URL"] = "redis://localhost:1" };
+
+    /// <summary>A PATH of a few tools the runtime needs, without the machine's backend clients.</summary>
+    private string Isolated()
     {
-        var bin = Path.Combine(temp, "bin");
-        Stub(bin, "circleci-agent", $"printf '%s\\n' \"$*\" >> '{temp}/agent'\n");
-        var path = bin;
-        if (tools == Tools.Isolated)
+        var core = Path.Combine(runner.State, "../core");
+        Directory.CreateDirectory(core);
+        foreach (var tool in new[] { "bash", "env", "cat", "chmod", "cp", "mkdir", "rm", "touch", "grep", "wc", "find", "sort", "xargs", "sha256sum", "mktemp", "uname", "date" })
         {
-            var core = Path.Combine(temp, "core");
-            Directory.CreateDirectory(core);
-            foreach (var tool in new[] { "bash", "env", "cat", "chmod", "mkdir", "rm", "touch", "grep", "wc" })
+            var found = ShellRun.Run("bash", ["-c", $"command -v {tool}"], runner.Repository).Text.Trim();
+            if (!File.Exists(Path.Combine(core, tool)))
             {
-                var found = ShellRun.Run("bash", ["-c", $"command -v {tool}"], temp).Text.Trim();
-                if (!File.Exists(Path.Combine(core, tool)))
-                {
-                    File.CreateSymbolicLink(Path.Combine(core, tool), found);
-                }
-            }
-
-            path += Path.PathSeparator + core;
-        }
-        else
-        {
-            path += Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        }
-
-        var settings = (YamlMappingNode)((YamlMappingNode)step).Children.Values.Single();
-        var start = new ProcessStartInfo("/bin/bash") { WorkingDirectory = temp, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-eo", "pipefail", "-c", Moved(((YamlScalarNode)settings["command"]).Value!) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["PATH"] = path;
-        start.Environment["HOME"] = temp;
-        if (settings.Children.ContainsKey("environment"))
-        {
-            foreach (var (name, value) in ((YamlMappingNode)settings["environment"]).Children)
-            {
-                start.Environment[((YamlScalarNode)name).Value!] = Moved(((YamlScalarNode)value).Value!);
+                File.CreateSymbolicLink(Path.Combine(core, tool), found);
             }
         }
 
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit(30_000).Should().BeTrue();
-        return (process.ExitCode, error.Result);
+        return core;
     }
 
-    private string Moved(string text) => text.Replace("/tmp/cigen/", $"{temp}/", StringComparison.Ordinal);
-
-    private static void Stub(string bin, string name, string body)
+    /// <summary>A checkout of the sample's jobs: their definition file and sources.</summary>
+    private void Checkout()
     {
-        Directory.CreateDirectory(bin);
-        var path = Path.Combine(bin, name);
-        File.WriteAllText(path, "#!/usr/bin/env bash\n" + body);
-        ShellRun.Run("chmod", ["+x", path], bin).ExitCode.Should().Be(0);
+        runner.Write(SkippingSample.DefinitionFile, "jobs: {}\n");
+        runner.Write("src/a.txt", "a\n");
     }
 
-    private static YamlMappingNode Jobs(string config)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(config));
-        return (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)["jobs"];
-    }
-
-    private static YamlNode Step(YamlMappingNode jobs, string job, string name) => ((YamlSequenceNode)((YamlMappingNode)jobs[job])["steps"]).Single(s => NameOf(s) == name);
-
-    private static IReadOnlyList<string> Names(YamlMappingNode jobs, string job) => [.. ((YamlSequenceNode)((YamlMappingNode)jobs[job])["steps"]).Select(NameOf)];
-
-    private static string NameOf(YamlNode step) => step switch
-    {
-        YamlScalarNode scalar => scalar.Value!,
-        YamlMappingNode mapping when mapping.Children.Values.Single() is YamlMappingNode s && s.Children.ContainsKey("name") => ((YamlScalarNode)s["name"]).Value!,
-        YamlMappingNode mapping => ((YamlScalarNode)mapping.Children.Keys.Single()).Value!,
-        _ => "",
-    };
+    private static IReadOnlyList<string> Names(YamlMappingNode jobs, string job) => [.. Steps(jobs, job).Select(NameOf)];
 }

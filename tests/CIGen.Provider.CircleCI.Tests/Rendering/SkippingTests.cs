@@ -1,21 +1,22 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Rendering;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
 using YamlDotNet.RepresentationModel;
+using static CIGen.Provider.CircleCI.Tests.Fixtures.StepRunner;
 
 namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
 /// <summary>
-/// Skipping unchanged jobs (<see cref="SkippingSample"/>): the steps read back from the config, and the generated halt
-/// and continuation scripts run in bash against stubs of <c>cigen_marker_lookup</c>, <c>circleci-agent</c> and <c>curl</c>.
+/// Skipping unchanged jobs (<see cref="SkippingSample"/>): the steps read back from the config with cigen's commands
+/// inlined, and run in bash (<see cref="StepRunner"/>) — the runtime's hash over a checkout, S3/Redis lookups against a
+/// stub client, the halt, and the setup job's continuation against stubs of <c>circleci-agent</c> and <c>curl</c>.
 /// </summary>
 public sealed class SkippingTests : IDisposable
 {
-    private readonly string temp = Directory.CreateTempSubdirectory("cigen-circleci-skip-").FullName;
+    private readonly StepRunner runner = new();
 
-    public void Dispose() => Directory.Delete(temp, recursive: true);
+    public void Dispose() => runner.Dispose();
 
     public static TheoryData<string> Backends() => new("native", "s3", "redis");
 
@@ -32,11 +33,13 @@ public sealed class SkippingTests : IDisposable
     {
         var jobs = Jobs(Render.Config(SkippingSample.Graph(Backend(backend))));
 
-        var record = backend == "native" ? new[] { "Write the skip marker", SkipSteps.RecordStepName } : [SkipSteps.RecordStepName];
+        string[] start = backend == "native"
+            ? [SkipSteps.HashStepName, SkipSteps.LookupStepName, SkipCommand.StepName]
+            : [SkipSteps.HashAndLookupStepName, SkipCommand.StepName];
+        var record = backend == "native" ? new[] { SkipSteps.WriteStepName, SkipSteps.RecordStepName } : [SkipSteps.RecordStepName];
         foreach (var (job, work) in new[] { ("lint", "Lint"), ("test_amd64", "Test"), ("test_arm64", "Test") })
         {
-            Steps(jobs, job).Select(NameOf).Should().Equal(
-                ["checkout", SkipSteps.HashStepName, SkipSteps.LookupStepName, SkipSteps.HaltStepName, work, .. record], job);
+            Steps(jobs, job).Select(NameOf).Should().Equal(["checkout", .. start, work, .. record], job);
         }
 
         Steps(jobs, "deploy").Select(NameOf).Should().Equal("checkout", "Deploy");
@@ -44,9 +47,10 @@ public sealed class SkippingTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Backends))]
-    public void Records_under_the_key_it_looked_up_with_each_legs_own_marker(string backend)
+    public void Records_under_the_name_it_looked_up_with_each_legs_own_marker(string backend)
     {
-        var jobs = Jobs(Render.Config(SkippingSample.Graph(Backend(backend))));
+        var config = Render.Config(SkippingSample.Graph(Backend(backend)));
+        var jobs = Jobs(config);
 
         foreach (var (job, prefix) in new[]
         {
@@ -55,56 +59,62 @@ public sealed class SkippingTests : IDisposable
             ("test_arm64", "cigen-skip-v1/linux-arm64/ci/test_arm64/"),
         })
         {
-            var lookup = Settings(Step(jobs, job, SkipSteps.LookupStepName));
+            var hash = Settings(Steps(jobs, job)[1]);
+            Text((YamlMappingNode)hash["environment"], "CIGEN_SPEC").Should().EndWith($"marker {job}_marker {prefix}\n");
             var record = Settings(Step(jobs, job, SkipSteps.RecordStepName));
+            record.Children.Should().NotContainKey("when", "a marker is recorded only when the job succeeded");
             if (backend == "native")
             {
-                var key = ((YamlScalarNode)((YamlSequenceNode)lookup["keys"]).Single()).Value;
-                key.Should().Be($"{prefix}{{{{ checksum \"/tmp/cigen/skip/ci/{job}/hash\" }}}}");
+                var key = ((YamlScalarNode)((YamlSequenceNode)Settings(Step(jobs, job, SkipSteps.LookupStepName))["keys"]).Single()).Value;
+                key.Should().Be($"{prefix}{{{{ checksum \"/tmp/cigen/skip/{job}_marker\" }}}}");
                 Text(record, "key").Should().Be(key);
-                ((YamlSequenceNode)record["paths"]).Cast<YamlScalarNode>().Select(p => p.Value).Should().Equal($"/tmp/cigen/skip/ci/{job}/marker");
+                ((YamlSequenceNode)record["paths"]).Cast<YamlScalarNode>().Select(p => p.Value).Should().Equal($"/tmp/cigen/skip/{job}_marker_found");
             }
             else
             {
-                Text((YamlMappingNode)lookup["environment"], "CIGEN_MARKER_PREFIX").Should().Be(prefix);
-                Text((YamlMappingNode)record["environment"], "CIGEN_MARKER_PREFIX").Should().Be(prefix);
-                var keyLine = $"key=\"${{CIGEN_MARKER_PREFIX}}$(cat /tmp/cigen/skip/ci/{job}/hash)\"";
-                Text(lookup, "command").Should().Contain(keyLine + "\n").And.Contain("cigen_marker_lookup \"$key\"");
-                Text(record, "command").Should().Contain(keyLine + "\n").And.Contain("if cigen_marker_record \"$key\"; then");
-                record.Children.Should().NotContainKey("when", "a marker is recorded only when the job succeeded");
+                Text((YamlMappingNode)hash["environment"], "CIGEN_BACKEND").Should().Be(backend);
+                Text((YamlMappingNode)record["environment"], "CIGEN_BACKEND").Should().Be(backend);
+                Text((YamlMappingNode)record["environment"], "CIGEN_MARKER").Should().Be($"{job}_marker");
+                Text((YamlMappingNode)record["environment"], "CIGEN_OPERATION").Should().Be("record");
             }
         }
+
+        // The backend's settings are the command's default: the same for every use, written once.
+        config.Split("CIGEN_REDIS_TTL=").Length.Should().BeLessThanOrEqualTo(2);
     }
 
     [Fact]
-    public void Secrets_of_the_backend_are_exported_from_the_project_or_context_variables_never_written()
+    public void Secrets_of_the_backend_are_read_from_the_project_or_context_variables_never_written()
     {
         var config = Render.Config(SkippingSample.Graph(SkippingSample.S3()));
 
-        config.Should().Contain("export AWS_ACCESS_KEY_ID=\"${AWS_KEY}\"\n").And.NotContain("AWS_ACCESS_KEY_ID: ");
+        config.Should().Contain("AWS_ACCESS_KEY_ID=${AWS_KEY}\n").And.NotContain("AWS_ACCESS_KEY_ID: ");
         Render.Graph(SkippingSample.Graph(SkippingSample.S3())).Diagnostics.Should().ContainSingle(d => d.Code == "circleci.secret-source")
             .Which.Message.Should().Contain("`AWS_KEY`, `AWS_SECRET`");
     }
 
     [Theory]
-    [InlineData(0, true)]
-    [InlineData(1, false)]
-    [InlineData(2, false)]
-    [InlineData(255, false)]
-    public void Halts_only_when_the_lookup_says_the_marker_exists(int lookupStatus, bool halts)
+    [InlineData("1", true, false)]
+    [InlineData("0", false, false)]
+    [InlineData("ERR connection refused", false, true)]
+    public void Halts_only_when_the_lookup_says_the_marker_exists(string reply, bool halts, bool warns)
     {
-        var backend = SkippingSample.Redis() with { LookupScript = $"cigen_marker_lookup() {{\n  echo \"looked up $1\" >> \"{temp}/lookups\"\n  return {lookupStatus}\n}}\n" };
-        var jobs = Jobs(Render.Config(SkippingSample.Graph(backend)));
-        WriteHash("lint");
+        var jobs = Jobs(Render.Config(SkippingSample.Graph(SkippingSample.Redis())));
+        Checkout();
+        runner.Stub("redis-cli", $"echo \"$*\" >> '{runner.State}/../calls'\necho '{reply}'\n");
+        var redis = new Dictionary<string, string> { ["REDIS_URL"] = "redis://localhost:1" };
 
-        var lookup = RunStep(Step(jobs, "lint", SkipSteps.LookupStepName));
-        var halt = RunStep(Step(jobs, "lint", SkipSteps.HaltStepName));
+        var hash = runner.Run(Step(jobs, "lint", SkipSteps.HashAndLookupStepName), redis);
+        var halt = runner.Run(Step(jobs, "lint", SkipCommand.StepName));
 
-        lookup.ExitCode.Should().Be(0, lookup.Error);
-        File.ReadAllText(Path.Combine(temp, "lookups")).Should().Be($"looked up cigen-skip-v1/linux-amd64/ci/lint/{new string('a', 64)}\n");
-        lookup.Error.Contains("warning", StringComparison.Ordinal).Should().Be(lookupStatus > 1, lookup.Error);
+        hash.ExitCode.Should().Be(0, hash.Error);
+        hash.Output.Should().MatchRegex("lint_hash=[0-9a-f]{64}\n").And.Contain($"lint_marker_found={(halts ? "true" : "false")}\n");
+        var marker = File.ReadAllText(runner.StateFile("skip/lint_marker")).Trim();
+        marker.Should().MatchRegex("^cigen-skip-v1/linux-amd64/ci/lint/[0-9a-f]{64}$");
+        File.ReadAllText(Path.Combine(runner.State, "../calls")).Should().Contain($"EXISTS {marker}\n");
+        hash.Error.Contains("warning", StringComparison.Ordinal).Should().Be(warns, hash.Error);
         halt.ExitCode.Should().Be(0, halt.Error);
-        (File.Exists(Path.Combine(temp, "agent")) ? File.ReadAllText(Path.Combine(temp, "agent")) : "").Should().Be(halts ? "step halt\n" : "");
+        runner.Halted.Should().Be(halts);
     }
 
     [Theory]
@@ -113,28 +123,42 @@ public sealed class SkippingTests : IDisposable
     public void Native_halts_only_when_restore_cache_brought_the_marker(bool restored)
     {
         var jobs = Jobs(Render.Config(SkippingSample.Graph(SkippingSample.Native())));
-        WriteHash("test_arm64");
+        Checkout();
+        runner.Run(Step(jobs, "test_arm64", SkipSteps.HashStepName)).ExitCode.Should().Be(0);
         if (restored)
         {
-            File.WriteAllText(Path.Combine(temp, "skip/ci/test_arm64/marker"), "");
+            runner.WriteState("skip/test_arm64_marker_found", "true\n");
         }
 
-        RunStep(Step(jobs, "test_arm64", SkipSteps.HaltStepName)).ExitCode.Should().Be(0);
-        File.Exists(Path.Combine(temp, "agent")).Should().Be(restored);
+        runner.Run(Step(jobs, "test_arm64", SkipCommand.StepName)).ExitCode.Should().Be(0);
+        runner.Halted.Should().Be(restored);
     }
 
     [Fact]
-    public void The_hash_step_fails_when_the_script_prints_no_hash_rather_than_share_an_empty_key()
+    public void The_hash_step_fails_outside_a_checkout_of_the_job_rather_than_share_a_key()
     {
-        var graph = G.Graph(G.Workflow("ci", SkippingSample.Lint(SkippingSample.Native()) with
-        {
-            Skipping = SkippingSample.Lint(SkippingSample.Native()).Skipping! with { HashScript = "true\n" },
-        }));
+        var jobs = Jobs(Render.Config(SkippingSample.Graph(SkippingSample.Native())));
 
-        var hash = RunStep(Step(Jobs(Render.Config(graph)), "lint", SkipSteps.HashStepName));
+        var hash = runner.Run(Step(jobs, "lint", SkipSteps.HashStepName));
 
-        hash.ExitCode.Should().Be(1);
-        hash.Error.Should().Contain("printed no JOB_HASH");
+        hash.ExitCode.Should().NotBe(0);
+        hash.Error.Should().Contain($"{SkippingSample.DefinitionFile} is missing");
+    }
+
+    [Fact]
+    public void The_hash_step_computes_the_job_hash_the_core_defines()
+    {
+        var jobs = Jobs(Render.Config(SkippingSample.Graph(SkippingSample.Native())));
+        Checkout();
+        runner.Write("docs/readme.md", "not an input\n");
+
+        var hash = runner.Run(Step(jobs, "lint", SkipSteps.HashStepName));
+
+        hash.ExitCode.Should().Be(0, hash.Error);
+        var expected = ShellRun.Bash("find src Makefile cigen.yml -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum -- | sha256sum | cut -d' ' -f1", runner.Repository, null).Text.Trim();
+        File.ReadAllText(runner.StateFile("skip/lint_hash")).Should().Be(expected + "\n");
+        File.ReadAllText(runner.StateFile("skip/lint_marker")).Should().Be($"cigen-skip-v1/linux-amd64/ci/lint/{expected}\n");
+        File.ReadAllText(runner.StateFile("skip/lint_lookup")).Should().Be("true\n");
     }
 
     [Fact]
@@ -146,17 +170,20 @@ public sealed class SkippingTests : IDisposable
         result.Files.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".circleci/continue.json");
         var setup = Load(result.Files[0].Content);
         Text(setup, "setup").Should().Be("true");
-        var job = (YamlMappingNode)((YamlMappingNode)setup["jobs"])["cigen_setup"];
-        ((YamlMappingNode)setup["jobs"]).Children.Should().ContainSingle();
+        var jobs = Jobs(result.Files[0].Content);
+        var job = (YamlMappingNode)jobs["cigen_setup"];
+        jobs.Children.Should().ContainSingle();
         Text((YamlMappingNode)((YamlSequenceNode)job["docker"])[0], "image").Should().Be("cimg/base:current");
         Text(job, "resource_class").Should().Be("small");
         ((YamlSequenceNode)job["steps"]).Select(NameOf).Should().Equal(
-            "checkout", "Compute the job hashes", "Look up the skip marker of lint", "Look up the skip marker of test_amd64",
-            "Look up the skip marker of test_arm64", SkipContinuation.ContinueStepName);
+            "checkout", "Compute the job hashes and look up the skip markers", SkipContinuation.ContinueStepName);
+        var spec = Text((YamlMappingNode)Settings(((YamlSequenceNode)job["steps"])[1])["environment"], "CIGEN_SPEC");
+        spec!.Split('\n').Where(l => l.StartsWith("job ", StringComparison.Ordinal)).Should().Equal(["job lint", "job test_amd64"], "the legs share their inputs");
 
         var continued = Jobs(result.Files[1].Content);
         Steps(continued, "lint").Select(NameOf).Should().Equal("checkout", SkipSteps.HashStepName, "Lint", SkipSteps.RecordStepName);
-        result.Files[1].Content.Should().NotContain("circleci-agent").And.NotContain("cigen_marker_lookup");
+        result.Files[1].Content.Should().NotContain("circleci-agent").And.NotContain(SkipCommand.Name);
+        Text((YamlMappingNode)Settings(Steps(continued, "lint")[1])["environment"], "CIGEN_BACKEND").Should().BeEmpty("the setup job looked the marker up");
     }
 
     [Theory]
@@ -208,124 +235,67 @@ public sealed class SkippingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("tag", false)]
-    [InlineData("branch", true)]
-    public void Setup_forgets_the_marker_of_a_job_that_never_skips_on_tags_on_a_tag_run(string refKind, bool kept)
+    [InlineData("v1", false)]
+    [InlineData("", true)]
+    public void Setup_keeps_a_job_that_never_skips_on_tags_on_a_tag_run(string tag, bool skipped)
     {
         var lint = SkippingSample.Lint(SkippingSample.Native());
-        lint = lint with { Skipping = lint.Skipping! with { SkipOnTags = false, RefScoped = true, RefKindScript = "echo tag\n" } };
+        lint = lint with { Skipping = lint.Skipping! with { SkipOnTags = false, RefScope = SkipRefScope.Kind } };
         var result = Render.Graph(SampleGraphs.Dynamic(G.Graph(G.Workflow("ci", lint))));
         result.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
         Validators.AssertValidCircleCiConfigs([new OutputFile(".circleci/config.yml", result.Files[0].Content)]);
-        var steps = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)Load(result.Files[0].Content)["jobs"])["cigen_setup"])["steps"]).ToList();
-        steps.Select(NameOf).Should().Equal(
-            "checkout", SkipSteps.HashStepName, "Look up the skip marker of lint", "Run lint on every tag (skip_on_tags: false)", SkipContinuation.ContinueStepName);
-        Settings(steps[1]).Children.Values.OfType<YamlScalarNode>().Select(v => v.Value).Should().Contain(c => c!.Contains("> /tmp/cigen/skip/ci/lint/ref_kind", StringComparison.Ordinal));
-        ((YamlSequenceNode)Settings(steps[2])["keys"]).Select(k => ((YamlScalarNode)k).Value).Should().ContainSingle().Which.Should()
-            .Be("cigen-skip-v1/linux-amd64/ci/lint/{{ checksum \"/tmp/cigen/skip/ci/lint/ref_kind\" }}/{{ checksum \"/tmp/cigen/skip/ci/lint/hash\" }}");
+        var steps = Steps(Jobs(result.Files[0].Content), "cigen_setup");
+        steps.Select(NameOf).Should().Equal("checkout", SkipSteps.HashStepName, "Look up the skip marker of lint", SkipContinuation.ContinueStepName);
+        Text((YamlMappingNode)Settings(steps[1])["environment"], "CIGEN_SPEC").Should().Contain("\nref kind\nno_tags\n");
+        ((YamlSequenceNode)Settings(steps[2])["keys"]).Select(k => ((YamlScalarNode)k).Value).Should().Equal(
+            "cigen-skip-v1/linux-amd64/ci/lint/{{ checksum \"/tmp/cigen/skip/lint_marker\" }}");
+        Checkout();
+        WriteContinuation(result);
+        var variables = new Dictionary<string, string> { ["CIRCLE_CONTINUATION_KEY"] = "key-123", [tag == "" ? "CIRCLE_BRANCH" : "CIRCLE_TAG"] = tag == "" ? "main" : tag };
 
-        Directory.CreateDirectory(Path.Combine(temp, "skip/ci/lint"));
-        File.WriteAllText(Path.Combine(temp, "skip/ci/lint/ref_kind"), refKind + "\n");
-        File.WriteAllText(Path.Combine(temp, "skip/ci/lint/marker"), "");
-        var run = RunStep(steps[3]);
+        var hash = runner.Run(steps[1], variables);
+        runner.WriteState("skip/lint_marker_found", "true\n");
+        var run = runner.Run(steps[3], variables);
 
+        hash.ExitCode.Should().Be(0, hash.Error);
+        File.ReadAllText(runner.StateFile("skip/lint_marker")).Should().StartWith($"cigen-skip-v1/linux-amd64/ci/lint/{(tag == "" ? "branch" : "tag")}/");
         run.ExitCode.Should().Be(0, run.Error);
-        File.Exists(Path.Combine(temp, "skip/ci/lint/marker")).Should().Be(kept, $"a {refKind} run");
+        var configuration = JsonDocument.Parse(runner.Posted).RootElement.GetProperty("configuration").GetString();
+        (configuration == SkipContinuation.Finish + "\n").Should().Be(skipped, $"lint is skipped on a branch run, not on a tag run ({tag})");
     }
 
-    /// <summary>Runs the setup job's continue step with these marker files present; returns the body it posted.</summary>
+    /// <summary>Runs the setup job's continue step with these jobs' markers found; returns the body it posted.</summary>
     private JsonElement Continue(Graph graph, IReadOnlyList<string> skipped)
     {
         var result = Render.Graph(graph);
         result.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
-        Directory.CreateDirectory(Path.Combine(temp, ".circleci"));
-        File.WriteAllText(Path.Combine(temp, ".circleci/continue.json"), result.Files.Single(f => f.Path.EndsWith(SkipContinuation.FileName, StringComparison.Ordinal)).Content);
-        foreach (var job in skipped)
+        WriteContinuation(result);
+        foreach (var job in new[] { "lint", "test_amd64", "test_arm64" })
         {
-            Directory.CreateDirectory(Path.Combine(temp, "skip/ci", job));
-            File.WriteAllText(Path.Combine(temp, "skip/ci", job, "marker"), "");
+            runner.WriteState($"skip/{job}_lookup", "true\n");
         }
 
-        var step = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)Load(result.Files[0].Content)["jobs"])["cigen_setup"])["steps"])
-            .Single(s => NameOf(s) == SkipContinuation.ContinueStepName);
-        var run = RunStep(step, ("CIRCLE_CONTINUATION_KEY", "key-123"));
+        foreach (var job in skipped)
+        {
+            runner.WriteState($"skip/{job}_marker_found", "true\n");
+        }
+
+        var step = Step(Jobs(result.Files[0].Content), "cigen_setup", SkipContinuation.ContinueStepName);
+        var run = runner.Run(step, new Dictionary<string, string> { ["CIRCLE_CONTINUATION_KEY"] = "key-123" });
         run.ExitCode.Should().Be(0, run.Error);
-        return JsonDocument.Parse(File.ReadAllText(Path.Combine(temp, "posted"))).RootElement.Clone();
+        return JsonDocument.Parse(runner.Posted).RootElement.Clone();
+    }
+
+    private void WriteContinuation(GenerateResult result) =>
+        runner.Write(".circleci/continue.json", result.Files.Single(f => f.Path.EndsWith(SkipContinuation.FileName, StringComparison.Ordinal)).Content);
+
+    /// <summary>A checkout of the sample's jobs: their definition file and sources.</summary>
+    private void Checkout()
+    {
+        runner.Write(SkippingSample.DefinitionFile, "jobs: {}\n");
+        runner.Write("src/main.c", "int main(void) { return 0; }\n");
+        runner.Write("Makefile", "all:\n");
     }
 
     private static string EntryName(JsonElement entry) => entry.ValueKind == JsonValueKind.String ? entry.GetString()! : entry.EnumerateObject().Single().Name;
-
-    private void WriteHash(string job)
-    {
-        Directory.CreateDirectory(Path.Combine(temp, "skip/ci", job));
-        File.WriteAllText(Path.Combine(temp, "skip/ci", job, "hash"), new string('a', 64) + "\n");
-    }
-
-    /// <summary>
-    /// Runs a run step as CircleCI does (<c>bash -eo pipefail</c>, its environment), with <c>/tmp/cigen/</c> moved into
-    /// the test's directory and stubs of <c>circleci-agent</c> and <c>curl</c> first on the PATH.
-    /// </summary>
-    private (int ExitCode, string Error) RunStep(YamlNode step, params (string Name, string Value)[] variables)
-    {
-        var bin = Path.Combine(temp, "bin");
-        Directory.CreateDirectory(bin);
-        Stub(bin, "circleci-agent", $"printf '%s\\n' \"$*\" >> '{temp}/agent'\n");
-        Stub(bin, "curl", $"for a in \"$@\"; do case \"$a\" in @*) cp \"${{a#@}}\" '{temp}/posted' ;; esac; done\n");
-        var settings = Settings(step);
-        var start = new ProcessStartInfo("bash") { WorkingDirectory = temp, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add("-eo");
-        start.ArgumentList.Add("pipefail");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Moved(Text(settings, "command")));
-        start.Environment["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        if (settings.Children.ContainsKey("environment"))
-        {
-            foreach (var (name, value) in ((YamlMappingNode)settings["environment"]).Children)
-            {
-                start.Environment[((YamlScalarNode)name).Value!] = Moved(((YamlScalarNode)value).Value!);
-            }
-        }
-
-        foreach (var (name, value) in variables)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit(30_000).Should().BeTrue();
-        return (process.ExitCode, error.Result);
-    }
-
-    private string Moved(string text) => text.Replace("/tmp/cigen/skip/", $"{temp}/skip/", StringComparison.Ordinal).Replace("/tmp/cigen/", $"{temp}/", StringComparison.Ordinal);
-
-    private static void Stub(string bin, string name, string body)
-    {
-        var path = Path.Combine(bin, name);
-        File.WriteAllText(path, "#!/usr/bin/env bash\n" + body);
-        ShellRun.Run("chmod", ["+x", path], bin).ExitCode.Should().Be(0);
-    }
-
-    private static YamlMappingNode Load(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
-
-    private static YamlMappingNode Jobs(string config) => (YamlMappingNode)Load(config)["jobs"];
-
-    private static IEnumerable<YamlNode> Steps(YamlMappingNode jobs, string job) => (YamlSequenceNode)((YamlMappingNode)jobs[job])["steps"];
-
-    private static YamlNode Step(YamlMappingNode jobs, string job, string name) => Steps(jobs, job).Single(s => NameOf(s) == name);
-
-    private static string KindOf(YamlNode step) => step is YamlScalarNode scalar ? scalar.Value! : ((YamlMappingNode)step).Children.Keys.Cast<YamlScalarNode>().Single().Value!;
-
-    private static YamlMappingNode Settings(YamlNode step) => (YamlMappingNode)((YamlMappingNode)step).Children.Values.Single();
-
-    private static string Text(YamlMappingNode mapping, string key) => ((YamlScalarNode)mapping[key]).Value!;
-
-    private static string NameOf(YamlNode step) =>
-        step is YamlMappingNode mapping && mapping.Children.Values.Single() is YamlMappingNode s && s.Children.ContainsKey("name") ? Text(s, "name") : KindOf(step);
 }

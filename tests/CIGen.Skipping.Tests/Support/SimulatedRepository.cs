@@ -2,6 +2,7 @@ using CIGen.Core.Config;
 using CIGen.Core.Hashing;
 using CIGen.Core.Skipping;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Runtime;
 
 namespace CIGen.Skipping.Tests.Support;
 
@@ -87,6 +88,10 @@ public sealed class SimulatedRepository : IDisposable
         var leg = job.MatrixLegs.Single(l => l.Values.TryGetValue("arch", out var value) && value.ToString() == arch);
         return MarkerKey.ForLeg("linux", arch, Workflow, job.Id, leg.Suffix).Prefix;
     }
+
+    /// <summary>The records of cigen's runtime <c>hash</c> for the job's leg on <paramref name="arch"/>: the job as the core sends it, its marker <c>marker</c>.</summary>
+    public static string HashSpec(Job job, string arch) =>
+        new RuntimeSpec().Job("build", job.Skipping ?? throw new InvalidOperationException("the simulated job is skippable")).Marker("marker", KeyPrefix(job, arch)).ToString();
 
     /// <summary>The job's <c>JOB_HASH</c> computed by the core in C#.</summary>
     public string Hash(Job job) => JobHash.Compute(Root, job).Value;

@@ -100,7 +100,7 @@ public sealed record CircleCiPipeline(string Branch, string Tag, IReadOnlyDictio
     }
 
     /// <summary>A use's arguments, in the using command's parameters where they read them, else the parameters' defaults.</summary>
-    private static Dictionary<string, string> Arguments(YamlMappingNode command, YamlMappingNode? given, IReadOnlyDictionary<string, string> outer)
+    internal static Dictionary<string, string> Arguments(YamlMappingNode command, YamlMappingNode? given, IReadOnlyDictionary<string, string> outer)
     {
         var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
         var declared = command.Children.TryGetValue(new YamlScalarNode("parameters"), out var p) ? (YamlMappingNode)p : new YamlMappingNode();
@@ -124,7 +124,7 @@ public sealed record CircleCiPipeline(string Branch, string Tag, IReadOnlyDictio
         return arguments;
     }
 
-    private static string WithArguments(string text, IReadOnlyDictionary<string, string> parameters) =>
+    internal static string WithArguments(string text, IReadOnlyDictionary<string, string> parameters) =>
         Regex.Replace(text, @"<<\s*parameters\.(?<name>[A-Za-z0-9_-]+)\s*>>", m => parameters.TryGetValue(m.Groups["name"].Value, out var value)
             ? value
             : throw new InvalidOperationException($"<< parameters.{m.Groups["name"].Value} >> names no parameter of its command"));
