@@ -152,7 +152,7 @@ public sealed class SkippingReviewTests : IDisposable
         else
         {
             lookup.Error.Should().Contain("could not install").And.Contain("the job runs");
-            record.Error.Should().Contain("could not install").And.Contain("could not record");
+            record.Error.Should().Contain("could not install").And.Contain("not recorded");
             File.ReadAllText(runner.StateFile("skip/lint_marker_found")).Should().Be("false\n");
             if (type == "s3")
             {
