@@ -43,7 +43,7 @@ public sealed class CommandTests : CliTestBase
                                         l.EndsWith(Path.Combine(AppContext.BaseDirectory, "cigen-provider-" + firstParty), StringComparison.Ordinal));
         }
 
-        lines.Should().Contain(l => l.StartsWith("python ", StringComparison.Ordinal) && l.EndsWith(" 1.0.0    1         " + Path.Combine(Providers.Path, "cigen-provider-python"), StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("python ", StringComparison.Ordinal) && l.EndsWith(" 1.0.0    2         " + Path.Combine(Providers.Path, "cigen-provider-python"), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class MisbehavingProviderTests : CliTestBase
 
         result.ExitCode.Should().Be(ExitCodes.ProviderFailure, result.ToString());
         result.Error.Should().Contain($"error {GenerationCodes.ProtocolVersionMismatch}:").And.Contain("chose protocol version 99")
-            .And.Contain("speaks protocol version 1");
+            .And.Contain($"speaks protocol version {CIGen.Protocol.ProtocolInfo.CurrentVersion}");
         ShouldHaveWrittenNothing();
     }
 

@@ -179,63 +179,66 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
     }
 
     /// <summary>
-    /// Each job's <c>early_exit</c> steps as GitHub runs them: <c>${{ steps.X.outputs.Y }}</c> and secrets substituted
-    /// from earlier steps' <c>$GITHUB_OUTPUT</c>, a step's <c>if</c> decided for the shapes skipping generates
-    /// (anything else fails the test), user steps not run.
+    /// Each job's <c>early_exit</c> steps as GitHub runs them: the runtime action's steps (<c>uses:
+    /// ./.github/actions/cigen</c>) run as the generated <c>action.yml</c> says, their inputs and env evaluated with the
+    /// earlier steps' outputs and the secrets; a step's <c>if</c> decided by GitHub's rules; user steps not run. A job
+    /// is skipped when its hash step found the marker.
     /// </summary>
     private Dictionary<string, string> GitHubRun(YamlMappingNode jobs, Dictionary<string, string> refs)
     {
+        var action = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)Load(".github/actions/cigen/action.yml").Children["runs"]).Children["steps"]).Children.Single();
         var verdicts = new Dictionary<string, string>();
         foreach (var job in (string[])["build", "lint", "docs", "deploy"])
         {
-            var outputs = new Dictionary<string, string>();
+            var context = new Dictionary<string, object?> { ["secrets.REDIS_URL"] = redis.Url };
             var steps = ((YamlSequenceNode)((YamlMappingNode)jobs.Children[job]).Children["steps"]).Cast<YamlMappingNode>().ToList();
-            var skipped = false;
             foreach (var step in steps.Where(s => Text(s, "id") is "cigen_hash" or "cigen_skip" || Text(s, "name") == "Record the skip marker"))
             {
-                if (Text(step, "if") is { } condition && !Holds(condition, outputs))
+                if (Text(step, "if") is { } condition && !GitHubExpression.Holds(condition, context))
                 {
                     continue;
                 }
 
-                var environment = new Dictionary<string, string>(refs);
-                if (step.Children.TryGetValue("env", out var env))
+                if (Text(step, "uses") != "./.github/actions/cigen")
                 {
-                    foreach (var (key, value) in ((YamlMappingNode)env).Children)
-                    {
-                        environment[((YamlScalarNode)key).Value!] = Substitute(((YamlScalarNode)value).Value!, outputs);
-                    }
+                    // The native lookup: nothing is recorded in the platform's cache here, so it never finds a marker.
+                    continue;
+                }
+
+                var inputs = Pairs(step, "with").ToDictionary(p => $"inputs.{p.Key}", p => (object?)GitHubExpression.Interpolate(p.Value, context));
+                var environment = new Dictionary<string, string>(refs);
+                foreach (var (key, value) in Pairs(step, "env"))
+                {
+                    environment[key] = GitHubExpression.Interpolate(value, context);
+                }
+
+                foreach (var (key, value) in Pairs(action, "env"))
+                {
+                    environment[key] = GitHubExpression.Interpolate(value, inputs);
                 }
 
                 using var state = new TempDirectory();
                 var output = state.Write("github_output", "");
                 environment["GITHUB_OUTPUT"] = output;
-                RunStep(Text(step, "run")!, environment, null);
+                environment["GITHUB_ACTION_PATH"] = Project.Combine(".github/actions/cigen");
+                RunStep(Text(action, "run")!, environment, null);
                 foreach (var line in File.ReadAllLines(output).Where(l => l.Contains('=', StringComparison.Ordinal)))
                 {
-                    outputs[$"steps.{Text(step, "id")}.outputs.{line[..line.IndexOf('=', StringComparison.Ordinal)]}"] = line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..];
+                    context[$"steps.{Text(step, "id")}.outputs.{line[..line.IndexOf('=', StringComparison.Ordinal)]}"] = line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..];
                 }
-
-                skipped |= Text(step, "id") == "cigen_skip" && outputs.GetValueOrDefault("steps.cigen_skip.outputs.skip") == "true";
             }
 
-            verdicts[job] = skipped ? "skip" : "run";
+            var found = GitHubExpression.Interpolate("${{ fromJSON(steps.cigen_hash.outputs.json).marker_found }}", context);
+            verdicts[job] = found == "true" ? "skip" : "run";
         }
 
         return verdicts;
     }
 
-    private string Substitute(string value, Dictionary<string, string> outputs) =>
-        Expression().Replace(value, m => m.Groups[1].Value switch
-        {
-            "secrets.REDIS_URL" => redis.Url,
-            var name when name.StartsWith("steps.", StringComparison.Ordinal) => outputs.GetValueOrDefault(name, ""),
-            var other => throw new InvalidOperationException($"the test does not know `{other}` in `{value}`"),
-        });
-
-    /// <summary>A condition skipping puts on its own steps, read by GitHub's rules with the earlier steps' outputs.</summary>
-    private static bool Holds(string condition, Dictionary<string, string> outputs) =>
-        GitHubExpression.Holds(condition, outputs.ToDictionary(o => o.Key, o => (object?)o.Value));
+    private static IEnumerable<KeyValuePair<string, string>> Pairs(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(key, out var node) && node is YamlMappingNode inner
+            ? inner.Children.Select(p => KeyValuePair.Create(((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!))
+            : [];
 
     private void RunStep(string script, Dictionary<string, string> environment, string? pathPrefix)
     {
@@ -268,7 +271,4 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
         scratch.Dispose();
         Dispose();
     }
-
-    [GeneratedRegex(@"\$\{\{\s*([A-Za-z0-9_.]+)\s*\}\}")]
-    private static partial Regex Expression();
 }

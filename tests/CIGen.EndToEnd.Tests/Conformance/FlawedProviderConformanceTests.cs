@@ -29,8 +29,8 @@ public sealed class FlawedProviderConformanceTests : ConformanceTestBase
     [InlineData("baddiag", "diagnostics-well-formed", "\"fatal FLAW002: something\" has the severity \"fatal\"; use error, warning or info")]
     [InlineData("noapproval", "jobs-rendered", "sample 'delivery': job 'signoff' of workflow 'delivery' is in no file and no diagnostic names it")]
     [InlineData("nouses", "steps-rendered", "sample 'matrices': step 'Keep the archive' of job 'collect' of workflow 'crossbuild' is in no file")]
-    [InlineData("anyversion", "version-refusal", "offered only 1001-1002, it accepted with protocol version 1001")]
-    [InlineData("exactversion", "version-choice", "'initialize' offering 1-11 was answered with error -31001")]
+    [InlineData("anyversion", "version-refusal", "offered only 1002-1003, it accepted with protocol version 1002")]
+    [InlineData("exactversion", "version-choice", "'initialize' offering 2-12 was answered with error -31001")]
     public void One_flaw_fails_exactly_its_rule(string mode, string rule, string evidence)
     {
         Flawed(mode);

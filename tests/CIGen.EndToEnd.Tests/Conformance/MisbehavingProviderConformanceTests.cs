@@ -12,8 +12,8 @@ public sealed class MisbehavingProviderConformanceTests : ConformanceTestBase
     [InlineData("dotdot", "paths-inside-root", "provider 'dotdot' returned the path '../x.yml': it has a '..' segment")]
     [InlineData("absolute", "paths-inside-root", "provider 'absolute' returned the path '/tmp/cigen-absolute.yml': it is absolute")]
     [InlineData("duplicate", "paths-inside-root", "provider 'duplicate' returned '.bad/a.yml' twice")]
-    [InlineData("wrongversion", "handshake", "it chose protocol version 99, outside the offered 1")]
-    [InlineData("oldversion", "handshake", "'initialize' offering 1 was answered with error -31001")]
+    [InlineData("wrongversion", "handshake", "it chose protocol version 99, outside the offered 2")]
+    [InlineData("oldversion", "handshake", "'initialize' offering 2 was answered with error -31001")]
     [InlineData("crash", "generate-result", "'generate' for sample 'delivery' failed: it exited with code 3 (last stderr line: Traceback: something broke)")]
     [InlineData("badresult", "generate-result", "'generate' for sample 'delivery' failed: its answer cannot be read")]
     public void A_protocol_breach_fails_its_rule(string mode, string rule, string evidence)

@@ -57,7 +57,7 @@ public sealed class ProviderConnectionTests : IDisposable
 
         await using (var connection = await ProviderConnection.StartAsync(executable, FastOptions, log, default))
         {
-            connection.Description.Should().BeEquivalentTo(new InitializeResult("python", "1.0.0", 1, [], [".python-ci/*.yml"]));
+            connection.Description.Should().BeEquivalentTo(new InitializeResult("python", "1.0.0", ProtocolInfo.CurrentVersion, [], [".python-ci/*.yml"]));
             var result = await connection.GenerateAsync(Request, default);
 
             result.Files.Should().ContainSingle().Which.Path.Should().Be(".python-ci/ci.yml");
@@ -66,7 +66,7 @@ public sealed class ProviderConnectionTests : IDisposable
                 Severity.Warning, "PY001", "'uses' steps are not supported by the python provider; the step is left out", "cigen.yml", 6, 7, "ci", "test"));
         }
 
-        log.ToString().Should().Contain($"[python] initialized by cigen {HostIdentity.Version}, protocol 1");
+        log.ToString().Should().Contain($"[python] initialized by cigen {HostIdentity.Version}, protocol {ProtocolInfo.CurrentVersion}");
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class ProviderServerTests : IAsyncDisposable
     [Fact]
     public async Task Generate_passes_the_graph_intact_and_returns_files_and_diagnostics()
     {
-        await client.InitializeAsync(Offer(1, 1), default);
+        await client.InitializeAsync(Offer(ProtocolInfo.CurrentVersion, ProtocolInfo.CurrentVersion), default);
 
         var result = await client.GenerateAsync(new GenerateParams(SampleGraph, new GenerateOptions(OutputPath: "out")), default);
 
@@ -94,7 +94,7 @@ public sealed class ProviderServerTests : IAsyncDisposable
     [Fact]
     public async Task A_provider_exception_becomes_an_internal_error_and_the_session_goes_on()
     {
-        await client.InitializeAsync(Offer(1, 1), default);
+        await client.InitializeAsync(Offer(ProtocolInfo.CurrentVersion, ProtocolInfo.CurrentVersion), default);
 
         var act = () => client.GenerateAsync(new GenerateParams(SampleGraph with { ConfigSource = "boom" }, new GenerateOptions()), default);
 
@@ -107,7 +107,7 @@ public sealed class ProviderServerTests : IAsyncDisposable
     [Fact]
     public async Task A_graph_that_breaks_the_host_guarantees_is_answered_with_InvalidGraph()
     {
-        await client.InitializeAsync(Offer(1, 1), default);
+        await client.InitializeAsync(Offer(ProtocolInfo.CurrentVersion, ProtocolInfo.CurrentVersion), default);
 
         var act = () => client.GenerateAsync(new GenerateParams(SampleGraph with { ConfigSource = "broken" }, new GenerateOptions()), default);
 
@@ -119,7 +119,7 @@ public sealed class ProviderServerTests : IAsyncDisposable
     [Fact]
     public async Task A_cancelled_generate_reaches_the_provider_as_cancelRequest_and_is_answered_as_cancelled()
     {
-        await client.InitializeAsync(Offer(1, 1), default);
+        await client.InitializeAsync(Offer(ProtocolInfo.CurrentVersion, ProtocolInfo.CurrentVersion), default);
         using var cancellation = new CancellationTokenSource();
 
         var pending = client.GenerateAsync(new GenerateParams(SampleGraph with { ConfigSource = "wait" }, new GenerateOptions()), cancellation.Token);
@@ -134,7 +134,7 @@ public sealed class ProviderServerTests : IAsyncDisposable
     [Fact]
     public async Task Shutdown_answers_null_and_the_server_exits_0_when_input_ends()
     {
-        await client.InitializeAsync(Offer(1, 1), default);
+        await client.InitializeAsync(Offer(ProtocolInfo.CurrentVersion, ProtocolInfo.CurrentVersion), default);
         await client.ShutdownAsync(default);
 
         var act = () => client.GenerateAsync(new GenerateParams(SampleGraph, new GenerateOptions()), default);

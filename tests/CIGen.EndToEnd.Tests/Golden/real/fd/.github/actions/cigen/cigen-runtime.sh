@@ -215,7 +215,7 @@ cigen_hash_record() {
 #                         CIGEN_KEY_DIGESTS=skip, for platforms that hash files themselves)
 #   join NAME             the text and value records after it, concatenated (a key's fixed prefix)
 #     text TEXT / value NAME
-# Values are printed with characters outside [A-Za-z0-9._-] replaced by '_'.
+# Tool versions and digests are printed with characters outside [A-Za-z0-9._-] replaced by '_'; a join as it is.
 
 # text: the first version number in it, or fails.
 cigen_number() {
@@ -307,7 +307,11 @@ declare -a cigen_keys_include=() cigen_keys_exclude=()
 cigen_keys_flush() {
   case $cigen_keys_kind in
     tool) cigen_key_value "$cigen_keys_name" "$cigen_keys_found" ;;
-    join) cigen_key_value "$cigen_keys_name" "$cigen_keys_text" ;;
+    # The joined values are sanitised already and the text is cigen's own: kept as it is, so a key reads as written.
+    join)
+      printf -v "cigen_value_$cigen_keys_name" '%s' "$cigen_keys_text"
+      cigen_emit "$cigen_keys_name" "$cigen_keys_text"
+      ;;
     digest)
       if [[ ${CIGEN_KEY_DIGESTS-} != skip ]]; then
         local exclude=''
@@ -530,13 +534,20 @@ cigen_redis_record() (
   exit 2
 )
 
-cigen_marker_warn() { cigen_warn "skip marker $key: $1"; }
+# text: why the marker operation (cigen_marker_operation) could not be done, and what that means for the job.
+cigen_marker_warn() {
+  if [[ ${cigen_marker_operation-} == record ]]; then
+    cigen_warn "skip marker $key not recorded: $1; the next run with these inputs runs again"
+  else
+    cigen_warn "skip marker $key: $1; the job runs"
+  fi
+}
 
 cigen_backend_ready=''
 
 # operation key: exit 0, 1 or 2 as above.
 cigen_marker() {
-  local key=$2
+  local cigen_marker_operation=$1 key=$2
   if [[ -z $key ]]; then
     cigen_marker_warn 'no marker key given'
     return 2
@@ -562,10 +573,7 @@ cigen_found() {
   case $status in
     0) echo true ;;
     1) echo false ;;
-    *)
-      cigen_warn "could not look up the skip marker $1 (exit $status); the job runs"
-      echo false
-      ;;
+    *) echo false ;; # warned by the lookup
   esac
 }
 
@@ -577,8 +585,7 @@ cigen_op_lookup() {
 # record: writes the marker CIGEN_MARKER_KEY after the job succeeded. A marker that cannot be written never fails the
 # job: it only costs a rerun next time.
 cigen_op_record() {
-  cigen_marker record "${CIGEN_MARKER_KEY-}" ||
-    cigen_warn "could not record the skip marker ${CIGEN_MARKER_KEY-}; the next run with these inputs runs again"
+  cigen_marker record "${CIGEN_MARKER_KEY-}" || true # warned by the record
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -595,4 +602,5 @@ cigen_main() {
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi
 }
 
-cigen_main "$@"
+# With CIGEN_RUNTIME_FUNCTIONS_ONLY=1 (cigen's own tests and `cigen plan`), it only defines the functions.
+if [[ ${CIGEN_RUNTIME_FUNCTIONS_ONLY-} != 1 ]]; then cigen_main "$@"; fi
