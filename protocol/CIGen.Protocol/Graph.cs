@@ -496,7 +496,10 @@ public static class KeyValueKind
     /// <summary>A digest of the files <see cref="KeyValue.Include"/> and <see cref="KeyValue.Exclude"/> select.</summary>
     public const string Digest = "digest";
 
-    /// <summary><see cref="KeyValue.Parts"/> (literal and value parts) concatenated: a cache key's fixed prefix.</summary>
+    /// <summary>
+    /// <see cref="KeyValue.Parts"/> (literal, value and matrix parts) concatenated: a cache key's fixed prefix. A
+    /// provider puts the leg's matrix value in (as text for a leg of its own, or read from an <c>env</c> part).
+    /// </summary>
     public const string Join = "join";
 }
 

@@ -3,7 +3,7 @@ using CIGen.Protocol;
 namespace CIGen.Core.Caching;
 
 /// <summary>
-/// Folds each run of literal and value parts of an automatic cache key into one <see cref="KeyValueKind.Join"/> value
+/// Folds each run of literal, value and matrix parts of an automatic cache key into one <see cref="KeyValueKind.Join"/> value
 /// the key_values step prints (<c>node_modules_key</c> = <c>linux-ubuntu24.04-x64-node_modules-node20-</c>): a
 /// platform then spells one value and the checksum, not five values and the dashes between them, and the key and its
 /// restore key share the value. The key's text is unchanged.
@@ -24,7 +24,7 @@ internal static class KeyPrefixJoin
         var run = new List<KeyPart>();
         foreach (var part in parts.Append(null))
         {
-            if (part is { Kind: KeyPartKind.Literal or KeyPartKind.Value })
+            if (part is { Kind: KeyPartKind.Literal or KeyPartKind.Value or KeyPartKind.Matrix })
             {
                 run.Add(part);
                 continue;

@@ -79,7 +79,14 @@ public sealed class RuntimeSpec
 
             foreach (var part in value.Parts)
             {
-                spec.Add(part.Kind == KeyPartKind.Value ? ["value", part.Name!] : ["text", part.Text ?? string.Empty]);
+                spec.Add(part.Kind switch
+                {
+                    KeyPartKind.Value => ["value", part.Name!],
+                    KeyPartKind.Literal => ["text", part.Text ?? string.Empty],
+                    KeyPartKind.Env => ["env", part.Name!],
+                    _ => throw new ArgumentException(
+                        $"a join's {part.Kind} part has no record: a provider spells it first (a leg's matrix value as text, or an env part)", nameof(values)),
+                });
             }
         }
 

@@ -12,6 +12,12 @@ public static class YamlWriter
 {
     private const int IndentStep = 2;
 
+    /// <summary>No line is longer, where the writer can help it: a reviewer reads a diff without scrolling.</summary>
+    public const int MaxLineLength = 200;
+
+    /// <summary>Where a folded string's lines break (near, at a space): a long condition reads as a paragraph.</summary>
+    private const int FoldWidth = 120;
+
     /// <param name="root">A mapping or a block sequence.</param>
     public static string Write(YamlNode root)
     {
@@ -125,8 +131,13 @@ public static class YamlWriter
                 case YamlScalar scalar:
                     text.Append(' ').Append(scalar.Text).Append('\n');
                     break;
-                case YamlFlowSequence flow:
+                case YamlFlowSequence flow when Column + 1 + FlowText(flow).Length <= MaxLineLength:
                     text.Append(' ').Append(FlowText(flow)).Append('\n');
+                    break;
+                case YamlFlowSequence flow:
+                    // Too long for one line: the same items as a block sequence.
+                    text.Append('\n');
+                    Sequence(new YamlSequence(flow.Items), parentIndent + IndentStep, continuesLine: false);
                     break;
                 case YamlMapping { Count: 0 }:
                     text.Append(" {}\n");
@@ -152,11 +163,93 @@ public static class YamlWriter
             var style = ScalarPolicy.Choose(value, ScalarPlace.Value);
             if (style != ScalarStyle.Literal)
             {
-                text.Append(' ').Append(ScalarFormatter.Inline(value, style)).Append('\n');
+                var inline = ScalarFormatter.Inline(value, style);
+                if (Column + 1 + inline.Length > MaxLineLength && Fold(value) is { Count: > 1 } lines)
+                {
+                    FoldedBlock(lines, parentIndent + IndentStep);
+                    return;
+                }
+
+                text.Append(' ').Append(inline).Append('\n');
                 return;
             }
 
             LiteralBlock(value, parentIndent + IndentStep);
+        }
+
+        /// <summary>The column the next character goes to.</summary>
+        private int Column
+        {
+            get
+            {
+                var at = text.Length;
+                while (at > 0 && text[at - 1] != '\n')
+                {
+                    at--;
+                }
+
+                return text.Length - at;
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="value"/> cut at single spaces into lines of about <see cref="FoldWidth"/>, which a folded
+        /// block (<c>&gt;-</c>) joins back with one space each — the same string. Null when it cannot be folded back
+        /// exactly: a line break, a space at either end, a character that needs escapes, or no space to cut at.
+        /// </summary>
+        private static List<string>? Fold(string value)
+        {
+            if (value.Length == 0 || value.Contains('\n') || value[0] is ' ' or '\t' || value[^1] is ' ' or '\t' || ScalarPolicy.NeedsEscapes(value))
+            {
+                return null;
+            }
+
+            var lines = new List<string>();
+            var start = 0;
+            var lastCut = -1;
+            var lastOperatorCut = -1;
+            void Cut()
+            {
+                // After an `&&` or `||` when one is in the second half of the line, so a condition breaks between terms.
+                var at = lastOperatorCut > start + (FoldWidth / 2) ? lastOperatorCut : lastCut;
+                lines.Add(value[start..at]);
+                start = at + 1;
+            }
+
+            for (var i = 1; i < value.Length - 1; i++)
+            {
+                // A cut only at a space between two other characters: a line must neither start nor end in blanks.
+                if (value[i] == ' ' && value[i - 1] is not (' ' or '\t') && value[i + 1] is not (' ' or '\t'))
+                {
+                    if (i - start > FoldWidth && lastCut > start)
+                    {
+                        Cut();
+                    }
+
+                    lastCut = i;
+                    if (i >= 2 && value.AsSpan(i - 2, 2) is "&&" or "||")
+                    {
+                        lastOperatorCut = i;
+                    }
+                }
+            }
+
+            if (value.Length - start > FoldWidth && lastCut > start)
+            {
+                Cut();
+            }
+
+            lines.Add(value[start..]);
+            return lines;
+        }
+
+        private void FoldedBlock(List<string> lines, int contentIndent)
+        {
+            text.Append(" >-\n");
+            foreach (var line in lines)
+            {
+                text.Append(' ', contentIndent).Append(line).Append('\n');
+            }
         }
 
         private void LiteralBlock(string value, int contentIndent)

@@ -23,13 +23,29 @@ internal sealed class CacheStepRenderer(
     /// A <c>key_values</c> step: the runtime action's <c>keys</c> operation over the step's values. Digests are left
     /// out (docs/protocol.md, key_values): GitHub checksums files itself (<c>hashFiles</c>), so they would only cost time.
     /// </summary>
-    public ActionStep KeyValues(Step step) => RuntimeAction.Step(
-        step.Name,
-        step.Id,
-        CigenRuntime.Keys,
-        RuntimeSpec.Keys([.. step.KeyValues.Where(v => v.Kind != KeyValueKind.Digest)]),
-        env: EnvValues.Render(step.Env, step.EnvReferences),
-        condition: conditions.Text(step.If, step.Condition));
+    /// <remarks>
+    /// A join that holds a matrix value reads it from a variable the step sets, <c>CIGEN_MATRIX_&lt;name&gt;</c>: GitHub
+    /// runs every leg from one definition and fills <c>${{ matrix.X }}</c> in per leg, so the value reaches the runtime
+    /// through <c>env</c> like any other.
+    /// </remarks>
+    public ActionStep KeyValues(Step step)
+    {
+        // A copy: the graph's own env must not take the matrix variables.
+        var env = new OrderedDictionary<string, Scalar>(EnvValues.Render(step.Env, step.EnvReferences));
+        var values = step.KeyValues.Where(v => v.Kind != KeyValueKind.Digest).Select(v => v with
+        {
+            Parts = [.. v.Parts.Select(p => p.Kind == KeyPartKind.Matrix ? MatrixVariable(p.Name!, env) : p)],
+        });
+        return RuntimeAction.Step(step.Name, step.Id, CigenRuntime.Keys, RuntimeSpec.Keys([.. values]), env: env, condition: conditions.Text(step.If, step.Condition));
+    }
+
+    /// <summary>An env part reading the matrix value <paramref name="name"/>, which <paramref name="env"/> now sets.</summary>
+    private static KeyPart MatrixVariable(string name, OrderedDictionary<string, Scalar> env)
+    {
+        var variable = "CIGEN_MATRIX_" + string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
+        env.TryAdd(variable, CacheKeySpelling.Matrix(name));
+        return new KeyPart { Kind = KeyPartKind.Env, Name = variable };
+    }
 
     public CacheStep? Restore(Step step)
     {

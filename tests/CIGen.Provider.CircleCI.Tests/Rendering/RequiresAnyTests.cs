@@ -59,7 +59,9 @@ public class RequiresAnyTests
         Render.Section(text, "  automated_approval:").Should().StartWith(
             """
               automated_approval:
-                description: Approve an approval job of this workflow through CircleCI's API v2 (cigen's requires_any). Needs a CircleCI personal API token in an environment variable (a context or a project variable).
+                description: >-
+                  Approve an approval job of this workflow through CircleCI's API v2 (cigen's requires_any). Needs a CircleCI personal API
+                  token in an environment variable (a context or a project variable).
                 parameters:
                   gate:
                     description: The name of the approval job to approve.

@@ -34,6 +34,7 @@ public sealed class SkippingAcrossRefsTests
     private static IReadOnlyDictionary<string, string> Hashed(YamlDotNet.RepresentationModel.YamlMappingNode hash, params (string Name, string Value)[] environment)
     {
         var directory = Directory.CreateTempSubdirectory("cigen-refs-");
+        File.WriteAllText(Path.Combine(directory.FullName, SkippingSample.DefinitionFile), "jobs: {}\n");
         try
         {
             var run = RuntimeActionRun.Run(hash, new Dictionary<string, object?>(), directory.FullName, environment: environment.ToDictionary(e => e.Name, e => e.Value));

@@ -68,8 +68,8 @@ public class SkippingTests
         Pairs(Mapping(hash, "with")).Should().Equal(new Dictionary<string, string>
         {
             ["operation"] = "hash",
-            ["spec"] = "job lint\ninclude 'src/.*'\ninclude Makefile\nmarker lint_marker cigen-skip-v1/linux-amd64/ci/lint/\n"
-                + "job test\ninclude 'src/.*'\ninclude 'tests/.*'\nmarker test_amd64_marker cigen-skip-v1/linux-amd64/ci/test_amd64/\n"
+            ["spec"] = "job lint\nrequire cigen.yml\ninclude 'src/.*'\ninclude Makefile\nmarker lint_marker cigen-skip-v1/linux-amd64/ci/lint/\n"
+                + "job test\nrequire cigen.yml\ninclude 'src/.*'\ninclude 'tests/.*'\nmarker test_amd64_marker cigen-skip-v1/linux-amd64/ci/test_amd64/\n"
                 + "marker test_arm64_marker cigen-skip-v1/linux-arm64/ci/test_arm64/\n",
         });
         Keys(hash).Should().NotContain("env", "a native marker needs no backend variables");
@@ -449,6 +449,7 @@ public class SkippingTests
         {
             Directory.CreateDirectory(Path.Combine(directory.FullName, "src"));
             File.WriteAllText(Path.Combine(directory.FullName, "src", "a b.txt"), "x");
+            File.WriteAllText(Path.Combine(directory.FullName, SkippingSample.DefinitionFile), "jobs: {}\n");
             var hash = Step(Planned().Job(Plan), "cigen_hash");
 
             var run = RuntimeActionRun.Run(hash, Context(), directory.FullName);
@@ -462,9 +463,8 @@ public class SkippingTests
             values["test_arm64_marker"].Should().Be("cigen-skip-v1/linux-arm64/ci/test_arm64/" + values["test_hash"]);
             values.Keys.Should().NotContain(k => k.EndsWith("_found", StringComparison.Ordinal), "a native marker is looked up in GitHub's cache");
 
-            var broken = G.Graph(G.Workflow("ci", SkippingSample.Lint(SkippingSample.Native()) is var lint
-                ? lint with { Skipping = lint.Skipping! with { Inputs = new HashInputs { DefinitionFiles = ["cigen.yml"], Include = ["src/.*"] } } }
-                : lint));
+            File.Delete(Path.Combine(directory.FullName, SkippingSample.DefinitionFile));
+            var broken = G.Graph(G.Workflow("ci", SkippingSample.Lint(SkippingSample.Native())));
             var missing = RuntimeActionRun.Run(Step(new WorkflowReadBack(Render.Single(broken)).Job(Plan), "cigen_hash"), Context(), directory.FullName);
             missing.ExitCode.Should().NotBe(0);
             missing.Errors.Should().Contain("::error::cigen.yml is missing");
@@ -482,6 +482,7 @@ public class SkippingTests
     public void The_hash_step_skips_only_when_the_backend_says_the_marker_exists(string reply, string found, bool warns)
     {
         var bin = Directory.CreateTempSubdirectory("cigen-bin-");
+        File.WriteAllText(Path.Combine(bin.FullName, SkippingSample.DefinitionFile), "jobs: {}\n"); // the hash runs in a checkout
         try
         {
             Fake(bin, "redis-cli", $"#!/bin/bash\necho '{reply}'\n");
@@ -631,6 +632,7 @@ public class SkippingTests
     {
         var workflow = Planned("redis");
         var bin = Directory.CreateTempSubdirectory("cigen-bin-");
+        File.WriteAllText(Path.Combine(bin.FullName, SkippingSample.DefinitionFile), "jobs: {}\n"); // the hash runs in a checkout
         try
         {
             // A runner without redis-cli: PATH holds only a fake sudo, which "installs" a redis-cli that finds every key
@@ -675,6 +677,7 @@ public class SkippingTests
     {
         var workflow = Planned("s3");
         var bin = Directory.CreateTempSubdirectory("cigen-bin-");
+        File.WriteAllText(Path.Combine(bin.FullName, SkippingSample.DefinitionFile), "jobs: {}\n"); // the hash runs in a checkout
         try
         {
             var context = Context(("secrets.AWS_KEY", "k"), ("secrets.AWS_SECRET", "s"), ("needs.cigen_plan.outputs.lint_marker", "k"));

@@ -171,4 +171,33 @@ public class YamlWriterLayoutTests
         text.Should().Be("a:\n  same: value\nb:\n  same: value\nc: value\n");
         text.Should().NotContain("&").And.NotContain("*").And.NotContain("...").And.NotContain("---").And.NotContain("\r");
     }
+
+    [Fact]
+    public void A_string_too_long_for_one_line_is_folded_at_spaces_and_reads_back_the_same()
+    {
+        var condition = string.Join(" && ", Enumerable.Range(1, 20).Select(i => $"(needs.job{i}.result == 'success' || needs.job{i}.result == 'skipped')"));
+        var text = Write(new YamlMapping { { "job", new YamlMapping { { "if", condition } } } });
+
+        text.Should().StartWith("job:\n  if: >-\n    (needs.job1.result");
+        text.Split('\n').Should().OnlyContain(line => line.Length <= YamlWriter.MaxLineLength);
+        text.Split('\n').Skip(2).Where(l => l.Length > 0).SkipLast(1).Should().OnlyContain(l => l.EndsWith(" &&", StringComparison.Ordinal) || l.EndsWith(" ||", StringComparison.Ordinal), "a condition breaks after an operator");
+    }
+
+    [Fact]
+    public void A_long_string_that_would_not_fold_back_exactly_stays_on_one_line()
+    {
+        var spaced = new string('x', 150) + "  " + new string('y', 150);
+        var unbroken = new string('z', 250);
+
+        Write(new YamlMapping { { "a", spaced }, { "b", unbroken } }).Should().Be($"a: {spaced}\nb: {unbroken}\n");
+    }
+
+    [Fact]
+    public void A_flow_list_too_long_for_one_line_becomes_a_block_list()
+    {
+        var targets = Enumerable.Range(1, 12).Select(i => YamlScalar.String($"x86_64-unknown-linux-gnu-{i}")).ToList();
+        var text = Write(new YamlMapping { { "target", new YamlFlowSequence(targets) }, { "short", new YamlFlowSequence([YamlScalar.String("a")]) } });
+
+        text.Should().StartWith("target:\n  - x86_64-unknown-linux-gnu-1\n").And.EndWith("short: [a]\n");
+    }
 }

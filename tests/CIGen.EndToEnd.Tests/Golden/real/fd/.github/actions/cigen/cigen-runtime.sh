@@ -214,7 +214,7 @@ cigen_hash_record() {
 #   digest NAME           the digest of the files the include/exclude records after it select (skipped with
 #                         CIGEN_KEY_DIGESTS=skip, for platforms that hash files themselves)
 #   join NAME             the text and value records after it, concatenated (a key's fixed prefix)
-#     text TEXT / value NAME
+#     text TEXT / value NAME / env VARIABLE
 # Tool versions and digests are printed with characters outside [A-Za-z0-9._-] replaced by '_'; a join as it is.
 
 # text: the first version number in it, or fails.
@@ -342,6 +342,10 @@ cigen_keys_record() {
     value)
       local variable="cigen_value_$2"
       cigen_keys_text+=${!variable-unknown}
+      ;;
+    env)
+      if [[ ! $2 =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then cigen_fail "keys: '$2' is not a variable name"; fi
+      cigen_keys_text+=${!2-}
       ;;
     *) cigen_fail "keys: unknown record '$1'" ;;
   esac
