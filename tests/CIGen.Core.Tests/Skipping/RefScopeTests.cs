@@ -102,7 +102,7 @@ public sealed class RefScopeTests
     public void A_job_that_never_skips_on_tags_is_not_looked_up_on_a_tag_run(string variables, string kind)
     {
         var skipping = new JobSkipping { Backend = new SkipBackend { Name = "native", Type = "native" }, SkipOnTags = false };
-        var run = CIGen.Testing.RuntimeRun.Run("hash", new RuntimeSpec().Job("job", skipping).ToString(), Path.GetTempPath(), Variables(variables));
+        var run = CIGen.Testing.RuntimeRun.Run("hash", new RuntimeSpec().Job("job", skipping).ToString(), EmptyCheckout.Value, Variables(variables));
 
         run.ExitCode.Should().Be(0, run.StandardError);
         run.Outputs["job_lookup"].Should().Be(kind == "tag" ? "false" : "true");
@@ -111,12 +111,18 @@ public sealed class RefScopeTests
     private static string RuntimeRefKind(string variables, string scope)
     {
         var skipping = new JobSkipping { Backend = new SkipBackend { Name = "native", Type = "native" }, RefScope = scope };
-        var run = CIGen.Testing.RuntimeRun.Run("hash", new RuntimeSpec().Job("job", skipping).Marker("m", "p/").ToString(), Path.GetTempPath(), Variables(variables));
+        var run = CIGen.Testing.RuntimeRun.Run("hash", new RuntimeSpec().Job("job", skipping).Marker("m", "p/").ToString(), EmptyCheckout.Value, Variables(variables));
 
         run.ExitCode.Should().Be(0, run.StandardError);
         run.Outputs["m"].Should().Be($"p/{run.Outputs["job_ref_kind"]}/{run.Outputs["job_hash"]}", "a scoped marker names the ref kind before the hash");
         return run.Outputs["job_ref_kind"];
     }
+
+    /// <summary>
+    /// A directory of its own for the hash to walk: the shared temporary directory changes under a walk while other
+    /// tests run, and a file that vanishes mid-walk fails it.
+    /// </summary>
+    private static readonly Lazy<string> EmptyCheckout = new(() => Directory.CreateTempSubdirectory("cigen-refkind-").FullName);
 
     private static Dictionary<string, string?> Variables(string variables) =>
         variables.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => v.Split('=', 2)).ToDictionary(v => v[0], v => (string?)v[1]);
