@@ -1,3 +1,4 @@
+using CIGen.Provider.Sdk.Runtime;
 using CIGen.Skipping.Tests.Support;
 using CIGen.Testing;
 
@@ -23,5 +24,36 @@ public sealed class RuntimeTextTests
 
         result.ExitCode.Should().Be(0, result.StandardError);
         result.Text.Should().Be("cigen_marker\ncigen_s3_lookup\ncigen_s3_record\ncigen_redis_lookup\ncigen_redis_record\n");
+    }
+
+    public static TheoryData<int> EveryPartSet() => [.. Enumerable.Range(0, 16)];
+
+    [Theory]
+    [MemberData(nameof(EveryPartSet))]
+    public void Every_set_of_parts_a_generated_output_may_carry_is_shellcheck_clean(int parts)
+    {
+        Tools.Require("shellcheck", "`apt-get install -y shellcheck`");
+        var script = CigenRuntime.ScriptFor((RuntimeParts)parts);
+
+        var result = ShellRun.Run("shellcheck", ["--norc", "-s", "bash", "-"], Path.GetTempPath(), System.Text.Encoding.UTF8.GetBytes(script));
+
+        result.ExitCode.Should().Be(0, result.Text + result.StandardError);
+    }
+
+    [Fact]
+    public void A_runtime_without_marker_backends_carries_no_client_and_still_hashes()
+    {
+        var hashOnly = CigenRuntime.ScriptFor(RuntimeParts.Hash);
+        var tree = Directory.CreateTempSubdirectory("cigen-runtime-parts-");
+        Directory.CreateDirectory(Path.Combine(tree.FullName, "src"));
+        File.WriteAllText(Path.Combine(tree.FullName, "src", "a.txt"), "a");
+        File.WriteAllText(Path.Combine(tree.FullName, "runtime.sh"), hashOnly);
+
+        hashOnly.Should().NotContain("aws").And.NotContain("redis-cli").And.NotContain("cigen_os_version").And.NotContain("\n# runtime-part: ");
+        CigenRuntime.ScriptFor(RuntimeParts.All).Split('\n').Length.Should().Be(CigenRuntime.Script.Split('\n').Count(l => !l.StartsWith("# runtime-part: ", StringComparison.Ordinal)));
+        var run = ShellRun.Bash("CIGEN_SPEC=$'job a\\ninclude src/.*\\nmarker m p/' bash runtime.sh hash", tree.FullName);
+        tree.Delete(recursive: true);
+        run.ExitCode.Should().Be(0, run.StandardError);
+        run.Text.Should().MatchRegex("^a_hash=[0-9a-f]{64}\na_lookup=true\nm=p/[0-9a-f]{64}\n$");
     }
 }

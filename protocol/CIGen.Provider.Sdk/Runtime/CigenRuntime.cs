@@ -17,7 +17,45 @@ public static class CigenRuntime
 
     private static readonly EmbeddedScript Text = new(typeof(CigenRuntime).Assembly, "CIGen.Provider.Sdk.Runtime.cigen-runtime.sh");
 
+    /// <summary>The whole runtime, every part.</summary>
     public static string Script => Text.Text;
+
+    /// <summary>
+    /// The runtime with only <paramref name="parts"/> (and what every operation shares): a generated output carries no
+    /// S3 client for a config without S3. A part starts at a <c># runtime-part: NAME</c> line of the script.
+    /// </summary>
+    public static string ScriptFor(RuntimeParts parts)
+    {
+        var kept = new System.Text.StringBuilder();
+        var keep = true;
+        foreach (var line in Script.Split('\n'))
+        {
+            if (line.StartsWith(PartMarker, StringComparison.Ordinal))
+            {
+                keep = line[PartMarker.Length..] switch
+                {
+                    "always" => true,
+                    "digest" => (parts & (RuntimeParts.Hash | RuntimeParts.Keys)) != 0,
+                    "hash" => parts.HasFlag(RuntimeParts.Hash),
+                    "keys" => parts.HasFlag(RuntimeParts.Keys),
+                    "markers" => (parts & (RuntimeParts.S3 | RuntimeParts.Redis)) != 0,
+                    "s3" => parts.HasFlag(RuntimeParts.S3),
+                    "redis" => parts.HasFlag(RuntimeParts.Redis),
+                    var other => throw new InvalidOperationException($"the runtime names an unknown part '{other}'"),
+                };
+                continue;
+            }
+
+            if (keep)
+            {
+                kept.Append(line).Append('\n');
+            }
+        }
+
+        return kept.ToString(0, kept.Length - 1);
+    }
+
+    private const string PartMarker = "# runtime-part: ";
 
     /// <summary>Operations, the runtime's one argument.</summary>
     public const string Hash = "hash";

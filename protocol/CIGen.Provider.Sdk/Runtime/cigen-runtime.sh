@@ -8,6 +8,7 @@
 # nothing else there; with CIGEN_JSON=1 also a last line `json={...}` holding the same names and values. Warnings go
 # to stderr, as GitHub annotations when CIGEN_ANNOTATE=github.
 # Needs bash 3.2+; job hashes and file digests need GNU find, grep, sort, xargs and sha256sum.
+# A `# runtime-part: NAME` line starts a part a generated output may leave out when it never calls it (CigenRuntime.ScriptFor).
 set -euo pipefail
 shopt -s inherit_errexit 2>/dev/null || true
 
@@ -54,6 +55,7 @@ cigen_each_record() {
   "$1" end
 }
 
+# runtime-part: digest
 # ---------------------------------------------------------------------------------------------------------------------
 # Files and digests
 
@@ -99,6 +101,7 @@ cigen_any_of() {
   fi
 }
 
+# runtime-part: hash
 # ---------------------------------------------------------------------------------------------------------------------
 # The kind of ref a run is for (REF_KIND): tag, pull_request or branch, read from the platform's own variables.
 
@@ -203,6 +206,7 @@ cigen_hash_record() {
   esac
 }
 
+# runtime-part: keys
 # ---------------------------------------------------------------------------------------------------------------------
 # keys: values for cache keys. Always prints os, os_version and arch first, then per record:
 #   tool NAME             a tool's version, from the probes after it, tried in order (none found: unknown, warned)
@@ -356,6 +360,7 @@ cigen_op_keys() {
   cigen_each_record cigen_keys_record
 }
 
+# runtime-part: markers
 # ---------------------------------------------------------------------------------------------------------------------
 # Skip markers in S3 or Redis (CIGEN_BACKEND=s3|redis; unset for a platform's own cache). A lookup exits 0 when the marker exists, 1 when it does not and
 # 2 when the backend could not tell; only 0 skips. Each runs in a subshell, so its settings stay inside.
@@ -402,6 +407,7 @@ cigen_marker_text() {
   printf 'cigen skip marker\nkey=%s\nrecorded_at=%s\n' "$1" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 }
 
+# runtime-part: s3
 # Sets up `aws` (an array) and `object` for key $key; exits 2 when S3 cannot be asked.
 cigen_s3_setup() {
   if [[ -z ${CIGEN_S3_BUCKET-} ]]; then
@@ -454,6 +460,7 @@ cigen_s3_record() (
   exit 2
 )
 
+# runtime-part: redis
 # TEXT: sets `decoded` to TEXT with its %XX escapes decoded.
 cigen_url_decode() {
   local text=$1 byte
@@ -536,6 +543,7 @@ cigen_redis_record() (
   exit 2
 )
 
+# runtime-part: markers
 # text: why the marker operation (cigen_marker_operation) could not be done, and what that means for the job.
 cigen_marker_warn() {
   if [[ ${cigen_marker_operation-} == record ]]; then
@@ -590,6 +598,7 @@ cigen_op_record() {
   cigen_marker record "${CIGEN_MARKER_KEY-}" || true # warned by the record
 }
 
+# runtime-part: always
 # ---------------------------------------------------------------------------------------------------------------------
 
 cigen_main() {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Model;
+using CIGen.Provider.Sdk.Runtime;
 using CIGen.Provider.Sdk;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Rendering;
@@ -92,7 +93,7 @@ internal static partial class ConfigRenderer
 
         // cigen's own commands, each written once when some job uses it.
         var runtimeUses = definitions.SelectMany(d => RuntimeCommand.UsesIn(d.Steps)).ToList();
-        if (runtimeUses.Count > 0 && BuiltInCommand(graph, diagnostics, RuntimeCommand.Command(runtimeUses), "cigen's runtime") is { } runtime)
+        if (runtimeUses.Count > 0 && BuiltInCommand(graph, diagnostics, RuntimeCommand.Command(runtimeUses, RuntimePartsOf.Graph(graph)), "cigen's runtime") is { } runtime)
         {
             commandDefinitions.Add(runtime);
             definitions = [.. definitions.Select(d => d with { Steps = RuntimeCommand.WithoutDefaults(d.Steps, runtimeUses) })];

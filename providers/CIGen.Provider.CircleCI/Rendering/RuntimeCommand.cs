@@ -35,8 +35,9 @@ internal static partial class RuntimeCommand
     /// <summary>The run step's script: the runtime as the function <c>cigen_runtime</c>, then what the step does with it.</summary>
     /// <remarks>shellcheck reads the functions the runtime calls by name (each operation's record handler) as
     /// unreachable inside a function; the runtime's own file is checked with that check on.</remarks>
-    public static string Script =>
-        $"# shellcheck disable=SC2317 # the runtime calls its record handlers by name\ncigen_runtime() (\n{WithoutShebang(CigenRuntime.Script).TrimEnd('\n')}\n)\n{Glue.Text}";
+    /// <param name="parts">The parts of the runtime the config's jobs call; the rest is left out.</param>
+    public static string Script(RuntimeParts parts) =>
+        $"# shellcheck disable=SC2317 # the runtime calls its record handlers by name\ncigen_runtime() (\n{WithoutShebang(CigenRuntime.ScriptFor(parts)).TrimEnd('\n')}\n)\n{Glue.Text}";
 
     private static string WithoutShebang(string script) => script.StartsWith("#!", StringComparison.Ordinal) ? script[(script.IndexOf('\n') + 1)..] : script;
 
@@ -62,7 +63,7 @@ internal static partial class RuntimeCommand
     /// become <see cref="BackendEnvParameter"/>'s default, and the uses that pass exactly them pass nothing
     /// (<see cref="WithoutDefaults"/>).
     /// </summary>
-    public static CommandDefinition Command(IReadOnlyList<CommandInvocation> uses)
+    public static CommandDefinition Command(IReadOnlyList<CommandInvocation> uses, RuntimeParts parts)
     {
         var passed = uses.SelectMany(u => u.Arguments.Select(a => a.Name)).ToHashSet(StringComparer.Ordinal);
         var parameters = new List<CommandParameter>
@@ -123,7 +124,7 @@ internal static partial class RuntimeCommand
             Name = Name,
             Description = "cigen's runtime: job hashes, cache-key values, skip markers in S3 or Redis. Keeps each value it prints in a file.",
             Parameters = parameters,
-            Steps = [new RunStep { Name = $"<< parameters.{StepNameParameter} >>", Environment = environment, Command = Script }],
+            Steps = [new RunStep { Name = $"<< parameters.{StepNameParameter} >>", Environment = environment, Command = Script(parts) }],
         };
     }
 

@@ -66,6 +66,11 @@ internal static class SkipContinuation
     public static string PathBeside(string configPath) =>
         configPath.LastIndexOf('/') is var slash and >= 0 ? $"{configPath[..(slash + 1)]}{FileName}" : FileName;
 
+    /// <summary>The setup job only hashes, and asks the S3 or Redis backends its jobs use.</summary>
+    private static RuntimeParts SetupParts(IReadOnlyList<SkippableJob> skippable) =>
+        skippable.Select(s => s.Target.Skipping.Backend.Type switch { "s3" => RuntimeParts.S3, "redis" => RuntimeParts.Redis, _ => RuntimeParts.None })
+            .Aggregate(RuntimeParts.Hash, (all, part) => all | part);
+
     public static ConfigDocument Setup(ConfigDocument continued, IReadOnlyList<SkippableJob> skippable, string continuationPath, Scope scope)
     {
         // Here each job is named by its CircleCI name, unique across workflows; jobs with the same inputs (a matrix job's
@@ -92,7 +97,7 @@ internal static class SkipContinuation
         {
             Setup = true,
             Parameters = continued.Parameters,
-            Commands = uses.Count > 0 ? [RuntimeCommand.Command(uses)] : [],
+            Commands = uses.Count > 0 ? [RuntimeCommand.Command(uses, SetupParts(skippable))] : [],
             Jobs = [new JobDefinition { Name = JobName, Image = Image, ResourceClass = ResourceClass, Steps = RuntimeCommand.WithoutDefaults(steps, uses) }],
             Workflows =
             [

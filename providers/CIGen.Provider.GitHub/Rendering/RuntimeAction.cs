@@ -79,10 +79,11 @@ internal static class RuntimeAction
 
     /// <summary>The action's two files: <c>action.yml</c> and the runtime it runs.</summary>
     /// <param name="configSource">Named in the runtime's generated-file header, as the host names it in the YAML files' header.</param>
-    public static IReadOnlyList<OutputFile> Files(string configSource) =>
+    /// <param name="parts">The parts of the runtime the workflows call; the rest is left out.</param>
+    public static IReadOnlyList<OutputFile> Files(string configSource, RuntimeParts parts) =>
     [
         new(ActionPath, YamlWriter.Write(Document().ToYaml())),
-        new(ScriptPath, Script(configSource)),
+        new(ScriptPath, Script(configSource, parts)),
     ];
 
     public static ActionDocument Document() => new()
@@ -119,9 +120,9 @@ internal static class RuntimeAction
     /// The runtime as the action runs it (<c>bash FILE</c>, so it needs no shebang): cigen's generated-file header
     /// first, where the host looks for it before it deletes a file no longer generated, and shellcheck told the dialect.
     /// </summary>
-    public static string Script(string configSource)
+    public static string Script(string configSource, RuntimeParts parts = RuntimeParts.All)
     {
-        var script = CigenRuntime.Script;
+        var script = CigenRuntime.ScriptFor(parts);
         if (script.StartsWith("#!", StringComparison.Ordinal))
         {
             script = script[(script.IndexOf('\n', StringComparison.Ordinal) + 1)..];

@@ -1,6 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
 using CIGen.Provider.GitHub.Rendering.Skipping;
+using CIGen.Provider.Sdk.Runtime;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Rendering;
 using CIGen.Provider.Sdk.Yaml;
@@ -35,7 +36,7 @@ internal static class WorkflowRenderer
             .ToList();
         if (documents.Any(d => d.Document.Jobs.SelectMany(j => j.Steps).Any(RuntimeAction.IsUse)))
         {
-            files.AddRange(RuntimeAction.Files(graph.ConfigSource));
+            files.AddRange(RuntimeAction.Files(graph.ConfigSource, RuntimePartsOf.Graph(graph)));
         }
 
         return new GenerateResult(files, diagnostics.All);

@@ -105,7 +105,7 @@ public sealed class CigenCommandsTests
     [Fact]
     public void The_runtime_file_and_the_providers_scripts_pass_shellcheck_with_every_check()
     {
-        var scripts = new[] { ("cigen-runtime.sh", CigenRuntime.Script), ("runtime-step", RuntimeCommand.Script), ("skip-if-unchanged", SkipCommand.Command().Steps.OfType<Model.RunStep>().Single().Command) }
+        var scripts = new[] { ("cigen-runtime.sh", CigenRuntime.Script), ("runtime-step", RuntimeCommand.Script(CIGen.Provider.Sdk.Runtime.RuntimeParts.All)), ("skip-if-unchanged", SkipCommand.Command().Steps.OfType<Model.RunStep>().Single().Command) }
             .Select(s => new RunScript(s.Item1, s.Item1, 1, "bash", s.Item2, 1, 1));
 
         Shellcheck.Run(scripts).Should().BeEmpty();
