@@ -15,4 +15,7 @@ internal sealed record CommandInvocation(string Command, IReadOnlyList<(string N
 
         return Keyed(Command, arguments);
     }
+
+    public override ConfigStep MapText(Func<string, string> map) =>
+        this with { Arguments = [.. Arguments.Select(a => (a.Name, (YamlScalar)YamlStrings.Map(a.Value, map)))] };
 }

@@ -19,6 +19,21 @@ internal abstract record ConfigStep
 {
     public abstract YamlNode ToYaml();
 
+    /// <summary>The same step with every string it writes mapped (names of steps and commands kept).</summary>
+    public abstract ConfigStep MapText(Func<string, string> map);
+
+    /// <summary>Variables with their string values mapped; numbers and booleans stay as they are.</summary>
+    protected internal static OrderedDictionary<string, Scalar> MapValues(OrderedDictionary<string, Scalar> values, Func<string, string> map)
+    {
+        var mapped = new OrderedDictionary<string, Scalar>(values.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            mapped.Add(name, value.Kind == ScalarKind.String ? Scalar.String(map(value.Text)) : value);
+        }
+
+        return mapped;
+    }
+
     protected static YamlNode? Spell(StepWhen when) => when switch
     {
         StepWhen.OnFail => "on_fail",
@@ -34,12 +49,16 @@ internal abstract record ConfigStep
 internal sealed record CheckoutStep : ConfigStep
 {
     public override YamlNode ToYaml() => YamlScalar.String("checkout");
+
+    public override ConfigStep MapText(Func<string, string> map) => this;
 }
 
 /// <summary><c>- name</c>: a command of the config's <c>commands:</c>, used by name.</summary>
 internal sealed record CommandReference(string Command) : ConfigStep
 {
     public override YamlNode ToYaml() => YamlScalar.String(Command);
+
+    public override ConfigStep MapText(Func<string, string> map) => this;
 }
 
 /// <summary>
@@ -77,6 +96,14 @@ internal sealed record RunStep : ConfigStep
         run.Add("command", Command);
         return Keyed("run", run);
     }
+
+    public override ConfigStep MapText(Func<string, string> map) => this with
+    {
+        Name = Name is null ? null : map(Name),
+        WorkingDirectory = WorkingDirectory is null ? null : map(WorkingDirectory),
+        Environment = MapValues(Environment, map),
+        Command = map(Command),
+    };
 }
 
 /// <summary><c>- restore_cache:</c> the first of <c>keys</c> that has a cache, always in the list form.</summary>
@@ -93,6 +120,9 @@ internal sealed record RestoreCacheStep : ConfigStep
         restore.Add("keys", YamlValues.List(Keys));
         return Keyed("restore_cache", restore);
     }
+
+    public override ConfigStep MapText(Func<string, string> map) =>
+        this with { Name = Name is null ? null : map(Name), Keys = [.. Keys.Select(map)] };
 }
 
 /// <summary><c>- save_cache:</c> <c>paths</c> under <c>key</c>.</summary>
@@ -115,6 +145,9 @@ internal sealed record SaveCacheStep : ConfigStep
         save.Add("paths", YamlValues.List(Paths));
         return Keyed("save_cache", save);
     }
+
+    public override ConfigStep MapText(Func<string, string> map) =>
+        this with { Name = Name is null ? null : map(Name), Key = map(Key), Paths = [.. Paths.Select(map)] };
 }
 
 /// <summary>
@@ -133,4 +166,7 @@ internal sealed record ConditionalSteps(YamlNode Condition, IReadOnlyList<Config
 
         return Keyed("when", new YamlMapping { { "condition", Condition }, { "steps", steps } });
     }
+
+    public override ConfigStep MapText(Func<string, string> map) =>
+        new ConditionalSteps(YamlStrings.Map(Condition, map), [.. Steps.Select(s => s.MapText(map))]);
 }

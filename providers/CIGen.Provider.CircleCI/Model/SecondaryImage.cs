@@ -21,4 +21,7 @@ internal sealed record SecondaryImage
         image.AddIfPresent("environment", YamlValues.MapOrNull(Environment));
         return image;
     }
+
+    public SecondaryImage MapText(Func<string, string> map) =>
+        this with { Image = map(Image), Name = map(Name), Environment = ConfigStep.MapValues(Environment, map) };
 }

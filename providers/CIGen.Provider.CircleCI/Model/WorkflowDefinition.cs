@@ -23,11 +23,19 @@ internal sealed record WorkflowDefinition
 
 /// <summary>
 /// One job of a workflow: <c>- name</c>, or <c>- name: {type, requires, context, filters}</c> when it has settings —
-/// what kind of job first, what it waits for, then what it may use and when it runs.
+/// what kind of job first, what it waits for, then what it may use and when it runs. A use of a job with parameters is
+/// <c>- job: {name, arguments…, requires, …}</c>: the definition, then the name this use has in the workflow.
 /// </summary>
 internal sealed record WorkflowEntry
 {
+    /// <summary>The job's name in the workflow, what <c>requires</c> of other jobs name.</summary>
     public required string Name { get; init; }
+
+    /// <summary>The entry of <c>jobs:</c> this use runs, when it is not <see cref="Name"/>: a job with parameters.</summary>
+    public string? Job { get; init; }
+
+    /// <summary>What this use passes to the job's parameters.</summary>
+    public IReadOnlyList<(string Name, YamlScalar Value)> Arguments { get; init; } = [];
 
     /// <summary><c>approval</c> for a manual gate that is no entry of <c>jobs:</c>.</summary>
     public string? Type { get; init; }
@@ -41,10 +49,20 @@ internal sealed record WorkflowEntry
     public YamlNode ToYaml()
     {
         var settings = new YamlMapping();
+        if (Job is not null)
+        {
+            settings.Add("name", Name);
+        }
+
+        foreach (var (name, value) in Arguments)
+        {
+            settings.Add(name, value);
+        }
+
         settings.AddIfPresent("type", Type);
         settings.AddIfPresent("requires", Requires.Count > 0 ? YamlValues.List(Requires) : null);
         settings.AddIfPresent("context", Context.Count > 0 ? YamlValues.OneOrList(Context) : null);
         settings.AddIfPresent("filters", Filters?.ToYaml());
-        return settings.Count == 0 ? YamlScalar.String(Name) : new YamlMapping { { Name, settings } };
+        return settings.Count == 0 ? YamlScalar.String(Name) : new YamlMapping { { Job ?? Name, settings } };
     }
 }

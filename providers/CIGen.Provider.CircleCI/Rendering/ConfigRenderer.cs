@@ -104,6 +104,16 @@ internal static partial class ConfigRenderer
             commandDefinitions.Add(skip);
         }
 
+        // Legs that differ only in their values become one job with parameters, before repeated scripts are looked for.
+        var legUses = (IReadOnlyDictionary<string, LegUse>)new Dictionary<string, LegUse>();
+        if (halt)
+        {
+            var (folded, uses) = LegFold.Apply(
+                definitions, LegFold.Groups(expanded, candidates, names),
+                [.. names, .. graph.Commands.Select(c => c.Name), .. BuiltInSteps, .. commandDefinitions.Select(c => c.Name)]);
+            (definitions, legUses) = ([.. folded], uses);
+        }
+
         var (jobsWithoutRepeats, repeated) = RepeatedScripts.Extract(
             definitions, [.. graph.Commands.Select(c => c.Name), .. BuiltInSteps, .. commandDefinitions.Select(c => c.Name)]);
         definitions = [.. jobsWithoutRepeats];
@@ -147,9 +157,12 @@ internal static partial class ConfigRenderer
                     }
                 }
 
+                var use = legUses.GetValueOrDefault(NameOf(job.Id));
                 entries.Add(new WorkflowEntry
                 {
                     Name = NameOf(job.Id),
+                    Job = use?.Job,
+                    Arguments = use?.Arguments ?? [],
                     Type = job.Type == "approval" ? "approval" : null,
                     Requires = [.. job.Needs.Select(NameOf), .. gate is null ? [] : new[] { gate }],
                     Context = job.Type == "approval" ? [] : context,

@@ -17,35 +17,7 @@ internal static partial class ParameterSyntax
         text.Contains("<<", StringComparison.Ordinal) ? UnescapedOpening().Replace(text, @"\<<") : text;
 
     /// <summary>The same tree with every string value escaped; keys are names, which never hold <c>&lt;&lt;</c>.</summary>
-    public static YamlNode Escape(YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlScalar { Type: YamlScalarType.String } scalar:
-                return YamlScalar.String(Escape(scalar.Text));
-            case YamlMapping mapping:
-                var escaped = new YamlMapping();
-                foreach (var entry in mapping)
-                {
-                    if (entry.VerbatimKey)
-                    {
-                        escaped.AddVerbatimKey(entry.Key, Escape(entry.Value), entry.BlankLineBefore);
-                    }
-                    else
-                    {
-                        escaped.Add(entry.Key, Escape(entry.Value), entry.BlankLineBefore);
-                    }
-                }
-
-                return escaped;
-            case YamlSequence sequence:
-                return new YamlSequence(sequence.Select(Escape));
-            case YamlFlowSequence flow:
-                return new YamlFlowSequence(flow.Select(item => (YamlScalar)Escape(item)));
-            default:
-                return node;
-        }
-    }
+    public static YamlNode Escape(YamlNode node) => YamlStrings.Map(node, Escape);
 
     // The provider's own references are `<< parameters.NAME >>` (CommandMatrixParameters, AutomatedApproval) and
     // `<< pipeline.parameters.NAME >>` (ConfigRenderer's workflow guards), `<< pipeline.git.tag >>` and

@@ -2,6 +2,7 @@ using CIGen.Core.Generation;
 using CIGen.EndToEnd.Tests.Support;
 using CIGen.Protocol;
 using CIGen.Testing;
+using CIGen.Testing.Meaning;
 using YamlDotNet.RepresentationModel;
 
 namespace CIGen.EndToEnd.Tests.Examples;
@@ -73,10 +74,10 @@ public sealed class CargoCacheScopeTests
     [Fact]
     public void On_CircleCI_every_job_and_leg_has_its_own_build_cache_key_and_all_share_the_registry_key()
     {
-        var jobs = (YamlMappingNode)Parse(".circleci/config.yml").Children["jobs"];
+        var jobs = CircleCiProcessedJobs.Of(Parse(".circleci/config.yml"));
         var target = new List<string>();
         var registry = new List<string>();
-        foreach (var job in jobs.Children.Values.Cast<YamlMappingNode>())
+        foreach (var job in jobs.Values)
         {
             var steps = ((YamlSequenceNode)job.Children["steps"]).OfType<YamlMappingNode>().ToList();
             var keys = ((YamlSequenceNode)CircleCiStep(steps, "restore_cache", "Restore cargo_target cache").Children["keys"]).Cast<YamlScalarNode>().Select(k => k.Value!).ToList();
@@ -90,7 +91,7 @@ public sealed class CargoCacheScopeTests
             registry.Add(((YamlSequenceNode)CircleCiStep(steps, "restore_cache", "Restore cargo cache").Children["keys"]).Cast<YamlScalarNode>().First().Value!);
         }
 
-        jobs.Children.Keys.Select(k => ((YamlScalarNode)k).Value).Should().Equal(["build", "lint", .. Targets.Select(t => $"cross_{t}")]);
+        jobs.Keys.Should().Equal(["build", "lint", .. Targets.Select(t => $"cross_{t}")]);
         target.Should().HaveCount(5).And.OnlyHaveUniqueItems();
         target.Should().Contain(k => k.Contains("x86_64-pc-windows-gnu", StringComparison.Ordinal) && k.Contains("(ci/cross", StringComparison.Ordinal));
         registry.Distinct().Should().ContainSingle().Which.Should().NotContain("ci/");

@@ -1,4 +1,6 @@
 using CIGen.Protocol;
+using CIGen.Testing.Meaning;
+using YamlDotNet.RepresentationModel;
 
 namespace CIGen.Provider.CircleCI.Tests.Fixtures;
 
@@ -22,6 +24,34 @@ internal static class Render
 
     /// <summary>The diagnostics of a one-workflow graph with these jobs.</summary>
     public static IReadOnlyList<Diagnostic> Diagnostics(params Job[] jobs) => Graph(G.Graph(G.Workflow("ci", jobs))).Diagnostics;
+
+    /// <summary>The jobs the config's workflows run, by their names there, each with its workflow's arguments filled in.</summary>
+    public static IReadOnlyDictionary<string, YamlMappingNode> Processed(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return CircleCiProcessedJobs.Of((YamlMappingNode)stream.Documents[0].RootNode);
+    }
+
+    /// <summary>The scalar at a path of keys and sequence indexes, e.g. <c>("environment", "ARCH")</c> or <c>("steps", 1, "run", "name")</c>.</summary>
+    public static string? Value(YamlNode node, params object[] path)
+    {
+        foreach (var step in path)
+        {
+            node = step is int index ? ((YamlSequenceNode)node).Children[index] : ((YamlMappingNode)node).Children[new YamlScalarNode((string)step)];
+        }
+
+        return ((YamlScalarNode)node).Value;
+    }
+
+    /// <summary>Every scalar of a node, keys and values, one per line: what a test searches for a word anywhere in a job.</summary>
+    public static string Strings(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => scalar.Value + "\n",
+        YamlSequenceNode sequence => string.Concat(sequence.Children.Select(Strings)),
+        YamlMappingNode mapping => string.Concat(mapping.Children.Select(e => Strings(e.Key) + Strings(e.Value))),
+        _ => "",
+    };
 
     /// <summary>The lines of <paramref name="text"/> from the first one containing <paramref name="start"/> up to the next line indented less.</summary>
     public static string Section(string text, string start)

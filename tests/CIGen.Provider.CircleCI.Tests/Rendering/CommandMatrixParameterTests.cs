@@ -1,6 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
 using CIGen.Testing;
+using CIGen.Testing.Meaning;
 
 namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
@@ -36,8 +37,12 @@ public class CommandMatrixParameterTests
                       command: echo "ruby << parameters.ruby >>"
 
             """);
-        Render.Section(Render.Section(text, "  test_3_2:"), "    steps:").Should().Be("    steps:\n      - show:\n          ruby: '3.2'\n");
-        Render.Section(Render.Section(text, "  test_3_3:"), "    steps:").Should().Be("    steps:\n      - show:\n          ruby: '3.3'\n");
+        // The legs differ only in their value: one job passes its parameter on, and each leg's use passes its value.
+        Render.Section(Render.Section(text, "  test:"), "    steps:").Should().Be("    steps:\n      - show:\n          ruby: << parameters.ruby >>\n");
+        Render.Section(text, "workflows:").Should().Contain("      - test:\n          name: test_3_2\n          ruby: '3.2'\n");
+        var pipeline = new CircleCiPipeline("main", "");
+        pipeline.RunCommands(text, "test_3_2").Should().Equal("echo \"ruby 3.2\"");
+        pipeline.RunCommands(text, "test_3_3").Should().Equal("echo \"ruby 3.3\"");
     }
 
     [Fact]
@@ -52,7 +57,9 @@ public class CommandMatrixParameterTests
         commands.Should().Contain("  inner:\n    parameters:\n      os:\n        description: Matrix value os\n        type: string\n      ruby:\n");
         commands.Should().Contain("  outer:\n    parameters:\n      ruby:\n        description: Matrix value ruby\n        type: string\n      os:\n");
         commands.Should().Contain("      - inner:\n          os: << parameters.os >>\n          ruby: << parameters.ruby >>\n");
-        Render.Section(Render.Section(text, "  test_3_3:"), "    steps:").Should().Be("    steps:\n      - outer:\n          ruby: '3.3'\n          os: linux\n");
+        Render.Section(Render.Section(text, "  test:"), "    steps:").Should().Be(
+            "    steps:\n      - outer:\n          ruby: << parameters.ruby >>\n          os: linux\n");
+        new CircleCiPipeline("main", "").RunCommands(text, "test_3_3").Should().Equal("echo \"3.3\"", "echo \"linux 3.3\"");
     }
 
     [Fact]

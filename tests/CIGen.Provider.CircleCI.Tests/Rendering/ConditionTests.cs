@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Tests.Fixtures;
+using CIGen.Testing.Meaning;
 
 namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
@@ -99,18 +100,22 @@ public class ConditionTests
 
         config.Should().NotContain("test_amd64_3_2", "the leg's condition is false, so it is left out");
         config.Should().Contain("      - deploy:\n          requires: [test_amd64_3_3, test_arm64_3_3, test_amd64_3_4]\n");
-        Render.Section(config, "  test_arm64_3_3:").Should().Contain("./arm-only");
-        Render.Section(config, "  test_amd64_3_3:").Should().NotContain("./arm-only");
-        Render.Section(config, "workflows:").Should().Contain("      - test_amd64_3_3:\n          filters:\n            branches:\n              only: main\n");
+        var main = new CircleCiPipeline("main", "");
+        main.RunCommands(config, "test_arm64_3_3").Should().Contain("./arm-only");
+        main.RunCommands(config, "test_amd64_3_3").Should().NotContain("./arm-only");
+        main.RunningJobs(config, "ci").Should().Contain(["test_amd64_3_3", "test_arm64_3_3", "test_amd64_3_4", "deploy"]);
+        new CircleCiPipeline("dev", "").RunningJobs(config, "ci").Should().BeEmpty("the legs' condition needs branch main, and deploy needs them");
     }
 
     [Fact]
     public void A_job_whose_every_leg_is_false_runs_nowhere_and_neither_do_its_dependents()
     {
         var test = MatrixSample.Test().When("matrix.ruby == '9.9'");
-        var workflows = Render.Section(Render.Config(G.Graph(G.Workflow("ci", test, MatrixSample.Deploy()))), "workflows:");
+        var config = Render.Config(G.Graph(G.Workflow("ci", test, MatrixSample.Deploy())));
 
-        workflows.Should().Contain("      - test_amd64_3_2:\n          filters:\n            branches:\n              ignore: /.*/\n");
+        Render.Section(config, "workflows:").Should().Contain("filters:\n            branches:\n              ignore: /.*/\n");
+        new CircleCiPipeline("main", "").RunningJobs(config, "ci").Should().BeEmpty();
+        new CircleCiPipeline("", "v1.0.0").RunningJobs(config, "ci").Should().BeEmpty();
     }
 
     [Fact]
@@ -129,7 +134,8 @@ public class ConditionTests
         var test = MatrixSample.Test() with { Steps = [G.Run("./arm-only").When("matrix.arch == 'arm64'")] };
         var config = Render.Config(G.Graph(G.Workflow("ci", test)));
 
-        Render.Section(config, "  test_amd64_3_2:").Should().Contain("      - run: echo \"No step's condition holds for this leg.\"\n").And.NotContain("arm-only");
-        Render.Section(config, "  test_arm64_3_3:").Should().Contain("./arm-only");
+        var pipeline = new CircleCiPipeline("main", "");
+        pipeline.RunCommands(config, "test_amd64_3_2").Should().Equal("echo \"No step's condition holds for this leg.\"");
+        pipeline.RunCommands(config, "test_arm64_3_3").Should().Equal("./arm-only");
     }
 }

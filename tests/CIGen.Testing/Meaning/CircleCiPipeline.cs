@@ -56,15 +56,17 @@ public sealed record CircleCiPipeline(string Branch, string Tag, IReadOnlyDictio
     /// <summary>
     /// The commands of a job's run steps that this pipeline keeps, in order (steps of <c>when</c> steps included when their
     /// condition holds, and the steps of the config's <c>commands:</c> a step uses, with the use's arguments, or the
-    /// parameters' defaults, for <c>&lt;&lt; parameters.x &gt;&gt;</c>).
+    /// parameters' defaults, for <c>&lt;&lt; parameters.x &gt;&gt;</c>). <paramref name="job"/> is a job's name in a
+    /// workflow: an entry of <c>jobs:</c>, or the <c>name</c> of a workflow's use of a job with parameters, whose
+    /// arguments its steps read.
     /// </summary>
     public IReadOnlyList<string> RunCommands(string configText, string job)
     {
         var root = Load(configText);
-        var definition = (YamlMappingNode)((YamlMappingNode)root["jobs"])[job];
+        var (definition, arguments) = Job(root, job);
         var defined = root.Children.TryGetValue(new YamlScalarNode("commands"), out var c) ? (YamlMappingNode)c : new YamlMappingNode();
         var commands = new List<string>();
-        Collect((YamlSequenceNode)definition["steps"], new Dictionary<string, string>(StringComparer.Ordinal));
+        Collect((YamlSequenceNode)definition["steps"], arguments);
         return commands;
 
         void Collect(YamlSequenceNode steps, IReadOnlyDictionary<string, string> parameters)
@@ -98,6 +100,12 @@ public sealed record CircleCiPipeline(string Branch, string Tag, IReadOnlyDictio
             }
         }
     }
+
+    /// <summary>The definition a workflow's job of this name runs, and the arguments the workflow passes it.</summary>
+    private static (YamlMappingNode Definition, IReadOnlyDictionary<string, string> Arguments) Job(YamlMappingNode root, string name) =>
+        CircleCiProcessedJobs.Of(root).TryGetValue(name, out var job)
+            ? (job, new Dictionary<string, string>(StringComparer.Ordinal))
+            : throw new KeyNotFoundException($"no workflow runs a job named '{name}'");
 
     /// <summary>A use's arguments, in the using command's parameters where they read them, else the parameters' defaults.</summary>
     internal static Dictionary<string, string> Arguments(YamlMappingNode command, YamlMappingNode? given, IReadOnlyDictionary<string, string> outer)
