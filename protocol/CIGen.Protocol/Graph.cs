@@ -215,9 +215,10 @@ public sealed record Job
     public bool Checkout { get; set; } = true;
 
     /// <summary>
-    /// The index in <see cref="Steps"/> of the first step that checks out the repository (a <c>checkout</c>, a
-    /// <c>uses: actions/checkout</c>, or a <c>command</c> containing one), decided by the host; null when none does.
-    /// Whatever a provider adds that needs the sources (the skip hash and lookup) goes right after it.
+    /// The index in <see cref="Steps"/>, as sent, of the first step that checks out the repository (a <c>checkout</c>,
+    /// a <c>uses: actions/checkout</c>, or a <c>command</c> containing one at any depth; conditions do not matter),
+    /// decided by the host with the rule in docs/protocol.md; null when none does. Whatever a provider adds that needs
+    /// the sources goes right after that step, a whole command included: providers never look for checkouts themselves.
     /// </summary>
     public int? CheckoutIndex { get; set; }
 

@@ -63,6 +63,7 @@ public static class CachingSample
             Save("gems", ["vendor/bundle", ".bundle"], ["Gemfile", "Gemfile.lock"]),
             Save("node_modules", ["node_modules"], ["package.json", "pnpm-lock.yaml"])) with
     {
+        CheckoutIndex = 0,
         Packages = [Ruby(), Node()],
         Cache = ["gems", "node_modules"],
     };

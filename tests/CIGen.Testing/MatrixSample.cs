@@ -16,6 +16,7 @@ public static class MatrixSample
                 Env = G.Env(("EXPERIMENTAL", "${{ matrix.experimental }}")),
             }) with
     {
+        CheckoutIndex = 0,
         Image = "ruby:${{ matrix.ruby }}",
         Architectures = ["amd64", "arm64"],
         Matrix = [new MatrixDimension("ruby", ["3.2", "3.3"])],
@@ -32,7 +33,7 @@ public static class MatrixSample
         ],
     };
 
-    public static Job Deploy() => G.Job("deploy", G.Checkout(), G.Run("./deploy.sh")) with { Needs = ["test"] };
+    public static Job Deploy() => G.Job("deploy", G.Checkout(), G.Run("./deploy.sh")) with { Needs = ["test"], CheckoutIndex = 0 };
 
     public static Graph Graph() => G.Graph(G.Workflow("ci", Test(), Deploy()));
 

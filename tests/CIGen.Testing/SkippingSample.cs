@@ -39,6 +39,7 @@ public static class SkippingSample
 
     public static Job Lint(SkipBackend backend) => G.Job("lint", G.Checkout(), G.Run("make lint", "Lint")) with
     {
+        CheckoutIndex = 0,
         SourceFiles = ["src/**", "Makefile"],
         Skipping = new JobSkipping
         {
@@ -50,6 +51,7 @@ public static class SkippingSample
 
     public static Job Test(SkipBackend backend) => G.Job("test", G.Checkout(), G.Run("make test", "Test")) with
     {
+        CheckoutIndex = 0,
         Needs = ["lint"],
         SourceFiles = ["src/**", "tests/**"],
         Architectures = ["amd64", "arm64"],
@@ -68,6 +70,7 @@ public static class SkippingSample
 
     public static Job Deploy() => G.Job("deploy", G.Checkout(), G.Run("make deploy", "Deploy")) with
     {
+        CheckoutIndex = 0,
         Needs = ["test"],
         If = "branch == 'main'",
         Condition = Condition.Equal(Condition.RefOf("branch"), Condition.Text("main")),

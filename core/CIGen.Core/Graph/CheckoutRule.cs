@@ -3,8 +3,11 @@ using CIGen.Protocol;
 namespace CIGen.Core.Graphs;
 
 /// <summary>
-/// Which steps check out the repository: a <c>checkout</c> step, a <c>uses: actions/checkout</c> step, or a command
-/// that contains one. The automatic checkout and the injected package/cache steps both follow this one rule.
+/// Which steps check out the repository: a <c>checkout</c> step, a <c>uses: actions/checkout</c> step (with or without
+/// a ref, in any case), or a use of a command that contains one, at any depth. A condition on the step does not matter:
+/// where the sources would be is decided once, whether or not the step runs. The automatic checkout, the injected
+/// package/cache steps and <see cref="Job.CheckoutIndex"/> (which the providers follow) all use this one rule, on the
+/// steps and commands one provider keeps after <c>only:</c>.
 /// </summary>
 internal sealed class CheckoutRule(IReadOnlyList<Command> commands)
 {

@@ -14,7 +14,6 @@ internal sealed class CommandSet
     private readonly Dictionary<string, Command> byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> empty = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> users = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> checksOut = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, IReadOnlyList<MatrixParameter>> matrixParameters;
     private readonly IReadOnlyDictionary<string, string> testNames;
 
@@ -53,25 +52,6 @@ internal sealed class CommandSet
 
     /// <summary>True for a step that uses a command with nothing to run here: it is left out.</summary>
     public bool IsLeftOut(Step step) => step.Kind == StepKind.Command && IsEmpty(Name(step));
-
-    /// <summary>
-    /// True when the command checks out the repository: it has a <c>checkout</c> step, or uses a command that does — the
-    /// core's rule (core CheckoutRule) for where the steps that need the sources go. The provider's own commands
-    /// (cigen's runtime, the Node.js install), which are no command of the graph, never do.
-    /// </summary>
-    public bool ChecksOut(string name) => byName.ContainsKey(name) && ChecksOut(name, []);
-
-    private bool ChecksOut(string name, IReadOnlyList<string> stack)
-    {
-        if (!checksOut.TryGetValue(name, out var answer))
-        {
-            answer = Find(name, stack).Steps.Any(s => s.Kind == StepKind.Checkout
-                || (s.Kind == StepKind.Command && !IsLeftOut(s) && ChecksOut(Name(s), [.. stack, name])));
-            checksOut[name] = answer;
-        }
-
-        return answer;
-    }
 
     private bool IsEmpty(string name) => IsEmpty(name, []);
 

@@ -48,13 +48,13 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGrap
         scope.WarnAboutGitHubExpression(job.Image, "the image", job.Source);
         var environment = EnvironmentReferences.ForJob(workflow, job, scope);
         var services = new ServiceRenderer(scope);
-        var steps = AfterCheckout(
-            new StepRenderer(commands, scope, expanded.MatrixOf(workflow.Id, job.Id), ScriptEnvReferences.DefinedFor(workflow, job), JobImages.Choose(job.Image, job.Packages).InstallsNode).Render(job.Steps),
-            ServiceWait(services.Ports(job.Services)));
+        var (rendered, throughCheckout) = new StepRenderer(commands, scope, expanded.MatrixOf(workflow.Id, job.Id), ScriptEnvReferences.DefinedFor(workflow, job), JobImages.Choose(job.Image, job.Packages).InstallsNode)
+            .Render(job.Steps, job.CheckoutIndex);
+        var steps = AfterCheckout(rendered, throughCheckout, ServiceWait(services.Ports(job.Services)));
         SkipExecutor.WarnWhenUnsupported(job, scope);
         if (SkipTarget.Of(workflow, job) is { } skip)
         {
-            steps = [.. WithSkipSteps(steps, SkipSteps.Start(skip, scope, halt)), .. SkipSteps.Record(skip, scope)];
+            steps = [.. WithSkipSteps(steps, throughCheckout, SkipSteps.Start(skip, scope, halt)), .. SkipSteps.Record(skip, scope)];
         }
         if (environment.Exports.Count > 0)
         {
@@ -85,18 +85,19 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGrap
         ports.Count == 0 ? [] : [new RunStep { Name = Rendering.ServiceWait.StepName, Command = Rendering.ServiceWait.Script(ports) }];
 
     /// <summary>
-    /// Inserts right after the first step that checks out — a <c>checkout</c>, or a command that contains one (first
-    /// when there is none): the service wait, so the user's steps find the services up, then the skip steps before it,
-    /// which need the sources and end an unchanged job before any wait.
+    /// Inserts right after the job's checkout (the core's <see cref="Job.CheckoutIndex"/>, a whole command when it is
+    /// one; first when there is none): the service wait, so the user's steps find the services up, then the skip steps
+    /// before it, which need the sources and end an unchanged job before any wait.
     /// </summary>
-    private IReadOnlyList<ConfigStep> AfterCheckout(IReadOnlyList<ConfigStep> steps, IReadOnlyList<ConfigStep> inserted)
+    /// <param name="throughCheckout">How many of <paramref name="steps"/> the steps through the checkout became.</param>
+    private static IReadOnlyList<ConfigStep> AfterCheckout(IReadOnlyList<ConfigStep> steps, int? throughCheckout, IReadOnlyList<ConfigStep> inserted)
     {
         if (inserted.Count == 0)
         {
             return steps;
         }
 
-        var at = IndexOfCheckout(steps) + 1;
+        var at = throughCheckout ?? 0;
         return [.. steps.Take(at), .. inserted, .. steps.Skip(at)];
     }
 
@@ -105,15 +106,6 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGrap
     /// first, as GitHub's early exit does: hashing an empty directory would give one hash forever, and the job would
     /// halt after its first success.
     /// </summary>
-    private IReadOnlyList<ConfigStep> WithSkipSteps(IReadOnlyList<ConfigStep> steps, IReadOnlyList<ConfigStep> start) =>
-        IndexOfCheckout(steps) < 0 ? [new CheckoutStep(), .. start, .. steps] : AfterCheckout(steps, start);
-
-    private int IndexOfCheckout(IReadOnlyList<ConfigStep> steps) =>
-        steps.ToList().FindIndex(s => s switch
-        {
-            CheckoutStep => true,
-            CommandReference use => commands.ChecksOut(use.Command),
-            CommandInvocation use => commands.ChecksOut(use.Command),
-            _ => false,
-        });
+    private static IReadOnlyList<ConfigStep> WithSkipSteps(IReadOnlyList<ConfigStep> steps, int? throughCheckout, IReadOnlyList<ConfigStep> start) =>
+        throughCheckout is null ? [new CheckoutStep(), .. start, .. steps] : AfterCheckout(steps, throughCheckout, start);
 }

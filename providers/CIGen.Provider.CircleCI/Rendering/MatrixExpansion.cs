@@ -96,7 +96,7 @@ internal static partial class MatrixExpansion
                     MatrixLegs = [],
                 };
                 return job.MatrixLegs.Count == 0
-                    ? [rewired with { Steps = DecideSteps(job.Steps, JobMatrix.None.Facts, job.Source, "job") }]
+                    ? [DecideSteps(rewired, JobMatrix.None.Facts, "job")]
                     : Running(job).Select(leg => Leg(rewired, job, leg, workflow, diagnostics));
             })],
         }).ToList();
@@ -126,18 +126,26 @@ internal static partial class MatrixExpansion
     /// <summary>
     /// A condition with the leg's matrix values decided (a job without a matrix has none: <c>matrix.X</c> is null, as on
     /// GitHub); steps whose condition the leg makes false are left out. When that leaves none, one step says so: GitHub
-    /// runs such a leg with every step skipped, CircleCI needs a step.
+    /// runs such a leg with every step skipped, CircleCI needs a step. The core's <see cref="Job.CheckoutIndex"/> moves
+    /// with the step it names; when that step is left out, the leg has no checkout.
     /// </summary>
-    private static IReadOnlyList<Step> DecideSteps(IReadOnlyList<Step> steps, RunFacts facts, SourceLocation jobSource, string what = "leg")
+    private static Job DecideSteps(Job job, RunFacts facts, string what = "leg")
     {
-        var kept = steps.Select(step => Conditions.Tree(step.If, step.Condition) is { } condition
+        var decided = job.Steps.Select(step => Conditions.Tree(step.If, step.Condition) is { } condition
                 ? step with { Condition = ConditionMeaning.Reduce(condition, facts) }
                 : step)
-            .Where(step => step.Condition is null || !ConditionMeaning.IsFalse(step.Condition))
             .ToList();
-        return kept.Count > 0 || steps.Count == 0
-            ? kept
-            : [new Step { Kind = StepKind.Run, Run = $"echo \"No step's condition holds for this {what}.\"", Source = jobSource }];
+        var kept = Enumerable.Range(0, decided.Count)
+            .Where(i => decided[i].Condition is null || !ConditionMeaning.IsFalse(decided[i].Condition!))
+            .ToList();
+        var checkout = job.CheckoutIndex is { } index ? kept.IndexOf(index) : -1;
+        return job with
+        {
+            Steps = kept.Count > 0 || job.Steps.Count == 0
+                ? [.. kept.Select(i => decided[i])]
+                : [new Step { Kind = StepKind.Run, Run = $"echo \"No step's condition holds for this {what}.\"", Source = job.Source }],
+            CheckoutIndex = checkout >= 0 ? checkout : null,
+        };
     }
 
     private static Job Leg(Job job, Job original, MatrixLeg leg, Workflow workflow, DiagnosticBag diagnostics)
@@ -166,14 +174,15 @@ internal static partial class MatrixExpansion
         }
 
         var arm = leg.Values.TryGetValue("arch", out var arch) && arch.Text == "arm64";
-        return job with
+        var decided = DecideSteps(job, Facts(leg));
+        return decided with
         {
             Id = LegId(original, leg),
             Name = Replace(job.Name, (n, r) => Replacement(n, r, job.Source)),
             Image = Replace(job.Image, (n, r) => Replacement(n, r, job.Source)),
             Env = Replace(job.Env, (n, r) => Replacement(n, r, job.Source)),
             Condition = Conditions.Tree(job.If, job.Condition) is { } condition ? ConditionMeaning.Reduce(condition, Facts(leg)) : null,
-            Steps = [.. DecideSteps(job.Steps, Facts(leg), job.Source).Select(s => Replace(s, (n, r) => Replacement(n, r, s.Source)))],
+            Steps = [.. decided.Steps.Select(s => Replace(s, (n, r) => Replacement(n, r, s.Source)))],
             Runner = arm ? ArmRunner(job.Runner) : job.Runner,
             // Each leg is a job of its own on CircleCI, skipped by its own marker.
             Skipping = job.Skipping is { } skipping ? skipping with { Markers = [.. skipping.Markers.Where(m => m.Leg == leg.Suffix)] } : null,

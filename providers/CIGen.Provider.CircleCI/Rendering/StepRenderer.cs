@@ -19,44 +19,57 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// <param name="installsNode">The job's image lacks the wanted Node.js, so its setup_package step installs it (<see cref="JobImages"/>).</param>
 internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? matrix, IReadOnlySet<string> variables, bool installsNode = false)
 {
-    public IReadOnlyList<ConfigStep> Render(IReadOnlyList<Step> steps)
+    public IReadOnlyList<ConfigStep> Render(IReadOnlyList<Step> steps) => Render(steps, null).Steps;
+
+    /// <summary>
+    /// The steps, and how many of them the steps through <paramref name="checkoutIndex"/> (the job's checkout,
+    /// <see cref="Job.CheckoutIndex"/>) became: what needs the sources goes right after them. Null when there is no
+    /// checkout, or its step became none here.
+    /// </summary>
+    public (IReadOnlyList<ConfigStep> Steps, int? ThroughCheckout) Render(IReadOnlyList<Step> steps, int? checkoutIndex)
     {
         var rendered = new List<ConfigStep>();
+        int? throughCheckout = null;
         for (var i = 0; i < steps.Count; i++)
         {
-            var step = steps[i];
-            if (commands.IsLeftOut(step))
+            if (Render(steps[i], i) is { } step)
             {
-                continue;
-            }
-
-            var what = step.Name is null ? $"step {i + 1}" : $"step '{step.Name}'";
-            if (Conditions.Tree(step.If, step.Condition) is not { } condition)
-            {
-                if (Map(step, what) is { } plain)
+                rendered.Add(step);
+                if (i == checkoutIndex)
                 {
-                    rendered.Add(plain);
+                    throughCheckout = rendered.Count;
                 }
-
-                continue;
-            }
-
-            // What is decided at generate time (constants; a job's matrix values were, by MatrixExpansion) is left out;
-            // tests of the ref, and in a command tests of matrix values, become a `when` step that CircleCI decides when it
-            // compiles the pipeline; the rest stays on the step.
-            if (StepRefConditions.Split(condition) is not var (decided, rest))
-            {
-                continue;
-            }
-
-            var stepLeft = step with { Condition = rest, If = rest is null ? null : step.If };
-            if (Map(stepLeft, what) is { } result)
-            {
-                rendered.Add(decided is null ? result : new ConditionalSteps(StepRefConditions.Logic(decided, commands.TestReference), [result]));
             }
         }
 
-        return rendered;
+        return (rendered, throughCheckout);
+    }
+
+    private ConfigStep? Render(Step step, int i)
+    {
+        if (commands.IsLeftOut(step))
+        {
+            return null;
+        }
+
+        var what = step.Name is null ? $"step {i + 1}" : $"step '{step.Name}'";
+        if (Conditions.Tree(step.If, step.Condition) is not { } condition)
+        {
+            return Map(step, what);
+        }
+
+        // What is decided at generate time (constants; a job's matrix values were, by MatrixExpansion) is left out;
+        // tests of the ref, and in a command tests of matrix values, become a `when` step that CircleCI decides when it
+        // compiles the pipeline; the rest stays on the step.
+        if (StepRefConditions.Split(condition) is not var (decided, rest))
+        {
+            return null;
+        }
+
+        var stepLeft = step with { Condition = rest, If = rest is null ? null : step.If };
+        return Map(stepLeft, what) is { } result
+            ? decided is null ? result : new ConditionalSteps(StepRefConditions.Logic(decided, commands.TestReference), [result])
+            : null;
     }
 
     private ConfigStep? Map(Step step, string what)

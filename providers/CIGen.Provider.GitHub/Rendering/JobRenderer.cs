@@ -19,7 +19,8 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
         RejectMatrixInJobCondition(job);
         EnvValues.RejectEnvContext(job.EnvReferences, $"job `{job.Id}`", diagnostics, job.Source, workflowId, job.Id);
         var approval = job.Type == "approval";
-        var steps = approval ? ApprovalJob.Steps(job) : new StepRenderer(graph, diagnostics, workflowId, job.Id, conditions).Render(job);
+        var rendered = approval ? new RenderedSteps(ApprovalJob.Steps(job), null) : new StepRenderer(graph, diagnostics, workflowId, job.Id, conditions).Render(job);
+        var steps = rendered.Steps;
         if (steps.Count == 0)
         {
             diagnostics.Error(
@@ -30,7 +31,7 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
 
         if (job.Skipping is not null && skipping.Any)
         {
-            steps = SkippableJob.Steps(job, steps, skipping);
+            steps = SkippableJob.Steps(job, rendered, skipping);
         }
 
         steps = RuntimeCheckout.Ensure(steps);

@@ -12,20 +12,25 @@ namespace CIGen.Provider.GitHub.Rendering;
 /// </summary>
 internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId, string jobId, ConditionRenderer conditions)
 {
-    public IReadOnlyList<JobStep> Render(Job job)
+    public RenderedSteps Render(Job job)
     {
-        var steps = new List<JobStep>();
-        var expanded = Expand(job.Steps, []);
+        // Each graph step expanded on its own, so that the steps the host's checkout (Job.CheckoutIndex) became are known.
+        var groups = job.Steps.Select(s => Expand([s], [])).ToList();
+        var expanded = groups.SelectMany(g => g).ToList();
         var caches = new CacheStepRenderer(expanded, job.MatrixLegs, diagnostics, workflowId, jobId, conditions);
-        foreach (var step in expanded)
+        var steps = new List<JobStep>();
+        int? throughCheckout = null;
+        for (var i = 0; i < groups.Count; i++)
         {
-            if (Map(step, caches) is { } rendered)
+            var before = steps.Count;
+            steps.AddRange(groups[i].Select(s => Map(s, caches)).OfType<JobStep>());
+            if (i == job.CheckoutIndex && steps.Count > before)
             {
-                steps.Add(rendered);
+                throughCheckout = steps.Count;
             }
         }
 
-        return steps;
+        return new RenderedSteps(steps, throughCheckout);
     }
 
     /// <summary>Replaces every command step by the command's steps (recursively), combined with the command step.</summary>

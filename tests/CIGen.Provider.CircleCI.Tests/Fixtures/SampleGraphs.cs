@@ -59,6 +59,7 @@ public static class SampleGraphs
             Source = Job("ci", id),
             Image = "rust:1.83",
             Steps = [Checkout("ci", id), G.Run(script) with { Source = Job("ci", id, 4) }],
+            CheckoutIndex = 0,
         };
 
         var workflow = new Workflow
@@ -80,6 +81,7 @@ public static class SampleGraphs
                     Image = "rust:1.83",
                     Runner = new RunnerSelection { ResourceClass = "large" },
                     Env = G.Env(("RUST_LOG", "debug"), ("RUST_BACKTRACE", "full")),
+                    CheckoutIndex = 0,
                     Steps =
                     [
                         Checkout("ci", "test"),
@@ -97,6 +99,7 @@ public static class SampleGraphs
                     Needs = ["test"],
                     Image = "rust:1.83",
                     Runner = new RunnerSelection { ResourceClass = "xlarge" },
+                    CheckoutIndex = 0,
                     Steps =
                     [
                         Checkout("ci", "build"),
@@ -126,6 +129,7 @@ public static class SampleGraphs
                 {
                     Id = "package",
                     Source = Job("release", "package"),
+                    CheckoutIndex = 0,
                     Steps =
                     [
                         Checkout("release", "package"),
@@ -143,6 +147,7 @@ public static class SampleGraphs
                     Source = Job("release", "publish"),
                     Needs = ["hold"],
                     Env = G.Env(("DIST_DIR", "out")),
+                    CheckoutIndex = 0,
                     Steps =
                     [
                         Checkout("release", "publish"),
@@ -168,6 +173,7 @@ public static class SampleGraphs
             Source = Job(workflow, "lint"),
             Image = "node:22",
             Steps = [Checkout(workflow, "lint"), G.Run("npm ci\nnpm run lint\n", "Lint")],
+            CheckoutIndex = 0,
         };
 
         var nightly = new Workflow
@@ -183,6 +189,7 @@ public static class SampleGraphs
                     Source = Job("nightly", "audit"),
                     Image = "python:3.10-slim",
                     Env = G.Env(("PYTHON_VERSION", "3.10"), ("FEATURE_FLAG", "yes"), ("OCTAL_MODE", "0755"), ("EMPTY", "")),
+                    CheckoutIndex = 0,
                     Steps =
                     [
                         Checkout("nightly", "audit"),
@@ -213,6 +220,7 @@ public static class SampleGraphs
                     Needs = ["lint"],
                     Image = "node:22",
                     Steps = [Checkout("web", "test"), G.Run("npm test -- --ci", "Unit tests") with { Env = G.Env(("TZ", "UTC")) }],
+                    CheckoutIndex = 0,
                 },
             ],
         };
@@ -230,6 +238,7 @@ public static class SampleGraphs
                     Source = Job("docs", "test"),
                     Image = "python:3.12",
                     Steps = [Checkout("docs", "test"), G.Run("pip install -r docs/requirements.txt\nmkdocs build --strict\n", "Build the docs")],
+                    CheckoutIndex = 0,
                 },
             ],
         };

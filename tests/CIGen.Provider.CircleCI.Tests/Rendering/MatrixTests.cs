@@ -150,7 +150,7 @@ public class MatrixTests
     public void A_reference_to_a_value_no_leg_has_breaks_the_host_guarantee()
     {
         // The core reports it to the user (CIG028); a graph that still carries one is a bug in the host.
-        var job = Test() with { Steps = [G.Run("echo ${{ matrix.rubby }}")] };
+        var job = Test() with { Steps = [G.Run("echo ${{ matrix.rubby }}")], CheckoutIndex = null };
 
         FluentActions.Invoking(() => Render.Diagnostics(job)).Should().Throw<CIGen.Provider.Sdk.InvalidGraphException>()
             .WithMessage("*`${{ matrix.rubby }}` in job 'test'*");
@@ -159,7 +159,7 @@ public class MatrixTests
     [Fact]
     public void Valid_matrix_references_report_nothing()
     {
-        var job = Test() with { Steps = [G.Run("echo ${{ matrix.arch }}")] };
+        var job = Test() with { Steps = [G.Run("echo ${{ matrix.arch }}")], CheckoutIndex = null };
 
         Render.Diagnostics(job).Should().NotContain(d => d.Severity == Severity.Error);
     }

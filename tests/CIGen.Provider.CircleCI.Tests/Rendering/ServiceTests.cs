@@ -22,7 +22,7 @@ public class ServiceTests
     };
 
     private static Job Test(params Service[] services) =>
-        G.Job("test", G.Checkout(), G.Run("make test")) with { Image = "ruby:3.3", Services = services };
+        G.Job("test", G.Checkout(), G.Run("make test")) with { Image = "ruby:3.3", Services = services, CheckoutIndex = 0 };
 
     [Fact]
     public void Lists_services_after_the_primary_image_with_name_and_environment()

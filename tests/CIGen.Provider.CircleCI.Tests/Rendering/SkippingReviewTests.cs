@@ -23,7 +23,7 @@ public sealed class SkippingReviewTests : IDisposable
     [Fact]
     public void Skip_steps_follow_a_command_that_checks_out_even_through_another_command()
     {
-        var lint = SkippingSample.Lint(SkippingSample.Native()) with { Steps = [G.Run("echo hi", "Hello"), G.UseCommand("prepare"), G.Run("make lint", "Lint")] };
+        var lint = SkippingSample.Lint(SkippingSample.Native()) with { Steps = [G.Run("echo hi", "Hello"), G.UseCommand("prepare"), G.Run("make lint", "Lint")], CheckoutIndex = 1 };
         var graph = G.Graph(G.Workflow("ci", lint)) with
         {
             Commands = [G.Command("sources", G.Checkout()), G.Command("prepare", G.UseCommand("sources"), G.Run("make deps", "Deps"))],
@@ -35,7 +35,7 @@ public sealed class SkippingReviewTests : IDisposable
     [Fact]
     public void A_job_without_a_checkout_gets_one_before_the_skip_steps()
     {
-        var lint = SkippingSample.Lint(SkippingSample.Native()) with { Checkout = false, Steps = [G.Run("make lint", "Lint")] };
+        var lint = SkippingSample.Lint(SkippingSample.Native()) with { Checkout = false, Steps = [G.Run("make lint", "Lint")], CheckoutIndex = null };
 
         Names(Jobs(Render.Jobs(lint)), "lint").Should().Equal(["checkout", .. Start, "Lint", SkipSteps.WriteStepName, SkipSteps.RecordStepName]);
     }
@@ -44,7 +44,7 @@ public sealed class SkippingReviewTests : IDisposable
     public void A_job_without_a_checkout_whose_steps_use_cigens_own_commands_gets_one_first()
     {
         var keys = CachingSample.Test().Steps.Single(s => s.Kind == StepKind.KeyValues);
-        var lint = SkippingSample.Lint(SkippingSample.Native()) with { Checkout = false, Steps = [keys, G.Run("make lint", "Lint")] };
+        var lint = SkippingSample.Lint(SkippingSample.Native()) with { Checkout = false, Steps = [keys, G.Run("make lint", "Lint")], CheckoutIndex = null };
 
         var result = Render.Graph(G.Graph(G.Workflow("ci", lint)));
 

@@ -19,8 +19,14 @@ internal static class SkippableJob
     /// <summary>The hash step's output naming the marker, under <c>early_exit</c>.</summary>
     public const string MarkerOutput = "marker";
 
-    public static IReadOnlyList<JobStep> Steps(Job job, IReadOnlyList<JobStep> steps, WorkflowSkipping skipping)
+    /// <summary>
+    /// The job's steps with skipping's. Under <c>early_exit</c> the hash goes right after the job's checkout (the core's
+    /// <see cref="Job.CheckoutIndex"/>, <see cref="RenderedSteps.ThroughCheckout"/>); a job without one gets a checkout
+    /// of its own first: hashing an empty directory would give one hash forever.
+    /// </summary>
+    public static IReadOnlyList<JobStep> Steps(Job job, RenderedSteps rendered, WorkflowSkipping skipping)
     {
+        var steps = rendered.Steps;
         var skip = job.Skipping!;
         var choice = job.MatrixLegs.Count == 0 ? null : LegChoice.For(job);
         if (skipping.Plans)
@@ -41,8 +47,8 @@ internal static class SkippableJob
             ];
         }
 
-        var checkout = FirstCheckout(steps);
-        var before = checkout < 0 ? [new ActionStep { Uses = ActionStep.Checkout }] : steps.Take(checkout + 1);
+        var through = rendered.ThroughCheckout ?? 0;
+        var before = rendered.ThroughCheckout is null ? [new ActionStep { Uses = ActionStep.Checkout }] : steps.Take(through);
         var spec = new RuntimeSpec().Job(job.Id, skip).ToString() + MarkerRecord(job, skip, choice);
         var key = $"${{{{ {RuntimeAction.Value(HashId, MarkerOutput)} }}}}";
         var native = SkipSteps.IsNative(skip.Backend);
@@ -52,7 +58,7 @@ internal static class SkippableJob
             .. before,
             SkipSteps.Hash(HashId, "Hash the job's inputs", spec, skip.Backend),
             .. native ? [SkipSteps.NativeLookup(DecisionId, "Skip when the inputs are unchanged", key, SkipSteps.LookupCondition(skip, HashId, job.Id))] : Array.Empty<JobStep>(),
-            .. steps.Skip(checkout + 1).Select(s => Gated(s, runs)),
+            .. steps.Skip(through).Select(s => Gated(s, runs)),
             .. SkipSteps.Record(skip.Backend, key, $"success() && {runs}"),
         ];
     }
@@ -111,17 +117,4 @@ internal static class SkippableJob
     };
 
     private static JobStep Gated(JobStep step, string runs) => step with { If = Conditions.Both(runs, step.If) };
-
-    private static int FirstCheckout(IReadOnlyList<JobStep> steps)
-    {
-        for (var i = 0; i < steps.Count; i++)
-        {
-            if (steps[i] is ActionStep { Uses: var uses } && uses.StartsWith("actions/checkout@", StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }
