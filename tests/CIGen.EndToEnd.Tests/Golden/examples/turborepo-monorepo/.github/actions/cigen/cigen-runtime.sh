@@ -233,6 +233,59 @@ cigen_hash_record() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
+# legs: the decisions on the legs of matrix jobs whose markers were looked up one leg at a time, as one JSON object per
+# job that a leg looks itself up in by its key. Records, one per leg, a job's legs one after another:
+#   leg JOB KEY           leg N (1, 2, ... in the order of the records), whose marker's name is in CIGEN_LEG_<N> and
+#                         CIGEN_LEG_<N>_FOUND is true when that marker was found
+# Prints per job JOB_legs={"KEY":{"skip":true|false,"marker":"MARKER"},...}, then JOB=skip when every leg is skipped,
+# else JOB=run.
+
+# text: text as a JSON string.
+cigen_json_string() {
+  local text=${1//\\/\\\\}
+  text=${text//\"/\\\"}
+  text=${text//$'\t'/\\t}
+  text=${text//$'\r'/\\r}
+  text=${text//$'\n'/\\n}
+  printf '"%s"' "$text"
+}
+
+cigen_legs_job=''
+cigen_legs_json=''
+cigen_legs_count=0
+cigen_legs_skipped=0
+cigen_legs_n=0
+
+cigen_legs_record() {
+  case $1 in
+    leg | end)
+      if [[ -n $cigen_legs_job && ${2-} != "$cigen_legs_job" ]]; then
+        cigen_emit "${cigen_legs_job}_legs" "{$cigen_legs_json}"
+        if [[ $cigen_legs_skipped == "$cigen_legs_count" ]]; then
+          cigen_emit "$cigen_legs_job" skip
+        else
+          cigen_emit "$cigen_legs_job" run
+        fi
+        cigen_legs_json=''
+        cigen_legs_count=0
+        cigen_legs_skipped=0
+      fi
+      [[ $1 == leg ]] || return 0
+      cigen_legs_job=$2
+      cigen_legs_n=$((cigen_legs_n + 1))
+      cigen_legs_count=$((cigen_legs_count + 1))
+      local marker="CIGEN_LEG_$cigen_legs_n" found="CIGEN_LEG_${cigen_legs_n}_FOUND" skip=false
+      if [[ ${!found-} == true ]]; then
+        skip=true
+        cigen_legs_skipped=$((cigen_legs_skipped + 1))
+      fi
+      cigen_legs_json+="${cigen_legs_json:+,}$(cigen_json_string "$3"):{\"skip\":$skip,\"marker\":$(cigen_json_string "${!marker-}")}"
+      ;;
+    *) cigen_fail "legs: unknown record '$1'" ;;
+  esac
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
 # keys: values for cache keys. Always prints os, os_version and arch first, then per record:
 #   tool NAME             a tool's version, from the probes after it, tried in order (none found: unknown, warned)
 #     file PATH [ERE]     the first non-empty line not starting with '#', or the first line matching ERE (its group 1
@@ -390,10 +443,11 @@ cigen_op_keys() {
 cigen_main() {
   case ${1-} in
     hash) cigen_each_record cigen_hash_record ;;
+    legs) cigen_each_record cigen_legs_record ;;
     keys) cigen_op_keys ;;
     lookup) cigen_op_lookup ;;
     record) cigen_op_record ;;
-    *) cigen_fail "unknown operation '${1-}' (hash, keys, lookup or record)" ;;
+    *) cigen_fail "unknown operation '${1-}' (hash, legs, keys, lookup or record)" ;;
   esac
   if [[ -n $cigen_tree ]]; then rm -f "$cigen_tree"; fi
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi

@@ -390,10 +390,11 @@ cigen_op_keys() {
 cigen_main() {
   case ${1-} in
     hash) cigen_each_record cigen_hash_record ;;
+    legs) cigen_each_record cigen_legs_record ;;
     keys) cigen_op_keys ;;
     lookup) cigen_op_lookup ;;
     record) cigen_op_record ;;
-    *) cigen_fail "unknown operation '${1-}' (hash, keys, lookup or record)" ;;
+    *) cigen_fail "unknown operation '${1-}' (hash, legs, keys, lookup or record)" ;;
   esac
   if [[ -n $cigen_tree ]]; then rm -f "$cigen_tree"; fi
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi
