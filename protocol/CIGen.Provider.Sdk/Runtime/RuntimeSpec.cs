@@ -120,13 +120,24 @@ public sealed class RuntimeSpec
         return text.ToString();
     }
 
-    /// <summary>The records of <c>keys</c> for a <c>key_values</c> step.</summary>
+    /// <summary>
+    /// The records of <c>keys</c> for a <c>key_values</c> step. A join's parts go on its own record
+    /// (<c>join NAME value=os text=-</c>…) when that line stays short, else one record each.
+    /// </summary>
     public static string Keys(IReadOnlyList<KeyValue> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         var spec = new RuntimeSpec();
         foreach (var value in values)
         {
+            var parts = JoinParts(value.Parts);
+            var inline = ShellWords.Line([value.Kind, value.Name, .. parts.Select(part => $"{part.Record}={part.Text}")]);
+            if (parts.Count > 0 && inline.Length <= InlineJoinWidth)
+            {
+                spec.lines.Append(inline).Append('\n');
+                continue;
+            }
+
             spec.Add(value.Kind, value.Name);
             foreach (var probe in value.Probes)
             {
@@ -150,20 +161,43 @@ public sealed class RuntimeSpec
                 spec.Add("exclude", ere);
             }
 
-            foreach (var part in value.Parts)
+            foreach (var (record, text) in parts)
             {
-                spec.Add(part.Kind switch
-                {
-                    KeyPartKind.Value => ["value", part.Name!],
-                    KeyPartKind.Literal => ["text", part.Text ?? string.Empty],
-                    KeyPartKind.Env => ["env", part.Name!],
-                    _ => throw new ArgumentException(
-                        $"a join's {part.Kind} part has no record: a provider spells it first (a leg's matrix value as text, or an env part)", nameof(values)),
-                });
+                spec.Add(record, text);
             }
         }
 
         return spec.ToString();
+    }
+
+    /// <summary>The longest <c>join</c> record that carries its parts itself; a longer join writes a record per part.</summary>
+    private const int InlineJoinWidth = 150;
+
+    /// <summary>A join's parts as records, texts next to each other written as one (the join's value is the same).</summary>
+    private static List<(string Record, string Text)> JoinParts(IReadOnlyList<KeyPart> parts)
+    {
+        var records = new List<(string Record, string Text)>();
+        foreach (var part in parts)
+        {
+            var record = part.Kind switch
+            {
+                KeyPartKind.Value => ("value", part.Name!),
+                KeyPartKind.Literal => ("text", part.Text ?? string.Empty),
+                KeyPartKind.Env => ("env", part.Name!),
+                _ => throw new ArgumentException(
+                    $"a join's {part.Kind} part has no record: a provider spells it first (a leg's matrix value as text, or an env part)", nameof(parts)),
+            };
+            if (record.Item1 == "text" && records.Count > 0 && records[^1].Record == "text")
+            {
+                records[^1] = ("text", records[^1].Text + record.Item2);
+            }
+            else
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
     }
 
     private RuntimeSpec Add(params string[] words)
