@@ -26,7 +26,7 @@ public sealed class RuntimeTextTests
         result.Text.Should().Be("cigen_marker\ncigen_s3_lookup\ncigen_s3_record\ncigen_redis_lookup\ncigen_redis_record\n");
     }
 
-    public static TheoryData<int> EveryPartSet() => [.. Enumerable.Range(0, 16)];
+    public static TheoryData<int> EveryPartSet() => [.. Enumerable.Range(0, 32)];
 
     [Theory]
     [MemberData(nameof(EveryPartSet))]

@@ -41,6 +41,7 @@ public static class CigenRuntime
                     "markers" => (parts & (RuntimeParts.S3 | RuntimeParts.Redis)) != 0,
                     "s3" => parts.HasFlag(RuntimeParts.S3),
                     "redis" => parts.HasFlag(RuntimeParts.Redis),
+                    "legs" => parts.HasFlag(RuntimeParts.Legs),
                     var other => throw new InvalidOperationException($"the runtime names an unknown part '{other}'"),
                 };
                 continue;
@@ -60,6 +61,7 @@ public static class CigenRuntime
     /// <summary>Operations, the runtime's one argument.</summary>
     public const string Hash = "hash";
     public const string Keys = "keys";
+    public const string Legs = "legs";
     public const string Lookup = "lookup";
     public const string Record = "record";
 
@@ -92,6 +94,15 @@ public static class CigenRuntime
 
     /// <summary>What <c>hash</c> prints after a marker's name when a backend is set: whether the marker exists.</summary>
     public static string FoundOutput(string marker) => $"{marker}_found";
+
+    /// <summary>For <c>legs</c>: the variable holding the name of leg <paramref name="number"/>'s marker (1, 2, ... in the order of the records).</summary>
+    public static string LegMarkerVariable(int number) => $"CIGEN_LEG_{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>For <c>legs</c>: the variable that is <c>true</c> when leg <paramref name="number"/>'s marker was found.</summary>
+    public static string LegFoundVariable(int number) => LegMarkerVariable(number) + "_FOUND";
+
+    /// <summary>What <c>legs</c> prints for a job: the JSON object of its legs' decisions, by the leg's key.</summary>
+    public static string LegsOutput(string job) => $"{job}_legs";
 
     /// <summary>What <c>lookup</c> prints: whether <see cref="MarkerKeyVariable"/> exists.</summary>
     public const string FoundVariable = "found";

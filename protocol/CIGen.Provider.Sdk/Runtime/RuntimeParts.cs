@@ -20,7 +20,10 @@ public enum RuntimeParts
     /// <summary>Skip markers in Redis.</summary>
     Redis = 8,
 
-    All = Hash | Keys | S3 | Redis,
+    /// <summary>The <c>legs</c> operation: a matrix job's leg decisions as one JSON object, for platforms that expand matrices themselves.</summary>
+    Legs = 16,
+
+    All = Hash | Keys | S3 | Redis | Legs,
 }
 
 public static class RuntimePartsOf

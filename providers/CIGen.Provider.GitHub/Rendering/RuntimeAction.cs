@@ -60,8 +60,9 @@ internal static class RuntimeAction
         return new ActionStep { Name = name, Id = id, If = condition, Uses = Uses, With = with, Env = env ?? [] };
     }
 
-    /// <summary>True for a step that calls the action.</summary>
-    public static bool IsUse(JobStep step) => step is ActionStep { Uses: Uses };
+    /// <summary>True for a step that calls the action (for <paramref name="operation"/>, when given).</summary>
+    public static bool IsUse(JobStep step, string? operation = null) =>
+        step is ActionStep { Uses: Uses } action && (operation is null || action.With[OperationInput].Text == operation);
 
     /// <summary>
     /// The value <paramref name="name"/> the action printed in step <paramref name="stepId"/>, without <c>${{ }}</c>.
@@ -92,7 +93,7 @@ internal static class RuntimeAction
         Description = "Runs cigen's runtime for the generated workflows: job hashes, cache-key values and skip markers",
         Inputs =
         [
-            new(OperationInput, "hash, keys, lookup or record", Required: true),
+            new(OperationInput, "hash, legs, keys, lookup or record", Required: true),
             new(SpecInput, "The operation's records, one per line", Required: false, Default: string.Empty),
             new(MarkerInput, "The skip marker lookup and record work on", Required: false, Default: string.Empty),
         ],

@@ -1,9 +1,9 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
 using CIGen.Provider.GitHub.Rendering.Skipping;
-using CIGen.Provider.Sdk.Runtime;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Rendering;
+using CIGen.Provider.Sdk.Runtime;
 using CIGen.Provider.Sdk.Yaml;
 
 namespace CIGen.Provider.GitHub.Rendering;
@@ -34,9 +34,11 @@ internal static class WorkflowRenderer
         var files = documents
             .Select(d => new OutputFile(OutputPaths.For(request.Options, DefaultDirectory, $"{d.workflow.Id}.yml"), YamlWriter.Write(d.Document.ToYaml())))
             .ToList();
-        if (documents.Any(d => d.Document.Jobs.SelectMany(j => j.Steps).Any(RuntimeAction.IsUse)))
+        if (documents.Any(d => d.Document.Jobs.SelectMany(j => j.Steps).Any(s => RuntimeAction.IsUse(s))))
         {
-            files.AddRange(RuntimeAction.Files(graph.ConfigSource, RuntimePartsOf.Graph(graph)));
+            // Only GitHub collects leg decisions (its plan job), so the graph alone does not say whether `legs` is called.
+            var legs = documents.Any(d => d.Document.Jobs.SelectMany(j => j.Steps).Any(s => RuntimeAction.IsUse(s, CigenRuntime.Legs)));
+            files.AddRange(RuntimeAction.Files(graph.ConfigSource, RuntimePartsOf.Graph(graph) | (legs ? RuntimeParts.Legs : RuntimeParts.None)));
         }
 
         return new GenerateResult(files, diagnostics.All);

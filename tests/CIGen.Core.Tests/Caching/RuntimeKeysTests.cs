@@ -200,6 +200,37 @@ public class RuntimeKeysTests
         run.Values["modules_key"].Should().Be($"{run.Values["os"]}-modules-node20.1.0-");
     }
 
+    [Fact]
+    public void A_short_join_carries_its_parts_on_its_own_record_texts_together_and_a_long_one_writes_a_record_each()
+    {
+        using var tree = new DigestTree((".nvmrc", "20.1.0\n"));
+        KeyPart Text(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
+        KeyPart Value(string name) => new() { Kind = KeyPartKind.Value, Name = name };
+        KeyPart Env(string name) => new() { Kind = KeyPartKind.Env, Name = name };
+        var shortJoin = new KeyValue { Name = "a_key", Kind = KeyValueKind.Join, Parts = [Value("os"), Text("-a b-"), Text("node"), Value("node"), Env("LEG"), Text("")] };
+        var longJoin = new KeyValue { Name = "b_key", Kind = KeyValueKind.Join, Parts = [Value("os"), Text(new string('x', 150)), Value("node")] };
+
+        var spec = RuntimeSpec.Keys([shortJoin, longJoin]);
+        var result = RuntimeRun.Run(CigenRuntime.Keys, "tool node\nfile .nvmrc\n" + spec, tree.Root, new Dictionary<string, string?> { ["LEG"] = "x86" });
+
+        spec.Should().Be($"join a_key value=os 'text=-a b-node' value=node env=LEG text=\njoin b_key\nvalue os\ntext {new string('x', 150)}\nvalue node\n");
+        result.ExitCode.Should().Be(0, result.StandardError);
+        var values = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        values["a_key"].Should().Be($"{values["os"]}-a b-node20.1.0x86");
+        values["b_key"].Should().Be($"{values["os"]}{new string('x', 150)}20.1.0");
+    }
+
+    [Theory]
+    [InlineData("join a_key checksum=x")]
+    [InlineData("join a_key text")]
+    [InlineData("tool node text=x")]
+    public void A_part_that_is_not_text_value_or_env_on_a_join_fails_the_step(string record)
+    {
+        using var tree = new DigestTree(("a", "a"));
+
+        RuntimeRun.Run(CigenRuntime.Keys, record + "\n", tree.Root).ExitCode.Should().NotBe(0);
+    }
+
     private sealed record ScriptRun(IReadOnlyList<string> Names, IReadOnlyDictionary<string, string> Values, string StandardError);
 
     private static ScriptRun Run(DigestTree tree, IReadOnlyList<ToolVersion> tools, IReadOnlyList<FilesDigest>? digests = null, string? pathPrefix = null, IReadOnlyList<KeyValue>? extra = null)

@@ -51,11 +51,11 @@ public sealed class CargoCacheScopeTests
             // The key reads values the job's key step joins from its own records (the job's name is in them), and each
             // leg of the native matrix fills in its own target.
             var spec = Text(With(steps, "Compute cache keys"), "spec")!;
-            var joins = spec[spec.IndexOf("join cargo_target_key\n", StringComparison.Ordinal)..];
+            var joins = spec[spec.IndexOf("join cargo_target_key", StringComparison.Ordinal)..];
             if (name == "cross")
             {
                 // GitHub runs the legs from one definition: the join reads the leg's target from the key step's env.
-                joins.Should().Contain("env CIGEN_MATRIX_target\n");
+                joins.Should().MatchRegex(@"\benv[ =]CIGEN_MATRIX_target\b", "a join names its parts in records or on its own record");
                 Text((YamlMappingNode)steps.Single(s => Text(s, "name") == "Compute cache keys").Children["env"], "CIGEN_MATRIX_target").Should().Be("${{ matrix.target }}");
             }
 
@@ -66,8 +66,8 @@ public sealed class CargoCacheScopeTests
         }
 
         target.Should().HaveCount(5).And.OnlyHaveUniqueItems();
-        target.Should().Contain(k => k.Contains("=aarch64-unknown-linux-gnu", StringComparison.Ordinal) && k.Contains("text '(ci/cross'\n", StringComparison.Ordinal));
-        target.Should().Contain(k => k.Contains("text '(ci/lint'\n", StringComparison.Ordinal));
+        target.Should().Contain(k => k.Contains("=aarch64-unknown-linux-gnu", StringComparison.Ordinal) && k.Contains("(ci/cross", StringComparison.Ordinal));
+        target.Should().Contain(k => k.Contains("(ci/lint", StringComparison.Ordinal));
         registry.Distinct().Should().ContainSingle().Which.Should().NotContain("ci/").And.NotContain("matrix");
     }
 
@@ -87,7 +87,7 @@ public sealed class CargoCacheScopeTests
             keys[0].Should().StartWith("{{ checksum \"/tmp/cigen/key-values/cargo_target_key\" }}").And.EndWith("{{ checksum \"/tmp/cigen/key-values/files_cargo_target\" }}");
             // The key's prefix is one value the runtime joins in the job, from its records: the job's own text is in them.
             var spec = Text(CircleCiStep(steps, "cigen_runtime", "Compute cache keys"), "spec")!;
-            target.Add(keys[0] + "\n" + spec[spec.IndexOf("join cargo_target_key\n", StringComparison.Ordinal)..]);
+            target.Add(keys[0] + "\n" + spec[spec.IndexOf("join cargo_target_key", StringComparison.Ordinal)..]);
             registry.Add(((YamlSequenceNode)CircleCiStep(steps, "restore_cache", "Restore cargo cache").Children["keys"]).Cast<YamlScalarNode>().First().Value!);
         }
 

@@ -64,9 +64,8 @@ public sealed partial class ShippedConfigTests
         foreach (var path in split.Files())
         {
             // A job's hash covers the files its definition is read from: cigen.yml here, the .cigen tree there.
-            var fromInline = RequireRecords().Replace(DefinitionFiles().Replace(File.ReadAllText(inline.Combine(path)), "$1"), "$1require\n")
-                .Replace("from cigen.yml", "from .cigen", StringComparison.Ordinal);
-            var fromSplit = RequireRecords().Replace(DefinitionFiles().Replace(File.ReadAllText(split.Combine(path)), "$1"), "$1require\n");
+            var fromInline = WithoutDefinitionFiles(File.ReadAllText(inline.Combine(path))).Replace("from cigen.yml", "from .cigen", StringComparison.Ordinal);
+            var fromSplit = WithoutDefinitionFiles(File.ReadAllText(split.Combine(path)));
             fromInline.Should().Be(fromSplit, path);
             DefinitionFiles().Matches(File.ReadAllText(inline.Combine(path))).Where(m => !m.Value.EndsWith(" 'cigen.yml'", StringComparison.Ordinal))
                 .Should().BeEmpty("an inline config's jobs are defined in cigen.yml alone");
@@ -131,4 +130,52 @@ public sealed partial class ShippedConfigTests
     /// <summary>The <c>require</c> records of a job in the records the CircleCI config passes cigen's runtime.</summary>
     [GeneratedRegex(@"(?m)^( +)require .+\n(?:\1require .+\n)*")]
     private static partial Regex RequireRecords();
+
+    /// <summary>
+    /// A generated file with the definition files a job hash reads left out: each job's hash records with its sets of
+    /// shared inputs (<c>inputs</c>/<c>uses</c>) written into it, as the runtime reads them, and then its input records
+    /// as one <c>inputs</c> line and its source-file records in order of text (their order does not change the hash, and
+    /// what several jobs share depends on their definition files).
+    /// </summary>
+    private static string WithoutDefinitionFiles(string text)
+    {
+        var sets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var lines = new List<string>();
+        List<string>? set = null;
+        foreach (var line in DefinitionFiles().Replace(text, "$1").Split('\n'))
+        {
+            var record = line.TrimStart();
+            var indent = line[..(line.Length - record.Length)];
+            if (set is not null && InputRecord().IsMatch(record))
+            {
+                set.Add(record);
+                continue;
+            }
+
+            set = null;
+            if (record.StartsWith("inputs ", StringComparison.Ordinal))
+            {
+                sets[record["inputs ".Length..]] = set = [];
+            }
+            else if (record.StartsWith("uses ", StringComparison.Ordinal))
+            {
+                lines.AddRange(sets[record["uses ".Length..]].Select(r => indent + r));
+            }
+            else
+            {
+                lines.Add(line);
+            }
+        }
+
+        return InputRecords().Replace(string.Join('\n', lines), m => m.Groups[1].Value + "inputs\n" + string.Concat(
+            m.Value.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(r => !r.StartsWith("require ", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).Select(r => m.Groups[1].Value + r + "\n")));
+    }
+
+    [GeneratedRegex(@"^(require|include|exclude) ")]
+    private static partial Regex InputRecord();
+
+    /// <summary>A job's input records in the records cigen passes its runtime.</summary>
+    [GeneratedRegex(@"(?m)^( +)(?:require|include|exclude) .+\n(?:\1(?:require|include|exclude) .+\n)*")]
+    private static partial Regex InputRecords();
 }

@@ -303,11 +303,11 @@ public sealed partial class RealProjectMeaningTests
             return "{}";
         }
 
-        // The plan's one collecting step lists every leg as a line of bash words: its job, then its key.
+        // The plan's one collecting step (the runtime's legs) has a record of bash words per leg: leg, its job, its key.
         var collect = ((YamlSequenceNode)((YamlMappingNode)jobs["cigen_plan"])["steps"]).Children.Cast<YamlMappingNode>().Single(s => Text(s, "id") == "cigen_legs");
-        var lines = ((YamlScalarNode)((YamlMappingNode)collect["env"])["CIGEN_LEGS"]).Value!;
+        var lines = ((YamlScalarNode)((YamlMappingNode)collect["with"])["spec"]).Value!;
         var split = CIGen.Testing.ShellRun.Bash(
-            "while IFS= read -r line; do [ -n \"$line\" ] || continue; eval \"set -- $line\"; printf '%s\\0%s\\0' \"$1\" \"$2\"; done <<'EOF'\n" + lines + "EOF\n",
+            "while IFS= read -r line; do [ -n \"$line\" ] || continue; eval \"set -- $line\"; printf '%s\\0%s\\0' \"$2\" \"$3\"; done <<'EOF'\n" + lines + "EOF\n",
             Path.GetTempPath()).Text.Split('\0');
         var keys = Enumerable.Range(0, split.Length / 2).Where(i => split[2 * i] == job.Id)
             .Select(i => "\"" + JsonEncodedText.Encode(split[(2 * i) + 1]) + "\":{\"skip\":true,\"marker\":\"\"}");

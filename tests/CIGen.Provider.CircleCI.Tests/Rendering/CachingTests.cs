@@ -85,7 +85,7 @@ public class CachingTests
         var spec = Text((YamlMappingNode)keyValues["environment"], "CIGEN_SPEC");
         spec.Should().StartWith("tool ruby\nfile .ruby-version\ncommand 'ruby --version'\ntool bundler\n")
             .And.Contain("digest files_gems\ninclude Gemfile\ninclude 'Gemfile\\.lock'\n")
-            .And.Contain("join gems_key\nvalue os\ntext -\nvalue os_version\ntext -\nvalue arch\ntext -gems-\ntext ruby\nvalue ruby\ntext -\ntext bundler\nvalue bundler\ntext -\n");
+            .And.Contain("join gems_key value=os text=- value=os_version text=- value=arch text=-gems-ruby value=ruby text=-bundler value=bundler text=-\n");
         using var runner = new StepRunner();
         runner.Write(".ruby-version", "3.3.5\n");
         runner.Write(".nvmrc", "v20.11.0\n");

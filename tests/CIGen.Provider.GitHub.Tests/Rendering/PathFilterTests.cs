@@ -90,10 +90,10 @@ public sealed partial class PathFilterTests
         GitHubExpression.Interpolate(outputs["lint"], leftOut).Should().Be("skip");
         GitHubExpression.Interpolate(outputs["test"], leftOut).Should().Be("skip");
 
-        var found = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "true"), ("cigen_legs", "test", "run"));
+        var found = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "true"), ("cigen_legs", "json", """{"test":"run"}"""));
         GitHubExpression.Interpolate(outputs["lint"], found).Should().Be("skip");
         GitHubExpression.Interpolate(outputs["test"], found).Should().Be("run");
-        var missing = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "false"), ("cigen_legs", "test", "skip"));
+        var missing = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "false"), ("cigen_legs", "json", """{"test":"skip"}"""));
         GitHubExpression.Interpolate(outputs["lint"], missing).Should().Be("run");
         GitHubExpression.Interpolate(outputs["test"], missing).Should().Be("skip");
     }
@@ -325,8 +325,8 @@ public sealed partial class PathFilterTests
     /// <summary>
     /// The result of every job of a run, by GitHub's rules applied to the written workflow. The plan job's steps run
     /// when their <c>if</c> holds: the filter step outputs <paramref name="filterRun"/>, a hash step a hash, a lookup
-    /// <c>cache-hit</c> (true for the ids in <paramref name="unchanged"/>), the legs step what its script makes of its
-    /// env; the plan's outputs are its expressions over them. Every other job runs when its <c>if</c> holds over its
+    /// <c>cache-hit</c> (true for the ids in <paramref name="unchanged"/>), the legs step what the runtime makes of its
+    /// records and env; the plan's outputs are its expressions over them. Every other job runs when its <c>if</c> holds over its
     /// needs' results and the plan's outputs (without a status function, only when all its needs succeeded) and then
     /// succeeds; the gate fails when its script would.
     /// </summary>
@@ -355,22 +355,9 @@ public sealed partial class PathFilterTests
             }
             else if (id == "cigen_legs")
             {
-                var exports = string.Concat(Pairs(Mapping(step, "env")).Select(e =>
-                    $"export {e.Key}='{GitHubExpression.Interpolate(e.Value, steps).Replace("'", "'\\''", StringComparison.Ordinal)}'\n"));
-                var output = Path.GetTempFileName();
-                try
-                {
-                    var run = ShellRun.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", $"export GITHUB_OUTPUT='{output}'\n{exports}{Text(step, "run")}"], Path.GetTempPath());
-                    run.ExitCode.Should().Be(0, run.StandardError);
-                    foreach (var line in File.ReadAllLines(output))
-                    {
-                        steps[$"steps.{id}.outputs.{line[..line.IndexOf('=', StringComparison.Ordinal)]}"] = line[(line.IndexOf('=', StringComparison.Ordinal) + 1)..];
-                    }
-                }
-                finally
-                {
-                    File.Delete(output);
-                }
+                var run = RuntimeActionRun.Run(step, steps, Path.GetTempPath());
+                run.ExitCode.Should().Be(0, run.Errors);
+                steps["steps.cigen_legs.outputs.json"] = run.Json;
             }
         }
 

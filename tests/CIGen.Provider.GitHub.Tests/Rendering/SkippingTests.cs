@@ -732,13 +732,22 @@ public class SkippingTests
         return context;
     }
 
-    /// <summary>Runs the plan job's step that collects the decisions on the matrix legs; returns its outputs for <paramref name="jobId"/> as <c>all</c> and <c>legs</c>.</summary>
+    /// <summary>
+    /// Runs the plan job's step that collects the decisions on the matrix legs (the runtime's <c>legs</c>); returns the
+    /// plan job's outputs for <paramref name="jobId"/>, as its <c>outputs</c> read that step, as <c>all</c> and <c>legs</c>.
+    /// </summary>
     private static Dictionary<string, string> PlanLegs(YamlDotNet.RepresentationModel.YamlMappingNode plan, string jobId, Func<int, bool> found)
     {
-        var collect = Step(plan, "cigen_legs");
-        var outputs = RunStepScript(Exports(collect, PlanContext(plan, jobId, found)) + Text(collect, "run"))
-            .ToDictionary(l => l[..l.IndexOf('=', StringComparison.Ordinal)], l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]);
-        return new Dictionary<string, string> { ["all"] = outputs[jobId], ["legs"] = outputs[$"{jobId}_legs"] };
+        var context = PlanContext(plan, jobId, found);
+        var collect = RuntimeActionRun.Run(Step(plan, "cigen_legs"), context, Path.GetTempPath());
+        collect.ExitCode.Should().Be(0, collect.Errors + collect.Log);
+        context["steps.cigen_legs.outputs.json"] = collect.Json;
+        var outputs = Pairs(Mapping(plan, "outputs"));
+        return new Dictionary<string, string>
+        {
+            ["all"] = GitHubExpression.Interpolate(outputs[jobId], context),
+            ["legs"] = GitHubExpression.Interpolate(outputs[$"{jobId}_legs"], context),
+        };
     }
 
     /// <summary>Shell that exports a step's <c>env</c> as GitHub would set it, its expressions evaluated in <paramref name="context"/>.</summary>

@@ -14,7 +14,7 @@ namespace CIGen.Provider.GitHub.Rendering.Skipping;
 /// <c>run</c>) and <c>&lt;job&gt;_marker</c>, the marker the job records when it succeeds; for a matrix job instead
 /// <c>&lt;job&gt;_legs</c>: the JSON object of its legs' decisions, by the leg's key (<see cref="LegChoice"/>): whether
 /// to skip it, and its marker (<c>&lt;job&gt;</c> is <c>skip</c> when every leg is skipped), collected for every matrix
-/// job by one step (<see cref="LegsId"/>, Scripts/plan-legs.sh). A job that never skips on tags is not looked up on a
+/// job by one step (<see cref="LegsId"/>, the runtime's <c>legs</c>). A job that never skips on tags is not looked up on a
 /// tag run. With a pull-request path filter (<see cref="PathFilters"/>) its first step after the checkout applies the
 /// filter and outputs <see cref="PathFilters.OutputName"/>; when the filter leaves the run out, the hashes and lookups
 /// do not run and every verdict is <c>skip</c>.
@@ -26,8 +26,6 @@ internal static class PlanJob
     public const string HashId = "cigen_hash";
 
     public const string LegsId = "cigen_legs";
-
-    private static readonly EmbeddedScript LegsScript = new(typeof(PlanJob).Assembly, "CIGen.Provider.GitHub.Scripts.plan-legs.sh");
 
     /// <summary>The hash step's output naming the marker of a job, or of one leg of a matrix job.</summary>
     public static string MarkerOutput(string jobId, MatrixLeg? leg = null) => leg is null ? $"{jobId}_marker" : $"{jobId}_{leg.Suffix}_marker";
@@ -105,34 +103,20 @@ internal static class PlanJob
                     steps.Add(SkipSteps.NativeLookup(marker, $"Look up {job.Id} ({leg.Suffix})", $"${{{{ {RuntimeAction.Value(hashId, marker)} }}}}", lookupIf));
                 }
 
-                legLines.Add(ShellWords.Line(job.Id, choice.Keys[i]));
-                var number = legLines.Count.ToString(CultureInfo.InvariantCulture);
-                legEnv.Add($"CIGEN_LEG_{number}", $"${{{{ {RuntimeAction.Value(hashId, marker)} }}}}");
-                legEnv.Add($"CIGEN_LEG_{number}_FOUND", $"${{{{ {SkipSteps.Found(skip.Backend, hashId, marker, lookupId: marker)} }}}}");
+                legLines.Add(ShellWords.Line("leg", job.Id, choice.Keys[i]));
+                legEnv.Add(CigenRuntime.LegMarkerVariable(legLines.Count), $"${{{{ {RuntimeAction.Value(hashId, marker)} }}}}");
+                legEnv.Add(CigenRuntime.LegFoundVariable(legLines.Count), $"${{{{ {SkipSteps.Found(skip.Backend, hashId, marker, lookupId: marker)} }}}}");
             }
 
-            var all = $"steps.{LegsId}.outputs.{job.Id}";
+            var all = RuntimeAction.Value(LegsId, job.Id, orEmpty: true);
             outputs.Add(job.Id, $"${{{{ {(skipping.FiltersPaths ? $"{PathFilters.StepLeavesOut} && 'skip' || {all}" : all)} }}}}");
-            outputs.Add(WorkflowSkipping.LegsOutputName(job.Id), $"${{{{ steps.{LegsId}.outputs.{WorkflowSkipping.LegsOutputName(job.Id)} }}}}");
+            outputs.Add(WorkflowSkipping.LegsOutputName(job.Id), $"${{{{ {RuntimeAction.Value(LegsId, WorkflowSkipping.LegsOutputName(job.Id), orEmpty: true)} }}}}");
         }
 
         if (legLines.Count > 0)
         {
-            var env = new OrderedDictionary<string, Scalar> { ["CIGEN_LEGS"] = string.Join("\n", legLines) + "\n" };
-            foreach (var (key, value) in legEnv)
-            {
-                env.Add(key, value);
-            }
-
-            steps.Add(new RunStep
-            {
-                Name = "Collect the decisions on the matrix legs",
-                Id = LegsId,
-                If = UnlessLeftOut(null),
-                Env = env,
-                Shell = SkipSteps.Shell,
-                Run = LegsScript.Text,
-            });
+            var spec = string.Join("\n", legLines) + "\n";
+            steps.Add(RuntimeAction.Step("Collect the decisions on the matrix legs", LegsId, CigenRuntime.Legs, spec, env: legEnv, condition: UnlessLeftOut(null)));
         }
 
         return new WorkflowJob

@@ -1,3 +1,4 @@
+using CIGen.Provider.Sdk.Runtime;
 using CIGen.Protocol;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Settings;
@@ -120,7 +121,7 @@ internal sealed class WorkflowSkipping
     public static string MarkerOutput(string jobId) => $"needs.{PlanJobId}.outputs.{MarkerOutputName(jobId)}";
 
     /// <summary>The plan job's output of the decisions on a matrix job's legs (see <see cref="PlanJob"/>).</summary>
-    public static string LegsOutputName(string jobId) => $"{jobId}_legs";
+    public static string LegsOutputName(string jobId) => CigenRuntime.LegsOutput(jobId);
 
     /// <summary>
     /// The decision on the running leg of a matrix job, without <c>${{ }}</c>: an object with <c>skip</c> (true or

@@ -110,7 +110,8 @@ cigen_any_of() {
 #     command TEXT        TEXT's output as a version number, when it exits 0
 #   digest NAME           the digest of the files the include/exclude records after it select (skipped with
 #                         CIGEN_KEY_DIGESTS=skip, for platforms that hash files themselves)
-#   join NAME             the text and value records after it, concatenated (a key's fixed prefix)
+#   join NAME [PART...]   the parts after NAME and the text and value records after it, concatenated (a key's fixed
+#                         prefix); a PART is text=TEXT, value=NAME or env=VARIABLE, as the records:
 #     text TEXT / value NAME / env VARIABLE
 # Tool versions and digests are printed with characters outside [A-Za-z0-9._-] replaced by '_'; a join as it is.
 
@@ -230,6 +231,11 @@ cigen_keys_record() {
       cigen_keys_text=''
       cigen_keys_include=()
       cigen_keys_exclude=()
+      local part
+      for part in "${@:3}"; do
+        if [[ $1 != join || ! $part =~ ^(text|value|env)= ]]; then cigen_fail "keys: '$part' is not a part of a join"; fi
+        cigen_keys_record "${part%%=*}" "${part#*=}"
+      done
       ;;
     file) if [[ -z $cigen_keys_found ]]; then cigen_keys_found=$(cigen_file "${@:2}") || true; fi ;;
     command) if [[ -z $cigen_keys_found ]]; then cigen_keys_found=$(cigen_command "$2") || true; fi ;;
@@ -260,10 +266,11 @@ cigen_op_keys() {
 cigen_main() {
   case ${1-} in
     hash) cigen_each_record cigen_hash_record ;;
+    legs) cigen_each_record cigen_legs_record ;;
     keys) cigen_op_keys ;;
     lookup) cigen_op_lookup ;;
     record) cigen_op_record ;;
-    *) cigen_fail "unknown operation '${1-}' (hash, keys, lookup or record)" ;;
+    *) cigen_fail "unknown operation '${1-}' (hash, legs, keys, lookup or record)" ;;
   esac
   if [[ -n $cigen_tree ]]; then rm -f "$cigen_tree"; fi
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi

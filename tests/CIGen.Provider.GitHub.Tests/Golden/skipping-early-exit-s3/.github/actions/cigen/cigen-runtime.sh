@@ -133,6 +133,9 @@ cigen_ref_kind_named() {
 #   no_tags               never skipped on a tag run: NAME_lookup=false there
 #   marker OUTPUT PREFIX  prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3 or
 #                         redis) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is)
+# and, so that inputs several jobs share are written once:
+#   inputs SET            starts a set of require, include and exclude records, up to the next job or inputs record
+#   uses SET              the job takes the records of SET as if they were written in its place
 
 cigen_hash_job=''
 cigen_hash_ref=''
@@ -141,6 +144,9 @@ cigen_hash_value=''
 cigen_hash_kind=''
 cigen_hash_lookup=''
 declare -a cigen_hash_require=() cigen_hash_include=() cigen_hash_exclude=()
+# The sets of inputs (bash 3.2 has no maps): three items per record, the set's name, the record's kind and its value.
+cigen_hash_set=''
+declare -a cigen_hash_sets=()
 
 cigen_hash_done=''
 
@@ -173,9 +179,14 @@ cigen_hash_flush() {
 }
 
 cigen_hash_record() {
+  if [[ -n $cigen_hash_set && $1 =~ ^(require|include|exclude)$ ]]; then
+    cigen_hash_sets+=("$cigen_hash_set" "$1" "$2")
+    return
+  fi
   case $1 in
     job | end)
       cigen_hash_flush
+      cigen_hash_set=''
       cigen_hash_job=${2-}
       cigen_hash_done=''
       cigen_hash_value=''
@@ -185,9 +196,24 @@ cigen_hash_record() {
       cigen_hash_include=()
       cigen_hash_exclude=()
       ;;
+    inputs)
+      cigen_hash_flush
+      cigen_hash_job=''
+      cigen_hash_set=$2
+      ;;
     require) cigen_hash_require+=("$2") ;;
     include) cigen_hash_include+=("$2") ;;
     exclude) cigen_hash_exclude+=("$2") ;;
+    uses)
+      local i used=''
+      for ((i = 0; i < ${#cigen_hash_sets[@]}; i += 3)); do
+        if [[ ${cigen_hash_sets[i]} == "$2" ]]; then
+          cigen_hash_record "${cigen_hash_sets[@]:i+1:2}"
+          used=1
+        fi
+      done
+      if [[ -z $used ]]; then cigen_fail "hash: job $cigen_hash_job uses the set of inputs '$2', which no inputs record starts"; fi
+      ;;
     ref) cigen_hash_ref=$2 ;;
     no_tags) cigen_hash_no_tags=1 ;;
     marker)
@@ -363,10 +389,11 @@ cigen_op_record() {
 cigen_main() {
   case ${1-} in
     hash) cigen_each_record cigen_hash_record ;;
+    legs) cigen_each_record cigen_legs_record ;;
     keys) cigen_op_keys ;;
     lookup) cigen_op_lookup ;;
     record) cigen_op_record ;;
-    *) cigen_fail "unknown operation '${1-}' (hash, keys, lookup or record)" ;;
+    *) cigen_fail "unknown operation '${1-}' (hash, legs, keys, lookup or record)" ;;
   esac
   if [[ -n $cigen_tree ]]; then rm -f "$cigen_tree"; fi
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi

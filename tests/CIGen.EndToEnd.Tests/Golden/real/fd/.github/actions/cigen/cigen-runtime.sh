@@ -133,6 +133,9 @@ cigen_ref_kind_named() {
 #   no_tags               never skipped on a tag run: NAME_lookup=false there
 #   marker OUTPUT PREFIX  prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3 or
 #                         redis) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is)
+# and, so that inputs several jobs share are written once:
+#   inputs SET            starts a set of require, include and exclude records, up to the next job or inputs record
+#   uses SET              the job takes the records of SET as if they were written in its place
 
 cigen_hash_job=''
 cigen_hash_ref=''
@@ -141,6 +144,9 @@ cigen_hash_value=''
 cigen_hash_kind=''
 cigen_hash_lookup=''
 declare -a cigen_hash_require=() cigen_hash_include=() cigen_hash_exclude=()
+# The sets of inputs (bash 3.2 has no maps): three items per record, the set's name, the record's kind and its value.
+cigen_hash_set=''
+declare -a cigen_hash_sets=()
 
 cigen_hash_done=''
 
@@ -173,9 +179,14 @@ cigen_hash_flush() {
 }
 
 cigen_hash_record() {
+  if [[ -n $cigen_hash_set && $1 =~ ^(require|include|exclude)$ ]]; then
+    cigen_hash_sets+=("$cigen_hash_set" "$1" "$2")
+    return
+  fi
   case $1 in
     job | end)
       cigen_hash_flush
+      cigen_hash_set=''
       cigen_hash_job=${2-}
       cigen_hash_done=''
       cigen_hash_value=''
@@ -185,9 +196,24 @@ cigen_hash_record() {
       cigen_hash_include=()
       cigen_hash_exclude=()
       ;;
+    inputs)
+      cigen_hash_flush
+      cigen_hash_job=''
+      cigen_hash_set=$2
+      ;;
     require) cigen_hash_require+=("$2") ;;
     include) cigen_hash_include+=("$2") ;;
     exclude) cigen_hash_exclude+=("$2") ;;
+    uses)
+      local i used=''
+      for ((i = 0; i < ${#cigen_hash_sets[@]}; i += 3)); do
+        if [[ ${cigen_hash_sets[i]} == "$2" ]]; then
+          cigen_hash_record "${cigen_hash_sets[@]:i+1:2}"
+          used=1
+        fi
+      done
+      if [[ -z $used ]]; then cigen_fail "hash: job $cigen_hash_job uses the set of inputs '$2', which no inputs record starts"; fi
+      ;;
     ref) cigen_hash_ref=$2 ;;
     no_tags) cigen_hash_no_tags=1 ;;
     marker)
@@ -207,6 +233,59 @@ cigen_hash_record() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------------
+# legs: the decisions on the legs of matrix jobs whose markers were looked up one leg at a time, as one JSON object per
+# job that a leg looks itself up in by its key. Records, one per leg, a job's legs one after another:
+#   leg JOB KEY           leg N (1, 2, ... in the order of the records), whose marker's name is in CIGEN_LEG_<N> and
+#                         CIGEN_LEG_<N>_FOUND is true when that marker was found
+# Prints per job JOB_legs={"KEY":{"skip":true|false,"marker":"MARKER"},...}, then JOB=skip when every leg is skipped,
+# else JOB=run.
+
+# text: text as a JSON string.
+cigen_json_string() {
+  local text=${1//\\/\\\\}
+  text=${text//\"/\\\"}
+  text=${text//$'\t'/\\t}
+  text=${text//$'\r'/\\r}
+  text=${text//$'\n'/\\n}
+  printf '"%s"' "$text"
+}
+
+cigen_legs_job=''
+cigen_legs_json=''
+cigen_legs_count=0
+cigen_legs_skipped=0
+cigen_legs_n=0
+
+cigen_legs_record() {
+  case $1 in
+    leg | end)
+      if [[ -n $cigen_legs_job && ${2-} != "$cigen_legs_job" ]]; then
+        cigen_emit "${cigen_legs_job}_legs" "{$cigen_legs_json}"
+        if [[ $cigen_legs_skipped == "$cigen_legs_count" ]]; then
+          cigen_emit "$cigen_legs_job" skip
+        else
+          cigen_emit "$cigen_legs_job" run
+        fi
+        cigen_legs_json=''
+        cigen_legs_count=0
+        cigen_legs_skipped=0
+      fi
+      [[ $1 == leg ]] || return 0
+      cigen_legs_job=$2
+      cigen_legs_n=$((cigen_legs_n + 1))
+      cigen_legs_count=$((cigen_legs_count + 1))
+      local marker="CIGEN_LEG_$cigen_legs_n" found="CIGEN_LEG_${cigen_legs_n}_FOUND" skip=false
+      if [[ ${!found-} == true ]]; then
+        skip=true
+        cigen_legs_skipped=$((cigen_legs_skipped + 1))
+      fi
+      cigen_legs_json+="${cigen_legs_json:+,}$(cigen_json_string "$3"):{\"skip\":$skip,\"marker\":$(cigen_json_string "${!marker-}")}"
+      ;;
+    *) cigen_fail "legs: unknown record '$1'" ;;
+  esac
+}
+
+# ---------------------------------------------------------------------------------------------------------------------
 # keys: values for cache keys. Always prints os, os_version and arch first, then per record:
 #   tool NAME             a tool's version, from the probes after it, tried in order (none found: unknown, warned)
 #     file PATH [ERE]     the first non-empty line not starting with '#', or the first line matching ERE (its group 1
@@ -214,7 +293,8 @@ cigen_hash_record() {
 #     command TEXT        TEXT's output as a version number, when it exits 0
 #   digest NAME           the digest of the files the include/exclude records after it select (skipped with
 #                         CIGEN_KEY_DIGESTS=skip, for platforms that hash files themselves)
-#   join NAME             the text and value records after it, concatenated (a key's fixed prefix)
+#   join NAME [PART...]   the parts after NAME and the text and value records after it, concatenated (a key's fixed
+#                         prefix); a PART is text=TEXT, value=NAME or env=VARIABLE, as the records:
 #     text TEXT / value NAME / env VARIABLE
 # Tool versions and digests are printed with characters outside [A-Za-z0-9._-] replaced by '_'; a join as it is.
 
@@ -334,6 +414,11 @@ cigen_keys_record() {
       cigen_keys_text=''
       cigen_keys_include=()
       cigen_keys_exclude=()
+      local part
+      for part in "${@:3}"; do
+        if [[ $1 != join || ! $part =~ ^(text|value|env)= ]]; then cigen_fail "keys: '$part' is not a part of a join"; fi
+        cigen_keys_record "${part%%=*}" "${part#*=}"
+      done
       ;;
     file) if [[ -z $cigen_keys_found ]]; then cigen_keys_found=$(cigen_file "${@:2}") || true; fi ;;
     command) if [[ -z $cigen_keys_found ]]; then cigen_keys_found=$(cigen_command "$2") || true; fi ;;
@@ -364,10 +449,11 @@ cigen_op_keys() {
 cigen_main() {
   case ${1-} in
     hash) cigen_each_record cigen_hash_record ;;
+    legs) cigen_each_record cigen_legs_record ;;
     keys) cigen_op_keys ;;
     lookup) cigen_op_lookup ;;
     record) cigen_op_record ;;
-    *) cigen_fail "unknown operation '${1-}' (hash, keys, lookup or record)" ;;
+    *) cigen_fail "unknown operation '${1-}' (hash, legs, keys, lookup or record)" ;;
   esac
   if [[ -n $cigen_tree ]]; then rm -f "$cigen_tree"; fi
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi
