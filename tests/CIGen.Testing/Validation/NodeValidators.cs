@@ -29,7 +29,9 @@ internal static class NodeValidators
 
         var script = nodeArguments[^1];
         var input = new JsonArray(files.Select(f => (JsonNode)new JsonObject { ["path"] = f.Path, ["content"] = f.Content }).ToArray());
-        var result = ToolProcess.Run(node, nodeArguments, directory, input.ToJsonString(), TimeSpan.FromSeconds(120));
+        // A limit that catches a hung validator, not a slow one: one call may carry the files of hundreds of generated
+        // configs, and on a busy 2-core machine that took over 120 s.
+        var result = ToolProcess.Run(node, nodeArguments, directory, input.ToJsonString(), TimeSpan.FromSeconds(600));
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"{script} failed (exit {result.ExitCode}):\n{result.StandardError}");
