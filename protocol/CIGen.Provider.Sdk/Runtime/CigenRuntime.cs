@@ -22,12 +22,16 @@ public static class CigenRuntime
 
     /// <summary>
     /// The runtime with only <paramref name="parts"/> (and what every operation shares): a generated output carries no
-    /// S3 client for a config without S3. A part starts at a <c># runtime-part: NAME</c> line of the script.
+    /// S3 client for a config without S3. A part starts at a <c># runtime-part: NAME</c> line of the script. The copy
+    /// keeps the script's opening comment (what it is, where it is documented) and its shellcheck directives but no
+    /// other comment line: the commentary lives in the source, and a maintainer reviews every line of a generated file.
     /// </summary>
     public static string ScriptFor(RuntimeParts parts)
     {
         var kept = new System.Text.StringBuilder();
         var keep = true;
+        var opening = true;
+        var blank = false;
         foreach (var line in Script.Split('\n'))
         {
             if (line.StartsWith(PartMarker, StringComparison.Ordinal))
@@ -47,13 +51,23 @@ public static class CigenRuntime
                 continue;
             }
 
-            if (keep)
+            opening &= line.StartsWith('#');
+            if (!keep || (!opening && IsCommentary(line)) || (blank && line.Length == 0))
             {
-                kept.Append(line).Append('\n');
+                continue;
             }
+
+            blank = line.Length == 0;
+            kept.Append(line).Append('\n');
         }
 
-        return kept.ToString(0, kept.Length - 1);
+        return kept.ToString().TrimEnd('\n') + "\n";
+    }
+
+    private static bool IsCommentary(string line)
+    {
+        var text = line.TrimStart();
+        return text.StartsWith('#') && !text.StartsWith("# shellcheck ", StringComparison.Ordinal);
     }
 
     private const string PartMarker = "# runtime-part: ";

@@ -502,6 +502,19 @@ public class SkippingTests
         }
     }
 
+    /// <summary>A directory of links to the tools the runtime itself needs, and nothing else, for a PATH without clients.</summary>
+    private static string RuntimeTools(DirectoryInfo bin)
+    {
+        var tools = Path.Combine(bin.FullName, "tools");
+        Directory.CreateDirectory(tools);
+        foreach (var tool in new[] { "bash", "cat", "chmod", "date", "find", "grep", "id", "mktemp", "rm", "sha256sum", "sort", "tee", "xargs", "env" })
+        {
+            File.CreateSymbolicLink(Path.Combine(tools, tool), ShellRun.Run("/bin/bash", ["-c", $"command -v {tool}"], bin.FullName).Text.Trim());
+        }
+
+        return tools;
+    }
+
     private static void Fake(DirectoryInfo bin, string name, string script)
     {
         var file = Path.Combine(bin.FullName, name);
@@ -637,12 +650,7 @@ public class SkippingTests
         {
             // A runner without redis-cli: PATH holds only a fake sudo, which "installs" a redis-cli that finds every key
             // and stores every marker, and the tools the runtime itself needs.
-            var tools = Path.Combine(bin.FullName, "tools");
-            Directory.CreateDirectory(tools);
-            foreach (var tool in new[] { "bash", "cat", "chmod", "date", "find", "grep", "id", "mktemp", "rm", "sha256sum", "sort", "tee", "xargs", "env" })
-            {
-                File.CreateSymbolicLink(Path.Combine(tools, tool), ShellRun.Run("/bin/bash", ["-c", $"command -v {tool}"], bin.FullName).Text.Trim());
-            }
+            var tools = RuntimeTools(bin);
 
             // Root or not, the runtime's apt-get is this fake one (through sudo when not root).
             Fake(bin, "sudo", "#!/bin/bash\n\"$@\"\n");
@@ -682,8 +690,8 @@ public class SkippingTests
         {
             var context = Context(("secrets.AWS_KEY", "k"), ("secrets.AWS_SECRET", "s"), ("needs.cigen_plan.outputs.lint_marker", "k"));
             var environment = new Dictionary<string, string> { ["HOME"] = bin.FullName };
-            // No aws, no apt-get, no pip: only what the runtime needs.
-            var path = $"{bin.FullName}:/usr/bin:/bin";
+            // No aws, no apt-get, no pip: only what the runtime needs (the machine's own aws, if any, stays out of PATH).
+            var path = $"{bin.FullName}:{RuntimeTools(bin)}";
             Fake(bin, "apt-get", "#!/bin/bash\nexit 100\n");
             Fake(bin, "python3", "#!/bin/bash\nexit 1\n");
 

@@ -16,7 +16,6 @@ shopt -s inherit_errexit 2>/dev/null || true
 
 cigen_json=''
 
-# name value: prints name=value and remembers both for the JSON line.
 cigen_emit() {
   printf '%s=%s\n' "$1" "$2"
   local value=${2//\\/\\\\}
@@ -24,7 +23,6 @@ cigen_emit() {
   cigen_json+="${cigen_json:+,}\"$1\":\"$value\""
 }
 
-# text: a warning for whoever reads the log.
 cigen_warn() {
   if [[ ${CIGEN_ANNOTATE-} == github ]]; then
     printf '::warning::%s\n' "$1" >&2
@@ -33,7 +31,6 @@ cigen_warn() {
   fi
 }
 
-# text: fails the step with an error.
 cigen_fail() {
   if [[ ${CIGEN_ANNOTATE-} == github ]]; then
     printf '::error::%s\n' "$1" >&2
@@ -43,26 +40,19 @@ cigen_fail() {
   exit 1
 }
 
-# handler: calls `handler WORD...` for each record of CIGEN_SPEC, then `handler end`.
 cigen_each_record() {
   local line
   local -a words
   while IFS= read -r line || [[ -n $line ]]; do
     if [[ -z ${line//[[:space:]]/} ]]; then continue; fi
-    # The records are written by cigen with one quoting rule (single quotes around any word that needs them), so
-    # eval only splits them into words.
     eval "words=($line)"
     "$1" "${words[@]}"
   done < <(printf '%s\n' "${CIGEN_SPEC-}")
   "$1" end
 }
 
-# ---------------------------------------------------------------------------------------------------------------------
-# Files and digests
-
 cigen_tree=''
 
-# Lists every regular file under the working directory (never .git/), NUL-separated, once per run.
 cigen_list_tree() {
   if [[ -z $cigen_tree ]]; then
     cigen_tree=$(mktemp)
@@ -70,9 +60,6 @@ cigen_list_tree() {
   fi
 }
 
-# include-ERE exclude-ERE [file...]: SHA-256 of `sha256sum` over the listed files whose path matches include-ERE and
-# not exclude-ERE (empty: nothing excluded), and the files given (when they exist, whatever the EREs say), in byte
-# order: the digest the job hash is defined by (docs/config.md, "Job hash").
 cigen_digest() {
   local sum
   cigen_list_tree
@@ -92,7 +79,6 @@ cigen_digest() {
   printf '%s\n' "${sum%% *}"
 }
 
-# ERE...: one anchored ERE matching any of them; one that matches nothing when there are none.
 cigen_any_of() {
   if [[ $# -eq 0 ]]; then
     printf '^$\n'
@@ -102,20 +88,6 @@ cigen_any_of() {
   fi
 }
 
-# ---------------------------------------------------------------------------------------------------------------------
-# keys: values for cache keys. Always prints os, os_version and arch first, then per record:
-#   tool NAME             a tool's version, from the probes after it, tried in order (none found: unknown, warned)
-#     file PATH [ERE]     the first non-empty line not starting with '#', or the first line matching ERE (its group 1
-#                         if any), as a version number
-#     command TEXT        TEXT's output as a version number, when it exits 0
-#   digest NAME           the digest of the files the include/exclude records after it select (skipped with
-#                         CIGEN_KEY_DIGESTS=skip, for platforms that hash files themselves)
-#   join NAME [PART...]   the parts after NAME and the text and value records after it, concatenated (a key's fixed
-#                         prefix); a PART is text=TEXT, value=NAME or env=VARIABLE, as the records:
-#     text TEXT / value NAME / env VARIABLE
-# Tool versions and digests are printed with characters outside [A-Za-z0-9._-] replaced by '_'; a join as it is.
-
-# text: the first version number in it, or fails.
 cigen_number() {
   [[ $1 =~ [0-9]+(\.[0-9]+)* ]] && printf '%s\n' "${BASH_REMATCH[0]}"
 }
@@ -155,7 +127,6 @@ cigen_arch() {
   esac
 }
 
-# file [ERE]: see `file` above.
 cigen_file() {
   local line
   [[ -f $1 ]] || return 1
@@ -178,13 +149,11 @@ cigen_file() {
   return 1
 }
 
-# text: runs the user's version command; its version number when it exits 0.
 cigen_command() {
   local output
   output=$(eval "$1" </dev/null 2>&1) && cigen_number "$output"
 }
 
-# name value: emits the value sanitised (nothing found: "unknown", warned) and keeps it for `join`.
 cigen_key_value() {
   local LC_ALL=C value=$2
   if [[ -z $value ]]; then
@@ -205,7 +174,6 @@ declare -a cigen_keys_include=() cigen_keys_exclude=()
 cigen_keys_flush() {
   case $cigen_keys_kind in
     tool) cigen_key_value "$cigen_keys_name" "$cigen_keys_found" ;;
-    # The joined values are sanitised already and the text is cigen's own: kept as it is, so a key reads as written.
     join)
       printf -v "cigen_value_$cigen_keys_name" '%s' "$cigen_keys_text"
       cigen_emit "$cigen_keys_name" "$cigen_keys_text"
@@ -261,8 +229,6 @@ cigen_op_keys() {
   cigen_each_record cigen_keys_record
 }
 
-# ---------------------------------------------------------------------------------------------------------------------
-
 cigen_main() {
   case ${1-} in
     hash) cigen_each_record cigen_hash_record ;;
@@ -276,5 +242,4 @@ cigen_main() {
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi
 }
 
-# With CIGEN_RUNTIME_FUNCTIONS_ONLY=1 (cigen's own tests and `cigen plan`), it only defines the functions.
 if [[ ${CIGEN_RUNTIME_FUNCTIONS_ONLY-} != 1 ]]; then cigen_main "$@"; fi

@@ -16,7 +16,6 @@ shopt -s inherit_errexit 2>/dev/null || true
 
 cigen_json=''
 
-# name value: prints name=value and remembers both for the JSON line.
 cigen_emit() {
   printf '%s=%s\n' "$1" "$2"
   local value=${2//\\/\\\\}
@@ -24,7 +23,6 @@ cigen_emit() {
   cigen_json+="${cigen_json:+,}\"$1\":\"$value\""
 }
 
-# text: a warning for whoever reads the log.
 cigen_warn() {
   if [[ ${CIGEN_ANNOTATE-} == github ]]; then
     printf '::warning::%s\n' "$1" >&2
@@ -33,7 +31,6 @@ cigen_warn() {
   fi
 }
 
-# text: fails the step with an error.
 cigen_fail() {
   if [[ ${CIGEN_ANNOTATE-} == github ]]; then
     printf '::error::%s\n' "$1" >&2
@@ -43,26 +40,19 @@ cigen_fail() {
   exit 1
 }
 
-# handler: calls `handler WORD...` for each record of CIGEN_SPEC, then `handler end`.
 cigen_each_record() {
   local line
   local -a words
   while IFS= read -r line || [[ -n $line ]]; do
     if [[ -z ${line//[[:space:]]/} ]]; then continue; fi
-    # The records are written by cigen with one quoting rule (single quotes around any word that needs them), so
-    # eval only splits them into words.
     eval "words=($line)"
     "$1" "${words[@]}"
   done < <(printf '%s\n' "${CIGEN_SPEC-}")
   "$1" end
 }
 
-# ---------------------------------------------------------------------------------------------------------------------
-# Files and digests
-
 cigen_tree=''
 
-# Lists every regular file under the working directory (never .git/), NUL-separated, once per run.
 cigen_list_tree() {
   if [[ -z $cigen_tree ]]; then
     cigen_tree=$(mktemp)
@@ -70,9 +60,6 @@ cigen_list_tree() {
   fi
 }
 
-# include-ERE exclude-ERE [file...]: SHA-256 of `sha256sum` over the listed files whose path matches include-ERE and
-# not exclude-ERE (empty: nothing excluded), and the files given (when they exist, whatever the EREs say), in byte
-# order: the digest the job hash is defined by (docs/config.md, "Job hash").
 cigen_digest() {
   local sum
   cigen_list_tree
@@ -92,7 +79,6 @@ cigen_digest() {
   printf '%s\n' "${sum%% *}"
 }
 
-# ERE...: one anchored ERE matching any of them; one that matches nothing when there are none.
 cigen_any_of() {
   if [[ $# -eq 0 ]]; then
     printf '^$\n'
@@ -101,9 +87,6 @@ cigen_any_of() {
     printf '^(%s)$\n' "$*"
   fi
 }
-
-# ---------------------------------------------------------------------------------------------------------------------
-# The kind of ref a run is for (REF_KIND): tag, pull_request or branch, read from the platform's own variables.
 
 cigen_ref_kind() {
   if [[ -n ${CIRCLE_TAG-} || ${GITHUB_REF_TYPE-} == tag || ${GITHUB_REF-} == refs/tags/* ]]; then
@@ -115,27 +98,11 @@ cigen_ref_kind() {
   fi
 }
 
-# For a job whose conditions read the ref's name: the kind, '-' and the first 16 hex digits of the SHA-256 of the
-# name the conditions compare (a pull request's head branch, else the branch or tag).
 cigen_ref_kind_named() {
   local name=${CIRCLE_TAG:-${GITHUB_HEAD_REF:-${CIRCLE_BRANCH:-${GITHUB_REF_NAME-}}}} digest
   digest=$(printf '%s' "$name" | sha256sum)
   printf '%s-%s\n' "$(cigen_ref_kind)" "${digest:0:16}"
 }
-
-# ---------------------------------------------------------------------------------------------------------------------
-# hash: job hashes and marker names. Records, per job:
-#   job NAME              starts the job; prints NAME_hash (64 hex digits) and NAME_lookup (true, or false when the
-#                         marker must not be looked up on this run)
-#   require PATH          a file the job's definition is read from: must exist, always hashed
-#   include ERE           one source_files glob, as an unanchored ERE; exclude ERE: one excluded glob
-#   ref kind|name         the marker names the kind of ref (and its name); prints NAME_ref_kind
-#   no_tags               never skipped on a tag run: NAME_lookup=false there
-#   marker OUTPUT PREFIX  prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3 or
-#                         redis) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is)
-# and, so that inputs several jobs share are written once:
-#   inputs SET            starts a set of require, include and exclude records, up to the next job or inputs record
-#   uses SET              the job takes the records of SET as if they were written in its place
 
 cigen_hash_job=''
 cigen_hash_ref=''
@@ -144,13 +111,11 @@ cigen_hash_value=''
 cigen_hash_kind=''
 cigen_hash_lookup=''
 declare -a cigen_hash_require=() cigen_hash_include=() cigen_hash_exclude=()
-# The sets of inputs (bash 3.2 has no maps): three items per record, the set's name, the record's kind and its value.
 cigen_hash_set=''
 declare -a cigen_hash_sets=()
 
 cigen_hash_done=''
 
-# Hashes the current job once: at its first marker, or at the next job or the end.
 cigen_hash_flush() {
   [[ -n $cigen_hash_job && -z $cigen_hash_done ]] || return 0
   cigen_hash_done=1
@@ -217,7 +182,6 @@ cigen_hash_record() {
     ref) cigen_hash_ref=$2 ;;
     no_tags) cigen_hash_no_tags=1 ;;
     marker)
-      # A marker follows its job's other records, so the job is hashed when its first marker comes.
       cigen_hash_flush
       cigen_emit "$2" "$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
       if [[ -n ${CIGEN_BACKEND-} ]]; then
@@ -232,15 +196,6 @@ cigen_hash_record() {
   esac
 }
 
-# ---------------------------------------------------------------------------------------------------------------------
-# legs: the decisions on the legs of matrix jobs whose markers were looked up one leg at a time, as one JSON object per
-# job that a leg looks itself up in by its key. Records, one per leg, a job's legs one after another:
-#   leg JOB KEY           leg N (1, 2, ... in the order of the records), whose marker's name is in CIGEN_LEG_<N> and
-#                         CIGEN_LEG_<N>_FOUND is true when that marker was found
-# Prints per job JOB_legs={"KEY":{"skip":true|false,"marker":"MARKER"},...}, then JOB=skip when every leg is skipped,
-# else JOB=run.
-
-# text: text as a JSON string.
 cigen_json_string() {
   local text=${1//\\/\\\\}
   text=${text//\"/\\\"}
@@ -285,25 +240,15 @@ cigen_legs_record() {
   esac
 }
 
-# ---------------------------------------------------------------------------------------------------------------------
-# Skip markers in S3 or Redis (CIGEN_BACKEND=s3|redis; unset for a platform's own cache). A lookup exits 0 when the marker exists, 1 when it does not and
-# 2 when the backend could not tell; only 0 skips. Each runs in a subshell, so its settings stay inside.
-#   S3: CIGEN_S3_BUCKET, CIGEN_S3_REGION, CIGEN_S3_ENDPOINT (optional; path-style addressing), CIGEN_S3_PREFIX
-#       (optional, put before the key), credentials as the aws CLI reads them.
-#   Redis: CIGEN_REDIS_URL (redis://[user:pass@]host:port[/db]), CIGEN_REDIS_TTL (seconds; default 30 days).
-
 cigen_as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
 }
 
-# package: installs a Debian package quietly; fails when it cannot.
 cigen_apt_install() {
   { cigen_as_root apt-get update -qq &&
     cigen_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$1"; } >/dev/null 2>&1
 }
 
-# Installs the backend's client when the machine lacks it, as GitHub's hosted images (no redis-cli) and most images
-# do; only warns when it cannot, and the lookup then fails to "run".
 cigen_install_client() {
   case $CIGEN_BACKEND in
     redis)
@@ -326,12 +271,10 @@ cigen_install_client() {
   esac
 }
 
-# The marker's content: a few lines naming the key and the time, for whoever looks at it.
 cigen_marker_text() {
   printf 'cigen skip marker\nkey=%s\nrecorded_at=%s\n' "$1" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 }
 
-# TEXT: sets `decoded` to TEXT with its %XX escapes decoded.
 cigen_url_decode() {
   local text=$1 byte
   decoded=''
@@ -350,9 +293,6 @@ cigen_url_decode() {
   decoded+=$text
 }
 
-# Sets up `redis` (an array); exits 2 when Redis cannot be asked. A password in the URL would show in the process list
-# as an argument of -u: it goes through REDISCLI_AUTH instead, the user through --user. As redis-cli reads the user
-# part: `user:password@`, `:password@` (default user) and a lone `password@`; %XX decoded.
 cigen_redis_setup() {
   if [[ -z ${CIGEN_REDIS_URL-} ]]; then
     cigen_marker_warn 'CIGEN_REDIS_URL is not set'
@@ -388,7 +328,6 @@ cigen_redis_setup() {
   if command -v timeout >/dev/null 2>&1; then redis=(timeout 30 "${redis[@]}"); fi
 }
 
-# redis-cli's exit status does not tell a refused connection from an answer everywhere, so the reply text decides.
 cigen_redis_lookup() (
   cigen_redis_setup
   reply=$("${redis[@]}" EXISTS "$key" 2>&1) || true
@@ -413,7 +352,6 @@ cigen_redis_record() (
   exit 2
 )
 
-# text: why the marker operation (cigen_marker_operation) could not be done, and what that means for the job.
 cigen_marker_warn() {
   if [[ ${cigen_marker_operation-} == record ]]; then
     cigen_warn "skip marker $key not recorded: $1; the next run with these inputs runs again"
@@ -424,7 +362,6 @@ cigen_marker_warn() {
 
 cigen_backend_ready=''
 
-# operation key: exit 0, 1 or 2 as above.
 cigen_marker() {
   local cigen_marker_operation=$1 key=$2
   if [[ -z $key ]]; then
@@ -445,7 +382,6 @@ cigen_marker() {
   "cigen_${CIGEN_BACKEND}_$1"
 }
 
-# key: true when the marker exists, else false (warned when the backend could not tell: never a false skip).
 cigen_found() {
   local status=0
   cigen_marker lookup "$1" || status=$?
@@ -456,18 +392,13 @@ cigen_found() {
   esac
 }
 
-# lookup: prints found=true when the marker CIGEN_MARKER_KEY exists, else found=false.
 cigen_op_lookup() {
   cigen_emit found "$(cigen_found "${CIGEN_MARKER_KEY-}")"
 }
 
-# record: writes the marker CIGEN_MARKER_KEY after the job succeeded. A marker that cannot be written never fails the
-# job: it only costs a rerun next time.
 cigen_op_record() {
   cigen_marker record "${CIGEN_MARKER_KEY-}" || true # warned by the record
 }
-
-# ---------------------------------------------------------------------------------------------------------------------
 
 cigen_main() {
   case ${1-} in
@@ -482,5 +413,4 @@ cigen_main() {
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi
 }
 
-# With CIGEN_RUNTIME_FUNCTIONS_ONLY=1 (cigen's own tests and `cigen plan`), it only defines the functions.
 if [[ ${CIGEN_RUNTIME_FUNCTIONS_ONLY-} != 1 ]]; then cigen_main "$@"; fi

@@ -16,7 +16,6 @@ shopt -s inherit_errexit 2>/dev/null || true
 
 cigen_json=''
 
-# name value: prints name=value and remembers both for the JSON line.
 cigen_emit() {
   printf '%s=%s\n' "$1" "$2"
   local value=${2//\\/\\\\}
@@ -24,7 +23,6 @@ cigen_emit() {
   cigen_json+="${cigen_json:+,}\"$1\":\"$value\""
 }
 
-# text: a warning for whoever reads the log.
 cigen_warn() {
   if [[ ${CIGEN_ANNOTATE-} == github ]]; then
     printf '::warning::%s\n' "$1" >&2
@@ -33,7 +31,6 @@ cigen_warn() {
   fi
 }
 
-# text: fails the step with an error.
 cigen_fail() {
   if [[ ${CIGEN_ANNOTATE-} == github ]]; then
     printf '::error::%s\n' "$1" >&2
@@ -43,26 +40,19 @@ cigen_fail() {
   exit 1
 }
 
-# handler: calls `handler WORD...` for each record of CIGEN_SPEC, then `handler end`.
 cigen_each_record() {
   local line
   local -a words
   while IFS= read -r line || [[ -n $line ]]; do
     if [[ -z ${line//[[:space:]]/} ]]; then continue; fi
-    # The records are written by cigen with one quoting rule (single quotes around any word that needs them), so
-    # eval only splits them into words.
     eval "words=($line)"
     "$1" "${words[@]}"
   done < <(printf '%s\n' "${CIGEN_SPEC-}")
   "$1" end
 }
 
-# ---------------------------------------------------------------------------------------------------------------------
-# Files and digests
-
 cigen_tree=''
 
-# Lists every regular file under the working directory (never .git/), NUL-separated, once per run.
 cigen_list_tree() {
   if [[ -z $cigen_tree ]]; then
     cigen_tree=$(mktemp)
@@ -70,9 +60,6 @@ cigen_list_tree() {
   fi
 }
 
-# include-ERE exclude-ERE [file...]: SHA-256 of `sha256sum` over the listed files whose path matches include-ERE and
-# not exclude-ERE (empty: nothing excluded), and the files given (when they exist, whatever the EREs say), in byte
-# order: the digest the job hash is defined by (docs/config.md, "Job hash").
 cigen_digest() {
   local sum
   cigen_list_tree
@@ -92,7 +79,6 @@ cigen_digest() {
   printf '%s\n' "${sum%% *}"
 }
 
-# ERE...: one anchored ERE matching any of them; one that matches nothing when there are none.
 cigen_any_of() {
   if [[ $# -eq 0 ]]; then
     printf '^$\n'
@@ -101,9 +87,6 @@ cigen_any_of() {
     printf '^(%s)$\n' "$*"
   fi
 }
-
-# ---------------------------------------------------------------------------------------------------------------------
-# The kind of ref a run is for (REF_KIND): tag, pull_request or branch, read from the platform's own variables.
 
 cigen_ref_kind() {
   if [[ -n ${CIRCLE_TAG-} || ${GITHUB_REF_TYPE-} == tag || ${GITHUB_REF-} == refs/tags/* ]]; then
@@ -115,27 +98,11 @@ cigen_ref_kind() {
   fi
 }
 
-# For a job whose conditions read the ref's name: the kind, '-' and the first 16 hex digits of the SHA-256 of the
-# name the conditions compare (a pull request's head branch, else the branch or tag).
 cigen_ref_kind_named() {
   local name=${CIRCLE_TAG:-${GITHUB_HEAD_REF:-${CIRCLE_BRANCH:-${GITHUB_REF_NAME-}}}} digest
   digest=$(printf '%s' "$name" | sha256sum)
   printf '%s-%s\n' "$(cigen_ref_kind)" "${digest:0:16}"
 }
-
-# ---------------------------------------------------------------------------------------------------------------------
-# hash: job hashes and marker names. Records, per job:
-#   job NAME              starts the job; prints NAME_hash (64 hex digits) and NAME_lookup (true, or false when the
-#                         marker must not be looked up on this run)
-#   require PATH          a file the job's definition is read from: must exist, always hashed
-#   include ERE           one source_files glob, as an unanchored ERE; exclude ERE: one excluded glob
-#   ref kind|name         the marker names the kind of ref (and its name); prints NAME_ref_kind
-#   no_tags               never skipped on a tag run: NAME_lookup=false there
-#   marker OUTPUT PREFIX  prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3 or
-#                         redis) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is)
-# and, so that inputs several jobs share are written once:
-#   inputs SET            starts a set of require, include and exclude records, up to the next job or inputs record
-#   uses SET              the job takes the records of SET as if they were written in its place
 
 cigen_hash_job=''
 cigen_hash_ref=''
@@ -144,13 +111,11 @@ cigen_hash_value=''
 cigen_hash_kind=''
 cigen_hash_lookup=''
 declare -a cigen_hash_require=() cigen_hash_include=() cigen_hash_exclude=()
-# The sets of inputs (bash 3.2 has no maps): three items per record, the set's name, the record's kind and its value.
 cigen_hash_set=''
 declare -a cigen_hash_sets=()
 
 cigen_hash_done=''
 
-# Hashes the current job once: at its first marker, or at the next job or the end.
 cigen_hash_flush() {
   [[ -n $cigen_hash_job && -z $cigen_hash_done ]] || return 0
   cigen_hash_done=1
@@ -217,7 +182,6 @@ cigen_hash_record() {
     ref) cigen_hash_ref=$2 ;;
     no_tags) cigen_hash_no_tags=1 ;;
     marker)
-      # A marker follows its job's other records, so the job is hashed when its first marker comes.
       cigen_hash_flush
       cigen_emit "$2" "$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
       if [[ -n ${CIGEN_BACKEND-} ]]; then
@@ -232,20 +196,6 @@ cigen_hash_record() {
   esac
 }
 
-# ---------------------------------------------------------------------------------------------------------------------
-# keys: values for cache keys. Always prints os, os_version and arch first, then per record:
-#   tool NAME             a tool's version, from the probes after it, tried in order (none found: unknown, warned)
-#     file PATH [ERE]     the first non-empty line not starting with '#', or the first line matching ERE (its group 1
-#                         if any), as a version number
-#     command TEXT        TEXT's output as a version number, when it exits 0
-#   digest NAME           the digest of the files the include/exclude records after it select (skipped with
-#                         CIGEN_KEY_DIGESTS=skip, for platforms that hash files themselves)
-#   join NAME [PART...]   the parts after NAME and the text and value records after it, concatenated (a key's fixed
-#                         prefix); a PART is text=TEXT, value=NAME or env=VARIABLE, as the records:
-#     text TEXT / value NAME / env VARIABLE
-# Tool versions and digests are printed with characters outside [A-Za-z0-9._-] replaced by '_'; a join as it is.
-
-# text: the first version number in it, or fails.
 cigen_number() {
   [[ $1 =~ [0-9]+(\.[0-9]+)* ]] && printf '%s\n' "${BASH_REMATCH[0]}"
 }
@@ -285,7 +235,6 @@ cigen_arch() {
   esac
 }
 
-# file [ERE]: see `file` above.
 cigen_file() {
   local line
   [[ -f $1 ]] || return 1
@@ -308,13 +257,11 @@ cigen_file() {
   return 1
 }
 
-# text: runs the user's version command; its version number when it exits 0.
 cigen_command() {
   local output
   output=$(eval "$1" </dev/null 2>&1) && cigen_number "$output"
 }
 
-# name value: emits the value sanitised (nothing found: "unknown", warned) and keeps it for `join`.
 cigen_key_value() {
   local LC_ALL=C value=$2
   if [[ -z $value ]]; then
@@ -335,7 +282,6 @@ declare -a cigen_keys_include=() cigen_keys_exclude=()
 cigen_keys_flush() {
   case $cigen_keys_kind in
     tool) cigen_key_value "$cigen_keys_name" "$cigen_keys_found" ;;
-    # The joined values are sanitised already and the text is cigen's own: kept as it is, so a key reads as written.
     join)
       printf -v "cigen_value_$cigen_keys_name" '%s' "$cigen_keys_text"
       cigen_emit "$cigen_keys_name" "$cigen_keys_text"
@@ -391,8 +337,6 @@ cigen_op_keys() {
   cigen_each_record cigen_keys_record
 }
 
-# ---------------------------------------------------------------------------------------------------------------------
-
 cigen_main() {
   case ${1-} in
     hash) cigen_each_record cigen_hash_record ;;
@@ -406,5 +350,4 @@ cigen_main() {
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi
 }
 
-# With CIGEN_RUNTIME_FUNCTIONS_ONLY=1 (cigen's own tests and `cigen plan`), it only defines the functions.
 if [[ ${CIGEN_RUNTIME_FUNCTIONS_ONLY-} != 1 ]]; then cigen_main "$@"; fi
