@@ -4,48 +4,91 @@ using CIGen.Testing;
 
 namespace CIGen.Skipping.Tests;
 
-/// <summary>The runtime's <c>legs</c>: the decisions on a matrix job's legs as one JSON object per job, run in bash.</summary>
+/// <summary>
+/// The runtime's decisions on a matrix job's legs, printed by <c>hash</c> from markers that name a leg: which legs to
+/// leave out, which run, each leg's marker, and the job's verdict; run in bash.
+/// </summary>
 public sealed class RuntimeLegsTests
 {
+    /// <summary>The <c>hash</c> records of jobs without inputs whose markers name legs: marker <c>JOB_LEG_marker</c>, prefix <c>m/JOB/LEG/</c>.</summary>
+    private static string Spec(params (string Job, string Leg, string Values)[] legs) =>
+        string.Concat(legs.GroupBy(l => l.Job).Select(job => $"job {job.Key}\n" + string.Concat(job.Select(l =>
+            ShellWords.Line("marker", $"{job.Key}_{l.Leg}_marker", $"m/{job.Key}/{l.Leg}/", l.Leg, l.Values) + "\n"))));
+
     [Fact]
-    public void Each_job_gets_its_legs_by_key_and_is_skipped_only_when_every_leg_is()
+    public void Each_job_gets_its_legs_markers_by_key_the_legs_it_skips_and_runs_and_is_skipped_only_when_every_leg_is()
     {
         var key = "say \"hi\" \\ \tthere";
-        var spec = $"leg a x\nleg a {ShellWords.Quote(key)}\nleg b 'y z'\n";
-        var env = new Dictionary<string, string?>
-        {
-            [CigenRuntime.LegMarkerVariable(1)] = "m/1",
-            [CigenRuntime.LegFoundVariable(1)] = "true",
-            [CigenRuntime.LegMarkerVariable(2)] = "m/\"2\"",
-            [CigenRuntime.LegFoundVariable(2)] = "false",
-            [CigenRuntime.LegMarkerVariable(3)] = "m/3",
-            [CigenRuntime.LegFoundVariable(3)] = "true",
-        };
+        var spec = Spec(("a", "x", """{"n":1}"""), ("a", key, """{"n":"two"}"""), ("b", "y z", """{"ok":true}"""));
 
-        var run = RuntimeRun.Run(CigenRuntime.Legs, spec, Path.GetTempPath(), env);
+        // The lookup finds the markers of a's leg x and of b's only leg.
+        var run = Hashed(spec, marker => marker.StartsWith("m/a/x/", StringComparison.Ordinal) || marker.StartsWith("m/b/", StringComparison.Ordinal));
 
-        run.ExitCode.Should().Be(0, run.StandardError);
-        run.Outputs.Keys.Should().Equal(CigenRuntime.LegsOutput("a"), "a", CigenRuntime.LegsOutput("b"), "b");
         run.Outputs["a"].Should().Be("run");
         run.Outputs["b"].Should().Be("skip");
         var a = JsonDocument.Parse(run.Outputs[CigenRuntime.LegsOutput("a")]).RootElement;
-        a.EnumerateObject().Select(p => (p.Name, p.Value.GetProperty("skip").GetBoolean(), p.Value.GetProperty("marker").GetString()))
-            .Should().Equal(("x", true, "m/1"), (key, false, "m/\"2\""));
-        JsonDocument.Parse(run.Outputs[CigenRuntime.LegsOutput("b")]).RootElement.GetProperty("y z").GetProperty("skip").GetBoolean().Should().BeTrue();
+        a.EnumerateObject().Select(p => (p.Name, p.Value.GetString())).Should().Equal(("x", run.Outputs["a_x_marker"]), (key, run.Outputs[$"a_{key}_marker"]));
+        run.Outputs[CigenRuntime.SkippedOutput("a")].Should().Be("""[{"n":1}]""");
+        run.Outputs[CigenRuntime.RunningOutput("a")].Should().Be("""{"include":[{"n":"two"}]}""");
+        run.Outputs[CigenRuntime.SkippedOutput("b")].Should().Be("""[{"ok":true}]""");
+        run.Outputs[CigenRuntime.RunningOutput("b")].Should().Be("""{"include":[]}""");
     }
 
     [Fact]
-    public void In_json_mode_the_legs_object_survives_as_a_string_value()
+    public void Without_a_backend_every_leg_runs()
     {
-        var env = new Dictionary<string, string?> { [CigenRuntime.LegMarkerVariable(1)] = "m\\1", [CigenRuntime.JsonVariable] = "1" };
+        var run = RuntimeRun.Run(CigenRuntime.Hash, Spec(("a", "x", """{"n":1}""")), Path.GetTempPath());
 
-        var run = RuntimeRun.Run(CigenRuntime.Legs, "leg a 'back\\slash'\n", Path.GetTempPath(), env);
+        run.ExitCode.Should().Be(0, run.StandardError);
+        run.Outputs["a"].Should().Be("run");
+        run.Outputs[CigenRuntime.SkippedOutput("a")].Should().Be("[]");
+    }
+
+    [Fact]
+    public void In_json_mode_the_legs_objects_survive_as_string_values()
+    {
+        var env = new Dictionary<string, string?> { [CigenRuntime.JsonVariable] = "1" };
+
+        var run = RuntimeRun.Run(CigenRuntime.Hash, Spec(("a", "back\\slash", """{"p":"a\\b"}""")), Path.GetTempPath(), env);
 
         run.ExitCode.Should().Be(0, run.StandardError);
         var json = JsonDocument.Parse(run.Outputs["json"]).RootElement;
         json.GetProperty("a").GetString().Should().Be("run");
-        var legs = JsonDocument.Parse(json.GetProperty(CigenRuntime.LegsOutput("a")).GetString()!).RootElement.GetProperty("back\\slash");
-        legs.GetProperty("skip").GetBoolean().Should().BeFalse();
-        legs.GetProperty("marker").GetString().Should().Be("m\\1");
+        JsonDocument.Parse(json.GetProperty(CigenRuntime.LegsOutput("a")).GetString()!).RootElement.GetProperty("back\\slash").GetString()
+            .Should().StartWith("m/a/back\\slash/");
+        JsonDocument.Parse(json.GetProperty(CigenRuntime.RunningOutput("a")).GetString()!).RootElement.GetProperty("include")[0].GetProperty("p").GetString()
+            .Should().Be("a\\b");
+    }
+
+    [Fact]
+    public void Leg_values_that_are_not_a_json_object_fail_the_step()
+    {
+        var run = RuntimeRun.Run(CigenRuntime.Hash, Spec(("a", "x", "1")), Path.GetTempPath());
+
+        run.ExitCode.Should().NotBe(0);
+        run.StandardError.Should().Contain("not a JSON object");
+    }
+
+    /// <summary>
+    /// Runs <c>hash</c> with a Redis backend whose <c>redis-cli</c> is a fake that finds the markers <paramref name="found"/> picks.
+    /// </summary>
+    private static RuntimeRun.Result Hashed(string spec, Func<string, bool> found)
+    {
+        var markers = RuntimeRun.Run(CigenRuntime.Hash, spec, Path.GetTempPath()).Outputs.Where(o => o.Key.EndsWith("_marker", StringComparison.Ordinal)).Select(o => o.Value).Where(found).ToList();
+        var bin = Directory.CreateTempSubdirectory("cigen-legs-");
+        try
+        {
+            File.WriteAllLines(Path.Combine(bin.FullName, "found"), markers);
+            File.WriteAllText(Path.Combine(bin.FullName, "redis-cli"), $"#!/bin/bash\nif grep -qxF -e \"${{!#}}\" '{bin.FullName}/found'; then echo 1; else echo 0; fi\n");
+            ShellRun.Run("chmod", ["+x", Path.Combine(bin.FullName, "redis-cli")], bin.FullName).ExitCode.Should().Be(0);
+            var env = new Dictionary<string, string?> { [CigenRuntime.BackendVariable] = "redis", ["CIGEN_REDIS_URL"] = "redis://127.0.0.1:1" };
+            var run = RuntimeRun.Run(CigenRuntime.Hash, spec, Path.GetTempPath(), env, pathPrefix: bin.FullName);
+            run.ExitCode.Should().Be(0, run.StandardError);
+            return run;
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+        }
     }
 }

@@ -42,10 +42,11 @@ public static class CigenRuntime
                     "digest" => (parts & (RuntimeParts.Hash | RuntimeParts.Keys)) != 0,
                     "hash" => parts.HasFlag(RuntimeParts.Hash),
                     "keys" => parts.HasFlag(RuntimeParts.Keys),
-                    "markers" => (parts & (RuntimeParts.S3 | RuntimeParts.Redis)) != 0,
+                    "markers" => (parts & (RuntimeParts.S3 | RuntimeParts.Redis | RuntimeParts.GitHubCache)) != 0,
+                    "clients" => (parts & (RuntimeParts.S3 | RuntimeParts.Redis)) != 0,
                     "s3" => parts.HasFlag(RuntimeParts.S3),
                     "redis" => parts.HasFlag(RuntimeParts.Redis),
-                    "legs" => parts.HasFlag(RuntimeParts.Legs),
+                    "github" => parts.HasFlag(RuntimeParts.GitHubCache),
                     var other => throw new InvalidOperationException($"the runtime names an unknown part '{other}'"),
                 };
                 continue;
@@ -75,14 +76,13 @@ public static class CigenRuntime
     /// <summary>Operations, the runtime's one argument.</summary>
     public const string Hash = "hash";
     public const string Keys = "keys";
-    public const string Legs = "legs";
     public const string Lookup = "lookup";
     public const string Record = "record";
 
     /// <summary>The operation's records (<see cref="RuntimeSpec"/>).</summary>
     public const string SpecVariable = "CIGEN_SPEC";
 
-    /// <summary><c>s3</c> or <c>redis</c> for a marker backend the runtime asks; unset for a platform's own cache.</summary>
+    /// <summary><c>s3</c>, <c>redis</c> or <c>github</c> for a marker backend the runtime asks; unset for a platform's own cache.</summary>
     public const string BackendVariable = "CIGEN_BACKEND";
 
     /// <summary>The marker <c>lookup</c> and <c>record</c> work on.</summary>
@@ -109,14 +109,32 @@ public static class CigenRuntime
     /// <summary>What <c>hash</c> prints after a marker's name when a backend is set: whether the marker exists.</summary>
     public static string FoundOutput(string marker) => $"{marker}_found";
 
-    /// <summary>For <c>legs</c>: the variable holding the name of leg <paramref name="number"/>'s marker (1, 2, ... in the order of the records).</summary>
-    public static string LegMarkerVariable(int number) => $"CIGEN_LEG_{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-
-    /// <summary>For <c>legs</c>: the variable that is <c>true</c> when leg <paramref name="number"/>'s marker was found.</summary>
-    public static string LegFoundVariable(int number) => LegMarkerVariable(number) + "_FOUND";
-
-    /// <summary>What <c>legs</c> prints for a job: the JSON object of its legs' decisions, by the leg's key.</summary>
+    /// <summary>What <c>hash</c> prints for a matrix job: the JSON object of its legs' markers, by the leg's key.</summary>
     public static string LegsOutput(string job) => $"{job}_legs";
+
+    /// <summary>What <c>hash</c> prints for a matrix job: the JSON array of the matrix values of its legs whose markers were found.</summary>
+    public static string SkippedOutput(string job) => $"{job}_skipped";
+
+    /// <summary>What <c>hash</c> prints for a matrix job: <c>{"include":[…]}</c>, the matrix values of its legs that run.</summary>
+    public static string RunningOutput(string job) => $"{job}_running";
+
+    /// <summary>What <c>hash</c> prints for a matrix job: <c>skip</c> when every leg is skipped, else <c>run</c>.</summary>
+    public static string VerdictOutput(string job) => job;
+
+    /// <summary>For the <c>github</c> backend: a token that may list the repository's Actions cache (<c>actions: read</c>).</summary>
+    public const string GitHubTokenVariable = "CIGEN_GITHUB_TOKEN";
+
+    /// <summary>For the <c>github</c> backend: what every marker's key starts with, to list only markers.</summary>
+    public const string GitHubKeyPrefixVariable = "CIGEN_GITHUB_KEY_PREFIX";
+
+    /// <summary>For the <c>github</c> backend: the repository's default branch, whose entries every run may read.</summary>
+    public const string GitHubDefaultBranchVariable = "CIGEN_GITHUB_DEFAULT_BRANCH";
+
+    /// <summary>What <c>record</c> prints with the <c>github</c> backend: the key to save the marker's file under.</summary>
+    public const string CacheMarkerOutput = "cache_marker";
+
+    /// <summary>The file <c>record</c> writes with the <c>github</c> backend, as actions/cache names it.</summary>
+    public const string CacheMarkerFile = "~/.cigen-skip-marker";
 
     /// <summary>What <c>lookup</c> prints: whether <see cref="MarkerKeyVariable"/> exists.</summary>
     public const string FoundVariable = "found";

@@ -20,10 +20,10 @@ public enum RuntimeParts
     /// <summary>Skip markers in Redis.</summary>
     Redis = 8,
 
-    /// <summary>The <c>legs</c> operation: a matrix job's leg decisions as one JSON object, for platforms that expand matrices themselves.</summary>
-    Legs = 16,
+    /// <summary>Skip markers looked up in GitHub's Actions cache through its REST API (actions/cache/save records them).</summary>
+    GitHubCache = 16,
 
-    All = Hash | Keys | S3 | Redis | Legs,
+    All = Hash | Keys | S3 | Redis | GitHubCache,
 }
 
 public static class RuntimePartsOf

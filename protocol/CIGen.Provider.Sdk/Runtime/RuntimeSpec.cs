@@ -38,15 +38,19 @@ public sealed class RuntimeSpec
         return this;
     }
 
-    /// <summary>For <c>hash</c>, after its job: print the marker named <paramref name="prefix"/> + [REF_KIND/] + JOB_HASH as <paramref name="output"/>.</summary>
-    public RuntimeSpec Marker(string output, string prefix)
+    /// <summary>
+    /// For <c>hash</c>, after its job: print the marker named <paramref name="prefix"/> + [REF_KIND/] + JOB_HASH as
+    /// <paramref name="output"/>; for a matrix leg also its key <paramref name="leg"/> and its matrix values
+    /// <paramref name="values"/> (a JSON object), which the job's decisions on its legs are made of.
+    /// </summary>
+    public RuntimeSpec Marker(string output, string prefix, string? leg = null, string? values = null)
     {
         if (jobs.Count == 0)
         {
             jobs.Add((null, [], []));
         }
 
-        jobs[^1].After.Add(ShellWords.Line("marker", output, prefix));
+        jobs[^1].After.Add(leg is null ? ShellWords.Line("marker", output, prefix) : ShellWords.Line("marker", output, prefix, leg, values ?? "{}"));
         return this;
     }
 

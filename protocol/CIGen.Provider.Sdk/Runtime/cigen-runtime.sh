@@ -17,9 +17,24 @@ cigen_json=''
 # name value: prints name=value and remembers both for the JSON line.
 cigen_emit() {
   printf '%s=%s\n' "$1" "$2"
-  local value=${2//\\/\\\\}
-  value=${value//\"/\\\"}
-  cigen_json+="${cigen_json:+,}\"$1\":\"$value\""
+  cigen_json+="${cigen_json:+,}$(cigen_json_string "$1"):$(cigen_json_string "$2")"
+}
+
+# text: text as a JSON string.
+cigen_json_string() {
+  local text=${1//\\/\\\\}
+  text=${text//\"/\\\"}
+  text=${text//$'\t'/\\t}
+  text=${text//$'\r'/\\r}
+  text=${text//$'\n'/\\n}
+  printf '"%s"' "$text"
+}
+
+cigen_work=''
+
+# Makes the run's scratch directory, unless cigen_main did (then every command substitution shares it).
+cigen_scratch() {
+  if [[ -z $cigen_work ]]; then cigen_work=$(mktemp -d); fi
 }
 
 # text: a warning for whoever reads the log.
@@ -59,12 +74,12 @@ cigen_each_record() {
 # ---------------------------------------------------------------------------------------------------------------------
 # Files and digests
 
-cigen_tree=''
-
-# Lists every regular file under the working directory (never .git/), NUL-separated, once per run.
+# Lists every regular file under the working directory (never .git/), NUL-separated, once per run: into the run's
+# scratch directory, since every caller runs in a command substitution, whose variables die with it.
 cigen_list_tree() {
-  if [[ -z $cigen_tree ]]; then
-    cigen_tree=$(mktemp)
+  cigen_scratch
+  cigen_tree=$cigen_work/tree
+  if [[ ! -e $cigen_tree ]]; then
     find . -path ./.git -prune -o -type f -printf '%P\0' >"$cigen_tree"
   fi
 }
@@ -131,8 +146,13 @@ cigen_ref_kind_named() {
 #   include ERE           one source_files glob, as an unanchored ERE; exclude ERE: one excluded glob
 #   ref kind|name         the marker names the kind of ref (and its name); prints NAME_ref_kind
 #   no_tags               never skipped on a tag run: NAME_lookup=false there
-#   marker OUTPUT PREFIX  prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3 or
-#                         redis) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is)
+#   marker OUTPUT PREFIX [LEG VALUES]
+#                         prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3, redis
+#                         or github) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is).
+#                         LEG names a matrix leg and VALUES is its matrix values as a JSON object: after the job's last
+#                         record prints NAME_legs={"LEG":"MARKER",...}, NAME_skipped=[VALUES of each leg whose marker
+#                         was found], NAME_running={"include":[VALUES of every other leg]} and NAME=skip when every leg
+#                         is skipped, else NAME=run
 # and, so that inputs several jobs share are written once:
 #   inputs SET            starts a set of require, include and exclude records, up to the next job or inputs record
 #   uses SET              the job takes the records of SET as if they were written in its place
@@ -178,6 +198,44 @@ cigen_hash_flush() {
   cigen_emit "${cigen_hash_job}_lookup" "$cigen_hash_lookup"
 }
 
+cigen_hash_legs=''
+cigen_hash_skipped=''
+cigen_hash_running=''
+cigen_hash_leg_count=0
+cigen_hash_skip_count=0
+
+# Prints the job's decisions on its legs, when it has any.
+cigen_hash_legs_flush() {
+  [[ $cigen_hash_leg_count -gt 0 ]] || return 0
+  cigen_emit "${cigen_hash_job}_legs" "{$cigen_hash_legs}"
+  cigen_emit "${cigen_hash_job}_skipped" "[$cigen_hash_skipped]"
+  cigen_emit "${cigen_hash_job}_running" "{\"include\":[$cigen_hash_running]}"
+  if [[ $cigen_hash_skip_count == "$cigen_hash_leg_count" ]]; then
+    cigen_emit "$cigen_hash_job" skip
+  else
+    cigen_emit "$cigen_hash_job" run
+  fi
+  cigen_hash_legs=''
+  cigen_hash_skipped=''
+  cigen_hash_running=''
+  cigen_hash_leg_count=0
+  cigen_hash_skip_count=0
+}
+
+# output marker found [leg values]: remembers a leg's decision for cigen_hash_legs_flush.
+cigen_hash_leg() {
+  [[ -n ${4-} ]] || return 0
+  if [[ $5 != '{'*'}' ]]; then cigen_fail "hash: the values of leg '$4' of job $cigen_hash_job are '$5', not a JSON object"; fi
+  cigen_hash_leg_count=$((cigen_hash_leg_count + 1))
+  cigen_hash_legs+="${cigen_hash_legs:+,}$(cigen_json_string "$4"):$(cigen_json_string "$2")"
+  if [[ $3 == true ]]; then
+    cigen_hash_skip_count=$((cigen_hash_skip_count + 1))
+    cigen_hash_skipped+="${cigen_hash_skipped:+,}$5"
+  else
+    cigen_hash_running+="${cigen_hash_running:+,}$5"
+  fi
+}
+
 cigen_hash_record() {
   if [[ -n $cigen_hash_set && $1 =~ ^(require|include|exclude)$ ]]; then
     cigen_hash_sets+=("$cigen_hash_set" "$1" "$2")
@@ -186,6 +244,7 @@ cigen_hash_record() {
   case $1 in
     job | end)
       cigen_hash_flush
+      cigen_hash_legs_flush
       cigen_hash_set=''
       cigen_hash_job=${2-}
       cigen_hash_done=''
@@ -219,70 +278,15 @@ cigen_hash_record() {
     marker)
       # A marker follows its job's other records, so the job is hashed when its first marker comes.
       cigen_hash_flush
-      cigen_emit "$2" "$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
+      local marker="$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value" found=false
+      cigen_emit "$2" "$marker"
       if [[ -n ${CIGEN_BACKEND-} ]]; then
-        if [[ $cigen_hash_lookup == true ]]; then
-          cigen_emit "$2_found" "$(cigen_found "$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value")"
-        else
-          cigen_emit "$2_found" false
-        fi
+        if [[ $cigen_hash_lookup == true ]]; then found=$(cigen_found "$marker"); fi
+        cigen_emit "$2_found" "$found"
       fi
+      cigen_hash_leg "$2" "$marker" "$found" "${4-}" "${5-}"
       ;;
     *) cigen_fail "hash: unknown record '$1'" ;;
-  esac
-}
-
-# runtime-part: legs
-# ---------------------------------------------------------------------------------------------------------------------
-# legs: the decisions on the legs of matrix jobs whose markers were looked up one leg at a time, as one JSON object per
-# job that a leg looks itself up in by its key. Records, one per leg, a job's legs one after another:
-#   leg JOB KEY           leg N (1, 2, ... in the order of the records), whose marker's name is in CIGEN_LEG_<N> and
-#                         CIGEN_LEG_<N>_FOUND is true when that marker was found
-# Prints per job JOB_legs={"KEY":{"skip":true|false,"marker":"MARKER"},...}, then JOB=skip when every leg is skipped,
-# else JOB=run.
-
-# text: text as a JSON string.
-cigen_json_string() {
-  local text=${1//\\/\\\\}
-  text=${text//\"/\\\"}
-  text=${text//$'\t'/\\t}
-  text=${text//$'\r'/\\r}
-  text=${text//$'\n'/\\n}
-  printf '"%s"' "$text"
-}
-
-cigen_legs_job=''
-cigen_legs_json=''
-cigen_legs_count=0
-cigen_legs_skipped=0
-cigen_legs_n=0
-
-cigen_legs_record() {
-  case $1 in
-    leg | end)
-      if [[ -n $cigen_legs_job && ${2-} != "$cigen_legs_job" ]]; then
-        cigen_emit "${cigen_legs_job}_legs" "{$cigen_legs_json}"
-        if [[ $cigen_legs_skipped == "$cigen_legs_count" ]]; then
-          cigen_emit "$cigen_legs_job" skip
-        else
-          cigen_emit "$cigen_legs_job" run
-        fi
-        cigen_legs_json=''
-        cigen_legs_count=0
-        cigen_legs_skipped=0
-      fi
-      [[ $1 == leg ]] || return 0
-      cigen_legs_job=$2
-      cigen_legs_n=$((cigen_legs_n + 1))
-      cigen_legs_count=$((cigen_legs_count + 1))
-      local marker="CIGEN_LEG_$cigen_legs_n" found="CIGEN_LEG_${cigen_legs_n}_FOUND" skip=false
-      if [[ ${!found-} == true ]]; then
-        skip=true
-        cigen_legs_skipped=$((cigen_legs_skipped + 1))
-      fi
-      cigen_legs_json+="${cigen_legs_json:+,}$(cigen_json_string "$3"):{\"skip\":$skip,\"marker\":$(cigen_json_string "${!marker-}")}"
-      ;;
-    *) cigen_fail "legs: unknown record '$1'" ;;
   esac
 }
 
@@ -448,11 +452,21 @@ cigen_op_keys() {
 
 # runtime-part: markers
 # ---------------------------------------------------------------------------------------------------------------------
-# Skip markers in S3 or Redis (CIGEN_BACKEND=s3|redis; unset for a platform's own cache). A lookup exits 0 when the marker exists, 1 when it does not and
-# 2 when the backend could not tell; only 0 skips. Each runs in a subshell, so its settings stay inside.
+# Skip markers in S3, Redis or GitHub's cache (CIGEN_BACKEND=s3|redis|github; unset for a platform's own cache that
+# the platform's steps read). A lookup exits 0 when the marker exists, 1 when it does not and 2 when the backend could
+# not tell; only 0 skips. Each runs in a subshell, so its settings stay inside.
 #   S3: CIGEN_S3_BUCKET, CIGEN_S3_REGION, CIGEN_S3_ENDPOINT (optional; path-style addressing), CIGEN_S3_PREFIX
 #       (optional, put before the key), credentials as the aws CLI reads them.
 #   Redis: CIGEN_REDIS_URL (redis://[user:pass@]host:port[/db]), CIGEN_REDIS_TTL (seconds; default 30 days).
+#   GitHub: see the part github below.
+
+# The marker's content: a few lines naming the key and the time, for whoever looks at it.
+cigen_marker_text() {
+  printf 'cigen skip marker\nkey=%s\nrecorded_at=%s\n' "$1" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+}
+
+# runtime-part: clients
+# The clients S3 and Redis are asked with, installed when missing.
 
 cigen_as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
@@ -486,11 +500,6 @@ cigen_install_client() {
       fi
       ;;
   esac
-}
-
-# The marker's content: a few lines naming the key and the time, for whoever looks at it.
-cigen_marker_text() {
-  printf 'cigen skip marker\nkey=%s\nrecorded_at=%s\n' "$1" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 }
 
 # runtime-part: s3
@@ -629,6 +638,79 @@ cigen_redis_record() (
   exit 2
 )
 
+# runtime-part: github
+# GitHub's own cache (CIGEN_BACKEND=github): a marker is an entry of the repository's Actions cache, which only
+# actions/cache/save can write: a record writes the file and says which key to save it under. Every entry whose key starts with
+# CIGEN_GITHUB_KEY_PREFIX is listed once per run through the REST API (GITHUB_API_URL, GITHUB_REPOSITORY and the token
+# in CIGEN_GITHUB_TOKEN, which needs `actions: read`), for the refs whose entries a restore in this run could read:
+# this run's (GITHUB_REF), a pull request's base branch (GITHUB_BASE_REF) and the default branch
+# (CIGEN_GITHUB_DEFAULT_BRANCH). An entry of another branch or pull request is never a marker here, as for
+# actions/cache. Newest first, at most 1,000 entries per ref: an older marker is not found, and its job runs.
+
+# text: text with every byte but unreserved ones and '/' percent-encoded, for a URL's query.
+cigen_url_encode() {
+  local text=$1 i char encoded=''
+  for ((i = 0; i < ${#text}; i++)); do
+    char=${text:i:1}
+    case $char in
+      [A-Za-z0-9/._~-]) encoded+=$char ;;
+      *) printf -v char '%%%02X' "'$char"; encoded+=$char ;;
+    esac
+  done
+  printf '%s' "$encoded"
+}
+
+# Lists the keys into the scratch file cigen_github_keys, once per run; on failure writes the reason beside it (.failed).
+cigen_github_list() {
+  cigen_scratch
+  cigen_github_keys=$cigen_work/github-keys
+  [[ ! -e $cigen_github_keys.done ]] || return 0
+  : >"$cigen_github_keys.done"
+  : >"$cigen_github_keys"
+  local problem='' ref page body count url
+  local -a refs=("${GITHUB_REF-}")
+  if [[ -n ${GITHUB_BASE_REF-} ]]; then refs+=("refs/heads/$GITHUB_BASE_REF"); fi
+  if [[ -n ${CIGEN_GITHUB_DEFAULT_BRANCH-} ]]; then refs+=("refs/heads/$CIGEN_GITHUB_DEFAULT_BRANCH"); fi
+  if ! command -v curl >/dev/null 2>&1; then
+    problem='curl is not installed'
+  elif [[ -z ${CIGEN_GITHUB_TOKEN-} || -z ${GITHUB_REPOSITORY-} || -z ${GITHUB_REF-} ]]; then
+    problem='CIGEN_GITHUB_TOKEN, GITHUB_REPOSITORY or GITHUB_REF is not set'
+  fi
+  for ref in "${refs[@]}"; do
+    for ((page = 1; page <= 10 && ${#problem} == 0; page++)); do
+      url="${GITHUB_API_URL:-https://api.github.com}/repos/$GITHUB_REPOSITORY/actions/caches?per_page=100&page=$page"
+      url+="&sort=last_accessed_at&direction=desc&ref=$(cigen_url_encode "$ref")&key=$(cigen_url_encode "${CIGEN_GITHUB_KEY_PREFIX-}")"
+      if ! body=$(curl --silent --show-error --fail --max-time 30 --retry 2 -H 'Accept: application/vnd.github+json' \
+        -H 'X-GitHub-Api-Version: 2022-11-28' -H "Authorization: Bearer $CIGEN_GITHUB_TOKEN" "$url" 2>&1); then
+        problem="GitHub did not list the cache's entries (${body//$'\n'/ }); the job needs \`permissions: actions: read\`"
+        break
+      fi
+      count=$(printf '%s\n' "$body" | { grep -o '"key": *"[^"]*"' || true; } | sed 's/^"key": *"//; s/"$//' | tee -a "$cigen_github_keys" | wc -l)
+      if [[ $count -lt 100 ]]; then break; fi
+    done
+  done
+  if [[ -n $problem ]]; then
+    printf '%s\n' "$problem" >"$cigen_github_keys.failed"
+    cigen_warn "skip markers cannot be looked up: $problem; every job runs"
+  fi
+}
+
+cigen_github_lookup() (
+  cigen_github_list
+  if [[ -e $cigen_github_keys.failed ]]; then exit 2; fi
+  grep -qxF -e "$key" "$cigen_github_keys" && exit 0
+  exit 1
+)
+
+# Writes the marker's file and prints cache_marker=KEY: actions/cache/save stores it (the runtime has no way in).
+cigen_github_record() {
+  if ! cigen_marker_text "$key" >"$HOME/.cigen-skip-marker"; then
+    cigen_marker_warn "could not write $HOME/.cigen-skip-marker"
+    return 2
+  fi
+  cigen_emit cache_marker "$key"
+}
+
 # runtime-part: markers
 # text: why the marker operation (cigen_marker_operation) could not be done, and what that means for the job.
 cigen_marker_warn() {
@@ -649,13 +731,13 @@ cigen_marker() {
     return 2
   fi
   case ${CIGEN_BACKEND-} in
-    s3 | redis) ;;
+    s3 | redis | github) ;;
     *)
-      cigen_marker_warn "CIGEN_BACKEND is '${CIGEN_BACKEND-}', not s3 or redis"
+      cigen_marker_warn "CIGEN_BACKEND is '${CIGEN_BACKEND-}', not s3, redis or github"
       return 2
       ;;
   esac
-  if [[ -z $cigen_backend_ready ]]; then
+  if [[ -z $cigen_backend_ready && $CIGEN_BACKEND != github ]]; then
     cigen_install_client
     cigen_backend_ready=1
   fi
@@ -688,15 +770,15 @@ cigen_op_record() {
 # ---------------------------------------------------------------------------------------------------------------------
 
 cigen_main() {
+  cigen_scratch
+  trap 'rm -rf "$cigen_work"' EXIT
   case ${1-} in
     hash) cigen_each_record cigen_hash_record ;;
-    legs) cigen_each_record cigen_legs_record ;;
     keys) cigen_op_keys ;;
     lookup) cigen_op_lookup ;;
     record) cigen_op_record ;;
-    *) cigen_fail "unknown operation '${1-}' (hash, legs, keys, lookup or record)" ;;
+    *) cigen_fail "unknown operation '${1-}' (hash, keys, lookup or record)" ;;
   esac
-  if [[ -n $cigen_tree ]]; then rm -f "$cigen_tree"; fi
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi
 }
 

@@ -14,8 +14,22 @@ internal sealed record MatrixStrategy
 
     public IReadOnlyList<OrderedDictionary<string, Scalar>> Exclude { get; init; } = [];
 
+    /// <summary>An expression giving the legs to leave out, instead of <see cref="Exclude"/>.</summary>
+    public string? ExcludeExpression { get; init; }
+
+    /// <summary>An expression giving the whole matrix, instead of the dimensions, include and exclude.</summary>
+    public string? Expression { get; init; }
+
     public YamlMapping ToYaml()
     {
+        var strategy = new YamlMapping();
+        strategy.AddIfPresent("fail-fast", FailFast is { } failFast ? YamlScalar.Boolean(failFast) : null);
+        if (Expression is not null)
+        {
+            strategy.Add("matrix", Expression);
+            return strategy;
+        }
+
         var matrix = new YamlMapping();
         foreach (var dimension in Dimensions)
         {
@@ -23,9 +37,7 @@ internal sealed record MatrixStrategy
         }
 
         matrix.AddIfPresent("include", Entries(Include));
-        matrix.AddIfPresent("exclude", Entries(Exclude));
-        var strategy = new YamlMapping();
-        strategy.AddIfPresent("fail-fast", FailFast is { } failFast ? YamlScalar.Boolean(failFast) : null);
+        matrix.AddIfPresent("exclude", ExcludeExpression is { } expression ? expression : Entries(Exclude));
         strategy.Add("matrix", matrix);
         return strategy;
     }

@@ -43,7 +43,7 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
             Name = job.Name,
             Needs = Dependencies.Needs(job, skipping),
             If = Dependencies.Condition(job, skipping, conditions),
-            Strategy = MatrixRenderer.Strategy(job),
+            Strategy = MatrixRenderer.Strategy(job, skipping),
             RunsOn = RunsOn(job),
             Permissions = GitHubSettingsRenderer.Permissions(settings?.Permissions),
             Environment = settings?.Environment?.Name ?? (approval ? job.Id : null),

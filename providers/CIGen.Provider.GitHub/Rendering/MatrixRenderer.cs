@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using CIGen.Provider.GitHub.Rendering.Skipping;
 
 namespace CIGen.Provider.GitHub.Rendering;
 
@@ -12,12 +13,22 @@ internal static class MatrixRenderer
     public const string Arch = "arch";
     public const string HostedArm64 = "ubuntu-24.04-arm";
 
-    /// <summary>Null for a job that runs once.</summary>
-    public static MatrixStrategy? Strategy(Job job)
+    /// <summary>
+    /// Null for a job that runs once. For a matrix job the plan job decides about (<paramref name="skipping"/>), the
+    /// legs it skips are left out: by an <c>exclude</c> the plan writes, else (a matrix of its own <c>include</c> or
+    /// <c>exclude</c>) by the plan writing the whole matrix of the legs that run (<see cref="PlanJob.MatrixLegsOutput"/>).
+    /// </summary>
+    public static MatrixStrategy? Strategy(Job job, WorkflowSkipping skipping)
     {
         if (job.MatrixLegs.Count == 0)
         {
             return null;
+        }
+
+        var planned = skipping.Decides(job.Id) ? WorkflowSkipping.MatrixLegs(job) : null;
+        if (planned is not null && !PlanJob.ExcludesLegs(job))
+        {
+            return new MatrixStrategy { FailFast = job.FailFast, Expression = $"${{{{ fromJSON({planned}) }}}}" };
         }
 
         IReadOnlyList<MatrixDimension> architectures = job.Architectures.Count > 0
@@ -29,6 +40,7 @@ internal static class MatrixRenderer
             Dimensions = [.. architectures, .. job.Matrix],
             Include = job.MatrixInclude,
             Exclude = job.MatrixExclude,
+            ExcludeExpression = planned is null ? null : $"${{{{ fromJSON({planned} || '[]') }}}}",
         };
     }
 

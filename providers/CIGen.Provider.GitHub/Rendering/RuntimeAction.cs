@@ -7,7 +7,7 @@ namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>
 /// The composite action <c>.github/actions/cigen</c> that runs cigen's runtime (<see cref="CigenRuntime"/>: job
-/// hashes, cache-key values, skip markers in S3 or Redis), written once beside the workflows whenever a job uses it,
+/// hashes, cache-key values, skip markers in S3, Redis or GitHub's cache), written once beside the workflows whenever a job uses it,
 /// so that no workflow carries the runtime's shell. A step calls it with <c>uses: ./.github/actions/cigen</c>, the
 /// operation and its records as inputs (the action hands them to the runtime through <c>env</c>), and a backend's
 /// variables in the step's own <c>env</c>; every <c>name=value</c> the runtime prints comes back as one JSON object,
@@ -93,7 +93,7 @@ internal static class RuntimeAction
         Description = "Runs cigen's runtime for the generated workflows: job hashes, cache-key values and skip markers",
         Inputs =
         [
-            new(OperationInput, "hash, legs, keys, lookup or record", Required: true),
+            new(OperationInput, "hash, keys, lookup or record", Required: true),
             new(SpecInput, "The operation's records, one per line", Required: false, Default: string.Empty),
             new(MarkerInput, "The skip marker lookup and record work on", Required: false, Default: string.Empty),
         ],
@@ -113,6 +113,14 @@ internal static class RuntimeAction
                     [CigenRuntime.AnnotateVariable] = "github",
                 },
                 Run = $"bash \"$GITHUB_ACTION_PATH/{CigenRuntime.FileName}\" \"$CIGEN_OPERATION\" | tee -a \"$GITHUB_OUTPUT\"\n",
+            },
+            new CacheStep
+            {
+                If = $"steps.{StepId}.outputs.{CigenRuntime.CacheMarkerOutput} != ''",
+                Uses = CacheStep.SaveAction,
+                Paths = [CigenRuntime.CacheMarkerFile],
+                Key = $"${{{{ steps.{StepId}.outputs.{CigenRuntime.CacheMarkerOutput} }}}}",
+                CrossOsArchive = true,
             },
         ],
     };

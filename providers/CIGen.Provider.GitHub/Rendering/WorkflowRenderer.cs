@@ -36,9 +36,9 @@ internal static class WorkflowRenderer
             .ToList();
         if (documents.Any(d => d.Document.Jobs.SelectMany(j => j.Steps).Any(s => RuntimeAction.IsUse(s))))
         {
-            // Only GitHub collects leg decisions (its plan job), so the graph alone does not say whether `legs` is called.
-            var legs = documents.Any(d => d.Document.Jobs.SelectMany(j => j.Steps).Any(s => RuntimeAction.IsUse(s, CigenRuntime.Legs)));
-            files.AddRange(RuntimeAction.Files(graph.ConfigSource, RuntimePartsOf.Graph(graph) | (legs ? RuntimeParts.Legs : RuntimeParts.None)));
+            // Native markers are GitHub's cache, which the runtime reads (and writes the file of) itself on GitHub alone.
+            var native = graph.Workflows.SelectMany(w => w.Jobs).Any(j => j.Skipping is { } skip && SkipSteps.IsNative(skip.Backend));
+            files.AddRange(RuntimeAction.Files(graph.ConfigSource, RuntimePartsOf.Graph(graph) | (native ? RuntimeParts.GitHubCache : RuntimeParts.None)));
         }
 
         return new GenerateResult(files, diagnostics.All);

@@ -239,8 +239,9 @@ public sealed partial class RealProjectMeaningTests
         {
             var skip = unchanged?.Invoke(job) == true;
             contexts[$"needs.cigen_plan.outputs.{job.Id}"] = skip ? "skip" : "run";
-            // The plan's decisions on the legs; no entry (no decision) reads as run, like a `skip: false` entry.
-            contexts[$"needs.cigen_plan.outputs.{job.Id}_legs"] = skip ? LegsSkipped(jobs, job) : "{}";
+            // A job skipped as a whole does not start; one that starts runs every leg (the plan leaves none out here).
+            contexts[$"needs.cigen_plan.outputs.{job.Id}_legs"] = "{}";
+            contexts[$"needs.cigen_plan.outputs.{job.Id}_skipped"] = "[]";
         }
 
         var results = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -293,25 +294,6 @@ public sealed partial class RealProjectMeaningTests
         }
 
         return result;
-    }
-
-    /// <summary>The plan's output that skips every leg of a matrix job: the leg keys its collecting step names, each skipped.</summary>
-    private static string LegsSkipped(YamlMappingNode jobs, Job job)
-    {
-        if (job.MatrixLegs.Count == 0)
-        {
-            return "{}";
-        }
-
-        // The plan's one collecting step (the runtime's legs) has a record of bash words per leg: leg, its job, its key.
-        var collect = ((YamlSequenceNode)((YamlMappingNode)jobs["cigen_plan"])["steps"]).Children.Cast<YamlMappingNode>().Single(s => Text(s, "id") == "cigen_legs");
-        var lines = ((YamlScalarNode)((YamlMappingNode)collect["with"])["spec"]).Value!;
-        var split = CIGen.Testing.ShellRun.Bash(
-            "while IFS= read -r line; do [ -n \"$line\" ] || continue; eval \"set -- $line\"; printf '%s\\0%s\\0' \"$2\" \"$3\"; done <<'EOF'\n" + lines + "EOF\n",
-            Path.GetTempPath()).Text.Split('\0');
-        var keys = Enumerable.Range(0, split.Length / 2).Where(i => split[2 * i] == job.Id)
-            .Select(i => "\"" + JsonEncodedText.Encode(split[(2 * i) + 1]) + "\":{\"skip\":true,\"marker\":\"\"}");
-        return "{" + string.Join(",", keys) + "}";
     }
 
     private static Dictionary<string, List<string>> CircleCiRuns(string config, Workflow workflow, CircleCiPipeline pipeline)

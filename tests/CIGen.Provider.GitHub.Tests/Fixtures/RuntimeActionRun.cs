@@ -37,7 +37,7 @@ internal static class RuntimeActionRun
         var inputs = Pairs(Mapping(step, "with")).ToDictionary(p => p.Key, p => GitHubExpression.Interpolate(p.Value, context));
         var env = Pairs(Mapping(step, "env")).ToDictionary(p => p.Key, p => GitHubExpression.Interpolate(p.Value, context));
         var action = RuntimeAction.Document();
-        var actionStep = (CIGen.Provider.GitHub.Model.RunStep)action.Steps.Single();
+        var actionStep = action.Steps.OfType<CIGen.Provider.GitHub.Model.RunStep>().Single();
         var inputsContext = new Dictionary<string, object?>();
         foreach (var input in action.Inputs)
         {

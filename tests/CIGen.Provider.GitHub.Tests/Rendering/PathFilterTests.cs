@@ -90,10 +90,10 @@ public sealed partial class PathFilterTests
         GitHubExpression.Interpolate(outputs["lint"], leftOut).Should().Be("skip");
         GitHubExpression.Interpolate(outputs["test"], leftOut).Should().Be("skip");
 
-        var found = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "true"), ("cigen_legs", "json", """{"test":"run"}"""));
+        var found = StepOutputs(("cigen_paths", "run", "true"), ("cigen_hash", "json", """{"lint_marker_found":"true","test":"run"}"""));
         GitHubExpression.Interpolate(outputs["lint"], found).Should().Be("skip");
         GitHubExpression.Interpolate(outputs["test"], found).Should().Be("run");
-        var missing = StepOutputs(("cigen_paths", "run", "true"), ("lint_marker", "cache-hit", "false"), ("cigen_legs", "json", """{"test":"skip"}"""));
+        var missing = StepOutputs(("cigen_paths", "run", "true"), ("cigen_hash", "json", """{"lint_marker_found":"false","test":"skip"}"""));
         GitHubExpression.Interpolate(outputs["lint"], missing).Should().Be("run");
         GitHubExpression.Interpolate(outputs["test"], missing).Should().Be("skip");
     }
@@ -324,9 +324,8 @@ public sealed partial class PathFilterTests
 
     /// <summary>
     /// The result of every job of a run, by GitHub's rules applied to the written workflow. The plan job's steps run
-    /// when their <c>if</c> holds: the filter step outputs <paramref name="filterRun"/>, a hash step a hash, a lookup
-    /// <c>cache-hit</c> (true for the ids in <paramref name="unchanged"/>), the legs step what the runtime makes of its
-    /// records and env; the plan's outputs are its expressions over them. Every other job runs when its <c>if</c> holds over its
+    /// when their <c>if</c> holds: the filter step outputs <paramref name="filterRun"/>, the hash step what the runtime
+    /// prints with GitHub's cache holding the markers named in <paramref name="unchanged"/>; the plan's outputs are its expressions over them. Every other job runs when its <c>if</c> holds over its
     /// needs' results and the plan's outputs (without a status function, only when all its needs succeeded) and then
     /// succeeds; the gate fails when its script would.
     /// </summary>
@@ -344,20 +343,8 @@ public sealed partial class PathFilterTests
             }
             else if (id == "cigen_hash")
             {
-                // Each marker the spec names: its prefix and a hash.
-                var markers = Pairs(Mapping(step, "with"))["spec"].Split('\n').Where(l => l.StartsWith("marker ", StringComparison.Ordinal))
-                    .Select(l => l.Split(' ')).ToDictionary(w => w[1], w => w[2] + new string('a', 64));
-                steps["steps.cigen_hash.outputs.json"] = RuntimeActionRun.ToJson(markers);
-            }
-            else if (id.EndsWith("_marker", StringComparison.Ordinal))
-            {
-                steps[$"steps.{id}.outputs.cache-hit"] = unchanged.Contains(id) ? "true" : "false";
-            }
-            else if (id == "cigen_legs")
-            {
-                var run = RuntimeActionRun.Run(step, steps, Path.GetTempPath());
-                run.ExitCode.Should().Be(0, run.Errors);
-                steps["steps.cigen_legs.outputs.json"] = run.Json;
+                // GitHub's cache holds the markers named in unchanged.
+                steps["steps.cigen_hash.outputs.json"] = PlanRun.Hash(step, steps, unchanged.Contains).Json;
             }
         }
 

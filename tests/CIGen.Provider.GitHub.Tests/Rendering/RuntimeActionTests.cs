@@ -40,7 +40,7 @@ public sealed class RuntimeActionTests
         var stream = new YamlDotNet.RepresentationModel.YamlStream();
         stream.Load(new StringReader(action));
         var runs = Mapping((YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode, "runs")!;
-        var step = Steps(runs).Single();
+        var step = Steps(runs)[0];
 
         action.Should().StartWith("name: cigen\n");
         Text(runs, "using").Should().Be("composite");

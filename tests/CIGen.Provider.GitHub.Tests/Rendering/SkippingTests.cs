@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CIGen.Protocol;
+using CIGen.Provider.GitHub.Rendering;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 using CIGen.Testing;
 using CIGen.Testing.Meaning;
@@ -30,7 +31,7 @@ public class SkippingTests
 
     private static Dictionary<string, object?> Context(params (string Key, object? Value)[] values)
     {
-        var context = new Dictionary<string, object?> { ["status()"] = "success", ["github.ref"] = "refs/heads/main" };
+        var context = new Dictionary<string, object?> { ["status()"] = "success", ["github.ref"] = "refs/heads/main", ["github.token"] = "token" };
         foreach (var (key, value) in values)
         {
             context[key] = value;
@@ -49,13 +50,12 @@ public class SkippingTests
         var plan = workflow.Job(Plan);
         Text(plan, "name").Should().Be("Plan: skip unchanged jobs");
         List(plan, "runs-on").Should().Equal("ubuntu-latest");
-        Keys(plan).Should().NotContain(["permissions", "needs", "if"]);
-        Keys(Mapping(plan, "outputs")).Should().Equal("lint", "lint_marker", "test", "test_legs");
+        Keys(plan).Should().NotContain(["needs", "if"]);
+        Keys(plan).Contains("permissions").Should().Be(backend == "native", "only a listing of GitHub's cache needs the token to read it");
+        Keys(Mapping(plan, "outputs")).Should().Equal("lint", "lint_marker", "test", "test_legs", "test_skipped");
         Pairs(Mapping(plan, "outputs"))["lint_marker"].Should().Be("${{ fromJSON(steps.cigen_hash.outputs.json || '{}').lint_marker }}");
-        // One hash step for every job; S3 and Redis markers are looked up by it, native ones in GitHub's cache after it.
-        Steps(plan).Select(s => Text(s, "id")).Should().Equal(backend == "native"
-            ? [null, "cigen_hash", "lint_marker", "test_amd64_marker", "test_arm64_marker", "cigen_legs"]
-            : [null, "cigen_hash", "cigen_legs"]);
+        // One hash step for every job, which looks every marker up too: in S3, Redis or GitHub's cache.
+        Steps(plan).Select(s => Text(s, "id")).Should().Equal(null, "cigen_hash");
         Text(Steps(plan)[0], "uses").Should().Be("actions/checkout@v4");
         Text(Steps(plan)[1], "uses").Should().Be("./.github/actions/cigen");
     }
@@ -69,36 +69,35 @@ public class SkippingTests
         {
             ["operation"] = "hash",
             ["spec"] = "job lint\nrequire cigen.yml\ninclude 'src/.*'\ninclude Makefile\nmarker lint_marker cigen-skip-v1/linux-amd64/ci/lint/\n"
-                + "job test\nrequire cigen.yml\ninclude 'src/.*'\ninclude 'tests/.*'\nmarker test_amd64_marker cigen-skip-v1/linux-amd64/ci/test_amd64/\n"
-                + "marker test_arm64_marker cigen-skip-v1/linux-arm64/ci/test_arm64/\n",
+                + "job test\nrequire cigen.yml\ninclude 'src/.*'\ninclude 'tests/.*'\nmarker test_amd64_marker cigen-skip-v1/linux-amd64/ci/test_amd64/ amd64 '{\"arch\":\"amd64\"}'\n"
+                + "marker test_arm64_marker cigen-skip-v1/linux-arm64/ci/test_arm64/ arm64 '{\"arch\":\"arm64\"}'\n",
         });
-        Keys(hash).Should().NotContain("env", "a native marker needs no backend variables");
     }
 
     [Theory]
-    [InlineData("true", "skip")]
-    [InlineData("false", "run")]
-    [InlineData("", "run")]
-    public void Plan_says_skip_only_when_the_native_cache_has_the_marker(string cacheHit, string verdict)
+    [InlineData(true, "skip")]
+    [InlineData(false, "run")]
+    public void Plan_says_skip_only_when_the_native_cache_has_the_marker(bool cached, string verdict)
     {
-        var outputs = Pairs(Mapping(Planned().Job(Plan), "outputs"));
+        var plan = Planned().Job(Plan);
 
-        GitHubExpression.Evaluate(outputs["lint"], Context(("steps.lint_marker.outputs.cache-hit", cacheHit))).Should().Be(verdict);
+        PlanLegs(plan, "lint", _ => cached)["all"].Should().Be(verdict);
+        GitHubExpression.Evaluate(Pairs(Mapping(plan, "outputs"))["lint"], Context()).Should().Be("run", "a plan whose hash step did not run decides nothing");
     }
 
     [Fact]
-    public void Native_lookup_asks_the_cache_without_downloading()
+    public void Native_markers_are_looked_up_in_githubs_cache_by_the_hash_step_with_a_token_that_reads_it()
     {
-        var lookup = Step(Planned().Job(Plan), "lint_marker");
+        var plan = Planned().Job(Plan);
 
-        Text(lookup, "uses").Should().Be("actions/cache/restore@v4");
-        Pairs(Mapping(lookup, "with")).Should().Equal(new Dictionary<string, string>
+        Pairs(Mapping(Step(plan, "cigen_hash"), "env")).Should().Equal(new Dictionary<string, string>
         {
-            ["path"] = "~/.cigen-skip-marker",
-            ["key"] = "${{ fromJSON(steps.cigen_hash.outputs.json).lint_marker }}",
-            ["lookup-only"] = "true",
-            ["enableCrossOsArchive"] = "true",
+            ["CIGEN_BACKEND"] = "github",
+            ["CIGEN_GITHUB_TOKEN"] = "${{ github.token }}",
+            ["CIGEN_GITHUB_KEY_PREFIX"] = "cigen-skip-v1/",
+            ["CIGEN_GITHUB_DEFAULT_BRANCH"] = "${{ github.event.repository.default_branch }}",
         });
+        Pairs(Mapping(plan, "permissions")).Should().Equal(new Dictionary<string, string> { ["actions"] = "read", ["contents"] = "read" });
     }
 
     [Theory]
@@ -204,33 +203,29 @@ public class SkippingTests
         var outputs = PlanLegs(workflow.Job(Plan), "test", leg => leg >= 2 - count);
 
         outputs["all"].Should().Be(verdict);
-        JsonDocument.Parse(outputs["legs"]).RootElement.EnumerateObject().Select(p => (p.Name, p.Value.GetProperty("skip").GetBoolean()))
-            .Should().Equal(("amd64", count == 2), ("arm64", count >= 1));
+        JsonDocument.Parse(outputs["legs"]).RootElement.EnumerateObject().Select(p => p.Name).Should().Equal("amd64", "arm64");
+        JsonDocument.Parse(outputs["skipped"]).RootElement.EnumerateArray().Select(e => e.GetProperty("arch").GetString())
+            .Should().Equal(new[] { "amd64", "arm64" }.Skip(2 - count));
         GitHubExpression.Holds(Text(workflow.Job("test"), "if")!, Context(
             ("needs.lint.result", "success"), ("needs.cigen_plan.result", "success"), ("needs.cigen_plan.outputs.test", verdict)))
             .Should().Be(starts);
     }
 
     [Theory]
-    [InlineData("amd64", "arm64", false)]
-    [InlineData("arm64", "arm64", true)]
-    [InlineData("arm64", "", false)]
-    [InlineData("arm64", null, false)]
-    public void Each_leg_decides_first_and_gates_every_later_step(string arch, string? skippedLeg, bool skips)
+    [InlineData("arm64")]
+    [InlineData("amd64")]
+    [InlineData(null)]
+    public void A_skipped_leg_is_left_out_of_the_matrix_and_every_leg_that_starts_runs_every_step(string? skippedLeg)
     {
-        var workflow = Planned();
-        var steps = Steps(workflow.Job("test"));
-        var decision = steps[0];
-        // null: the plan job failed, so it has no outputs (a job whose condition holds anyway must not fail on them).
-        var legs = skippedLeg is null ? "" : PlanLegs(workflow.Job(Plan), "test", leg => (leg == 0 ? "amd64" : "arm64") == skippedLeg)["legs"];
+        var graph = SkippingSample.Graph(SkippingSample.Native());
+        var workflow = new WorkflowReadBack(Render.Single(graph));
+        var job = workflow.Job("test");
+        var plan = PlanLegs(workflow.Job(Plan), "test", leg => (leg == 0 ? "amd64" : "arm64") == skippedLeg);
 
-        Text(decision, "id").Should().Be("cigen_skip");
-        var skip = GitHubExpression.Interpolate(
-            Pairs(Mapping(decision, "env"))["CIGEN_SKIP"], Context(("matrix.arch", arch), ("needs.cigen_plan.outputs.test_legs", legs)));
-        skip.Should().Be(skippedLeg is null ? "" : skips ? "true" : "false");
-        steps.Skip(1).Should().OnlyContain(s => Text(s, "if")!.Contains("steps.cigen_skip.outputs.skip != 'true'"));
-        steps.Skip(1).Select(s => GitHubExpression.Holds(Text(s, "if")!, Context(
-            ("steps.cigen_skip.outputs.skip", skips ? "true" : ""), ("steps.cigen_skip.outputs.marker", "m")))).Should().AllBeEquivalentTo(!skips);
+        Started(job, graph.Workflows.Single().Jobs.Single(j => j.Id == "test"), plan).Select(l => l["arch"])
+            .Should().Equal(new[] { "amd64", "arm64" }.Where(a => a != skippedLeg));
+        Steps(job).Should().NotContain(s => Text(s, "id") == "cigen_skip");
+        Steps(job).SkipLast(1).Should().OnlyContain(s => Text(s, "if") == null, "a leg that starts is one the plan did not skip");
     }
 
     /// <summary>Matrix shapes as the core computes their legs: one leg (one arch, one value), many legs, include-only legs.</summary>
@@ -260,40 +255,48 @@ public class SkippingTests
 
     [Theory]
     [MemberData(nameof(LegShapes))]
-    public void Each_leg_of_any_matrix_reads_the_plans_decision_on_it_and_records_the_marker_the_plan_looked_up(string shape, int count)
+    public void Each_leg_of_any_matrix_starts_only_when_the_plan_did_not_skip_it_and_records_the_marker_the_plan_looked_up(string shape, int count)
     {
         var graph = Shaped(shape);
         var job = graph.Workflows.Single().Jobs.Single(j => j.Id == "test");
         job.MatrixLegs.Should().HaveCount(count);
         var workflow = new WorkflowReadBack(Render.Single(graph));
         var plan = workflow.Job(Plan);
-        var steps = Steps(workflow.Job("test"));
+        var record = Steps(workflow.Job("test"))[^1];
 
         foreach (var skipped in SkipPatterns(count))
         {
             var outputs = PlanLegs(plan, "test", skipped);
             var all = Enumerable.Range(0, count).All(skipped);
+            var hashed = JsonDocument.Parse(outputs["json"]).RootElement;
 
             outputs["all"].Should().Be(all ? "skip" : "run");
             GitHubExpression.Holds(Text(workflow.Job("test"), "if")!, Context(("needs.cigen_plan.outputs.test", outputs["all"]))).Should().Be(!all);
-            for (var i = 0; i < count; i++)
+            var running = job.MatrixLegs.Where((_, i) => !skipped(i)).ToList();
+            Started(workflow.Job("test"), job, outputs).Select(v => string.Join(",", v.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")))
+                .Should().Equal(running.Select(l => string.Join(",", ConfigGraph.MatrixContext(l).OrderBy(p => p.Key, StringComparer.Ordinal)
+                    .Select(p => $"{p.Key["matrix.".Length..]}={Shown(p.Value)}"))), shape);
+            foreach (var leg in running)
             {
-                var leg = job.MatrixLegs[i];
-                var context = PlanContext(plan, "test", skipped);
+                var context = Context(("needs.cigen_plan.outputs.test_legs", outputs["legs"]));
                 foreach (var (key, value) in ConfigGraph.MatrixContext(leg))
                 {
                     context[key] = value;
                 }
 
-                context["needs.cigen_plan.outputs.test_legs"] = outputs["legs"];
-                var decision = Pairs(Mapping(steps[0], "env"));
-                GitHubExpression.Interpolate(decision["CIGEN_SKIP"], context).Should().Be(skipped(i) ? "true" : "false", leg.Suffix);
-                var marker = job.Skipping!.Markers.Single(m => m.Leg == leg.Suffix).Prefix + "HASH";
-                GitHubExpression.Interpolate(MarkerKey(Step(plan, $"test_{leg.Suffix}_marker")), context).Should().Be(marker);
-                context["steps.cigen_skip.outputs.marker"] = GitHubExpression.Interpolate(decision["CIGEN_MARKER"], context);
-                GitHubExpression.Interpolate(MarkerKey(steps[^1]), context).Should().Be(marker, leg.Suffix);
+                var marker = hashed.GetProperty($"test_{leg.Suffix}_marker").GetString();
+                marker.Should().StartWith(job.Skipping!.Markers.Single(m => m.Leg == leg.Suffix).Prefix);
+                GitHubExpression.Interpolate(MarkerKey(record), context).Should().Be(marker, leg.Suffix);
+                GitHubExpression.Holds(Text(record, "if"), context).Should().BeTrue(leg.Suffix);
             }
         }
+
+        static string Shown(object? value) => value switch
+        {
+            double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            bool b => b ? "true" : "false",
+            _ => value?.ToString() ?? "",
+        };
     }
 
     /// <summary>The marker record of an early_exit job's hash step, its expressions evaluated in <paramref name="context"/>.</summary>
@@ -358,21 +361,43 @@ public class SkippingTests
         GitHubExpression.Holds(condition, Context(("needs.cigen_plan.outputs.lint_marker", "m"))).Should().BeTrue();
         GitHubExpression.Holds(condition, Context(("needs.cigen_plan.outputs.lint_marker", "m"), ("status()", "failure"))).Should().BeFalse();
         GitHubExpression.Holds(condition, Context(("needs.cigen_plan.outputs.lint_marker", ""))).Should().BeFalse();
-        if (backend != "native")
+        Text(record, "uses").Should().Be("./.github/actions/cigen");
+        Pairs(Mapping(record, "with"))["operation"].Should().Be("record");
+        Pairs(Mapping(record, "env"))["CIGEN_BACKEND"].Should().Be(backend == "native" ? "github" : backend);
+        if (backend == "native")
         {
-            Text(record, "uses").Should().Be("./.github/actions/cigen");
-            Pairs(Mapping(record, "with"))["operation"].Should().Be("record");
-            Pairs(Mapping(record, "env"))["CIGEN_BACKEND"].Should().Be(backend);
+            var legs = PlanLegs(plan, "test", _ => false)["legs"];
+            foreach (var (leg, arch) in new[] { ("amd64", "amd64"), ("arm64", "arm64") })
+            {
+                var legContext = Context(("matrix.arch", arch), ("needs.cigen_plan.outputs.test_legs", legs));
+                GitHubExpression.Interpolate(MarkerKey(Steps(workflow.Job("test"))[^1]), legContext)
+                    .Should().MatchRegex($"^cigen-skip-v1/linux-{arch}/ci/test_{leg}/[0-9a-f]{{64}}$");
+            }
         }
+    }
 
-        var legs = PlanLegs(plan, "test", _ => false)["legs"];
-        var decision = Pairs(Mapping(Steps(workflow.Job("test"))[0], "env"));
-        foreach (var (leg, arch) in new[] { ("amd64", "amd64"), ("arm64", "arm64") })
+    [Fact]
+    public void A_native_record_writes_the_marker_file_and_the_action_saves_it_in_githubs_cache_under_the_marker()
+    {
+        var record = Steps(Planned().Job("lint"))[^1];
+        var home = Directory.CreateTempSubdirectory("cigen-home-");
+        try
         {
-            var legContext = Context(("matrix.arch", arch), ("needs.cigen_plan.outputs.test_legs", legs));
-            legContext["steps.cigen_skip.outputs.marker"] = GitHubExpression.Interpolate(decision["CIGEN_MARKER"], legContext);
-            GitHubExpression.Interpolate(MarkerKey(Steps(workflow.Job("test"))[^1]), legContext)
-                .Should().Be($"cigen-skip-v1/linux-{arch}/ci/test_{leg}/HASH");
+            var run = RuntimeActionRun.Run(record, Context(("needs.cigen_plan.outputs.lint_marker", "cigen-skip-v1/linux-amd64/ci/lint/abc")), home.FullName,
+                environment: new Dictionary<string, string> { ["HOME"] = home.FullName });
+
+            run.ExitCode.Should().Be(0, run.Errors);
+            File.ReadAllText(Path.Combine(home.FullName, ".cigen-skip-marker")).Should().StartWith("cigen skip marker\nkey=cigen-skip-v1/linux-amd64/ci/lint/abc\n");
+            run.Outputs["cache_marker"].Should().Be("cigen-skip-v1/linux-amd64/ci/lint/abc");
+            var save = RuntimeAction.Document().Steps.OfType<CIGen.Provider.GitHub.Model.CacheStep>().Single();
+            GitHubExpression.Holds(save.If!, Context(("steps.cigen.outputs.cache_marker", run.Outputs["cache_marker"]))).Should().BeTrue();
+            GitHubExpression.Holds(save.If!, Context(("steps.cigen.outputs.cache_marker", ""))).Should().BeFalse();
+            GitHubExpression.Interpolate(save.Key, Context(("steps.cigen.outputs.cache_marker", run.Outputs["cache_marker"]))).Should().Be("cigen-skip-v1/linux-amd64/ci/lint/abc");
+            save.Paths.Should().Equal("~/.cigen-skip-marker");
+        }
+        finally
+        {
+            home.Delete(recursive: true);
         }
     }
 
@@ -451,8 +476,9 @@ public class SkippingTests
             File.WriteAllText(Path.Combine(directory.FullName, "src", "a b.txt"), "x");
             File.WriteAllText(Path.Combine(directory.FullName, SkippingSample.DefinitionFile), "jobs: {}\n");
             var hash = Step(Planned().Job(Plan), "cigen_hash");
+            using var cache = new FakeGitHubCache([]);
 
-            var run = RuntimeActionRun.Run(hash, Context(), directory.FullName);
+            var run = RuntimeActionRun.Run(hash, Context(), directory.FullName, cache.SearchPath, FakeGitHubCache.Variables);
 
             run.ExitCode.Should().Be(0, run.Errors);
             var values = run.Values;
@@ -461,11 +487,11 @@ public class SkippingTests
             values["lint_marker"].Should().Be("cigen-skip-v1/linux-amd64/ci/lint/" + values["lint_hash"]);
             values["test_amd64_marker"].Should().Be("cigen-skip-v1/linux-amd64/ci/test_amd64/" + values["test_hash"]);
             values["test_arm64_marker"].Should().Be("cigen-skip-v1/linux-arm64/ci/test_arm64/" + values["test_hash"]);
-            values.Keys.Should().NotContain(k => k.EndsWith("_found", StringComparison.Ordinal), "a native marker is looked up in GitHub's cache");
+            values["lint_marker_found"].Should().Be("false");
 
             File.Delete(Path.Combine(directory.FullName, SkippingSample.DefinitionFile));
             var broken = G.Graph(G.Workflow("ci", SkippingSample.Lint(SkippingSample.Native())));
-            var missing = RuntimeActionRun.Run(Step(new WorkflowReadBack(Render.Single(broken)).Job(Plan), "cigen_hash"), Context(), directory.FullName);
+            var missing = RuntimeActionRun.Run(Step(new WorkflowReadBack(Render.Single(broken)).Job(Plan), "cigen_hash"), Context(), directory.FullName, cache.SearchPath, FakeGitHubCache.Variables);
             missing.ExitCode.Should().NotBe(0);
             missing.Errors.Should().Contain("::error::cigen.yml is missing");
         }
@@ -741,21 +767,55 @@ public class SkippingTests
     }
 
     /// <summary>
-    /// Runs the plan job's step that collects the decisions on the matrix legs (the runtime's <c>legs</c>); returns the
-    /// plan job's outputs for <paramref name="jobId"/>, as its <c>outputs</c> read that step, as <c>all</c> and <c>legs</c>.
+    /// Runs the plan job's hash step (native markers) in a checkout holding its definition files, twice: first with an
+    /// empty cache, to learn the markers' names, then with GitHub's cache (<see cref="FakeGitHubCache"/>) holding the
+    /// markers of the legs of <paramref name="jobId"/> (in the order of the hash step's records) that
+    /// <paramref name="found"/> picks. Returns the plan job's outputs for the job — <c>all</c> (its verdict),
+    /// <c>legs</c>, <c>skipped</c> or <c>running</c> — and <c>json</c>, the hash step's output.
     /// </summary>
     private static Dictionary<string, string> PlanLegs(YamlDotNet.RepresentationModel.YamlMappingNode plan, string jobId, Func<int, bool> found)
     {
-        var context = PlanContext(plan, jobId, found);
-        var collect = RuntimeActionRun.Run(Step(plan, "cigen_legs"), context, Path.GetTempPath());
-        collect.ExitCode.Should().Be(0, collect.Errors + collect.Log);
-        context["steps.cigen_legs.outputs.json"] = collect.Json;
+        var hash = Step(plan, "cigen_hash");
+        var markers = Pairs(Mapping(hash, "with"))["spec"].Split('\n').Where(l => l.StartsWith("marker ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1])
+            .Where(m => m.StartsWith(jobId + "_", StringComparison.Ordinal)).ToList();
+        var run = PlanRun.Hash(hash, Context(), name => markers.IndexOf(name) is var i and >= 0 && found(i));
+        var context = Context(("steps.cigen_hash.outputs.json", run.Json));
         var outputs = Pairs(Mapping(plan, "outputs"));
-        return new Dictionary<string, string>
+        var result = new Dictionary<string, string> { ["all"] = GitHubExpression.Interpolate(outputs[jobId], context), ["json"] = run.Json };
+        foreach (var name in new[] { "legs", "skipped", "running" })
         {
-            ["all"] = GitHubExpression.Interpolate(outputs[jobId], context),
-            ["legs"] = GitHubExpression.Interpolate(outputs[$"{jobId}_legs"], context),
-        };
+            if (outputs.TryGetValue($"{jobId}_{name}", out var output))
+            {
+                result[name] = GitHubExpression.Interpolate(output, context);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The legs GitHub runs of a matrix job whose strategy the plan trimmed, as GitHub expands it: the legs whose
+    /// values match no entry of the plan's <c>exclude</c>, or the plan's own <c>include</c> list; each as its values.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyDictionary<string, string>> Started(
+        YamlDotNet.RepresentationModel.YamlMappingNode job, Job graphJob, IReadOnlyDictionary<string, string> plan)
+    {
+        var context = Context(("needs.cigen_plan.outputs.test_skipped", plan.GetValueOrDefault("skipped")), ("needs.cigen_plan.outputs.test_running", plan.GetValueOrDefault("running")));
+        var matrix = Mapping(job, "strategy")!.Children[new YamlDotNet.RepresentationModel.YamlScalarNode("matrix")];
+        static Dictionary<string, string> Values(JsonElement entry) =>
+            entry.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText());
+        static Dictionary<string, string> LegValues(MatrixLeg leg) =>
+            leg.Values.ToDictionary(v => v.Key, v => v.Value.Kind == ScalarKind.Number ? double.Parse(v.Value.Text, System.Globalization.CultureInfo.InvariantCulture).ToString("R", System.Globalization.CultureInfo.InvariantCulture) : v.Value.Text);
+        if (matrix is YamlDotNet.RepresentationModel.YamlScalarNode whole)
+        {
+            var text = GitHubExpression.Interpolate(whole.Value!.Replace("fromJSON(", "(", StringComparison.Ordinal), context);
+            return [.. JsonDocument.Parse(text).RootElement.GetProperty("include").EnumerateArray().Select(Values)];
+        }
+
+        var exclude = Text((YamlDotNet.RepresentationModel.YamlMappingNode)matrix, "exclude")!;
+        exclude.Should().StartWith("${{ fromJSON(needs.cigen_plan.outputs.test_skipped || '[]') }}");
+        var excluded = JsonDocument.Parse(plan.GetValueOrDefault("skipped") is { Length: > 0 } skipped ? skipped : "[]").RootElement.EnumerateArray().Select(Values).ToList();
+        return [.. graphJob.MatrixLegs.Select(LegValues).Where(leg => !excluded.Any(e => e.All(kv => leg.GetValueOrDefault(kv.Key) == kv.Value)))];
     }
 
     /// <summary>Shell that exports a step's <c>env</c> as GitHub would set it, its expressions evaluated in <paramref name="context"/>.</summary>

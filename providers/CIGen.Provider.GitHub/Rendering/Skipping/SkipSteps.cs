@@ -15,17 +15,49 @@ internal static class SkipSteps
     /// The one file a native marker holds. actions/cache makes the path part of an entry's version, so lookup and
     /// record must name it with the same text.
     /// </summary>
-    public const string MarkerPath = "~/.cigen-skip-marker";
+    public const string MarkerPath = CigenRuntime.CacheMarkerFile;
 
     public const string Shell = "bash";
 
     /// <summary>
     /// Hashes the jobs of <paramref name="spec"/> (<see cref="RuntimeSpec.Job"/>, <see cref="RuntimeSpec.Marker"/>) and
-    /// names their markers; with an S3 or Redis <paramref name="backend"/> it also looks each marker up
-    /// (<see cref="CigenRuntime.FoundOutput"/>). A malformed hash or a missing definition file fails the step.
+    /// names their markers; with <paramref name="lookUp"/> it also looks each marker up (<see cref="CigenRuntime.FoundOutput"/>):
+    /// an S3 or Redis marker in its backend, a native one in GitHub's cache through the REST API (<see cref="GitHubCacheEnv"/>).
+    /// A malformed hash or a missing definition file fails the step.
     /// </summary>
-    public static ActionStep Hash(string id, string name, string spec, SkipBackend backend, string? condition = null) =>
-        RuntimeAction.Step(name, id, CigenRuntime.Hash, spec, env: IsNative(backend) ? null : BackendEnv(backend), condition: condition);
+    public static ActionStep Hash(string id, string name, string spec, SkipBackend backend, string? condition = null, bool lookUp = true) =>
+        RuntimeAction.Step(name, id, CigenRuntime.Hash, spec, env: !lookUp ? null : IsNative(backend) ? GitHubCacheEnv(spec) : BackendEnv(backend), condition: condition);
+
+    /// <summary>
+    /// What the runtime's <c>github</c> backend reads to list GitHub's cache: the job's token (it needs
+    /// <see cref="LookupPermissions()"/>), the default branch, whose entries every run may restore, and what every marker
+    /// of <paramref name="spec"/> starts with, so that only markers are listed.
+    /// </summary>
+    private static OrderedDictionary<string, Scalar> GitHubCacheEnv(string spec) => new()
+    {
+        [CigenRuntime.BackendVariable] = GitHubCacheBackend,
+        [CigenRuntime.GitHubTokenVariable] = "${{ github.token }}",
+        [CigenRuntime.GitHubKeyPrefixVariable] = MarkerPrefix(spec),
+        [CigenRuntime.GitHubDefaultBranchVariable] = "${{ github.event.repository.default_branch }}",
+    };
+
+    /// <summary>The runtime's name for markers in GitHub's own cache.</summary>
+    public const string GitHubCacheBackend = "github";
+
+    /// <summary>What a job that lists GitHub's cache needs of its token; <c>contents: read</c> for its checkout.</summary>
+    public static OrderedDictionary<string, string> LookupPermissions() => new()
+    {
+        ["actions"] = "read",
+        ["contents"] = "read",
+    };
+
+    /// <summary>The longest start, up to a <c>/</c>, that every marker prefix of <paramref name="spec"/> shares.</summary>
+    private static string MarkerPrefix(string spec)
+    {
+        var prefixes = spec.Split('\n').Where(l => l.StartsWith("marker ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).ToList();
+        var common = prefixes.Count == 0 ? string.Empty : prefixes.Aggregate((a, b) => a[..a.Zip(b).TakeWhile(p => p.First == p.Second).Count()]);
+        return common[..(common.LastIndexOf('/') + 1)];
+    }
 
     /// <summary>
     /// The condition of a native lookup of job <paramref name="jobId"/> hashed in step <paramref name="hashId"/>: none,
@@ -64,36 +96,12 @@ internal static class SkipSteps
         IsNative(backend) ? $"steps.{lookupId}.outputs.cache-hit" : RuntimeAction.Value(hashId, CigenRuntime.FoundOutput(marker), orEmpty);
 
     /// <summary>
-    /// Writes the marker named <paramref name="key"/> when <paramref name="condition"/> holds. A marker that cannot be
-    /// written never fails the job: it only costs a rerun next time.
+    /// Writes the marker named <paramref name="key"/> when <paramref name="condition"/> holds: through the runtime, into
+    /// S3, Redis or — the runtime writing the file, the action saving it with actions/cache/save — GitHub's cache. A
+    /// marker that cannot be written never fails the job: it only costs a rerun next time.
     /// </summary>
-    public static IReadOnlyList<JobStep> Record(SkipBackend backend, string key, string condition)
-    {
-        if (IsNative(backend))
-        {
-            return
-            [
-                new RunStep
-                {
-                    Name = "Write the skip marker",
-                    If = condition,
-                    Shell = Shell,
-                    Run = "printf 'ok\\n' > \"$HOME/.cigen-skip-marker\"\n",
-                },
-                new CacheStep
-                {
-                    Name = "Record the skip marker",
-                    If = condition,
-                    Uses = CacheStep.SaveAction,
-                    Paths = [MarkerPath],
-                    Key = key,
-                    CrossOsArchive = true,
-                },
-            ];
-        }
-
-        return [RuntimeAction.Step("Record the skip marker", null, CigenRuntime.Record, marker: key, env: BackendEnv(backend), condition: condition)];
-    }
+    public static IReadOnlyList<JobStep> Record(SkipBackend backend, string key, string? condition) =>
+        [RuntimeAction.Step("Record the skip marker", null, CigenRuntime.Record, marker: key, env: IsNative(backend) ? new() { [CigenRuntime.BackendVariable] = GitHubCacheBackend } : BackendEnv(backend), condition: condition)];
 
     public static bool IsNative(SkipBackend backend) => backend.Type == "native";
 

@@ -6,10 +6,10 @@ using CIGen.Provider.Sdk.Runtime;
 namespace CIGen.Provider.GitHub.Rendering.Skipping;
 
 /// <summary>
-/// The steps skipping adds to a skippable job. A job the plan job decides about as a whole needs only the record step
-/// at its end (its job-level <c>if</c> keeps a skipped job from starting). A matrix leg, which a job-level <c>if</c>
-/// cannot tell apart, and every job under <c>early_exit</c>, first decide (step <see cref="DecisionId"/>) and run
-/// every later step only when the marker was not found.
+/// The steps skipping adds to a skippable job. A job the plan job decides about needs only the record step at its end:
+/// its job-level <c>if</c> keeps a skipped job from starting, and the plan leaves a matrix job's skipped legs out of its
+/// matrix. Every job under <c>early_exit</c> first decides (step <see cref="DecisionId"/>) and runs every later step
+/// only when the marker was not found.
 /// </summary>
 internal static class SkippableJob
 {
@@ -37,14 +37,10 @@ internal static class SkippableJob
                 return [.. steps, .. SkipSteps.Record(skip.Backend, $"${{{{ {planned} }}}}", $"success() && {planned} != ''")];
             }
 
-            var run = $"steps.{DecisionId}.outputs.skip != 'true'";
-            var marker = $"steps.{DecisionId}.outputs.marker";
-            return
-            [
-                LegDecision(WorkflowSkipping.LegDecision(job.Id, choice)),
-                .. steps.Select(s => Gated(s, run)),
-                .. SkipSteps.Record(skip.Backend, $"${{{{ {marker} }}}}", $"success() && {run} && {marker} != ''"),
-            ];
+            // The plan left the skipped legs out of the matrix (MatrixRenderer), so every leg that starts runs, and a leg
+            // starts only after the plan decided (an empty marker, were it not so, is the runtime's warning, not an error).
+            var marker = WorkflowSkipping.LegMarker(job.Id, choice);
+            return [.. steps, .. SkipSteps.Record(skip.Backend, $"${{{{ {marker} }}}}", condition: null)];
         }
 
         var through = rendered.ThroughCheckout ?? 0;
@@ -97,24 +93,6 @@ internal static class SkippableJob
 
         return json.Append('"').ToString();
     }
-
-    /// <summary>
-    /// Reads the plan's decision on this leg (<paramref name="decision"/>): whether to skip it, and the marker it
-    /// records; first, so a skipped leg does not even check out. A leg the plan did not decide about runs.
-    /// </summary>
-    private static RunStep LegDecision(string decision) => new()
-    {
-        Name = "Skip this leg when its inputs are unchanged",
-        Id = DecisionId,
-        Env = new OrderedDictionary<string, Scalar>
-        {
-            ["CIGEN_SKIP"] = $"${{{{ {decision}.skip }}}}",
-            ["CIGEN_MARKER"] = $"${{{{ {decision}.marker }}}}",
-        },
-        Shell = SkipSteps.Shell,
-        Run = "printf 'skip=%s\\nmarker=%s\\n' \"$CIGEN_SKIP\" \"$CIGEN_MARKER\" >> \"$GITHUB_OUTPUT\"\n"
-            + "if [ \"$CIGEN_SKIP\" = true ]; then echo \"::notice::inputs unchanged since this leg last succeeded; its steps are skipped\"; fi\n",
-    };
 
     private static JobStep Gated(JobStep step, string runs) => step with { If = Conditions.Both(runs, step.If) };
 }

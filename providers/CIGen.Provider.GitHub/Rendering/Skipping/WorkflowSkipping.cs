@@ -120,14 +120,13 @@ internal sealed class WorkflowSkipping
     /// <summary>The marker the plan job named for a job without a matrix; empty when the plan did not decide.</summary>
     public static string MarkerOutput(string jobId) => $"needs.{PlanJobId}.outputs.{MarkerOutputName(jobId)}";
 
-    /// <summary>The plan job's output of the decisions on a matrix job's legs (see <see cref="PlanJob"/>).</summary>
-    public static string LegsOutputName(string jobId) => CigenRuntime.LegsOutput(jobId);
-
     /// <summary>
-    /// The decision on the running leg of a matrix job, without <c>${{ }}</c>: an object with <c>skip</c> (true or
-    /// false) and <c>marker</c> (the key to record its marker under); null when the plan job did not decide (it failed,
-    /// so its outputs are empty).
+    /// The marker the running leg of a matrix job records, without <c>${{ }}</c>: its entry in the plan job's object of
+    /// the legs' markers (<see cref="PlanJob"/>); empty when the plan job did not decide (it failed, so its outputs are empty).
     /// </summary>
-    public static string LegDecision(string jobId, LegChoice choice) =>
-        $"fromJSON(needs.{PlanJobId}.outputs.{LegsOutputName(jobId)} || '{{}}')[{choice.Expression}]";
+    public static string LegMarker(string jobId, LegChoice choice) =>
+        $"fromJSON(needs.{PlanJobId}.outputs.{CigenRuntime.LegsOutput(jobId)} || '{{}}')[{choice.Expression}]";
+
+    /// <summary>The plan job's output a matrix job's strategy reads (<see cref="PlanJob.MatrixLegsOutput"/>), without <c>${{ }}</c>.</summary>
+    public static string MatrixLegs(Job job) => $"needs.{PlanJobId}.outputs.{PlanJob.MatrixLegsOutput(job)}";
 }

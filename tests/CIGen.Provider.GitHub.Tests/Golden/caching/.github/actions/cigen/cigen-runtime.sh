@@ -18,9 +18,22 @@ cigen_json=''
 
 cigen_emit() {
   printf '%s=%s\n' "$1" "$2"
-  local value=${2//\\/\\\\}
-  value=${value//\"/\\\"}
-  cigen_json+="${cigen_json:+,}\"$1\":\"$value\""
+  cigen_json+="${cigen_json:+,}$(cigen_json_string "$1"):$(cigen_json_string "$2")"
+}
+
+cigen_json_string() {
+  local text=${1//\\/\\\\}
+  text=${text//\"/\\\"}
+  text=${text//$'\t'/\\t}
+  text=${text//$'\r'/\\r}
+  text=${text//$'\n'/\\n}
+  printf '"%s"' "$text"
+}
+
+cigen_work=''
+
+cigen_scratch() {
+  if [[ -z $cigen_work ]]; then cigen_work=$(mktemp -d); fi
 }
 
 cigen_warn() {
@@ -51,11 +64,10 @@ cigen_each_record() {
   "$1" end
 }
 
-cigen_tree=''
-
 cigen_list_tree() {
-  if [[ -z $cigen_tree ]]; then
-    cigen_tree=$(mktemp)
+  cigen_scratch
+  cigen_tree=$cigen_work/tree
+  if [[ ! -e $cigen_tree ]]; then
     find . -path ./.git -prune -o -type f -printf '%P\0' >"$cigen_tree"
   fi
 }
@@ -230,15 +242,15 @@ cigen_op_keys() {
 }
 
 cigen_main() {
+  cigen_scratch
+  trap 'rm -rf "$cigen_work"' EXIT
   case ${1-} in
     hash) cigen_each_record cigen_hash_record ;;
-    legs) cigen_each_record cigen_legs_record ;;
     keys) cigen_op_keys ;;
     lookup) cigen_op_lookup ;;
     record) cigen_op_record ;;
-    *) cigen_fail "unknown operation '${1-}' (hash, legs, keys, lookup or record)" ;;
+    *) cigen_fail "unknown operation '${1-}' (hash, keys, lookup or record)" ;;
   esac
-  if [[ -n $cigen_tree ]]; then rm -f "$cigen_tree"; fi
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi
 }
 

@@ -18,9 +18,22 @@ cigen_json=''
 
 cigen_emit() {
   printf '%s=%s\n' "$1" "$2"
-  local value=${2//\\/\\\\}
-  value=${value//\"/\\\"}
-  cigen_json+="${cigen_json:+,}\"$1\":\"$value\""
+  cigen_json+="${cigen_json:+,}$(cigen_json_string "$1"):$(cigen_json_string "$2")"
+}
+
+cigen_json_string() {
+  local text=${1//\\/\\\\}
+  text=${text//\"/\\\"}
+  text=${text//$'\t'/\\t}
+  text=${text//$'\r'/\\r}
+  text=${text//$'\n'/\\n}
+  printf '"%s"' "$text"
+}
+
+cigen_work=''
+
+cigen_scratch() {
+  if [[ -z $cigen_work ]]; then cigen_work=$(mktemp -d); fi
 }
 
 cigen_warn() {
@@ -51,11 +64,10 @@ cigen_each_record() {
   "$1" end
 }
 
-cigen_tree=''
-
 cigen_list_tree() {
-  if [[ -z $cigen_tree ]]; then
-    cigen_tree=$(mktemp)
+  cigen_scratch
+  cigen_tree=$cigen_work/tree
+  if [[ ! -e $cigen_tree ]]; then
     find . -path ./.git -prune -o -type f -printf '%P\0' >"$cigen_tree"
   fi
 }
@@ -143,6 +155,42 @@ cigen_hash_flush() {
   cigen_emit "${cigen_hash_job}_lookup" "$cigen_hash_lookup"
 }
 
+cigen_hash_legs=''
+cigen_hash_skipped=''
+cigen_hash_running=''
+cigen_hash_leg_count=0
+cigen_hash_skip_count=0
+
+cigen_hash_legs_flush() {
+  [[ $cigen_hash_leg_count -gt 0 ]] || return 0
+  cigen_emit "${cigen_hash_job}_legs" "{$cigen_hash_legs}"
+  cigen_emit "${cigen_hash_job}_skipped" "[$cigen_hash_skipped]"
+  cigen_emit "${cigen_hash_job}_running" "{\"include\":[$cigen_hash_running]}"
+  if [[ $cigen_hash_skip_count == "$cigen_hash_leg_count" ]]; then
+    cigen_emit "$cigen_hash_job" skip
+  else
+    cigen_emit "$cigen_hash_job" run
+  fi
+  cigen_hash_legs=''
+  cigen_hash_skipped=''
+  cigen_hash_running=''
+  cigen_hash_leg_count=0
+  cigen_hash_skip_count=0
+}
+
+cigen_hash_leg() {
+  [[ -n ${4-} ]] || return 0
+  if [[ $5 != '{'*'}' ]]; then cigen_fail "hash: the values of leg '$4' of job $cigen_hash_job are '$5', not a JSON object"; fi
+  cigen_hash_leg_count=$((cigen_hash_leg_count + 1))
+  cigen_hash_legs+="${cigen_hash_legs:+,}$(cigen_json_string "$4"):$(cigen_json_string "$2")"
+  if [[ $3 == true ]]; then
+    cigen_hash_skip_count=$((cigen_hash_skip_count + 1))
+    cigen_hash_skipped+="${cigen_hash_skipped:+,}$5"
+  else
+    cigen_hash_running+="${cigen_hash_running:+,}$5"
+  fi
+}
+
 cigen_hash_record() {
   if [[ -n $cigen_hash_set && $1 =~ ^(require|include|exclude)$ ]]; then
     cigen_hash_sets+=("$cigen_hash_set" "$1" "$2")
@@ -151,6 +199,7 @@ cigen_hash_record() {
   case $1 in
     job | end)
       cigen_hash_flush
+      cigen_hash_legs_flush
       cigen_hash_set=''
       cigen_hash_job=${2-}
       cigen_hash_done=''
@@ -183,61 +232,20 @@ cigen_hash_record() {
     no_tags) cigen_hash_no_tags=1 ;;
     marker)
       cigen_hash_flush
-      cigen_emit "$2" "$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
+      local marker="$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value" found=false
+      cigen_emit "$2" "$marker"
       if [[ -n ${CIGEN_BACKEND-} ]]; then
-        if [[ $cigen_hash_lookup == true ]]; then
-          cigen_emit "$2_found" "$(cigen_found "$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value")"
-        else
-          cigen_emit "$2_found" false
-        fi
+        if [[ $cigen_hash_lookup == true ]]; then found=$(cigen_found "$marker"); fi
+        cigen_emit "$2_found" "$found"
       fi
+      cigen_hash_leg "$2" "$marker" "$found" "${4-}" "${5-}"
       ;;
     *) cigen_fail "hash: unknown record '$1'" ;;
   esac
 }
 
-cigen_json_string() {
-  local text=${1//\\/\\\\}
-  text=${text//\"/\\\"}
-  text=${text//$'\t'/\\t}
-  text=${text//$'\r'/\\r}
-  text=${text//$'\n'/\\n}
-  printf '"%s"' "$text"
-}
-
-cigen_legs_job=''
-cigen_legs_json=''
-cigen_legs_count=0
-cigen_legs_skipped=0
-cigen_legs_n=0
-
-cigen_legs_record() {
-  case $1 in
-    leg | end)
-      if [[ -n $cigen_legs_job && ${2-} != "$cigen_legs_job" ]]; then
-        cigen_emit "${cigen_legs_job}_legs" "{$cigen_legs_json}"
-        if [[ $cigen_legs_skipped == "$cigen_legs_count" ]]; then
-          cigen_emit "$cigen_legs_job" skip
-        else
-          cigen_emit "$cigen_legs_job" run
-        fi
-        cigen_legs_json=''
-        cigen_legs_count=0
-        cigen_legs_skipped=0
-      fi
-      [[ $1 == leg ]] || return 0
-      cigen_legs_job=$2
-      cigen_legs_n=$((cigen_legs_n + 1))
-      cigen_legs_count=$((cigen_legs_count + 1))
-      local marker="CIGEN_LEG_$cigen_legs_n" found="CIGEN_LEG_${cigen_legs_n}_FOUND" skip=false
-      if [[ ${!found-} == true ]]; then
-        skip=true
-        cigen_legs_skipped=$((cigen_legs_skipped + 1))
-      fi
-      cigen_legs_json+="${cigen_legs_json:+,}$(cigen_json_string "$3"):{\"skip\":$skip,\"marker\":$(cigen_json_string "${!marker-}")}"
-      ;;
-    *) cigen_fail "legs: unknown record '$1'" ;;
-  esac
+cigen_marker_text() {
+  printf 'cigen skip marker\nkey=%s\nrecorded_at=%s\n' "$1" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 }
 
 cigen_as_root() {
@@ -269,10 +277,6 @@ cigen_install_client() {
       fi
       ;;
   esac
-}
-
-cigen_marker_text() {
-  printf 'cigen skip marker\nkey=%s\nrecorded_at=%s\n' "$1" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 }
 
 cigen_url_decode() {
@@ -369,13 +373,13 @@ cigen_marker() {
     return 2
   fi
   case ${CIGEN_BACKEND-} in
-    s3 | redis) ;;
+    s3 | redis | github) ;;
     *)
-      cigen_marker_warn "CIGEN_BACKEND is '${CIGEN_BACKEND-}', not s3 or redis"
+      cigen_marker_warn "CIGEN_BACKEND is '${CIGEN_BACKEND-}', not s3, redis or github"
       return 2
       ;;
   esac
-  if [[ -z $cigen_backend_ready ]]; then
+  if [[ -z $cigen_backend_ready && $CIGEN_BACKEND != github ]]; then
     cigen_install_client
     cigen_backend_ready=1
   fi
@@ -401,15 +405,15 @@ cigen_op_record() {
 }
 
 cigen_main() {
+  cigen_scratch
+  trap 'rm -rf "$cigen_work"' EXIT
   case ${1-} in
     hash) cigen_each_record cigen_hash_record ;;
-    legs) cigen_each_record cigen_legs_record ;;
     keys) cigen_op_keys ;;
     lookup) cigen_op_lookup ;;
     record) cigen_op_record ;;
-    *) cigen_fail "unknown operation '${1-}' (hash, legs, keys, lookup or record)" ;;
+    *) cigen_fail "unknown operation '${1-}' (hash, keys, lookup or record)" ;;
   esac
-  if [[ -n $cigen_tree ]]; then rm -f "$cigen_tree"; fi
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi
 }
 

@@ -18,9 +18,22 @@ cigen_json=''
 
 cigen_emit() {
   printf '%s=%s\n' "$1" "$2"
-  local value=${2//\\/\\\\}
-  value=${value//\"/\\\"}
-  cigen_json+="${cigen_json:+,}\"$1\":\"$value\""
+  cigen_json+="${cigen_json:+,}$(cigen_json_string "$1"):$(cigen_json_string "$2")"
+}
+
+cigen_json_string() {
+  local text=${1//\\/\\\\}
+  text=${text//\"/\\\"}
+  text=${text//$'\t'/\\t}
+  text=${text//$'\r'/\\r}
+  text=${text//$'\n'/\\n}
+  printf '"%s"' "$text"
+}
+
+cigen_work=''
+
+cigen_scratch() {
+  if [[ -z $cigen_work ]]; then cigen_work=$(mktemp -d); fi
 }
 
 cigen_warn() {
@@ -51,11 +64,10 @@ cigen_each_record() {
   "$1" end
 }
 
-cigen_tree=''
-
 cigen_list_tree() {
-  if [[ -z $cigen_tree ]]; then
-    cigen_tree=$(mktemp)
+  cigen_scratch
+  cigen_tree=$cigen_work/tree
+  if [[ ! -e $cigen_tree ]]; then
     find . -path ./.git -prune -o -type f -printf '%P\0' >"$cigen_tree"
   fi
 }
@@ -143,6 +155,42 @@ cigen_hash_flush() {
   cigen_emit "${cigen_hash_job}_lookup" "$cigen_hash_lookup"
 }
 
+cigen_hash_legs=''
+cigen_hash_skipped=''
+cigen_hash_running=''
+cigen_hash_leg_count=0
+cigen_hash_skip_count=0
+
+cigen_hash_legs_flush() {
+  [[ $cigen_hash_leg_count -gt 0 ]] || return 0
+  cigen_emit "${cigen_hash_job}_legs" "{$cigen_hash_legs}"
+  cigen_emit "${cigen_hash_job}_skipped" "[$cigen_hash_skipped]"
+  cigen_emit "${cigen_hash_job}_running" "{\"include\":[$cigen_hash_running]}"
+  if [[ $cigen_hash_skip_count == "$cigen_hash_leg_count" ]]; then
+    cigen_emit "$cigen_hash_job" skip
+  else
+    cigen_emit "$cigen_hash_job" run
+  fi
+  cigen_hash_legs=''
+  cigen_hash_skipped=''
+  cigen_hash_running=''
+  cigen_hash_leg_count=0
+  cigen_hash_skip_count=0
+}
+
+cigen_hash_leg() {
+  [[ -n ${4-} ]] || return 0
+  if [[ $5 != '{'*'}' ]]; then cigen_fail "hash: the values of leg '$4' of job $cigen_hash_job are '$5', not a JSON object"; fi
+  cigen_hash_leg_count=$((cigen_hash_leg_count + 1))
+  cigen_hash_legs+="${cigen_hash_legs:+,}$(cigen_json_string "$4"):$(cigen_json_string "$2")"
+  if [[ $3 == true ]]; then
+    cigen_hash_skip_count=$((cigen_hash_skip_count + 1))
+    cigen_hash_skipped+="${cigen_hash_skipped:+,}$5"
+  else
+    cigen_hash_running+="${cigen_hash_running:+,}$5"
+  fi
+}
+
 cigen_hash_record() {
   if [[ -n $cigen_hash_set && $1 =~ ^(require|include|exclude)$ ]]; then
     cigen_hash_sets+=("$cigen_hash_set" "$1" "$2")
@@ -151,6 +199,7 @@ cigen_hash_record() {
   case $1 in
     job | end)
       cigen_hash_flush
+      cigen_hash_legs_flush
       cigen_hash_set=''
       cigen_hash_job=${2-}
       cigen_hash_done=''
@@ -183,29 +232,141 @@ cigen_hash_record() {
     no_tags) cigen_hash_no_tags=1 ;;
     marker)
       cigen_hash_flush
-      cigen_emit "$2" "$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
+      local marker="$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value" found=false
+      cigen_emit "$2" "$marker"
       if [[ -n ${CIGEN_BACKEND-} ]]; then
-        if [[ $cigen_hash_lookup == true ]]; then
-          cigen_emit "$2_found" "$(cigen_found "$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value")"
-        else
-          cigen_emit "$2_found" false
-        fi
+        if [[ $cigen_hash_lookup == true ]]; then found=$(cigen_found "$marker"); fi
+        cigen_emit "$2_found" "$found"
       fi
+      cigen_hash_leg "$2" "$marker" "$found" "${4-}" "${5-}"
       ;;
     *) cigen_fail "hash: unknown record '$1'" ;;
   esac
 }
 
+cigen_marker_text() {
+  printf 'cigen skip marker\nkey=%s\nrecorded_at=%s\n' "$1" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+}
+
+cigen_url_encode() {
+  local text=$1 i char encoded=''
+  for ((i = 0; i < ${#text}; i++)); do
+    char=${text:i:1}
+    case $char in
+      [A-Za-z0-9/._~-]) encoded+=$char ;;
+      *) printf -v char '%%%02X' "'$char"; encoded+=$char ;;
+    esac
+  done
+  printf '%s' "$encoded"
+}
+
+cigen_github_list() {
+  cigen_scratch
+  cigen_github_keys=$cigen_work/github-keys
+  [[ ! -e $cigen_github_keys.done ]] || return 0
+  : >"$cigen_github_keys.done"
+  : >"$cigen_github_keys"
+  local problem='' ref page body count url
+  local -a refs=("${GITHUB_REF-}")
+  if [[ -n ${GITHUB_BASE_REF-} ]]; then refs+=("refs/heads/$GITHUB_BASE_REF"); fi
+  if [[ -n ${CIGEN_GITHUB_DEFAULT_BRANCH-} ]]; then refs+=("refs/heads/$CIGEN_GITHUB_DEFAULT_BRANCH"); fi
+  if ! command -v curl >/dev/null 2>&1; then
+    problem='curl is not installed'
+  elif [[ -z ${CIGEN_GITHUB_TOKEN-} || -z ${GITHUB_REPOSITORY-} || -z ${GITHUB_REF-} ]]; then
+    problem='CIGEN_GITHUB_TOKEN, GITHUB_REPOSITORY or GITHUB_REF is not set'
+  fi
+  for ref in "${refs[@]}"; do
+    for ((page = 1; page <= 10 && ${#problem} == 0; page++)); do
+      url="${GITHUB_API_URL:-https://api.github.com}/repos/$GITHUB_REPOSITORY/actions/caches?per_page=100&page=$page"
+      url+="&sort=last_accessed_at&direction=desc&ref=$(cigen_url_encode "$ref")&key=$(cigen_url_encode "${CIGEN_GITHUB_KEY_PREFIX-}")"
+      if ! body=$(curl --silent --show-error --fail --max-time 30 --retry 2 -H 'Accept: application/vnd.github+json' \
+        -H 'X-GitHub-Api-Version: 2022-11-28' -H "Authorization: Bearer $CIGEN_GITHUB_TOKEN" "$url" 2>&1); then
+        problem="GitHub did not list the cache's entries (${body//$'\n'/ }); the job needs \`permissions: actions: read\`"
+        break
+      fi
+      count=$(printf '%s\n' "$body" | { grep -o '"key": *"[^"]*"' || true; } | sed 's/^"key": *"//; s/"$//' | tee -a "$cigen_github_keys" | wc -l)
+      if [[ $count -lt 100 ]]; then break; fi
+    done
+  done
+  if [[ -n $problem ]]; then
+    printf '%s\n' "$problem" >"$cigen_github_keys.failed"
+    cigen_warn "skip markers cannot be looked up: $problem; every job runs"
+  fi
+}
+
+cigen_github_lookup() (
+  cigen_github_list
+  if [[ -e $cigen_github_keys.failed ]]; then exit 2; fi
+  grep -qxF -e "$key" "$cigen_github_keys" && exit 0
+  exit 1
+)
+
+cigen_github_record() {
+  if ! cigen_marker_text "$key" >"$HOME/.cigen-skip-marker"; then
+    cigen_marker_warn "could not write $HOME/.cigen-skip-marker"
+    return 2
+  fi
+  cigen_emit cache_marker "$key"
+}
+
+cigen_marker_warn() {
+  if [[ ${cigen_marker_operation-} == record ]]; then
+    cigen_warn "skip marker $key not recorded: $1; the next run with these inputs runs again"
+  else
+    cigen_warn "skip marker $key: $1; the job runs"
+  fi
+}
+
+cigen_backend_ready=''
+
+cigen_marker() {
+  local cigen_marker_operation=$1 key=$2
+  if [[ -z $key ]]; then
+    cigen_marker_warn 'no marker key given'
+    return 2
+  fi
+  case ${CIGEN_BACKEND-} in
+    s3 | redis | github) ;;
+    *)
+      cigen_marker_warn "CIGEN_BACKEND is '${CIGEN_BACKEND-}', not s3, redis or github"
+      return 2
+      ;;
+  esac
+  if [[ -z $cigen_backend_ready && $CIGEN_BACKEND != github ]]; then
+    cigen_install_client
+    cigen_backend_ready=1
+  fi
+  "cigen_${CIGEN_BACKEND}_$1"
+}
+
+cigen_found() {
+  local status=0
+  cigen_marker lookup "$1" || status=$?
+  case $status in
+    0) echo true ;;
+    1) echo false ;;
+    *) echo false ;; # warned by the lookup
+  esac
+}
+
+cigen_op_lookup() {
+  cigen_emit found "$(cigen_found "${CIGEN_MARKER_KEY-}")"
+}
+
+cigen_op_record() {
+  cigen_marker record "${CIGEN_MARKER_KEY-}" || true # warned by the record
+}
+
 cigen_main() {
+  cigen_scratch
+  trap 'rm -rf "$cigen_work"' EXIT
   case ${1-} in
     hash) cigen_each_record cigen_hash_record ;;
-    legs) cigen_each_record cigen_legs_record ;;
     keys) cigen_op_keys ;;
     lookup) cigen_op_lookup ;;
     record) cigen_op_record ;;
-    *) cigen_fail "unknown operation '${1-}' (hash, legs, keys, lookup or record)" ;;
+    *) cigen_fail "unknown operation '${1-}' (hash, keys, lookup or record)" ;;
   esac
-  if [[ -n $cigen_tree ]]; then rm -f "$cigen_tree"; fi
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi
 }
 
