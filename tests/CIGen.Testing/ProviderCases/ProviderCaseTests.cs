@@ -57,6 +57,23 @@ public abstract class ProviderCaseTests<TProvider>
         }
     }
 
+    [Fact]
+    public void Every_golden_folder_is_a_case_and_holds_only_what_the_case_generates()
+    {
+        var goldenRoot = Golden.PathOf("", projectFile);
+        var cases = ProviderCase.For(TProvider.Name).ToList();
+
+        Directory.EnumerateDirectories(goldenRoot).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .Should().Equal(cases.Select(c => c.Name), "a case removed, or no longer listing this provider, leaves its golden folder behind");
+        foreach (var providerCase in cases)
+        {
+            var expected = Render(providerCase).Files.Select(f => f.Path).Append(WarningsFile);
+            var folder = Path.Combine(goldenRoot, providerCase.Name);
+            Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+                .Should().BeSubsetOf(expected, $"golden files of case {providerCase.Name} that it no longer generates are stale");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Renders_without_errors(string name)
