@@ -1,5 +1,4 @@
 using CIGen.Protocol;
-using CIGen.Provider.GitHub.Tests.Fixtures;
 
 namespace CIGen.Provider.GitHub.Tests;
 
@@ -14,17 +13,6 @@ public class GitHubProviderTests
         description.Version.Should().MatchRegex(@"^\d+\.\d+\.\d+").And.NotContain("+");
         description.Outputs.Should().Equal(".github/workflows/*.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh");
         description.Capabilities.Should().Contain(["workflows", "run", "uses", "commands"]);
-    }
-
-    [Fact]
-    public void Renders_the_same_bytes_every_time()
-    {
-        var graph = SampleGraphs.All[0].Graph;
-
-        var first = Render.Graph(graph);
-        var second = Render.Graph(graph);
-
-        second.Files.Select(f => (f.Path, f.Content)).Should().Equal(first.Files.Select(f => (f.Path, f.Content)));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class CigenCommandsTests
     public void The_skip_command_is_written_only_when_a_job_halts()
     {
         // The continued pipeline of a dynamic config hashes and records, but its setup job decided already.
-        var result = Render.Graph(SampleGraphs.Dynamic(SkippingSample.Graph(SkippingSample.Native())));
+        var result = Render.Graph(DynamicConfig.Of(SkippingSample.Graph(SkippingSample.Native())));
 
         Commands(result.Files[0].Content).Should().Equal(RuntimeCommand.Name);
         Commands(result.Files[1].Content).Should().Equal(RuntimeCommand.Name);

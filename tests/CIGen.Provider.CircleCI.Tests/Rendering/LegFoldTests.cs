@@ -157,7 +157,7 @@ public class LegFoldTests
     [Fact]
     public void The_continued_config_of_a_dynamic_pipeline_keeps_one_job_per_leg()
     {
-        var graph = SampleGraphs.Dynamic(G.Graph(G.Workflow("ci", Example(G.Run("echo ${{ matrix.dir }}")))));
+        var graph = DynamicConfig.Of(G.Graph(G.Workflow("ci", Example(G.Run("echo ${{ matrix.dir }}")))));
 
         var continued = Render.Graph(graph).Files.Single(f => f.Path.EndsWith(".json", StringComparison.Ordinal)).Content;
 

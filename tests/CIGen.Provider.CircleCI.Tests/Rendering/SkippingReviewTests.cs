@@ -76,7 +76,7 @@ public sealed class SkippingReviewTests : IDisposable
     [Fact]
     public void Setup_lists_each_skippable_job_with_its_workflow()
     {
-        var graph = SampleGraphs.Dynamic(G.Graph(
+        var graph = DynamicConfig.Of(G.Graph(
             G.Workflow("ci", SkippingSample.Lint(SkippingSample.Native())),
             G.Workflow("release", SkippingSample.Lint(SkippingSample.Native()) with
             {
@@ -183,7 +183,7 @@ public sealed class SkippingReviewTests : IDisposable
         var lint = SkippingSample.Lint(SkippingSample.Native()) with { Runner = new RunnerSelection { ResourceClass = resourceClass }, Image = image };
 
         var result = Render.Graph(G.Graph(G.Workflow("ci", lint)));
-        var dynamic = Render.Graph(SampleGraphs.Dynamic(G.Graph(G.Workflow("ci", lint))));
+        var dynamic = Render.Graph(DynamicConfig.Of(G.Graph(G.Workflow("ci", lint))));
 
         result.Diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.SkipExecutor)
             .Which.Should().Match<Diagnostic>(d => d.Severity == Severity.Warning && d.File == lint.Source.File && d.Job == "lint" && d.Message.Contains("needs a Linux executor"));

@@ -164,7 +164,7 @@ public sealed class SkippingTests : IDisposable
     [Fact]
     public void Dynamic_config_is_one_small_setup_job_and_the_continued_pipeline_never_halts()
     {
-        var result = Render.Graph(SampleGraphs.Dynamic(SkippingSample.Graph(SkippingSample.S3())));
+        var result = Render.Graph(DynamicConfig.Of(SkippingSample.Graph(SkippingSample.S3())));
 
         result.Diagnostics.Where(d => d.Severity != Severity.Info).Should().BeEmpty();
         result.Files.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".circleci/continue.json");
@@ -194,7 +194,7 @@ public sealed class SkippingTests : IDisposable
     [InlineData("lint,test_amd64,test_arm64", "deploy", "deploy:")]
     public void Setup_continues_without_the_unchanged_jobs_and_their_dependents_require_what_they_required(string skipped, string jobs, string requires)
     {
-        var body = Continue(SampleGraphs.Dynamic(SkippingSample.Graph(SkippingSample.Native())), skipped.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        var body = Continue(DynamicConfig.Of(SkippingSample.Graph(SkippingSample.Native())), skipped.Split(',', StringSplitOptions.RemoveEmptyEntries));
 
         body.GetProperty("continuation-key").GetString().Should().Be("key-123");
         body.GetProperty("parameters").EnumerateObject().Should().BeEmpty();
@@ -215,7 +215,7 @@ public sealed class SkippingTests : IDisposable
     [Fact]
     public void Setup_ends_the_pipeline_when_every_job_is_unchanged()
     {
-        var graph = SampleGraphs.Dynamic(G.Graph(G.Workflow("ci", SkippingSample.Lint(SkippingSample.Native()))));
+        var graph = DynamicConfig.Of(G.Graph(G.Workflow("ci", SkippingSample.Lint(SkippingSample.Native()))));
 
         var body = Continue(graph, ["lint"]);
 
@@ -228,7 +228,7 @@ public sealed class SkippingTests : IDisposable
     {
         var graph = SkippingSample.Graph(SkippingSample.Native());
         var workflow = graph.Workflows[0] with { Triggers = [new Trigger { Event = "schedule", Source = G.At(".cigen/workflows/ci.yml") }] };
-        var result = Render.Graph(SampleGraphs.Dynamic(graph with { Workflows = [workflow] }));
+        var result = Render.Graph(DynamicConfig.Of(graph with { Workflows = [workflow] }));
 
         result.Files[0].Content.Should().Contain("parameters:\n  run_ci:\n").And.Contain("CIGEN_PIPELINE_PARAMETERS: '{\"run_ci\": << pipeline.parameters.run_ci >>}'");
         result.Files[1].Content.Should().Contain("\"when\": \"<< pipeline.parameters.run_ci >>\"");
@@ -241,7 +241,7 @@ public sealed class SkippingTests : IDisposable
     {
         var lint = SkippingSample.Lint(SkippingSample.Native());
         lint = lint with { Skipping = lint.Skipping! with { SkipOnTags = false, RefScope = SkipRefScope.Kind } };
-        var result = Render.Graph(SampleGraphs.Dynamic(G.Graph(G.Workflow("ci", lint))));
+        var result = Render.Graph(DynamicConfig.Of(G.Graph(G.Workflow("ci", lint))));
         result.Diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
         Validators.AssertValidCircleCiConfigs([new OutputFile(".circleci/config.yml", result.Files[0].Content)]);
         var steps = Steps(Jobs(result.Files[0].Content), "cigen_setup");

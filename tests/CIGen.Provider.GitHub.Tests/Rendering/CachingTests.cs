@@ -8,8 +8,8 @@ using YamlDotNet.RepresentationModel;
 namespace CIGen.Provider.GitHub.Tests.Rendering;
 
 /// <summary>
-/// The injected package and cache steps of <see cref="CachingSample"/> (golden file: Golden/caching), read back as
-/// YAML; and hand-written restore_cache / save_cache steps.
+/// The injected package and cache steps of <see cref="CachingSample"/>, read back as YAML; and hand-written
+/// restore_cache / save_cache steps. (The provider case <c>caching</c> renders such steps from a real config: Golden/caching.)
 /// </summary>
 public class CachingTests
 {

@@ -4,6 +4,7 @@ using CIGen.Provider.GitHub.Tests.Fixtures;
 using CIGen.Provider.Sdk.Patterns;
 using CIGen.Testing;
 using CIGen.Testing.Meaning;
+using CIGen.Testing.ProviderCases;
 using YamlDotNet.RepresentationModel;
 using static CIGen.Provider.GitHub.Tests.Fixtures.WorkflowReadBack;
 using CIGen.Provider.Sdk.Settings;
@@ -11,7 +12,7 @@ using CIGen.Provider.Sdk.Settings;
 namespace CIGen.Provider.GitHub.Tests.Rendering;
 
 /// <summary>
-/// A pull-request trigger's path filter moved into the plan job (<see cref="SampleGraphs.SkippingPaths"/>: lint, a
+/// A pull-request trigger's path filter moved into the plan job (the provider case <c>skipping-paths</c>: lint, a
 /// matrix test, deploy on main, docs that needs nothing, notify on failure): the trigger without the filter, the plan's
 /// step and outputs, every job's <c>needs</c> and <c>if</c>, read back from the written YAML; and what a run means,
 /// computed with GitHub's rules from the written conditions: on a docs-only pull request every job but the plan and the
@@ -26,13 +27,16 @@ public sealed partial class PathFilterTests
     private static Graph WithTriggers(Graph graph, params Trigger[] triggers) =>
         graph with { Workflows = [graph.Workflows[0] with { Triggers = triggers }] };
 
-    private static WorkflowReadBack Filtered() => new(Render.Single(SampleGraphs.SkippingPaths()));
+    /// <summary>The graph the core makes of <c>tests/provider-cases/skipping-paths</c>.</summary>
+    private static Graph SkippingPaths() => ProviderCase.Named("skipping-paths").Graph;
+
+    private static WorkflowReadBack Filtered() => new(Render.Single(SkippingPaths()));
 
     [Fact]
     public void The_pull_request_trigger_is_written_without_its_filter_and_the_push_keeps_its_own()
     {
         var graph = WithTriggers(
-            SampleGraphs.SkippingPaths(),
+            SkippingPaths(),
             G.Push() with { Branches = ["main"], Paths = ["src/**"] },
             G.Event("pull_request") with { Types = ["opened", "synchronize"], Branches = ["main"], Paths = ["src/**", "!src/docs/**"] });
         var text = Render.Single(graph);
@@ -124,7 +128,7 @@ public sealed partial class PathFilterTests
     [Fact]
     public void Approval_jobs_wait_for_the_filter_too()
     {
-        var graph = SampleGraphs.SkippingPaths();
+        var graph = SkippingPaths();
         graph = graph with { Workflows = [graph.Workflows[0] with { Jobs = [.. graph.Workflows[0].Jobs, G.Approval("hold") with { Needs = ["lint"] }] }] };
         var job = new WorkflowReadBack(Render.Single(graph)).Job("hold");
 
@@ -135,7 +139,7 @@ public sealed partial class PathFilterTests
     [Fact]
     public void A_pull_request_target_filter_is_fetched_by_the_step_and_keeps_a_shallow_checkout()
     {
-        var graph = WithTriggers(SampleGraphs.SkippingPaths(), G.Event("pull_request_target") with { Paths = ["src/**"] });
+        var graph = WithTriggers(SkippingPaths(), G.Event("pull_request_target") with { Paths = ["src/**"] });
         var text = Render.Single(graph);
         var plan = new WorkflowReadBack(text).Job(Plan);
 
@@ -154,10 +158,10 @@ public sealed partial class PathFilterTests
     public void Both_pull_request_events_filtered_get_one_step_with_both_filters_and_every_rendering_passes_the_validators()
     {
         var both = WithTriggers(
-            SampleGraphs.SkippingPaths(),
+            SkippingPaths(),
             G.Event("pull_request") with { PathsIgnore = ["docs/**"] },
             G.Event("pull_request_target") with { Paths = ["src/**", "!src/gen/**"] });
-        var target = WithTriggers(SampleGraphs.SkippingPaths(), G.Event("pull_request_target") with { Paths = ["src/**"] });
+        var target = WithTriggers(SkippingPaths(), G.Event("pull_request_target") with { Paths = ["src/**"] });
         var text = Render.Single(both);
 
         Pairs(Mapping(Step(new WorkflowReadBack(text).Job(Plan), "cigen_paths"), "env")).Keys.Should().Equal(
@@ -181,7 +185,7 @@ public sealed partial class PathFilterTests
     public void Patterns_reach_the_steps_env_line_by_line_whatever_yaml_makes_of_them(string patterns)
     {
         var list = patterns.Split('|');
-        var text = Render.Single(WithTriggers(SampleGraphs.SkippingPaths(), G.Event("pull_request") with { Paths = list }));
+        var text = Render.Single(WithTriggers(SkippingPaths(), G.Event("pull_request") with { Paths = list }));
         var expected = list.Select(p => FilterPatternLine(p));
 
         Pairs(Mapping(Step(new WorkflowReadBack(text).Job(Plan), "cigen_paths"), "env"))["CIGEN_PULL_REQUEST_PATTERNS"].Should().Be(string.Join('\n', expected));
@@ -198,7 +202,7 @@ public sealed partial class PathFilterTests
     [Fact]
     public void Without_a_pull_request_path_filter_the_plan_job_and_the_jobs_stay_as_they_were()
     {
-        var workflow = new WorkflowReadBack(Render.Single(WithTriggers(SampleGraphs.SkippingPaths(), G.Push() with { PathsIgnore = ["docs/**"] }, G.Event("pull_request"))));
+        var workflow = new WorkflowReadBack(Render.Single(WithTriggers(SkippingPaths(), G.Push() with { PathsIgnore = ["docs/**"] }, G.Event("pull_request"))));
         var plan = workflow.Job(Plan);
 
         Keys(Steps(plan)[0]).Should().NotContain("with");
@@ -212,7 +216,7 @@ public sealed partial class PathFilterTests
     [Fact]
     public void Early_exit_keeps_the_filter_in_on_with_a_warning()
     {
-        var graph = SampleGraphs.SkippingPaths() with { ProviderSettings = FirstPartySettings.ToJson(new GitHubSettings { SkipStrategy = "early_exit" }) };
+        var graph = SkippingPaths() with { ProviderSettings = FirstPartySettings.ToJson(new GitHubSettings { SkipStrategy = "early_exit" }) };
         var result = Render.Graph(graph);
         var text = Render.Workflows(result).Single().Content;
 
@@ -226,7 +230,7 @@ public sealed partial class PathFilterTests
     public void A_pattern_that_is_no_filter_pattern_keeps_the_filter_in_on_with_a_warning(string pattern)
     {
         var trigger = G.Event("pull_request") with { PathsIgnore = ["*.md", pattern] };
-        var result = Render.Graph(WithTriggers(SampleGraphs.SkippingPaths(), trigger));
+        var result = Render.Graph(WithTriggers(SkippingPaths(), trigger));
         var text = Render.Workflows(result).Single().Content;
 
         text.Should().Contain("  pull_request:\n    paths-ignore:").And.NotContain("cigen_paths");
@@ -263,7 +267,7 @@ public sealed partial class PathFilterTests
     {
         var github = run.Contains("push", StringComparison.Ordinal) ? Push : PullRequest;
         var filtered = Filtered();
-        var unfiltered = new WorkflowReadBack(Render.Single(WithTriggers(SampleGraphs.SkippingPaths(), G.Push() with { Branches = ["main"] }, G.Event("pull_request"))));
+        var unfiltered = new WorkflowReadBack(Render.Single(WithTriggers(SkippingPaths(), G.Push() with { Branches = ["main"] }, G.Event("pull_request"))));
 
         var results = Simulate(filtered, github, "true", unchanged);
 

@@ -3,6 +3,7 @@ using CIGen.Provider.GitHub.Rendering;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 using CIGen.Provider.Sdk.Runtime;
 using CIGen.Testing;
+using CIGen.Testing.ProviderCases;
 using static CIGen.Provider.GitHub.Tests.Fixtures.WorkflowReadBack;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
@@ -90,11 +91,11 @@ public sealed class RuntimeActionTests
         Text(steps[^2], "if").Should().Be(Text(steps[^1], "if"), "the checkout runs when the record does");
     }
 
-    /// <summary>Every sample, and every golden file of the provider's: a script body longer than 5 lines appears once at most in a file.</summary>
+    /// <summary>Every provider case, and every golden file of the tests': a script body longer than 5 lines appears once at most in a file.</summary>
     [Fact]
     public void No_script_longer_than_five_lines_appears_twice_in_a_generated_file()
     {
-        var files = SampleGraphs.All.SelectMany(s => Render.Workflows(Render.Graph(s.Graph)).Select(f => (Name: $"{s.Name}/{f.Path}", f.Content)))
+        var files = ProviderCase.For(GitHubProvider.Name).SelectMany(c => Render.Workflows(Render.Graph(c.Graph)).Select(f => (Name: $"{c.Name}/{f.Path}", f.Content)))
             .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "tests"), "*.yml", SearchOption.AllDirectories)
                 .Where(p => p.Replace('\\', '/').Contains("/Golden/", StringComparison.Ordinal) && p.Replace('\\', '/').Contains("/.github/workflows/", StringComparison.Ordinal))
                 .Select(p => (Name: p, Content: File.ReadAllText(p))));

@@ -4,6 +4,8 @@ using CIGen.Provider.GitHub.Rendering;
 using CIGen.Provider.GitHub.Tests.Fixtures;
 using CIGen.Testing;
 using CIGen.Testing.Meaning;
+using CIGen.Testing.ProviderCases;
+using CIGen.Provider.Sdk.Settings;
 using static CIGen.Provider.GitHub.Tests.Fixtures.WorkflowReadBack;
 
 namespace CIGen.Provider.GitHub.Tests.Rendering;
@@ -27,7 +29,11 @@ public class SkippingTests
 
     private static WorkflowReadBack Planned(string backend = "native") => new(Render.Single(SkippingSample.Graph(Backend(backend))));
 
-    private static WorkflowReadBack EarlyExit(string backend = "native") => new(Render.Single(SampleGraphs.EarlyExit(Backend(backend))));
+    /// <summary>The sample with <c>github.skip_strategy: early_exit</c>, for every backend (the provider cases have it for native and s3 only).</summary>
+    private static WorkflowReadBack EarlyExit(string backend = "native") => new(Render.Single(SkippingSample.Graph(Backend(backend)) with
+    {
+        ProviderSettings = FirstPartySettings.ToJson(new GitHubSettings { SkipStrategy = "early_exit" }),
+    }));
 
     private static Dictionary<string, object?> Context(params (string Key, object? Value)[] values)
     {
@@ -456,12 +462,12 @@ public class SkippingTests
     [Fact]
     public void No_run_script_holds_an_expression()
     {
-        foreach (var sample in SampleGraphs.All.Where(s => s.Name.StartsWith("skipping", StringComparison.Ordinal)))
+        foreach (var providerCase in ProviderCase.For(GitHubProvider.Name).Where(c => c.Name.StartsWith("skipping", StringComparison.Ordinal)))
         {
-            foreach (var file in Render.Workflows(Render.Graph(sample.Graph)))
+            foreach (var file in Render.Workflows(Render.Graph(providerCase.Graph)))
             {
                 new WorkflowReadBack(file.Content).AllSteps.Select(s => Text(s, "run")).OfType<string>()
-                    .Should().NotContain(r => r.Contains("${{"), sample.Name);
+                    .Should().NotContain(r => r.Contains("${{"), providerCase.Name);
             }
         }
     }
