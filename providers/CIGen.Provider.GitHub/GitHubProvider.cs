@@ -19,9 +19,9 @@ public sealed class GitHubProvider : IProvider
         "checkout", "run", "uses", "commands",
     ];
 
-    /// <remarks>The runtime action's files are declared too, so the host deletes them once no job calls the action.</remarks>
+    /// <remarks>The actions' files are declared too, so the host deletes them once no job calls them.</remarks>
     public ProviderDescription Describe() =>
-        new(Name, Version, Capabilities, [WorkflowRenderer.DefaultDirectory + "/*.yml", RuntimeAction.ActionPath, RuntimeAction.ScriptPath]);
+        new(Name, Version, Capabilities, [WorkflowRenderer.DefaultDirectory + "/*.yml", RuntimeAction.ActionPath, RuntimeAction.ScriptPath, JobSetupActions.Glob]);
 
     public GenerateResult Generate(GenerateParams request, CancellationToken cancellationToken)
     {

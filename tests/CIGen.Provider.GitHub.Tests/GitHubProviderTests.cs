@@ -11,7 +11,7 @@ public class GitHubProviderTests
 
         description.Name.Should().Be("github");
         description.Version.Should().MatchRegex(@"^\d+\.\d+\.\d+").And.NotContain("+");
-        description.Outputs.Should().Equal(".github/workflows/*.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh");
+        description.Outputs.Should().Equal(".github/workflows/*.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/actions/cigen-*/action.yml");
         description.Capabilities.Should().Contain(["workflows", "run", "uses", "commands"]);
     }
 

@@ -9,7 +9,7 @@ using CIGen.Provider.Sdk.Settings;
 namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>Maps a graph job to a GitHub job, reporting every setting it does not render.</summary>
-internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId, WorkflowSkipping skipping, ConditionRenderer conditions)
+internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string workflowId, WorkflowSkipping skipping, ConditionRenderer conditions, JobSetupActions setups)
 {
     public const string DefaultRunner = "ubuntu-latest";
 
@@ -19,7 +19,7 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
         RejectMatrixInJobCondition(job);
         EnvValues.RejectEnvContext(job.EnvReferences, $"job `{job.Id}`", diagnostics, job.Source, workflowId, job.Id);
         var approval = job.Type == "approval";
-        var rendered = approval ? new RenderedSteps(ApprovalJob.Steps(job), null) : new StepRenderer(graph, diagnostics, workflowId, job.Id, conditions).Render(job);
+        var rendered = approval ? new RenderedSteps(ApprovalJob.Steps(job), null) : setups.Use(new StepRenderer(graph, diagnostics, workflowId, job.Id, conditions).Render(job));
         var steps = rendered.Steps;
         if (steps.Count == 0)
         {

@@ -9,4 +9,12 @@ namespace CIGen.Provider.GitHub.Rendering;
 /// (a command's steps are written inline, so all of them when the checkout is in a command); what needs the sources
 /// goes right after them. Null when the job has no checkout, or its step became none.
 /// </param>
-internal sealed record RenderedSteps(IReadOnlyList<JobStep> Steps, int? ThroughCheckout);
+/// <param name="Setup">
+/// Where the steps the host adds for packages and caches right after the checkout (setup_package, the runs between
+/// them, key_values, restore_cache) became steps: the first and how many; and the indexes of the save_cache steps, at
+/// the job's end. Null when the job has none.
+/// </param>
+internal sealed record RenderedSteps(IReadOnlyList<JobStep> Steps, int? ThroughCheckout, SetupSpan? Setup = null);
+
+/// <summary>A job's package and cache setup among its rendered steps (<see cref="RenderedSteps.Setup"/>).</summary>
+internal sealed record SetupSpan(int Start, int Count, IReadOnlyList<int> Saves, IReadOnlyList<string> Packages);

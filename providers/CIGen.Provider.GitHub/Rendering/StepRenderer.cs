@@ -19,10 +19,12 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
         var expanded = groups.SelectMany(g => g).ToList();
         var caches = new CacheStepRenderer(expanded, job.MatrixLegs, diagnostics, workflowId, jobId, conditions);
         var steps = new List<JobStep>();
+        var starts = new List<int>();
         int? throughCheckout = null;
         for (var i = 0; i < groups.Count; i++)
         {
             var before = steps.Count;
+            starts.Add(before);
             steps.AddRange(groups[i].Select(s => Map(s, caches)).OfType<JobStep>());
             if (i == job.CheckoutIndex && steps.Count > before)
             {
@@ -30,7 +32,42 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
             }
         }
 
-        return new RenderedSteps(steps, throughCheckout);
+        starts.Add(steps.Count);
+        return new RenderedSteps(steps, throughCheckout, Setup(job, starts));
+    }
+
+    private static readonly string[] SetupKinds = [StepKind.SetupPackage, StepKind.KeyValues, StepKind.RestoreCache];
+
+    /// <summary>
+    /// The setup the host added after the checkout: from the first setup_package, key_values or restore_cache step to
+    /// the last one with only runs between (an install run after the restores is the job's own work: it stays). Each
+    /// graph step maps to its rendered steps through <paramref name="starts"/> (step i became starts[i]..starts[i+1]).
+    /// </summary>
+    private static SetupSpan? Setup(Job job, List<int> starts)
+    {
+        if (job.CheckoutIndex is not { } checkout)
+        {
+            return null;
+        }
+
+        var from = checkout + 1;
+        if (from >= job.Steps.Count || !SetupKinds.Contains(job.Steps[from].Kind))
+        {
+            return null;
+        }
+
+        var last = from;
+        for (var i = from; i < job.Steps.Count && (SetupKinds.Contains(job.Steps[i].Kind) || job.Steps[i].Kind == StepKind.Run); i++)
+        {
+            if (SetupKinds.Contains(job.Steps[i].Kind))
+            {
+                last = i;
+            }
+        }
+
+        var saves = Enumerable.Range(last + 1, job.Steps.Count - last - 1).Where(i => job.Steps[i].Kind == StepKind.SaveCache && starts[i + 1] > starts[i]).Select(i => starts[i]).ToList();
+        var packages = job.Steps.Skip(from).Take(last - from + 1).Where(s => s.Kind == StepKind.SetupPackage).Select(s => s.Package!.Name).ToList();
+        return new SetupSpan(starts[from], starts[last + 1] - starts[from], saves, packages);
     }
 
     /// <summary>Replaces every command step by the command's steps (recursively), combined with the command step.</summary>

@@ -30,11 +30,13 @@ internal static class WorkflowRenderer
             return new GenerateResult([], diagnostics.All);
         }
 
-        var documents = graph.Workflows.Select(workflow => (workflow, Document: Document(graph, workflow, diagnostics))).ToList();
+        var setups = new JobSetupActions();
+        var documents = graph.Workflows.Select(workflow => (workflow, Document: Document(graph, workflow, diagnostics, setups))).ToList();
         var files = documents
             .Select(d => new OutputFile(OutputPaths.For(request.Options, DefaultDirectory, $"{d.workflow.Id}.yml"), YamlWriter.Write(d.Document.ToYaml())))
             .ToList();
-        if (documents.Any(d => d.Document.Jobs.SelectMany(j => j.Steps).Any(s => RuntimeAction.IsUse(s))))
+        files.AddRange(setups.Files);
+        if (documents.Any(d => d.Document.Jobs.SelectMany(j => j.Steps).Any(s => RuntimeAction.IsUse(s))) || setups.UseRuntime)
         {
             // Native markers are GitHub's cache, which the runtime reads (and writes the file of) itself on GitHub alone.
             var native = graph.Workflows.SelectMany(w => w.Jobs).Any(j => j.Skipping is { } skip && SkipSteps.IsNative(skip.Backend));
@@ -44,10 +46,11 @@ internal static class WorkflowRenderer
         return new GenerateResult(files, diagnostics.All);
     }
 
-    public static WorkflowDocument Document(Graph graph, Workflow workflow, DiagnosticBag diagnostics)
+    /// <param name="setups">Where jobs' package and cache setups go; by default a registry of this workflow's own.</param>
+    public static WorkflowDocument Document(Graph graph, Workflow workflow, DiagnosticBag diagnostics, JobSetupActions? setups = null)
     {
         var skipping = WorkflowSkipping.For(graph, workflow, diagnostics);
-        var renderer = new JobRenderer(graph, diagnostics, workflow.Id, skipping, ConditionRenderer.For(workflow));
+        var renderer = new JobRenderer(graph, diagnostics, workflow.Id, skipping, ConditionRenderer.For(workflow), setups ?? new JobSetupActions());
         EnvValues.RejectEnvContext(workflow.EnvReferences, $"workflow `{workflow.Id}`", diagnostics, workflow.Source, workflow.Id, null);
         var jobs = workflow.Jobs.Select(renderer.Render).ToList();
         if (skipping.Plans)

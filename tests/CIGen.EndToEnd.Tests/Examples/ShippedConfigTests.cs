@@ -23,7 +23,7 @@ public sealed partial class ShippedConfigTests
         { "split", "examples/split/.cigen", Shelf },
         { "inline", "examples/inline/cigen.yml", Shelf },
         // A port of tRPC's pnpm + Turborepo main.yml; its README names the source.
-        { "turborepo-monorepo", "examples/turborepo-monorepo/.cigen", [".circleci/config.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/main.yml", ".github/workflows/push.yml"] },
+        { "turborepo-monorepo", "examples/turborepo-monorepo/.cigen", [".circleci/config.yml", ".github/actions/cigen-node/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/main.yml", ".github/workflows/push.yml"] },
     };
 
     [Theory]

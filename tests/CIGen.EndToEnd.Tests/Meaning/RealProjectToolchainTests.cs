@@ -1,3 +1,4 @@
+using CIGen.Testing.Meaning;
 using CIGen.EndToEnd.Tests.Examples;
 using CIGen.Protocol;
 using CIGen.Testing;
@@ -24,7 +25,7 @@ public sealed class RealProjectToolchainTests
         var compared = 0;
         foreach (var workflow in generated.Graph.Workflows)
         {
-            var gitHubJobs = (YamlMappingNode)Load(generated.Text($".github/workflows/{workflow.Id}.yml"))["jobs"];
+            var gitHubJobs = (YamlMappingNode)Load(GitHubSetupActions.Inline(generated.Text($".github/workflows/{workflow.Id}.yml"), generated.Files))["jobs"];
             foreach (var job in workflow.Jobs.Where(j => j.Type is null))
             {
                 var legs = CircleCiNames(job, workflow).Where(name => circleCiJobs.Children.ContainsKey(name)).ToList();

@@ -1,3 +1,4 @@
+using CIGen.Testing.Meaning;
 using CIGen.Core.Generation;
 using CIGen.EndToEnd.Tests.Support;
 using CIGen.Protocol;
@@ -65,7 +66,7 @@ public sealed class ToolchainParityTests(ToolchainParityTests.Generated generate
             result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
             Files = [.. Project.Files().Where(f => f.StartsWith(".github/", StringComparison.Ordinal) || f.StartsWith(".circleci/", StringComparison.Ordinal))
                 .Select(f => new OutputFile(f, File.ReadAllText(Project.Combine(f))))];
-            GitHub = (YamlMappingNode)Load(Files.Single(f => f.Path.StartsWith(".github/", StringComparison.Ordinal)).Content)["jobs"];
+            GitHub = (YamlMappingNode)Load(GitHubSetupActions.Inline(Files.Single(f => f.Path.StartsWith(".github/workflows/", StringComparison.Ordinal)).Content, Files))["jobs"];
             CircleCi = (YamlMappingNode)Load(Files.Single(f => f.Path.StartsWith(".circleci/", StringComparison.Ordinal)).Content)["jobs"];
         }
 

@@ -20,7 +20,7 @@ public sealed class RuntimeActionTests
     public void The_action_is_written_only_when_a_job_calls_it()
     {
         Paths(G.Graph(G.Workflow("ci", G.Job("lint", G.Checkout(), G.Run("make lint"))))).Should().Equal(".github/workflows/ci.yml");
-        Paths(CachingSample.Graph()).Should().Equal(".github/workflows/ci.yml", RuntimeAction.ActionPath, RuntimeAction.ScriptPath);
+        Paths(CachingSample.Graph()).Should().Equal(".github/workflows/ci.yml", ".github/actions/cigen-ruby-node/action.yml", RuntimeAction.ActionPath, RuntimeAction.ScriptPath);
         Paths(SkippingSample.Graph(SkippingSample.Native())).Should().Equal(".github/workflows/ci.yml", RuntimeAction.ActionPath, RuntimeAction.ScriptPath);
     }
 
