@@ -38,6 +38,16 @@ public sealed class RuntimeSpec
         return this;
     }
 
+    /// <summary>
+    /// The <c>hash</c> records that follow a job's <c>job</c> record — its inputs, <c>ref</c> and <c>no_tags</c> — for a
+    /// platform that writes the job and marker records itself around them (CircleCI: a command that its jobs use).
+    /// </summary>
+    public static string InputRecords(JobSkipping skipping)
+    {
+        var (_, inputs, after) = new RuntimeSpec().Job("", skipping).jobs[0];
+        return string.Concat(inputs.Concat(after).Select(record => record + "\n"));
+    }
+
     /// <summary>For <c>hash</c>, after its job: print the marker named <paramref name="prefix"/> + [REF_KIND/] + JOB_HASH as <paramref name="output"/>.</summary>
     public RuntimeSpec Marker(string output, string prefix)
     {

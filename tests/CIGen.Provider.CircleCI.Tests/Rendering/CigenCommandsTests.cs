@@ -11,7 +11,8 @@ namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
 /// <summary>
 /// Issue 11, item 1: cigen's shell is written once per config — the runtime as the command <c>cigen_runtime</c>, the
-/// halt as <c>cigen_skip_if_unchanged</c>, each only when a job uses it — and a config never repeats a long script.
+/// skip steps as <c>cigen_skip_if_unchanged</c> and <c>cigen_record_skip_marker</c>, each only when a job uses it — and
+/// a config never repeats a long script.
 /// </summary>
 public sealed class CigenCommandsTests
 {
@@ -22,10 +23,10 @@ public sealed class CigenCommandsTests
 
         var config = Render.Config(graph);
 
-        Commands(config).Should().Equal(NodeInstall.CommandName, RuntimeCommand.Name, SkipCommand.Name);
+        Commands(config).Should().StartWith([NodeInstall.CommandName, RuntimeCommand.Name, SkipCommands.StartName, SkipCommands.RecordName]);
         config.Split("cigen_runtime() (").Should().HaveCount(2, "the runtime's text is in the config once");
         config.Split(SkipCommand.StepName).Should().HaveCount(2);
-        var jobs = Load(config)["jobs"];
+        var jobs = Load(CIGen.Testing.Meaning.CircleCiCommands.Inline(config, name => name.StartsWith(SkipCommands.StartName, StringComparison.Ordinal)))["jobs"];
         foreach (var job in new[] { "test", "lint", "test2" })
         {
             Steps((YamlMappingNode)jobs, job).Should().Contain(s => KindOf(s) == RuntimeCommand.Name, job);
@@ -69,7 +70,9 @@ public sealed class CigenCommandsTests
             SkippingSample.Lint(SkippingSample.Redis()) with { Id = "lint2" },
             SkippingSample.Lint(other) with { Id = "lint3" }));
 
-        var jobs = (YamlMappingNode)Load(Render.Config(graph))["jobs"];
+        // The runtime's uses are in the skip commands, one pair per backend: read as CircleCI runs them.
+        var config = CIGen.Testing.Meaning.CircleCiCommands.Inline(Render.Config(graph), name => name.StartsWith(SkipCommands.StartName, StringComparison.Ordinal));
+        var jobs = (YamlMappingNode)Load(config)["jobs"];
 
         Arguments(jobs, "lint").Should().NotContainKey("backend_env");
         Arguments(jobs, "lint2").Should().NotContainKey("backend_env");
@@ -105,7 +108,7 @@ public sealed class CigenCommandsTests
     [Fact]
     public void The_runtime_file_and_the_providers_scripts_pass_shellcheck_with_every_check()
     {
-        var scripts = new[] { ("cigen-runtime.sh", CigenRuntime.Script), ("runtime-step", RuntimeCommand.Script(CIGen.Provider.Sdk.Runtime.RuntimeParts.All)), ("skip-if-unchanged", SkipCommand.Command().Steps.OfType<Model.RunStep>().Single().Command) }
+        var scripts = new[] { ("cigen-runtime.sh", CigenRuntime.Script), ("runtime-step", RuntimeCommand.Script(CIGen.Provider.Sdk.Runtime.RuntimeParts.All)), ("skip-if-unchanged", SkipCommand.HaltScript) }
             .Select(s => new RunScript(s.Item1, s.Item1, 1, "bash", s.Item2, 1, 1));
 
         Shellcheck.Run(scripts).Should().BeEmpty();
