@@ -118,6 +118,12 @@ internal static partial class ConfigRenderer
         definitions = [.. jobsWithoutRepeats];
         commandDefinitions.AddRange(repeated);
 
+        // Then runs of steps that several jobs have alike: cigen's package setup, before the user's steps of every job.
+        var (jobsWithoutRuns, runs) = RepeatedSteps.Extract(
+            definitions, [.. names, .. graph.Commands.Select(c => c.Name), .. BuiltInSteps, .. commandDefinitions.Select(c => c.Name)]);
+        definitions = [.. jobsWithoutRuns];
+        commandDefinitions.AddRange(runs);
+
         var context = FirstPartySettings.CircleCi(graph)?.Context ?? [];
         var taken = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
         var workflows = graph.Workflows.Select((workflow, w) =>

@@ -26,7 +26,8 @@ public sealed class CigenCommandsTests
         Commands(config).Should().StartWith([NodeInstall.CommandName, RuntimeCommand.Name, SkipCommands.StartName, SkipCommands.RecordName]);
         config.Split("cigen_runtime() (").Should().HaveCount(2, "the runtime's text is in the config once");
         config.Split(SkipCommand.StepName).Should().HaveCount(2);
-        var jobs = Load(CIGen.Testing.Meaning.CircleCiCommands.Inline(config, name => name.StartsWith(SkipCommands.StartName, StringComparison.Ordinal)))["jobs"];
+        // Read as CircleCI runs the jobs, every command but the runtime in place (test and test2 share their steps in one).
+        var jobs = Load(CIGen.Testing.Meaning.CircleCiCommands.Inline(config, name => name != RuntimeCommand.Name))["jobs"];
         foreach (var job in new[] { "test", "lint", "test2" })
         {
             Steps((YamlMappingNode)jobs, job).Should().Contain(s => KindOf(s) == RuntimeCommand.Name, job);
@@ -94,7 +95,7 @@ public sealed class CigenCommandsTests
         var script = "a\nb\nc\nd\ne\nf\n";
         var graph = G.Graph(G.Workflow("ci",
             G.Job("one", G.Run(script, "Build it"), G.Run("x\ny\nz\nv\nw\n", "Short")),
-            G.Job("two", G.Run(script, "Build it"), G.Run("x\ny\nz\nv\nw\n", "Short"))));
+            G.Job("two", G.Run(script, "Build it"), G.Run("x\ny\nz\nv\nq\n", "Short"))));
 
         var config = Render.Config(graph);
 
@@ -103,6 +104,35 @@ public sealed class CigenCommandsTests
         Steps(jobs, "one").Select(NameOf).Should().Equal("build_it", "Short");
         Steps(jobs, "two").Select(NameOf).Should().Equal("build_it", "Short");
         config.Split("\n            f\n").Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void A_run_of_steps_several_jobs_have_alike_is_one_command_named_after_its_last_named_step()
+    {
+        Step[] setup = [G.Run("./prepare.sh", "Prepare"), G.Run("npm ci", "Install dependencies")];
+        var graph = G.Graph(G.Workflow("ci",
+            G.Job("lint", [G.Checkout(), .. setup, G.Run("npm run lint")]),
+            G.Job("test", [G.Checkout(), .. setup, G.Run("npm test")]),
+            G.Job("build", [G.Checkout(), .. setup, G.Run("npm run build")])));
+
+        var config = Render.Config(graph);
+
+        Commands(config).Should().Equal("install_dependencies");
+        var jobs = (YamlMappingNode)Load(config)["jobs"];
+        Steps(jobs, "lint").Select(KindOf).Should().Equal("checkout", "install_dependencies", "run");
+        var pipeline = new CIGen.Testing.Meaning.CircleCiPipeline("main", "");
+        pipeline.RunCommands(config, "test").Should().Equal("./prepare.sh", "npm ci", "npm test");
+        pipeline.RunCommands(config, "build").Should().Equal("./prepare.sh", "npm ci", "npm run build");
+    }
+
+    [Fact]
+    public void Steps_that_repeat_too_little_to_save_a_line_stay_in_their_jobs()
+    {
+        var graph = G.Graph(G.Workflow("ci",
+            G.Job("lint", G.Checkout(), G.Run("npm ci"), G.Run("npm run lint")),
+            G.Job("test", G.Checkout(), G.Run("npm ci"), G.Run("npm test"))));
+
+        Commands(Render.Config(graph)).Should().BeEmpty();
     }
 
     [Fact]
