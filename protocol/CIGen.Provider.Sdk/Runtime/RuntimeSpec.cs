@@ -39,6 +39,16 @@ public sealed class RuntimeSpec
     }
 
     /// <summary>
+    /// The <c>hash</c> records that follow a job's <c>job</c> record — its inputs, <c>ref</c> and <c>no_tags</c> — for a
+    /// platform that writes the job and marker records itself around them (CircleCI: a command that its jobs use).
+    /// </summary>
+    public static string InputRecords(JobSkipping skipping)
+    {
+        var (_, inputs, after) = new RuntimeSpec().Job("", skipping).jobs[0];
+        return string.Concat(inputs.Concat(after).Select(record => record + "\n"));
+    }
+
+    /// <summary>
     /// For <c>hash</c>, after its job: print the marker named <paramref name="prefix"/> + [REF_KIND/] + JOB_HASH as
     /// <paramref name="output"/>; for a matrix leg also its key <paramref name="leg"/> and its matrix values
     /// <paramref name="values"/> (a JSON object), which the job's decisions on its legs are made of.

@@ -61,7 +61,7 @@ internal static partial class ConfigRenderer
             commandDefinitions.Add(approval);
         }
 
-        var jobs = new JobRenderer(graph, commands, expanded, halt);
+        var jobs = new JobRenderer(graph, commands, expanded, halt ? SkipCommandsFor(graph) : null);
         var candidates = new List<JobCandidate>();
         var triggers = new List<WorkflowTriggers>();
         foreach (var workflow in graph.Workflows)
@@ -91,18 +91,17 @@ internal static partial class ConfigRenderer
             commandDefinitions.Add(install);
         }
 
-        // cigen's own commands, each written once when some job uses it.
-        var runtimeUses = definitions.SelectMany(d => RuntimeCommand.UsesIn(d.Steps)).ToList();
+        // cigen's own commands, each written once when some job uses it; the skip commands use the runtime too.
+        var skipDefinitions = (jobs.SkipCommands?.Definitions ?? []).ToList();
+        var runtimeUses = definitions.SelectMany(d => RuntimeCommand.UsesIn(d.Steps)).Concat(skipDefinitions.SelectMany(d => RuntimeCommand.UsesIn(d.Steps))).ToList();
         if (runtimeUses.Count > 0 && BuiltInCommand(graph, diagnostics, RuntimeCommand.Command(runtimeUses, RuntimePartsOf.Graph(graph)), "cigen's runtime") is { } runtime)
         {
             commandDefinitions.Add(runtime);
             definitions = [.. definitions.Select(d => d with { Steps = RuntimeCommand.WithoutDefaults(d.Steps, runtimeUses) })];
+            skipDefinitions = [.. skipDefinitions.Select(d => d with { Steps = RuntimeCommand.WithoutDefaults(d.Steps, runtimeUses) })];
         }
 
-        if (definitions.Exists(d => SkipCommand.IsUsedBy(d.Steps)) && BuiltInCommand(graph, diagnostics, SkipCommand.Command(), "skipping unchanged jobs") is { } skip)
-        {
-            commandDefinitions.Add(skip);
-        }
+        commandDefinitions.AddRange(skipDefinitions.Select(d => BuiltInCommand(graph, diagnostics, d, "skipping unchanged jobs")).OfType<CommandDefinition>());
 
         // Legs that differ only in their values become one job with parameters, before repeated scripts are looked for.
         var legUses = (IReadOnlyDictionary<string, LegUse>)new Dictionary<string, LegUse>();
@@ -118,6 +117,12 @@ internal static partial class ConfigRenderer
             definitions, [.. graph.Commands.Select(c => c.Name), .. BuiltInSteps, .. commandDefinitions.Select(c => c.Name)]);
         definitions = [.. jobsWithoutRepeats];
         commandDefinitions.AddRange(repeated);
+
+        // Then runs of steps that several jobs have alike: cigen's package setup, before the user's steps of every job.
+        var (jobsWithoutRuns, runs) = RepeatedSteps.Extract(
+            definitions, [.. names, .. graph.Commands.Select(c => c.Name), .. BuiltInSteps, .. commandDefinitions.Select(c => c.Name)]);
+        definitions = [.. jobsWithoutRuns];
+        commandDefinitions.AddRange(runs);
 
         var context = FirstPartySettings.CircleCi(graph)?.Context ?? [];
         var taken = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
@@ -188,6 +193,11 @@ internal static partial class ConfigRenderer
             Workflows = workflows,
         }, skippable);
     }
+
+    /// <summary>The skip commands for the graph's skippable jobs (after matrix expansion): one pair, or one per backend when they use several.</summary>
+    private static SkipCommands SkipCommandsFor(Graph graph) => new(
+        graph.Workflows.SelectMany(w => w.Jobs.Select(j => SkipTarget.Of(w, j))).OfType<SkipTarget>()
+            .Select(t => t.Skipping.Backend.Name).Distinct(StringComparer.Ordinal).Count() > 1);
 
     /// <summary>A command the provider writes itself; null, with an error, when a user command has its name.</summary>
     /// <param name="purpose">What the provider writes it for, for the error.</param>

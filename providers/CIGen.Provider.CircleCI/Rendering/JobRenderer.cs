@@ -8,9 +8,13 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// Maps a graph job to a CircleCI job definition, reporting every setting it cannot render. The definition's name is
 /// decided later, across all workflows (<see cref="JobNames"/>).
 /// </summary>
-/// <param name="halt">False for the pipeline a setup job continues (<c>circleci: {dynamic: true}</c>), which looked the markers up already.</param>
-internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGraph expanded, bool halt = true)
+/// <param name="skipCommands">The commands that skip unchanged jobs; null for the pipeline a setup job continues
+/// (<c>circleci: {dynamic: true}</c>), which looked the markers up already and only hashes.</param>
+internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGraph expanded, SkipCommands? skipCommands)
 {
+    /// <summary>The skip commands, with the definitions the jobs rendered so far use.</summary>
+    public SkipCommands? SkipCommands => skipCommands;
+
     /// <returns>The definition, or null for an approval job, which exists only in its workflow.</returns>
     public JobDefinition? Render(Workflow workflow, Job job, Scope scope)
     {
@@ -54,7 +58,7 @@ internal sealed class JobRenderer(Graph graph, CommandSet commands, ExpandedGrap
         SkipExecutor.WarnWhenUnsupported(job, scope);
         if (SkipTarget.Of(workflow, job) is { } skip)
         {
-            steps = [.. WithSkipSteps(steps, throughCheckout, SkipSteps.Start(skip, scope, halt)), .. SkipSteps.Record(skip, scope)];
+            steps = [.. WithSkipSteps(steps, throughCheckout, SkipSteps.Start(skip, scope, skipCommands)), .. SkipSteps.Record(skip, scope, skipCommands)];
         }
         if (environment.Exports.Count > 0)
         {

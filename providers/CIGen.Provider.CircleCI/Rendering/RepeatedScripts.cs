@@ -1,4 +1,3 @@
-using System.Text;
 using CIGen.Provider.CircleCI.Model;
 using CIGen.Provider.Sdk.Yaml;
 
@@ -35,7 +34,7 @@ internal static class RepeatedScripts
             var text = Text(step);
             if (counts[text] > 1 && !byText.ContainsKey(text))
             {
-                var name = Free(NameOf(step), names);
+                var name = CommandNames.Free(NameOf(step), names);
                 byText.Add(text, name);
                 commands.Add(new CommandDefinition
                 {
@@ -75,35 +74,6 @@ internal static class RepeatedScripts
 
     private static string Text(RunStep step) => YamlWriter.Write(step.ToYaml());
 
-    /// <summary>The step's name in lowercase letters, digits and <c>_</c> (<c>Enable pnpm</c> → <c>enable_pnpm</c>), as CircleCI wants command names.</summary>
-    private static string NameOf(RunStep step)
-    {
-        var name = new StringBuilder();
-        foreach (var c in (step.Name ?? "run").ToLowerInvariant())
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                name.Append(c);
-            }
-            else if (name.Length > 0 && name[^1] != '_')
-            {
-                name.Append('_');
-            }
-        }
-
-        var text = name.ToString().Trim('_');
-        text = text.Length > 40 ? text[..40].TrimEnd('_') : text;
-        return text.Length == 0 || !char.IsAsciiLetterLower(text[0]) ? $"step_{text}".TrimEnd('_') : text;
-    }
-
-    private static string Free(string wanted, HashSet<string> taken)
-    {
-        var name = wanted;
-        for (var n = 2; !taken.Add(name); n++)
-        {
-            name = $"{wanted}_{n}";
-        }
-
-        return name;
-    }
+    /// <summary>The step's name as a command name (<c>Enable pnpm</c> → <c>enable_pnpm</c>).</summary>
+    private static string NameOf(RunStep step) => CommandNames.Sanitized(step.Name ?? "run");
 }

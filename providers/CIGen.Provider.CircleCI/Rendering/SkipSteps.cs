@@ -49,17 +49,25 @@ internal static class SkipSteps
     public const string WriteStepName = "Write the skip marker";
     public const string RecordStepName = "Record the skip marker";
 
-    /// <summary>The steps for after the checkout; <paramref name="halt"/> false for the continued pipeline, whose setup job looked up already.</summary>
-    public static IReadOnlyList<ConfigStep> Start(SkipTarget target, Scope scope, bool halt)
+    /// <summary>
+    /// The steps for after the checkout: a use of <paramref name="commands"/>' command when there are commands — null for
+    /// the continued pipeline, whose setup job looked up already and which only hashes.
+    /// </summary>
+    public static IReadOnlyList<ConfigStep> Start(SkipTarget target, Scope scope, SkipCommands? commands)
     {
-        if (!halt)
+        if (commands is null)
         {
             return [Hash([(target.Job, target)], lookUp: false, scope)];
         }
 
+        if (commands.Start(target, scope) is { } use)
+        {
+            return [use];
+        }
+
         return target.IsNative
-            ? [Hash([(target.Job, target)], lookUp: false, scope), Restore(target, LookupStepName), SkipCommand.Use(target.Job)]
-            : [Hash([(target.Job, target)], lookUp: true, scope), SkipCommand.Use(target.Job)];
+            ? [Hash([(target.Job, target)], lookUp: false, scope), Restore(target, LookupStepName), SkipCommand.Halt(target.Job)]
+            : [Hash([(target.Job, target)], lookUp: true, scope), SkipCommand.Halt(target.Job)];
     }
 
     /// <summary>
@@ -96,6 +104,10 @@ internal static class SkipSteps
     /// lookup's key; S3/Redis — the runtime's record of the marker the hash step named, whose failure is a warning (a
     /// missing marker only costs a rerun).
     /// </summary>
+    public static IReadOnlyList<ConfigStep> Record(SkipTarget target, Scope scope, SkipCommands? commands) =>
+        commands?.Record(target, scope) is { } use ? [use] : Record(target, scope);
+
+    /// <summary>The record steps themselves, written where they run or once in a command (<see cref="SkipCommands"/>).</summary>
     public static IReadOnlyList<ConfigStep> Record(SkipTarget target, Scope scope) => target.IsNative
         ?
         [
@@ -105,7 +117,7 @@ internal static class SkipSteps
         : [RuntimeCommand.Use(RecordStepName, CigenRuntime.Record, null, [.. Backend(target, scope), (RuntimeCommand.MarkerParameter, target.MarkerOutput)])];
 
     /// <summary>The arguments naming the target's backend and its settings, NAME=VALUE per line.</summary>
-    private static (string, string)[] Backend(SkipTarget target, Scope scope)
+    public static (string, string)[] Backend(SkipTarget target, Scope scope)
     {
         var backend = target.Skipping.Backend;
         return [(RuntimeCommand.BackendParameter, backend.Type), (RuntimeCommand.BackendEnvParameter, BackendEnv(backend, scope))];
@@ -146,32 +158,4 @@ internal static class SkipSteps
 
         return lines.ToString();
     }
-}
-
-/// <summary>
-/// The command <see cref="Name"/>, written once into <c>commands:</c> when a job uses it: halts the job when the lookup
-/// found its marker and the run may skip (Scripts/skip-if-unchanged.sh), the job's name in the environment.
-/// </summary>
-internal static class SkipCommand
-{
-    public const string Name = "cigen_skip_if_unchanged";
-
-    public const string StepName = "Skip the job when its inputs are unchanged";
-
-    private static readonly EmbeddedScript Script = new(typeof(SkipCommand).Assembly, "CIGen.Provider.CircleCI.Scripts.skip-if-unchanged.sh");
-
-    public static CommandInvocation Use(string job) => new(Name, [("job", job)]);
-
-    public static bool IsUsedBy(IEnumerable<ConfigStep> steps) => steps.Any(s => s is CommandInvocation { Command: Name });
-
-    public static CommandDefinition Command() => new()
-    {
-        Name = Name,
-        Description = "End the job as a success when its skip marker was found: its inputs are unchanged since it last succeeded.",
-        Parameters =
-        [
-            new CommandParameter { Name = "job", Type = "string", Description = "The job's name in the records of its hash step." },
-        ],
-        Steps = [new RunStep { Name = StepName, Environment = new() { ["CIGEN_JOB"] = "<< parameters.job >>" }, Command = Script.Text }],
-    };
 }

@@ -1,9 +1,9 @@
-using CIGen.Testing.Meaning;
 using System.Text.RegularExpressions;
 using CIGen.Core.Files;
 using CIGen.Core.Generation;
 using CIGen.EndToEnd.Tests.Support;
 using CIGen.Protocol;
+using CIGen.Testing.Meaning;
 using CIGen.Testing;
 using YamlDotNet.RepresentationModel;
 
@@ -79,7 +79,8 @@ public sealed partial class CachingConfigTests
     [Fact]
     public void CircleCI_restores_before_installing_and_keys_on_the_runtime_values()
     {
-        var config = (YamlMappingNode)Parse(Generate().Single(f => f.Path == ".circleci/config.yml").Content);
+        var config = (YamlMappingNode)Parse(CIGen.Testing.Meaning.CircleCiCommands.Inline(
+            Generate().Single(f => f.Path == ".circleci/config.yml").Content, CIGen.Testing.Meaning.CircleCiCommands.IsNotCigens));
         var steps = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)config.Children["jobs"]).Children["system"]).Children["steps"])
             .Cast<YamlNode>().ToList();
         string? StepName(YamlNode step) => step is YamlMappingNode map
@@ -104,7 +105,7 @@ public sealed partial class CachingConfigTests
     public void The_circleci_key_step_keeps_the_values_and_the_keys_prefix_in_files()
     {
         var content = Generate().Single(f => f.Path == ".circleci/config.yml").Content;
-        var config = (YamlMappingNode)Parse(CIGen.Testing.Meaning.CircleCiCommands.Inline(content, CIGen.Testing.Meaning.CircleCiCommands.IsCigens));
+        var config = (YamlMappingNode)Parse(CIGen.Testing.Meaning.CircleCiCommands.Inline(content));
         var keyStep = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)config.Children["jobs"]).Children["system"]).Children["steps"])
             .OfType<YamlMappingNode>().Select(s => s.Children.Values.Single()).OfType<YamlMappingNode>().Single(s => Text(s, "name") == "Compute cache keys");
         using var state = new TempDirectory();

@@ -1,6 +1,6 @@
-using CIGen.Testing.Meaning;
 using CIGen.EndToEnd.Tests.Examples;
 using CIGen.Protocol;
+using CIGen.Testing.Meaning;
 using CIGen.Testing;
 using YamlDotNet.RepresentationModel;
 
@@ -21,7 +21,7 @@ public sealed class RealProjectToolchainTests
     {
         var generated = RealProjectConfigTests.Of(project);
         var root = Path.Combine(RepositoryPaths.Root, project.Directory);
-        var circleCiJobs = (YamlMappingNode)Load(generated.Text(".circleci/config.yml"))["jobs"];
+        var circleCiJobs = (YamlMappingNode)Load(CircleCiCommands.Inline(generated.Text(".circleci/config.yml"), CircleCiCommands.IsNotCigens))["jobs"];
         var compared = 0;
         foreach (var workflow in generated.Graph.Workflows)
         {

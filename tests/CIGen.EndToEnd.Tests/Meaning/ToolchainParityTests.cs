@@ -1,7 +1,7 @@
-using CIGen.Testing.Meaning;
 using CIGen.Core.Generation;
 using CIGen.EndToEnd.Tests.Support;
 using CIGen.Protocol;
+using CIGen.Testing.Meaning;
 using CIGen.Testing;
 using YamlDotNet.RepresentationModel;
 

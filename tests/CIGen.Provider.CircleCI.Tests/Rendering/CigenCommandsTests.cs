@@ -11,7 +11,8 @@ namespace CIGen.Provider.CircleCI.Tests.Rendering;
 
 /// <summary>
 /// Issue 11, item 1: cigen's shell is written once per config — the runtime as the command <c>cigen_runtime</c>, the
-/// halt as <c>cigen_skip_if_unchanged</c>, each only when a job uses it — and a config never repeats a long script.
+/// skip steps as <c>cigen_skip_if_unchanged</c> and <c>cigen_record_skip_marker</c>, each only when a job uses it — and
+/// a config never repeats a long script.
 /// </summary>
 public sealed class CigenCommandsTests
 {
@@ -22,10 +23,11 @@ public sealed class CigenCommandsTests
 
         var config = Render.Config(graph);
 
-        Commands(config).Should().Equal(NodeInstall.CommandName, RuntimeCommand.Name, SkipCommand.Name);
+        Commands(config).Should().StartWith([NodeInstall.CommandName, RuntimeCommand.Name, SkipCommands.StartName, SkipCommands.RecordName]);
         config.Split("cigen_runtime() (").Should().HaveCount(2, "the runtime's text is in the config once");
         config.Split(SkipCommand.StepName).Should().HaveCount(2);
-        var jobs = Load(config)["jobs"];
+        // Read as CircleCI runs the jobs, every command but the runtime in place (test and test2 share their steps in one).
+        var jobs = Load(CIGen.Testing.Meaning.CircleCiCommands.Inline(config, name => name != RuntimeCommand.Name))["jobs"];
         foreach (var job in new[] { "test", "lint", "test2" })
         {
             Steps((YamlMappingNode)jobs, job).Should().Contain(s => KindOf(s) == RuntimeCommand.Name, job);
@@ -69,7 +71,9 @@ public sealed class CigenCommandsTests
             SkippingSample.Lint(SkippingSample.Redis()) with { Id = "lint2" },
             SkippingSample.Lint(other) with { Id = "lint3" }));
 
-        var jobs = (YamlMappingNode)Load(Render.Config(graph))["jobs"];
+        // The runtime's uses are in the skip commands, one pair per backend: read as CircleCI runs them.
+        var config = CIGen.Testing.Meaning.CircleCiCommands.Inline(Render.Config(graph), name => name.StartsWith(SkipCommands.StartName, StringComparison.Ordinal));
+        var jobs = (YamlMappingNode)Load(config)["jobs"];
 
         Arguments(jobs, "lint").Should().NotContainKey("backend_env");
         Arguments(jobs, "lint2").Should().NotContainKey("backend_env");
@@ -91,7 +95,7 @@ public sealed class CigenCommandsTests
         var script = "a\nb\nc\nd\ne\nf\n";
         var graph = G.Graph(G.Workflow("ci",
             G.Job("one", G.Run(script, "Build it"), G.Run("x\ny\nz\nv\nw\n", "Short")),
-            G.Job("two", G.Run(script, "Build it"), G.Run("x\ny\nz\nv\nw\n", "Short"))));
+            G.Job("two", G.Run(script, "Build it"), G.Run("x\ny\nz\nv\nq\n", "Short"))));
 
         var config = Render.Config(graph);
 
@@ -103,9 +107,38 @@ public sealed class CigenCommandsTests
     }
 
     [Fact]
+    public void A_run_of_steps_several_jobs_have_alike_is_one_command_named_after_its_last_named_step()
+    {
+        Step[] setup = [G.Run("./prepare.sh", "Prepare"), G.Run("npm ci", "Install dependencies")];
+        var graph = G.Graph(G.Workflow("ci",
+            G.Job("lint", [G.Checkout(), .. setup, G.Run("npm run lint")]),
+            G.Job("test", [G.Checkout(), .. setup, G.Run("npm test")]),
+            G.Job("build", [G.Checkout(), .. setup, G.Run("npm run build")])));
+
+        var config = Render.Config(graph);
+
+        Commands(config).Should().Equal("install_dependencies");
+        var jobs = (YamlMappingNode)Load(config)["jobs"];
+        Steps(jobs, "lint").Select(KindOf).Should().Equal("checkout", "install_dependencies", "run");
+        var pipeline = new CIGen.Testing.Meaning.CircleCiPipeline("main", "");
+        pipeline.RunCommands(config, "test").Should().Equal("./prepare.sh", "npm ci", "npm test");
+        pipeline.RunCommands(config, "build").Should().Equal("./prepare.sh", "npm ci", "npm run build");
+    }
+
+    [Fact]
+    public void Steps_that_repeat_too_little_to_save_a_line_stay_in_their_jobs()
+    {
+        var graph = G.Graph(G.Workflow("ci",
+            G.Job("lint", G.Checkout(), G.Run("npm ci"), G.Run("npm run lint")),
+            G.Job("test", G.Checkout(), G.Run("npm ci"), G.Run("npm test"))));
+
+        Commands(Render.Config(graph)).Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_runtime_file_and_the_providers_scripts_pass_shellcheck_with_every_check()
     {
-        var scripts = new[] { ("cigen-runtime.sh", CigenRuntime.Script), ("runtime-step", RuntimeCommand.Script(CIGen.Provider.Sdk.Runtime.RuntimeParts.All)), ("skip-if-unchanged", SkipCommand.Command().Steps.OfType<Model.RunStep>().Single().Command) }
+        var scripts = new[] { ("cigen-runtime.sh", CigenRuntime.Script), ("runtime-step", RuntimeCommand.Script(CIGen.Provider.Sdk.Runtime.RuntimeParts.All)), ("skip-if-unchanged", SkipCommand.HaltScript) }
             .Select(s => new RunScript(s.Item1, s.Item1, 1, "bash", s.Item2, 1, 1));
 
         Shellcheck.Run(scripts).Should().BeEmpty();

@@ -182,7 +182,7 @@ public sealed class SkippingTests : IDisposable
 
         var continued = Jobs(result.Files[1].Content);
         Steps(continued, "lint").Select(NameOf).Should().Equal("checkout", SkipSteps.HashStepName, "Lint", SkipSteps.RecordStepName);
-        result.Files[1].Content.Should().NotContain("circleci-agent").And.NotContain(SkipCommand.Name);
+        result.Files[1].Content.Should().NotContain("circleci-agent").And.NotContain(SkipCommands.StartName);
         Text((YamlMappingNode)Settings(Steps(continued, "lint")[1])["environment"], "CIGEN_BACKEND").Should().BeEmpty("the setup job looked the marker up");
     }
 

@@ -12,6 +12,9 @@ public static class CircleCiCommands
     /// <summary>Cigen's own commands (<c>cigen_…</c>), which tests read as the steps they are.</summary>
     public static bool IsCigens(string name) => name.StartsWith("cigen_", StringComparison.Ordinal);
 
+    /// <summary>The other commands — the user's, and the runs of steps several jobs share (written once by the provider) — which tests read in place.</summary>
+    public static bool IsNotCigens(string name) => !IsCigens(name);
+
     /// <param name="inlined">Which commands to inline (all when null); the others stay defined and used by name.</param>
     public static string Inline(string configText, Func<string, bool>? inlined = null)
     {

@@ -1,0 +1,136 @@
+using CIGen.Protocol;
+using CIGen.Provider.CircleCI.Model;
+using CIGen.Provider.Sdk.Rendering;
+using CIGen.Provider.Sdk.Runtime;
+using CIGen.Provider.Sdk.Yaml;
+
+namespace CIGen.Provider.CircleCI.Rendering;
+
+/// <summary>
+/// The skip steps of every job as two commands written once into <c>commands:</c> — <see cref="StartName"/> after the
+/// checkout (hash, lookup, halt) and <see cref="RecordName"/> at the end — which each job uses with its name, its
+/// marker's prefix and its hash inputs. The commands' steps are <see cref="SkipSteps"/>' own, for a job named
+/// <c>&lt;&lt; parameters.job &gt;&gt;</c>. A config whose jobs use several marker backends gets a pair of commands per
+/// backend, named after it.
+/// <para>
+/// The inputs stay with each job, not in sets the commands would share as GitHub's plan job does: a set depends on
+/// every job's inputs, so adding a job would change the lines of other jobs, which a reviewer would have to read too.
+/// </para>
+/// </summary>
+internal sealed class SkipCommands(bool severalBackends)
+{
+    public const string StartName = "cigen_skip_if_unchanged";
+    public const string RecordName = "cigen_record_skip_marker";
+
+    private const string JobParameter = "job";
+    private const string MarkerParameter = "marker";
+    private const string InputsParameter = "inputs";
+
+    private readonly List<CommandDefinition> definitions = [];
+
+    /// <summary>The commands the uses so far need, in first-use order.</summary>
+    public IReadOnlyList<CommandDefinition> Definitions => definitions;
+
+    /// <summary>
+    /// A use of the start command for <paramref name="target"/>; null when its name or its marker's prefix is not a plain
+    /// word (<see cref="ShellWords"/>), which the commands' records and scripts could not take as they are: then the
+    /// steps are written in place.
+    /// </summary>
+    public CommandInvocation? Start(SkipTarget target, Scope scope)
+    {
+        if (!Fits(target))
+        {
+            return null;
+        }
+
+        var name = Named(StartName, target);
+        Define(name, () => new CommandDefinition
+        {
+            Name = name,
+            Description = "Hash the job's inputs and end the job as a success when the skip marker of that hash exists: nothing changed since it last succeeded.",
+            Parameters = [Job, Marker, new CommandParameter { Name = InputsParameter, Type = "string", Description = "The job's hash records: its definition files and the patterns of its source files." }],
+            Steps = StartSteps(target, scope),
+        });
+        return new CommandInvocation(name,
+        [
+            (JobParameter, YamlScalar.String(target.Job)),
+            (MarkerParameter, YamlScalar.String(target.Marker.Prefix)),
+            (InputsParameter, YamlScalar.String(RuntimeSpec.InputRecords(target.Skipping).TrimEnd('\n'))),
+        ]);
+    }
+
+    /// <summary>A use of the record command for <paramref name="target"/>, or null as for <see cref="Start"/>.</summary>
+    public CommandInvocation? Record(SkipTarget target, Scope scope)
+    {
+        if (!Fits(target))
+        {
+            return null;
+        }
+
+        var name = Named(RecordName, target);
+        Define(name, () => new CommandDefinition
+        {
+            Name = name,
+            Description = "Record the job's skip marker, after every step before succeeded: the next run with the same inputs skips the job.",
+            Parameters = target.IsNative ? [Job, Marker] : [Job],
+            Steps = SkipSteps.Record(Templated(target), scope),
+        });
+        return new CommandInvocation(name,
+        [
+            (JobParameter, YamlScalar.String(target.Job)),
+            .. target.IsNative ? new[] { (MarkerParameter, YamlScalar.String(target.Marker.Prefix)) } : [],
+        ]);
+    }
+
+    /// <summary>The hash over the job's records, then <see cref="SkipSteps"/>' lookup and halt.</summary>
+    private static IReadOnlyList<ConfigStep> StartSteps(SkipTarget target, Scope scope)
+    {
+        var templated = Templated(target);
+        // The job's name and prefix are plain words (Fits), which the records write without quotes.
+        var spec = $"job {templated.Job}\n{Reference(InputsParameter)}\nmarker {templated.MarkerOutput} {templated.Marker.Prefix}\n";
+        var halt = SkipCommand.Halt(templated.Job);
+        return target.IsNative
+            ? [RuntimeCommand.Use(SkipSteps.HashStepName, CigenRuntime.Hash, spec), SkipSteps.Restore(templated, SkipSteps.LookupStepName), halt]
+            : [RuntimeCommand.Use(SkipSteps.HashAndLookupStepName, CigenRuntime.Hash, spec, SkipSteps.Backend(target, scope)), halt];
+    }
+
+    /// <summary>The target as the commands see it: its name and its marker's prefix are their parameters.</summary>
+    private static SkipTarget Templated(SkipTarget target) =>
+        target with { Job = Reference(JobParameter), Marker = target.Marker with { Prefix = Reference(MarkerParameter) } };
+
+    private void Define(string name, Func<CommandDefinition> definition)
+    {
+        if (!definitions.Exists(d => d.Name == name))
+        {
+            definitions.Add(definition());
+        }
+    }
+
+    private string Named(string name, SkipTarget target) => severalBackends ? $"{name}_{CommandNames.Sanitized(target.Skipping.Backend.Name)}" : name;
+
+    private static bool Fits(SkipTarget target) =>
+        ShellWords.Quote(target.Job) == target.Job && ShellWords.Quote(target.Marker.Prefix) == target.Marker.Prefix;
+
+    private static readonly CommandParameter Job = new() { Name = JobParameter, Type = "string", Description = "The job's name in its hash records and skip files." };
+
+    private static readonly CommandParameter Marker = new() { Name = MarkerParameter, Type = "string", Description = "The prefix of the job's skip marker; its hash follows." };
+
+    private static string Reference(string parameter) => $"<< parameters.{parameter} >>";
+}
+
+/// <summary>
+/// The step that halts a job when the lookup found its marker and the run may skip (Scripts/skip-if-unchanged.sh), the
+/// job's name in the environment.
+/// </summary>
+internal static class SkipCommand
+{
+    public const string StepName = "Skip the job when its inputs are unchanged";
+
+    public const string JobVariable = "CIGEN_JOB";
+
+    private static readonly EmbeddedScript Script = new(typeof(SkipCommand).Assembly, "CIGen.Provider.CircleCI.Scripts.skip-if-unchanged.sh");
+
+    public static string HaltScript => Script.Text;
+
+    public static RunStep Halt(string job) => new() { Name = StepName, Environment = new() { [JobVariable] = job }, Command = Script.Text };
+}
