@@ -10,10 +10,13 @@ namespace CIGen.Skipping.Tests;
 /// </summary>
 public sealed class RuntimeLegsTests
 {
+    /// <summary>An empty checkout to hash in: the runtime lists the whole tree, and a shared directory changes under it.</summary>
+    private static readonly Lazy<string> Empty = new(() => Directory.CreateTempSubdirectory("cigen-legs-tree-").FullName);
+
     /// <summary>The <c>hash</c> records of jobs without inputs whose markers name legs: marker <c>JOB_LEG_marker</c>, prefix <c>m/JOB/LEG/</c>.</summary>
     private static string Spec(params (string Job, string Leg, string Values)[] legs) =>
         string.Concat(legs.GroupBy(l => l.Job).Select(job => $"job {job.Key}\n" + string.Concat(job.Select(l =>
-            ShellWords.Line("marker", $"{job.Key}_{l.Leg}_marker", $"m/{job.Key}/{l.Leg}/", l.Leg, l.Values) + "\n"))));
+            ShellWords.Line("marker", $"{job.Key}_{l.Leg}_marker", $"m/{job.Key}/{l.Leg}/") + "\n" + ShellWords.Line("leg", l.Leg, l.Values) + "\n"))));
 
     [Fact]
     public void Each_job_gets_its_legs_markers_by_key_the_legs_it_skips_and_runs_and_is_skipped_only_when_every_leg_is()
@@ -37,7 +40,7 @@ public sealed class RuntimeLegsTests
     [Fact]
     public void Without_a_backend_every_leg_runs()
     {
-        var run = RuntimeRun.Run(CigenRuntime.Hash, Spec(("a", "x", """{"n":1}""")), Path.GetTempPath());
+        var run = RuntimeRun.Run(CigenRuntime.Hash, Spec(("a", "x", """{"n":1}""")), Empty.Value);
 
         run.ExitCode.Should().Be(0, run.StandardError);
         run.Outputs["a"].Should().Be("run");
@@ -49,7 +52,7 @@ public sealed class RuntimeLegsTests
     {
         var env = new Dictionary<string, string?> { [CigenRuntime.JsonVariable] = "1" };
 
-        var run = RuntimeRun.Run(CigenRuntime.Hash, Spec(("a", "back\\slash", """{"p":"a\\b"}""")), Path.GetTempPath(), env);
+        var run = RuntimeRun.Run(CigenRuntime.Hash, Spec(("a", "back\\slash", """{"p":"a\\b"}""")), Empty.Value, env);
 
         run.ExitCode.Should().Be(0, run.StandardError);
         var json = JsonDocument.Parse(run.Outputs["json"]).RootElement;
@@ -63,7 +66,7 @@ public sealed class RuntimeLegsTests
     [Fact]
     public void Leg_values_that_are_not_a_json_object_fail_the_step()
     {
-        var run = RuntimeRun.Run(CigenRuntime.Hash, Spec(("a", "x", "1")), Path.GetTempPath());
+        var run = RuntimeRun.Run(CigenRuntime.Hash, Spec(("a", "x", "1")), Empty.Value);
 
         run.ExitCode.Should().NotBe(0);
         run.StandardError.Should().Contain("not a JSON object");
@@ -74,7 +77,7 @@ public sealed class RuntimeLegsTests
     /// </summary>
     private static RuntimeRun.Result Hashed(string spec, Func<string, bool> found)
     {
-        var markers = RuntimeRun.Run(CigenRuntime.Hash, spec, Path.GetTempPath()).Outputs.Where(o => o.Key.EndsWith("_marker", StringComparison.Ordinal)).Select(o => o.Value).Where(found).ToList();
+        var markers = RuntimeRun.Run(CigenRuntime.Hash, spec, Empty.Value).Outputs.Where(o => o.Key.EndsWith("_marker", StringComparison.Ordinal)).Select(o => o.Value).Where(found).ToList();
         var bin = Directory.CreateTempSubdirectory("cigen-legs-");
         try
         {
@@ -82,7 +85,7 @@ public sealed class RuntimeLegsTests
             File.WriteAllText(Path.Combine(bin.FullName, "redis-cli"), $"#!/bin/bash\nif grep -qxF -e \"${{!#}}\" '{bin.FullName}/found'; then echo 1; else echo 0; fi\n");
             ShellRun.Run("chmod", ["+x", Path.Combine(bin.FullName, "redis-cli")], bin.FullName).ExitCode.Should().Be(0);
             var env = new Dictionary<string, string?> { [CigenRuntime.BackendVariable] = "redis", ["CIGEN_REDIS_URL"] = "redis://127.0.0.1:1" };
-            var run = RuntimeRun.Run(CigenRuntime.Hash, spec, Path.GetTempPath(), env, pathPrefix: bin.FullName);
+            var run = RuntimeRun.Run(CigenRuntime.Hash, spec, Empty.Value, env, pathPrefix: bin.FullName);
             run.ExitCode.Should().Be(0, run.StandardError);
             return run;
         }

@@ -60,7 +60,12 @@ public sealed class RuntimeSpec
             jobs.Add((null, [], []));
         }
 
-        jobs[^1].After.Add(leg is null ? ShellWords.Line("marker", output, prefix) : ShellWords.Line("marker", output, prefix, leg, values ?? "{}"));
+        jobs[^1].After.Add(ShellWords.Line("marker", output, prefix));
+        if (leg is not null)
+        {
+            jobs[^1].After.Add(ShellWords.Line("leg", leg, values ?? "{}"));
+        }
+
         return this;
     }
 

@@ -146,11 +146,10 @@ cigen_ref_kind_named() {
 #   include ERE           one source_files glob, as an unanchored ERE; exclude ERE: one excluded glob
 #   ref kind|name         the marker names the kind of ref (and its name); prints NAME_ref_kind
 #   no_tags               never skipped on a tag run: NAME_lookup=false there
-#   marker OUTPUT PREFIX [LEG VALUES]
-#                         prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3, redis
-#                         or github) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is).
-#                         LEG names a matrix leg and VALUES is its matrix values as a JSON object: after the job's last
-#                         record prints NAME_legs={"LEG":"MARKER",...}, NAME_skipped=[VALUES of each leg whose marker
+#   marker OUTPUT PREFIX  prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3, redis
+#                         or github) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is)
+#   leg LEG VALUES        the marker before it is matrix leg LEG's, whose matrix values are VALUES, a JSON object (a
+#                         record of its own, to keep lines short); after the job's last record prints NAME_legs={"LEG":"MARKER",...}, NAME_skipped=[VALUES of each leg whose marker
 #                         was found], NAME_running={"include":[VALUES of every other leg]} and NAME=skip when every leg
 #                         is skipped, else NAME=run
 # and, so that inputs several jobs share are written once:
@@ -198,6 +197,8 @@ cigen_hash_flush() {
   cigen_emit "${cigen_hash_job}_lookup" "$cigen_hash_lookup"
 }
 
+cigen_hash_marker=''
+cigen_hash_found=false
 cigen_hash_legs=''
 cigen_hash_skipped=''
 cigen_hash_running=''
@@ -222,17 +223,16 @@ cigen_hash_legs_flush() {
   cigen_hash_skip_count=0
 }
 
-# output marker found [leg values]: remembers a leg's decision for cigen_hash_legs_flush.
+# marker found leg values: remembers a leg's decision for cigen_hash_legs_flush.
 cigen_hash_leg() {
-  [[ -n ${4-} ]] || return 0
-  if [[ $5 != '{'*'}' ]]; then cigen_fail "hash: the values of leg '$4' of job $cigen_hash_job are '$5', not a JSON object"; fi
+  if [[ $4 != '{'*'}' ]]; then cigen_fail "hash: the values of leg '$3' of job $cigen_hash_job are '$4', not a JSON object"; fi
   cigen_hash_leg_count=$((cigen_hash_leg_count + 1))
-  cigen_hash_legs+="${cigen_hash_legs:+,}$(cigen_json_string "$4"):$(cigen_json_string "$2")"
-  if [[ $3 == true ]]; then
+  cigen_hash_legs+="${cigen_hash_legs:+,}$(cigen_json_string "$3"):$(cigen_json_string "$1")"
+  if [[ $2 == true ]]; then
     cigen_hash_skip_count=$((cigen_hash_skip_count + 1))
-    cigen_hash_skipped+="${cigen_hash_skipped:+,}$5"
+    cigen_hash_skipped+="${cigen_hash_skipped:+,}$4"
   else
-    cigen_hash_running+="${cigen_hash_running:+,}$5"
+    cigen_hash_running+="${cigen_hash_running:+,}$4"
   fi
 }
 
@@ -245,6 +245,7 @@ cigen_hash_record() {
     job | end)
       cigen_hash_flush
       cigen_hash_legs_flush
+      cigen_hash_marker=''
       cigen_hash_set=''
       cigen_hash_job=${2-}
       cigen_hash_done=''
@@ -278,13 +279,17 @@ cigen_hash_record() {
     marker)
       # A marker follows its job's other records, so the job is hashed when its first marker comes.
       cigen_hash_flush
-      local marker="$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value" found=false
-      cigen_emit "$2" "$marker"
+      cigen_hash_marker="$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
+      cigen_hash_found=false
+      cigen_emit "$2" "$cigen_hash_marker"
       if [[ -n ${CIGEN_BACKEND-} ]]; then
-        if [[ $cigen_hash_lookup == true ]]; then found=$(cigen_found "$marker"); fi
-        cigen_emit "$2_found" "$found"
+        if [[ $cigen_hash_lookup == true ]]; then cigen_hash_found=$(cigen_found "$cigen_hash_marker"); fi
+        cigen_emit "$2_found" "$cigen_hash_found"
       fi
-      cigen_hash_leg "$2" "$marker" "$found" "${4-}" "${5-}"
+      ;;
+    leg)
+      if [[ -z ${cigen_hash_marker-} ]]; then cigen_fail "hash: leg '$2' of job $cigen_hash_job follows no marker"; fi
+      cigen_hash_leg "$cigen_hash_marker" "$cigen_hash_found" "$2" "$3"
       ;;
     *) cigen_fail "hash: unknown record '$1'" ;;
   esac

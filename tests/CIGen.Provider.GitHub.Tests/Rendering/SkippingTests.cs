@@ -75,8 +75,8 @@ public class SkippingTests
         {
             ["operation"] = "hash",
             ["spec"] = "job lint\nrequire cigen.yml\ninclude 'src/.*'\ninclude Makefile\nmarker lint_marker cigen-skip-v1/linux-amd64/ci/lint/\n"
-                + "job test\nrequire cigen.yml\ninclude 'src/.*'\ninclude 'tests/.*'\nmarker test_amd64_marker cigen-skip-v1/linux-amd64/ci/test_amd64/ amd64 '{\"arch\":\"amd64\"}'\n"
-                + "marker test_arm64_marker cigen-skip-v1/linux-arm64/ci/test_arm64/ arm64 '{\"arch\":\"arm64\"}'\n",
+                + "job test\nrequire cigen.yml\ninclude 'src/.*'\ninclude 'tests/.*'\nmarker test_amd64_marker cigen-skip-v1/linux-amd64/ci/test_amd64/\nleg amd64 '{\"arch\":\"amd64\"}'\n"
+                + "marker test_arm64_marker cigen-skip-v1/linux-arm64/ci/test_arm64/\nleg arm64 '{\"arch\":\"arm64\"}'\n",
         });
     }
 

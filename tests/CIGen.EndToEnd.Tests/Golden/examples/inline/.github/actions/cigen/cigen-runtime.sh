@@ -155,6 +155,8 @@ cigen_hash_flush() {
   cigen_emit "${cigen_hash_job}_lookup" "$cigen_hash_lookup"
 }
 
+cigen_hash_marker=''
+cigen_hash_found=false
 cigen_hash_legs=''
 cigen_hash_skipped=''
 cigen_hash_running=''
@@ -179,15 +181,14 @@ cigen_hash_legs_flush() {
 }
 
 cigen_hash_leg() {
-  [[ -n ${4-} ]] || return 0
-  if [[ $5 != '{'*'}' ]]; then cigen_fail "hash: the values of leg '$4' of job $cigen_hash_job are '$5', not a JSON object"; fi
+  if [[ $4 != '{'*'}' ]]; then cigen_fail "hash: the values of leg '$3' of job $cigen_hash_job are '$4', not a JSON object"; fi
   cigen_hash_leg_count=$((cigen_hash_leg_count + 1))
-  cigen_hash_legs+="${cigen_hash_legs:+,}$(cigen_json_string "$4"):$(cigen_json_string "$2")"
-  if [[ $3 == true ]]; then
+  cigen_hash_legs+="${cigen_hash_legs:+,}$(cigen_json_string "$3"):$(cigen_json_string "$1")"
+  if [[ $2 == true ]]; then
     cigen_hash_skip_count=$((cigen_hash_skip_count + 1))
-    cigen_hash_skipped+="${cigen_hash_skipped:+,}$5"
+    cigen_hash_skipped+="${cigen_hash_skipped:+,}$4"
   else
-    cigen_hash_running+="${cigen_hash_running:+,}$5"
+    cigen_hash_running+="${cigen_hash_running:+,}$4"
   fi
 }
 
@@ -200,6 +201,7 @@ cigen_hash_record() {
     job | end)
       cigen_hash_flush
       cigen_hash_legs_flush
+      cigen_hash_marker=''
       cigen_hash_set=''
       cigen_hash_job=${2-}
       cigen_hash_done=''
@@ -232,13 +234,17 @@ cigen_hash_record() {
     no_tags) cigen_hash_no_tags=1 ;;
     marker)
       cigen_hash_flush
-      local marker="$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value" found=false
-      cigen_emit "$2" "$marker"
+      cigen_hash_marker="$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
+      cigen_hash_found=false
+      cigen_emit "$2" "$cigen_hash_marker"
       if [[ -n ${CIGEN_BACKEND-} ]]; then
-        if [[ $cigen_hash_lookup == true ]]; then found=$(cigen_found "$marker"); fi
-        cigen_emit "$2_found" "$found"
+        if [[ $cigen_hash_lookup == true ]]; then cigen_hash_found=$(cigen_found "$cigen_hash_marker"); fi
+        cigen_emit "$2_found" "$cigen_hash_found"
       fi
-      cigen_hash_leg "$2" "$marker" "$found" "${4-}" "${5-}"
+      ;;
+    leg)
+      if [[ -z ${cigen_hash_marker-} ]]; then cigen_fail "hash: leg '$2' of job $cigen_hash_job follows no marker"; fi
+      cigen_hash_leg "$cigen_hash_marker" "$cigen_hash_found" "$2" "$3"
       ;;
     *) cigen_fail "hash: unknown record '$1'" ;;
   esac
