@@ -31,19 +31,7 @@ internal static class Render
     /// The text of the only workflow with every call of a job's setup action (<c>JobSetupActions</c>)
     /// replaced by the action's steps, as GitHub runs them: for tests about those steps wherever they are written.
     /// </summary>
-    public static string SingleAsRun(Graph graph)
-    {
-        var result = Graph(graph);
-        var text = Single(graph);
-        foreach (var action in result.Files.Where(f => f.Path.StartsWith(CIGen.Provider.GitHub.Rendering.JobSetupActions.DirectoryPrefix, StringComparison.Ordinal)))
-        {
-            var steps = action.Content[(action.Content.IndexOf("\n  steps:\n", StringComparison.Ordinal) + "\n  steps:\n".Length)..];
-            var indented = string.Concat(steps.Split('\n').Where(l => l.Length > 0).Select(l => "  " + l + "\n"));
-            text = text.Replace($"      - uses: ./{action.Path[..action.Path.LastIndexOf('/')]}\n", indented, StringComparison.Ordinal);
-        }
-
-        return text;
-    }
+    public static string SingleAsRun(Graph graph) => CIGen.Testing.Meaning.GitHubSetupActions.Inline(Single(graph), Graph(graph).Files);
 
     /// <summary>The text of the only workflow of a one-workflow graph with these jobs.</summary>
     public static string Jobs(params Job[] jobs) => Single(G.Graph(G.Workflow("ci", jobs)));
