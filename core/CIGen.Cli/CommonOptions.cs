@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using CIGen.Core.Generation;
 using CIGen.Core.Providers;
 
@@ -13,21 +14,28 @@ internal static class CommonOptions
         HelpName = "PATH",
     };
 
+    /// <summary>The longest call timeout accepted: a day, far beyond any provider call and within TimeSpan's range.</summary>
+    public const int MaxProviderTimeoutSeconds = 86_400;
+
     /// <param name="defaultTimeout">The default; that of <c>cigen generate</c> when not given.</param>
     public static Option<int> ProviderTimeout(TimeSpan? defaultTimeout = null) => new("--provider-timeout")
     {
-        Description = "Seconds to wait for each provider call before stopping the provider",
+        Description = $"Seconds to wait for each provider call before stopping the provider (1 to {MaxProviderTimeoutSeconds})",
         HelpName = "SECONDS",
         DefaultValueFactory = _ => (int)(defaultTimeout ?? new ProviderHostOptions().CallTimeout).TotalSeconds,
-        Validators =
+        // A parser rather than a validator: the default parser's failure on `abc` or `99999999999` surfaces as an
+        // exception when a validator reads the value, so the option reads its token itself and reports a usage error.
+        CustomParser = result =>
         {
-            result =>
+            var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                && seconds is >= 1 and <= MaxProviderTimeoutSeconds)
             {
-                if (result.GetValueOrDefault<int>() <= 0)
-                {
-                    result.AddError("--provider-timeout must be a positive number of seconds.");
-                }
-            },
+                return seconds;
+            }
+
+            result.AddError($"--provider-timeout takes whole seconds from 1 to {MaxProviderTimeoutSeconds}, not '{token}'.");
+            return 0;
         },
     };
 

@@ -1,3 +1,6 @@
 using CIGen.Cli;
 
-return await CigenCommand.Create().Parse(args).InvokeAsync();
+var parseResult = CigenCommand.Create().Parse(args);
+return parseResult.Errors.Count > 0
+    ? UsageErrors.Report(parseResult, Console.Error)
+    : await parseResult.InvokeAsync();

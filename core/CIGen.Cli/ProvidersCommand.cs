@@ -36,6 +36,17 @@ internal static class ProvidersCommand
         {
             Description = "A provider name (found as cigen generate finds it) or the path of a provider executable, e.g. ./cigen-provider-mine",
             HelpName = "NAME|PATH",
+            Validators =
+            {
+                // System.CommandLine hands an unknown `--option` to the argument; no provider is named like that.
+                result =>
+                {
+                    if (result.Tokens is [{ Value: ['-', ..] value }])
+                    {
+                        result.AddError($"Unrecognized option '{value}'; a provider's path starting with '-' is written ./{value}.");
+                    }
+                },
+            },
         };
         var config = CommonOptions.Config();
         config.Description = "A config whose provider_path is searched for NAME [default: cigen.yml or .cigen/ in the current directory, if any]";
