@@ -3,7 +3,7 @@ using CIGen.Core.Generation;
 
 namespace CIGen.Cli;
 
-/// <summary><c>cigen generate [--config PATH] [--provider NAME]... [--output DIR] [--check]</c></summary>
+/// <summary><c>cigen generate [--config PATH] [--provider NAME]... [--output DIR] [--check] [--force]</c></summary>
 internal static class GenerateCommand
 {
     public static Command Create()
@@ -25,9 +25,13 @@ internal static class GenerateCommand
         {
             Description = "Write nothing; exit 3 and print a diff if any generated file is missing or differs",
         };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Replace files at generated paths that cigen did not write (without it they are kept and nothing is written)",
+        };
         var timeout = CommonOptions.ProviderTimeout();
 
-        var command = new Command("generate", "Generate the CI files from the config") { config, provider, output, check, timeout };
+        var command = new Command("generate", "Generate the CI files from the config") { config, provider, output, check, force, timeout };
         command.SetAction((parseResult, cancellationToken) => Generator.RunAsync(
             CommonOptions.Console(parseResult),
             new GenerateRequest
@@ -36,6 +40,7 @@ internal static class GenerateCommand
                 Providers = parseResult.GetValue(provider) ?? [],
                 OutputDirectory = parseResult.GetValue(output),
                 Check = parseResult.GetValue(check),
+                Force = parseResult.GetValue(force),
                 HostOptions = CommonOptions.HostOptions(parseResult.GetValue(timeout)),
             },
             cancellationToken));

@@ -17,5 +17,8 @@ public sealed record GenerateRequest
     /// <summary><c>--check</c>: compare with the files on disk and write nothing.</summary>
     public bool Check { get; init; }
 
+    /// <summary><c>--force</c>: replace files at generated paths that cigen did not write (they are kept otherwise).</summary>
+    public bool Force { get; init; }
+
     public ProviderHostOptions HostOptions { get; init; } = new();
 }

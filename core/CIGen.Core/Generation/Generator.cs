@@ -60,7 +60,7 @@ public static class Generator
         }
 
         var stale = StaleFiles.Find(outputRoot, runs.SelectMany(r => r.Outputs), assembled.Files, config.Graph.ConfigSource);
-        return request.Check ? Check(console, outputRoot, assembled.Files, stale) : Write(console, outputRoot, assembled.Files, stale);
+        return request.Check ? Check(console, outputRoot, assembled.Files, stale) : Write(console, outputRoot, assembled.Files, stale, request.Force);
     }
 
     private static int Check(CommandConsole console, string outputRoot, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string> stale)
@@ -87,9 +87,9 @@ public static class Generator
         return ExitCodes.Drift;
     }
 
-    private static int Write(CommandConsole console, string outputRoot, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string> stale)
+    private static int Write(CommandConsole console, string outputRoot, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string> stale, bool force)
     {
-        var result = OutputWriter.Write(outputRoot, files, stale);
+        var result = OutputWriter.Write(outputRoot, files, stale, force);
         foreach (var path in result.Written)
         {
             console.Out.WriteLine($"wrote {console.Show(Path.Combine(outputRoot, path))}");
@@ -102,7 +102,7 @@ public static class Generator
 
         if (PrintErrors(console, result.Errors))
         {
-            return result.Written.Count == 0 ? NothingWritten(console, ExitCodes.ProviderFailure) : ExitCodes.ProviderFailure;
+            return NothingWritten(console, ExitCodes.ProviderFailure);
         }
 
         var deleted = result.Deleted.Count > 0 ? $", {result.Deleted.Count} deleted" : "";

@@ -49,7 +49,7 @@ public static class OutputAssembler
                         GenerationCodes.DuplicateOutputPath,
                         owner == output.Provider
                             ? $"provider '{owner}' returned '{file.Path}' twice."
-                            : $"providers '{owner}' and '{output.Provider}' both write '{file.Path}'; give one of them another output_path."));
+                            : $"providers '{owner}' and '{output.Provider}' both write '{file.Path}'; a file has one writer: generate with one of them per output directory (--provider NAME --output DIR)."));
                     continue;
                 }
 
@@ -58,9 +58,30 @@ public static class OutputAssembler
             }
         }
 
+        errors.AddRange(DirectoryClashes(owners));
         return errors.Count > 0
             ? new Result([], errors)
             : new Result(files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), []);
+    }
+
+    /// <summary>A file whose path is the directory of another (<c>ci.yml</c> and <c>ci.yml/sub.yml</c>): one of the two
+    /// cannot be written, so neither is.</summary>
+    private static IEnumerable<Diagnostic> DirectoryClashes(Dictionary<string, string> owners)
+    {
+        foreach (var (path, owner) in owners.OrderBy(entry => entry.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var directory = path;
+            while (directory.LastIndexOf('/') is var slash and > 0)
+            {
+                directory = directory[..slash];
+                if (owners.TryGetValue(directory, out var fileOwner))
+                {
+                    yield return Error(
+                        GenerationCodes.DuplicateOutputPath,
+                        $"provider '{fileOwner}' returned the file '{directory}' and provider '{owner}' the file '{path}' inside it; a path cannot be both a file and a directory.");
+                }
+            }
+        }
     }
 
     private static Diagnostic Error(string code, string message) => new(Severity.Error, code, message);

@@ -6,6 +6,9 @@ namespace CIGen.Core.Output;
 /// </summary>
 public static class OutputPaths
 {
+    /// <summary>The longest file or directory name ext4, APFS and NTFS all take (NAME_MAX, in UTF-8 bytes).</summary>
+    public const int MaxSegmentBytes = 255;
+
     /// <summary>Why <paramref name="path"/> is not acceptable, or null when it is.</summary>
     public static string? Problem(string? path)
     {
@@ -44,6 +47,8 @@ public static class OutputPaths
                     return "it has a '.' segment";
                 case "..":
                     return "it has a '..' segment; files must stay inside the output root";
+                case var name when System.Text.Encoding.UTF8.GetByteCount(name) > MaxSegmentBytes:
+                    return $"a segment is longer than {MaxSegmentBytes} bytes, more than file systems take for a name";
             }
         }
 

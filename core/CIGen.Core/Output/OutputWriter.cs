@@ -5,9 +5,10 @@ using CIGen.Protocol;
 namespace CIGen.Core.Output;
 
 /// <summary>
-/// Writes generated files under the output root: only files whose bytes changed, each through a temporary file in
-/// the same directory renamed over the target, so a reader never sees half a file and an unchanged file keeps its
-/// timestamp. Everything is checked before the first byte is written.
+/// Writes generated files under the output root, all or nothing: every target is checked first (<see
+/// cref="TargetChecks"/>), every changed file is staged as a temporary file beside its target, and only then renamed
+/// over it. A failure at any point puts back every file as it was; a process killed at any moment leaves each file
+/// wholly old or wholly new (a rename is atomic). Unchanged files are not touched, so they keep their timestamps.
 /// </summary>
 public static class OutputWriter
 {
@@ -19,28 +20,43 @@ public static class OutputWriter
         public IReadOnlyList<string> Deleted { get; init; } = [];
     }
 
-    /// <param name="stale">Files no longer generated; removed once every write succeeded.</param>
-    public static Result Write(string outputRoot, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string>? stale = null)
+    /// <param name="stale">Files no longer generated; removed together with the writes.</param>
+    /// <param name="force">Replace files at generated paths that cigen did not write (<c>--force</c>).</param>
+    public static Result Write(string outputRoot, IReadOnlyList<GeneratedFile> files, IReadOnlyList<string>? stale = null, bool force = false)
     {
-        var planned = new List<(GeneratedFile File, string FullPath, byte[] Bytes)>();
+        var root = TargetChecks.RealRoot(outputRoot);
+        var changes = new List<FileChange>();
         var errors = new List<Diagnostic>();
         var unchanged = new List<string>();
         foreach (var file in files)
         {
-            var fullPath = OutputPaths.Resolve(outputRoot, file.Path)
+            var fullPath = OutputPaths.Resolve(root, file.Path)
                 ?? throw new InvalidOperationException($"'{file.Path}' was not validated before writing.");
             var bytes = Utf8.GetBytes(file.Content);
-            if (Obstacle(outputRoot, fullPath) is { } obstacle)
+            if (TargetChecks.Obstacle(root, fullPath, force) is { } obstacle)
             {
-                errors.Add(new Diagnostic(Severity.Error, GenerationCodes.WriteFailed, $"cannot write '{file.Path}': {obstacle}."));
+                errors.Add(Failure($"cannot write '{file.Path}': {obstacle}."));
             }
-            else if (File.Exists(fullPath) && File.ReadAllBytes(fullPath).AsSpan().SequenceEqual(bytes))
+            else if ((File.Exists(fullPath) ? File.ReadAllBytes(fullPath) : null) is var old && old is not null && old.AsSpan().SequenceEqual(bytes))
             {
                 unchanged.Add(file.Path);
             }
             else
             {
-                planned.Add((file, fullPath, bytes));
+                changes.Add(new FileChange(file.Path, fullPath, bytes, old));
+            }
+        }
+
+        foreach (var path in stale ?? [])
+        {
+            var fullPath = OutputPaths.Resolve(root, path) ?? throw new InvalidOperationException($"'{path}' is outside the output root.");
+            if (TargetChecks.Obstacle(root, fullPath, force: false) is { } obstacle)
+            {
+                errors.Add(Failure($"cannot delete stale '{path}': {obstacle}."));
+            }
+            else
+            {
+                changes.Add(new FileChange(path, fullPath, null, File.ReadAllBytes(fullPath)));
             }
         }
 
@@ -49,84 +65,22 @@ public static class OutputWriter
             return new Result([], [], errors);
         }
 
-        var written = new List<string>();
-        foreach (var (file, fullPath, bytes) in planned)
+        using var transaction = new OutputTransaction(changes);
+        if (transaction.Stage() is { } stageFailure)
         {
-            try
-            {
-                WriteAtomically(fullPath, bytes);
-                written.Add(file.Path);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                errors.Add(new Diagnostic(Severity.Error, GenerationCodes.WriteFailed, $"cannot write '{file.Path}': {exception.Message}"));
-            }
+            return new Result([], [], [Failure(stageFailure)]);
         }
 
-        if (errors.Count > 0)
+        if (transaction.Commit() is { } commitFailure)
         {
-            return new Result(written, unchanged, errors);
+            return new Result([], [], [Failure(commitFailure)]);
         }
 
-        var deleted = new List<string>();
-        foreach (var path in stale ?? [])
-        {
-            try
-            {
-                File.Delete(OutputPaths.Resolve(outputRoot, path) ?? throw new InvalidOperationException($"'{path}' is outside the output root."));
-                deleted.Add(path);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                errors.Add(new Diagnostic(Severity.Error, GenerationCodes.WriteFailed, $"cannot delete stale '{path}': {exception.Message}"));
-            }
-        }
-
-        return new Result(written, unchanged, errors) { Deleted = deleted };
+        return new Result(
+            [.. changes.Where(change => change.Bytes is not null).Select(change => change.Path)],
+            unchanged,
+            []) { Deleted = [.. changes.Where(change => change.Bytes is null).Select(change => change.Path)] };
     }
 
-    /// <summary>Something on disk that would make the write fail: a directory where the file goes, or a file where a
-    /// directory must be.</summary>
-    private static string? Obstacle(string outputRoot, string fullPath)
-    {
-        if (Directory.Exists(fullPath))
-        {
-            return "a directory is in the way";
-        }
-
-        var root = Path.GetFullPath(outputRoot);
-        for (var directory = Path.GetDirectoryName(fullPath); directory is not null && directory.Length > root.Length; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(directory))
-            {
-                return $"'{Path.GetRelativePath(root, directory).Replace('\\', '/')}' is a file, not a directory";
-            }
-        }
-
-        return null;
-    }
-
-    private static void WriteAtomically(string fullPath, byte[] bytes)
-    {
-        var directory = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Path.GetRandomFileName()}.cigen-tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-    }
+    private static Diagnostic Failure(string message) => new(Severity.Error, GenerationCodes.WriteFailed, message);
 }

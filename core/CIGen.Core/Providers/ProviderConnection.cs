@@ -68,10 +68,11 @@ public sealed class ProviderConnection : IAsyncDisposable
         var result = await CallAsync(Methods.Generate, ct => client.GenerateAsync(request, ct), options.CallTimeout, cancellationToken)
             ?? throw Fail($"answered '{Methods.Generate}' with null instead of {{\"files\": [...], \"diagnostics\": [...]}}.");
 
-        // Arrays a careless provider left out mean "none"; everything else about the result is checked by the writer.
-        return new GenerateResult(
-            (IReadOnlyList<OutputFile>?)result.Files ?? [],
-            (IReadOnlyList<Diagnostic>?)result.Diagnostics ?? []);
+        // A missing `files` is not "no files": read as none, it would make every file this provider generated before
+        // stale, and deleted. A missing `diagnostics` loses nothing, so it means none.
+        var files = (IReadOnlyList<OutputFile>?)result.Files
+            ?? throw Fail($"answered '{Methods.Generate}' without \"files\"; an empty list [] says it generates nothing.");
+        return new GenerateResult(files, (IReadOnlyList<Diagnostic>?)result.Diagnostics ?? []);
     }
 
     /// <summary>Orderly shutdown; the process is gone (killed if need be) when this completes.</summary>

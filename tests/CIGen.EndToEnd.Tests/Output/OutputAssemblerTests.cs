@@ -58,7 +58,7 @@ public class OutputAssemblerTests
 
         result.Files.Should().BeEmpty();
         result.Errors.Should().ContainSingle().Which.Message.Should().Be(
-            "providers 'one' and 'two' both write 'ci/config.yml'; give one of them another output_path.");
+            "providers 'one' and 'two' both write 'ci/config.yml'; a file has one writer: generate with one of them per output directory (--provider NAME --output DIR).");
     }
 
     [Fact]

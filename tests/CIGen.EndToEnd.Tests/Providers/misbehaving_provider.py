@@ -56,6 +56,18 @@ def files_for_mode():
     if MODE == "errordiag":
         return [{"path": ".bad/a.yml", "content": "a: 1\n"}], [
             {"severity": "error", "code": "BAD001", "message": "this platform cannot do that", "file": "cigen.yml", "line": 2, "column": 3}]
+    if MODE == "dirclash":
+        return [{"path": ".woodpecker/ci.yml", "content": "a: 1\n"}, {"path": ".woodpecker/ci.yml/sub.yml", "content": "b: 1\n"}], []
+    if MODE == "longsegment":
+        return [{"path": ".good/ok.yml", "content": "ok: true\n"}, {"path": ".good/" + "n" * 300 + ".yml", "content": "x: 1\n"}], []
+    if MODE == "bigfiles":
+        # bigfiles.txt beside the executable: "COUNT SIZE TAG"; each file is SIZE bytes of lines naming TAG, so a test
+        # can tell an old file from a new one and either from a torn one.
+        with open(os.path.join(os.path.dirname(os.path.abspath(sys.argv[0])), "bigfiles.txt")) as spec:
+            count, size, tag = spec.read().split()
+        line = f"tag: {tag} " + "x" * 50 + "\n"
+        body = line * (int(size) // len(line))
+        return [{"path": f".big/f{i}.yml", "content": body} for i in range(int(count))], []
     if MODE == "envdump":
         return [{"path": "env.txt", "content": "\n".join(sorted(os.environ)) + "\n"}], []
     return [{"path": ".good/ok.yml", "content": "ok: true\n"}], []
@@ -89,7 +101,12 @@ def main():
                 print("thinking forever", file=sys.stderr, flush=True)
                 time.sleep(3600)
             files, diagnostics = files_for_mode()
-            reply["result"] = {"files": 42, "diagnostics": "none"} if MODE == "badresult" else {"files": files, "diagnostics": diagnostics}
+            if MODE == "badresult":
+                reply["result"] = {"files": 42, "diagnostics": "none"}
+            elif MODE == "nofiles":
+                reply["result"] = {"diagnostics": []}
+            else:
+                reply["result"] = {"files": files, "diagnostics": diagnostics}
         elif method == "shutdown":
             reply["result"] = None
         else:
