@@ -83,7 +83,10 @@ public static class Generator
             console.Error.WriteLine($"{state}: {console.Show(Path.Combine(outputRoot, file.Path))}");
         }
 
-        console.Error.WriteLine($"{drift.Count} of {files.Count} generated file(s) would change; run `cigen generate` and commit the result.");
+        // Stale files are not among the generated ones, so they are counted apart ("4 of 3" read as nonsense).
+        var changed = drift.Count(file => !file.Stale);
+        var staleNote = drift.Count > changed ? $" and {drift.Count - changed} stale file(s) would be deleted" : "";
+        console.Error.WriteLine($"{changed} of {files.Count} generated file(s) would change{staleNote}; run `cigen generate` and commit the result.");
         return ExitCodes.Drift;
     }
 
