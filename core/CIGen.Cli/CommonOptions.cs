@@ -23,24 +23,39 @@ internal static class CommonOptions
         Description = $"Seconds to wait for each provider call before stopping the provider (1 to {MaxProviderTimeoutSeconds})",
         HelpName = "SECONDS",
         DefaultValueFactory = _ => (int)(defaultTimeout ?? new ProviderHostOptions().CallTimeout).TotalSeconds,
-        // A parser rather than a validator: the default parser's failure on `abc` or `99999999999` surfaces as an
-        // exception when a validator reads the value, so the option reads its token itself and reports a usage error.
-        CustomParser = result =>
-        {
-            var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-                && seconds is >= 1 and <= MaxProviderTimeoutSeconds)
-            {
-                return seconds;
-            }
-
-            result.AddError($"--provider-timeout takes whole seconds from 1 to {MaxProviderTimeoutSeconds}, not '{token}'.");
-            return 0;
-        },
+        CustomParser = result => WholeNumber(result, "--provider-timeout", "seconds", MaxProviderTimeoutSeconds),
     };
 
-    public static ProviderHostOptions HostOptions(int timeoutSeconds) =>
-        new ProviderHostOptions().WithCallTimeout(TimeSpan.FromSeconds(timeoutSeconds));
+    /// <summary>The largest <c>--provider-max-response</c>: 1 GiB, beyond which no CI configuration is plausible.</summary>
+    public const int MaxResponseMebibytesLimit = 1024;
+
+    public static Option<int> ProviderMaxResponse() => new("--provider-max-response")
+    {
+        Description = $"The largest answer a provider may send, in MiB (1 to {MaxResponseMebibytesLimit}); a larger one stops it",
+        HelpName = "MIB",
+        DefaultValueFactory = _ => (int)(new ProviderHostOptions().MaxMessageBytes / (1024 * 1024)),
+        CustomParser = result => WholeNumber(result, "--provider-max-response", "MiB", MaxResponseMebibytesLimit),
+    };
+
+    public static ProviderHostOptions HostOptions(int timeoutSeconds, int maxResponseMebibytes) =>
+        new ProviderHostOptions().WithCallTimeout(TimeSpan.FromSeconds(timeoutSeconds)) with { MaxMessageBytes = maxResponseMebibytes * 1024L * 1024L };
+
+    /// <summary>
+    /// Reads an option's one token as a whole number from 1 to <paramref name="max"/>, or reports a usage error. A
+    /// parser rather than a validator: the default parser's failure on <c>abc</c> or <c>99999999999</c> surfaces as an
+    /// exception when a validator reads the value.
+    /// </summary>
+    private static int WholeNumber(System.CommandLine.Parsing.ArgumentResult result, string option, string unit, int max)
+    {
+        var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max)
+        {
+            return value;
+        }
+
+        result.AddError($"{option} takes whole {unit} from 1 to {max}, not '{token}'.");
+        return 0;
+    }
 
     /// <summary>The console a command prints to: the invocation's writers, so tests can capture them.</summary>
     public static CommandConsole Console(ParseResult parseResult) =>

@@ -30,8 +30,9 @@ internal static class GenerateCommand
             Description = "Replace files at generated paths that cigen did not write (without it they are kept and nothing is written)",
         };
         var timeout = CommonOptions.ProviderTimeout();
+        var maxResponse = CommonOptions.ProviderMaxResponse();
 
-        var command = new Command("generate", "Generate the CI files from the config") { config, provider, output, check, force, timeout };
+        var command = new Command("generate", "Generate the CI files from the config") { config, provider, output, check, force, timeout, maxResponse };
         command.SetAction((parseResult, cancellationToken) => Generator.RunAsync(
             CommonOptions.Console(parseResult),
             new GenerateRequest
@@ -41,7 +42,7 @@ internal static class GenerateCommand
                 OutputDirectory = parseResult.GetValue(output),
                 Check = parseResult.GetValue(check),
                 Force = parseResult.GetValue(force),
-                HostOptions = CommonOptions.HostOptions(parseResult.GetValue(timeout)),
+                HostOptions = CommonOptions.HostOptions(parseResult.GetValue(timeout), parseResult.GetValue(maxResponse)),
             },
             cancellationToken));
         return command;

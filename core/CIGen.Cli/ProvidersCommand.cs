@@ -14,18 +14,20 @@ internal static class ProvidersCommand
     {
         var config = CommonOptions.Config();
         var timeout = CommonOptions.ProviderTimeout();
+        var maxResponse = CommonOptions.ProviderMaxResponse();
         var command = new Command(
             "providers",
             "List the provider executables cigen finds (provider_path, CIGEN_PROVIDER_PATH, beside cigen, PATH) with name, version, protocol and path")
         {
             config,
             timeout,
+            maxResponse,
             CheckCommand(),
         };
         command.SetAction((parseResult, cancellationToken) => ProviderCatalog.ListAsync(
             CommonOptions.Console(parseResult),
             parseResult.GetValue(config),
-            CommonOptions.HostOptions(parseResult.GetValue(timeout)),
+            CommonOptions.HostOptions(parseResult.GetValue(timeout), parseResult.GetValue(maxResponse)),
             cancellationToken));
         return command;
     }

@@ -50,7 +50,7 @@ internal sealed class ProbeSession : IAsyncDisposable
 
         stderr = new StderrPump(process.StandardError, executable.Name, log);
         stdin = process.StandardInput.BaseStream;
-        stdout = new FramingGuardStream(process.StandardOutput.BaseStream);
+        stdout = new FramingGuardStream(process.StandardOutput.BaseStream, new ProviderHostOptions().MaxMessageBytes);
         rpc = new ProbeRpc(WireFormat.CreateHandler(stdin, stdout));
         rpc.Disconnected += (_, e) => disconnected.TrySetResult(e);
         client = new ProtocolClient(rpc);
@@ -64,6 +64,8 @@ internal sealed class ProbeSession : IAsyncDisposable
     public string? StdoutProblem =>
         stdout?.StrayOutput is { } stray
             ? $"non-protocol output \"{stray}\""
+            : stdout?.OversizedMessage is { } length
+                ? $"a message of {length} bytes, over the host's limit of {new ProviderHostOptions().MaxMessageBytes}"
             : disconnected.Task.IsCompleted && disconnected.Task.Result.Reason is DisconnectedReason.ParseError or DisconnectedReason.RemoteProtocolViolation
                 ? $"a message that is not JSON-RPC ({disconnected.Task.Result.Description})"
                 : null;

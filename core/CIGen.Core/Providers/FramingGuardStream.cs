@@ -6,9 +6,11 @@ namespace CIGen.Core.Providers;
 /// Sits between a provider's stdout and the JSON-RPC reader and checks the framing as bytes pass: every message must
 /// be <c>Content-Length</c>/<c>Content-Type</c> header lines, a blank line, then exactly that many bytes. Anything
 /// else is output that does not belong on the wire (typically a stray print); it is kept for the error message and
-/// the stream fails, so the user reads "wrote non-protocol output: …" instead of a framing exception.
+/// the stream fails, so the user reads "wrote non-protocol output: …" instead of a framing exception. A message whose
+/// <c>Content-Length</c> passes <paramref name="maxMessageBytes"/> fails the stream at its header, before any of its body
+/// is buffered, so a provider cannot make the host hold more than the limit.
 /// </summary>
-internal sealed class FramingGuardStream(Stream inner) : Stream
+internal sealed class FramingGuardStream(Stream inner, long maxMessageBytes) : Stream
 {
     private const int MaxHeaderLine = 1024;
     private const int MaxShownBytes = 200;
@@ -20,6 +22,9 @@ internal sealed class FramingGuardStream(Stream inner) : Stream
 
     /// <summary>The first non-protocol output seen, as text; null while the stream is well-formed.</summary>
     public string? StrayOutput { get; private set; }
+
+    /// <summary>The <c>Content-Length</c> of a message over the limit; null while none was announced.</summary>
+    public long? OversizedMessage { get; private set; }
 
     public override bool CanRead => true;
 
@@ -146,6 +151,12 @@ internal sealed class FramingGuardStream(Stream inner) : Stream
                 return false;
             }
 
+            if (length > maxMessageBytes)
+            {
+                OversizedMessage = length;
+                throw new IOException($"The provider announced a message of {length} bytes, over the limit of {maxMessageBytes}.");
+            }
+
             contentLength = length;
         }
 
@@ -168,9 +179,9 @@ internal sealed class FramingGuardStream(Stream inner) : Stream
 
     private void ThrowIfStray()
     {
-        if (StrayOutput is not null)
+        if (StrayOutput is not null || OversizedMessage is not null)
         {
-            throw new IOException("The provider wrote non-protocol output to stdout.");
+            throw new IOException("The provider broke the framing of its stdout.");
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class ProviderConnection : IAsyncDisposable
         this.options = options;
         this.process = process;
         stderr = new StderrPump(process.StandardError, executable.Name, log);
-        stdout = new FramingGuardStream(process.StandardOutput.BaseStream);
+        stdout = new FramingGuardStream(process.StandardOutput.BaseStream, options.MaxMessageBytes);
         rpc = new JsonRpc(WireFormat.CreateHandler(process.StandardInput.BaseStream, stdout));
         rpc.Disconnected += (_, e) => disconnected.TrySetResult(e);
         client = new ProtocolClient(rpc);
@@ -155,9 +155,8 @@ public sealed class ProviderConnection : IAsyncDisposable
             responsive = false;
             await cancellation.CancelAsync(); // sends $/cancelRequest, should the provider be listening
             _ = pending.ContinueWith(t => t.Exception, TaskScheduler.Default);
-            throw stdout.StrayOutput is { } stray
-                ? StrayOutputFailure(stray)
-                : Fail($"did not answer '{method}' within {timeout.TotalSeconds:0.#} s; it was stopped.", GenerationCodes.ProviderTimeout, withTail: true);
+            throw FramingFailure()
+                ?? Fail($"did not answer '{method}' within {timeout.TotalSeconds:0.#} s; it was stopped.", GenerationCodes.ProviderTimeout, withTail: true);
         }
         catch (RemoteInvocationException exception) when (exception.ErrorCode == ErrorCodes.UnsupportedProtocolVersion)
         {
@@ -183,9 +182,9 @@ public sealed class ProviderConnection : IAsyncDisposable
 
     private async Task<ProviderException> DescribeLostConnectionAsync(string method, Exception exception)
     {
-        if (stdout.StrayOutput is { } stray)
+        if (FramingFailure() is { } framing)
         {
-            return StrayOutputFailure(stray);
+            return framing;
         }
 
         if (exception is not ConnectionLostException && !disconnected.Task.IsCompleted && !process.HasExited)
@@ -204,9 +203,9 @@ public sealed class ProviderConnection : IAsyncDisposable
         {
         }
 
-        if (stdout.StrayOutput is { } lateStray)
+        if (FramingFailure() is { } lateFraming)
         {
-            return StrayOutputFailure(lateStray);
+            return lateFraming;
         }
 
         return process.HasExited
@@ -214,10 +213,26 @@ public sealed class ProviderConnection : IAsyncDisposable
             : Fail($"closed the connection during '{method}' ({exception.Message}).", GenerationCodes.ProviderCrashed, withTail: true);
     }
 
-    private ProviderException StrayOutputFailure(string stray) =>
-        Fail(
-            $"wrote non-protocol output to stdout: \"{stray}\". A provider must write only JSON-RPC messages to stdout and log to stderr.",
-            GenerationCodes.ProviderProtocolViolation);
+    /// <summary>What broke the framing of the provider's stdout, when something did.</summary>
+    private ProviderException? FramingFailure()
+    {
+        if (stdout.StrayOutput is { } stray)
+        {
+            return Fail(
+                $"wrote non-protocol output to stdout: \"{stray}\". A provider must write only JSON-RPC messages to stdout and log to stderr.",
+                GenerationCodes.ProviderProtocolViolation);
+        }
+
+        return stdout.OversizedMessage is { } length
+            ? Fail(
+                $"announced a message of {Mebibytes(length)} (Content-Length {length}), over the limit of {Mebibytes(options.MaxMessageBytes)}; " +
+                "it was stopped before cigen read it. A generated CI configuration is far smaller: is the provider returning something else? " +
+                "--provider-max-response raises the limit.",
+                GenerationCodes.ProviderProtocolViolation)
+            : null;
+    }
+
+    private static string Mebibytes(long bytes) => FormattableString.Invariant($"{bytes / (1024.0 * 1024.0):0.#} MiB");
 
     private ProviderException Fail(string what, string code = GenerationCodes.ProviderProtocolViolation, bool withTail = false)
     {

@@ -12,6 +12,12 @@ public sealed record ProviderHostOptions
     /// <summary>How long an orderly shutdown may take before the process tree is killed.</summary>
     public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The largest message a provider may send, in bytes: a bound on what one answer can make the host hold. 64 MiB is
+    /// far above any real CI configuration (a large one is well under 1 MiB).
+    /// </summary>
+    public long MaxMessageBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>The options with one call timeout for everything, as <c>--provider-timeout</c> sets it.</summary>
     public ProviderHostOptions WithCallTimeout(TimeSpan timeout) =>
         this with { CallTimeout = timeout, HandshakeTimeout = timeout < HandshakeTimeout ? timeout : HandshakeTimeout };

@@ -159,6 +159,30 @@ public sealed class MisbehavingProviderTests : CliTestBase
     }
 
     [Fact]
+    public void A_200_MB_answer_is_refused_at_its_header_with_bounded_memory()
+    {
+        Misbehaving("huge");
+
+        // Python's getrusage(RUSAGE_CHILDREN) gives the peak resident size of cigen, which .NET cannot read of a child.
+        var measured = Run(["generate", "--provider", "huge"], new Dictionary<string, string?>(), measurePeakMemory: true);
+
+        measured.Result.ExitCode.Should().Be(ExitCodes.ProviderFailure, measured.Result.ToString());
+        measured.Result.Error.Should().Contain($"error {GenerationCodes.ProviderProtocolViolation}: provider 'huge'")
+            .And.Contain("announced a message of 200 MiB (Content-Length 209715200), over the limit of 64 MiB")
+            .And.Contain("--provider-max-response");
+        measured.PeakMebibytes.Should().BeLessThan(150, "cigen must not buffer the answer");
+        ShouldHaveWrittenNothing();
+    }
+
+    [Fact]
+    public void The_response_limit_can_be_lowered()
+    {
+        var result = Generate("good", "--provider-max-response", "1");
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+    }
+
+    [Fact]
     public void One_failing_provider_means_no_provider_writes()
     {
         Misbehaving("good");

@@ -10,7 +10,7 @@ public class FramingGuardStreamTests
     /// <summary>Reads everything through the guard in chunks of the given size, as a pipe delivers it.</summary>
     private static (string Read, string? Stray, Exception? Failure) ReadAll(string wire, int chunk = 4096)
     {
-        var guard = new FramingGuardStream(new MemoryStream(Encoding.UTF8.GetBytes(wire)));
+        var guard = new FramingGuardStream(new MemoryStream(Encoding.UTF8.GetBytes(wire)), maxMessageBytes: 1000);
         var read = new MemoryStream();
         var buffer = new byte[chunk];
         try
@@ -27,6 +27,30 @@ public class FramingGuardStreamTests
         }
 
         return (Encoding.UTF8.GetString(read.ToArray()), guard.StrayOutput, null);
+    }
+
+    [Fact]
+    public void A_message_over_the_limit_fails_at_its_header_before_its_body_is_read()
+    {
+        var small = Frame("{}");
+        var wire = small + $"Content-Length: 1001\r\n\r\n{new string('x', 1001)}";
+
+        var guard = new FramingGuardStream(new MemoryStream(Encoding.UTF8.GetBytes(wire)), maxMessageBytes: 1000);
+        var buffer = new byte[small.Length];
+        guard.Read(buffer, 0, buffer.Length).Should().Be(small.Length);
+        var reading = () => guard.Read(new byte[4096], 0, 4096);
+
+        reading.Should().Throw<IOException>();
+        guard.OversizedMessage.Should().Be(1001);
+        reading.Should().Throw<IOException>("the stream stays failed");
+    }
+
+    [Fact]
+    public void A_message_at_the_limit_passes()
+    {
+        var wire = Frame("\"" + new string('x', 998) + "\"");
+
+        ReadAll(wire).Should().Be((wire, null, null));
     }
 
     [Fact]

@@ -97,6 +97,18 @@ def main():
                 print("about to fail", file=sys.stderr, flush=True)
                 print("Traceback: something broke", file=sys.stderr, flush=True)
                 os._exit(3)
+            if MODE == "huge":
+                # One 200 MB answer, streamed: the host must refuse it at the header, not buffer it.
+                size = 200 * 1024 * 1024
+                WIRE_OUT.write(b"Content-Length: %d\r\n\r\n" % size)
+                chunk = b"x" * (1024 * 1024)
+                try:
+                    for _ in range(size // len(chunk)):
+                        WIRE_OUT.write(chunk)
+                    WIRE_OUT.flush()
+                except BrokenPipeError:
+                    pass
+                return 0
             if MODE == "hang":
                 print("thinking forever", file=sys.stderr, flush=True)
                 time.sleep(3600)

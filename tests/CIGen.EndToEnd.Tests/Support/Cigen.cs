@@ -13,9 +13,14 @@ public static class Cigen
     public static string Executable { get; } = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "cigen.exe" : "cigen");
 
     /// <param name="environment">Variables to set (or, with a null value, remove) on top of the test's environment.</param>
-    public static Result Run(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="launcher">A program and its arguments that run cigen (its path and arguments follow them).</param>
+    public static Result Run(
+        string workingDirectory,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        IReadOnlyList<string>? launcher = null)
     {
-        var start = new ProcessStartInfo(Executable)
+        var start = new ProcessStartInfo(launcher is [var program, ..] ? program : Executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -23,7 +28,7 @@ public static class Cigen
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
+        foreach (var argument in launcher is null ? arguments : [.. launcher.Skip(1), Executable, .. arguments])
         {
             start.ArgumentList.Add(argument);
         }
