@@ -76,4 +76,29 @@ public sealed record HashInputs
 
     /// <summary>One POSIX ERE per excluded glob (written with a leading <c>!</c>), unanchored.</summary>
     public IReadOnlyList<string> Exclude { get; set; } = [];
+
+    /// <summary>
+    /// The user's <c>source_file_groups</c> behind <see cref="Include"/> and <see cref="Exclude"/>: every group the job's
+    /// <c>source_files</c> name, directly or through another group, each once, a group after the groups it names. Their
+    /// EREs are in <see cref="Include"/> and <see cref="Exclude"/> already, so a provider may ignore them; one that hashes
+    /// several jobs can write each group's records once and let the jobs name it (the runtime's <c>inputs</c>/<c>uses</c>).
+    /// A group is the same in every job, so such shared records do not change when a job is added.
+    /// </summary>
+    public IReadOnlyList<InputGroup> Groups { get; set; } = [];
+}
+
+/// <summary>A named group of globs (<c>source_file_groups</c>) as hash records: its own EREs and the groups it names.</summary>
+public sealed record InputGroup
+{
+    /// <summary>The group's name in the config, without the <c>@</c> that names it in <c>source_files</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The groups this one names, each earlier in <see cref="HashInputs.Groups"/>: their records are this group's too.</summary>
+    public IReadOnlyList<string> Groups { get; set; } = [];
+
+    /// <summary>One POSIX ERE per glob of the group's own (braces expanded), unanchored, as in <see cref="HashInputs.Include"/>.</summary>
+    public IReadOnlyList<string> Include { get; set; } = [];
+
+    /// <summary>One POSIX ERE per excluded glob of the group's own, unanchored.</summary>
+    public IReadOnlyList<string> Exclude { get; set; } = [];
 }

@@ -83,8 +83,14 @@ internal sealed class GraphBuilder
             CacheDefinitions = [.. catalog.Definitions.Select(d => d.Definition)],
             VersionSources = catalog.VersionSources,
             ProviderBlocks = config.ProviderBlocks,
-        }), diagnostics);
+        }), diagnostics, HashGroups);
     }
+
+    /// <summary>The source file groups a job's <c>source_files</c> name, as its hash inputs carry them.</summary>
+    private IReadOnlyList<InputGroup> HashGroups(string workflowId, string jobId) =>
+        config.Workflows.FirstOrDefault(w => w.Id == workflowId)?.Jobs.FirstOrDefault(j => j.Id == jobId) is { } job
+            ? groups.HashGroups(job.SourceFiles)
+            : [];
 
     private void ResolveBackends()
     {

@@ -1,5 +1,6 @@
 using CIGen.Core.Config;
 using CIGen.Core.Config.Model;
+using CIGen.Core.Files;
 using CIGen.Protocol;
 
 namespace CIGen.Core.Graphs;
@@ -15,6 +16,49 @@ internal sealed class SourceFileGroups(IReadOnlyList<SourceFileGroup> groups, Di
         var result = new List<string>();
         Expand(entries, scope, result, []);
         return [.. result.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The groups <paramref name="entries"/> name, directly or through other groups, as hash records
+    /// (<see cref="HashInputs.Groups"/>): each once, a group after the groups it names. A group without any glob, itself or
+    /// through the groups it names, is left out (it adds no record to share). Unknown groups and loops, which
+    /// <see cref="Expand"/> reports, are skipped.
+    /// </summary>
+    public IReadOnlyList<InputGroup> HashGroups(IReadOnlyList<Located<string>> entries)
+    {
+        var result = new List<InputGroup>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(e => e.Value.StartsWith('@')))
+        {
+            Visit(entry.Value[1..], result, visited);
+        }
+
+        return result;
+    }
+
+    /// <summary>Adds the group after the groups it names (depth first); true when it was added, now or before.</summary>
+    private bool Visit(string name, List<InputGroup> result, HashSet<string> visited)
+    {
+        if (!visited.Add(name))
+        {
+            return result.Exists(g => g.Name == name);
+        }
+
+        if (!byName.TryGetValue(name, out var group))
+        {
+            return false;
+        }
+
+        var named = group.Patterns.Where(p => p.Value.StartsWith('@')).Select(p => p.Value[1..]).Distinct(StringComparer.Ordinal)
+            .Where(sub => Visit(sub, result, visited)).ToList();
+        var globs = GlobSet.Parse(group.Patterns.Where(p => !p.Value.StartsWith('@')).Select(p => p.Value));
+        if (named.Count == 0 && globs.Includes.Count == 0 && globs.Excludes.Count == 0)
+        {
+            return false;
+        }
+
+        result.Add(new InputGroup { Name = name, Groups = named, Include = globs.IncludeEres, Exclude = globs.ExcludeEres });
+        return true;
     }
 
     private void Expand(IReadOnlyList<Located<string>> entries, Scope scope, List<string> result, List<string> expanding)

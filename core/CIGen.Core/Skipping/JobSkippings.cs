@@ -12,14 +12,17 @@ namespace CIGen.Core.Skipping;
 /// </summary>
 internal static class JobSkippings
 {
-    public static Graph Annotate(Graph graph, DiagnosticBag diagnostics)
+    /// <param name="groupsOf">The source file groups a job's <c>source_files</c> name (<see cref="HashInputs.Groups"/>), by workflow and job id.</param>
+    public static Graph Annotate(Graph graph, DiagnosticBag diagnostics, Func<string, string, IReadOnlyList<InputGroup>>? groupsOf = null)
     {
         var backends = new SkipBackends(graph);
         return graph with
         {
             Workflows = [.. graph.Workflows.Select(w => w with
             {
-                Jobs = [.. w.Jobs.Select(j => Skippable(w, j, graph.Runners, diagnostics) ? j with { Skipping = For(w, j, graph, backends.For(j)) } : j)],
+                Jobs = [.. w.Jobs.Select(j => Skippable(w, j, graph.Runners, diagnostics)
+                    ? j with { Skipping = For(w, j, graph, backends.For(j), groupsOf?.Invoke(w.Id, j.Id) ?? []) }
+                    : j)],
             })],
         };
     }
@@ -50,12 +53,12 @@ internal static class JobSkippings
         return why is null;
     }
 
-    public static JobSkipping For(Workflow workflow, Job job, Graph graph, SkipBackend backend)
+    public static JobSkipping For(Workflow workflow, Job job, Graph graph, SkipBackend backend, IReadOnlyList<InputGroup> groups)
     {
         var scope = RefDependence.Of(workflow, job, graph.Commands);
         return new JobSkipping
         {
-            Inputs = JobHash.InputsOf(job),
+            Inputs = JobHash.InputsOf(job) with { Groups = groups },
             RefScope = scope switch { RefScope.Name => SkipRefScope.Name, RefScope.Kind => SkipRefScope.Kind, _ => SkipRefScope.None },
             Markers = Markers(workflow, job, graph.Runners),
             Backend = backend,

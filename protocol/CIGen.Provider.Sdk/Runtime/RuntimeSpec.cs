@@ -6,7 +6,8 @@ namespace CIGen.Provider.Sdk.Runtime;
 /// <summary>
 /// The records of a runtime operation (<see cref="CigenRuntime.SpecVariable"/>), one per line, from the graph's data:
 /// every provider passes the same records for the same job. The <c>hash</c> records of several jobs write the inputs
-/// they share once, as a set (<see cref="SharedSets"/>).
+/// they share once, as a set (<see cref="SharedSets"/>); with <see cref="SharesGroups"/> the user's source file groups
+/// are such sets first (<see cref="GroupSets"/>).
 /// </summary>
 public sealed class RuntimeSpec
 {
@@ -15,14 +16,23 @@ public sealed class RuntimeSpec
     /// <summary>The hash's jobs, in order, each with its input records and the records after them.</summary>
     private readonly List<(string? Name, List<string> Inputs, List<string> After)> jobs = [];
 
+    /// <summary>The skipping of each job added, for the group sets written before them (<see cref="SharesGroups"/>).</summary>
+    private readonly List<JobSkipping> skippings = [];
+
+    /// <summary>
+    /// Whether the source file groups the jobs' inputs name (<see cref="HashInputs.Groups"/>) are written once as sets,
+    /// before the jobs (<see cref="GroupSets"/>), and each job takes its groups with <c>uses @GROUP</c> — sets that stay
+    /// as they are when a job is added, unlike the ones <see cref="SharedSets"/> finds, which then make sets of the
+    /// records left.
+    /// </summary>
+    public bool SharesGroups { get; init; }
+
     /// <summary>A job for <c>hash</c>: its inputs, what its markers name of the ref, and whether tags look it up.</summary>
     public RuntimeSpec Job(string name, JobSkipping skipping)
     {
         ArgumentNullException.ThrowIfNull(skipping);
-        var inputs = new List<string>();
-        inputs.AddRange(skipping.Inputs.DefinitionFiles.Select(file => ShellWords.Line("require", file)));
-        inputs.AddRange(skipping.Inputs.Include.Select(ere => ShellWords.Line("include", ere)));
-        inputs.AddRange(skipping.Inputs.Exclude.Select(ere => ShellWords.Line("exclude", ere)));
+        var inputs = InputLines(skipping, SharesGroups).ToList();
+        skippings.Add(skipping);
         var after = new List<string>();
         if (skipping.RefScope != SkipRefScope.None)
         {
@@ -42,11 +52,91 @@ public sealed class RuntimeSpec
     /// The <c>hash</c> records that follow a job's <c>job</c> record — its inputs, <c>ref</c> and <c>no_tags</c> — for a
     /// platform that writes the job and marker records itself around them (CircleCI: a command that its jobs use).
     /// </summary>
-    public static string InputRecords(JobSkipping skipping)
+    public static string InputRecords(JobSkipping skipping) => InputRecords(skipping, usesGroups: false);
+
+    /// <summary>
+    /// <see cref="InputRecords(JobSkipping)"/>; with <paramref name="usesGroups"/> the records of the job's source file
+    /// groups are taken with <c>uses @GROUP</c>, for a spec that writes <see cref="GroupSets"/> before its job.
+    /// </summary>
+    public static string InputRecords(JobSkipping skipping, bool usesGroups)
     {
-        var (_, inputs, after) = new RuntimeSpec().Job("", skipping).jobs[0];
+        var (_, inputs, after) = new RuntimeSpec { SharesGroups = usesGroups }.Job("", skipping).jobs[0];
         return string.Concat(inputs.Concat(after).Select(record => record + "\n"));
     }
+
+    /// <summary>
+    /// The sets of the source file groups the jobs' inputs name (<see cref="HashInputs.Groups"/>), each once: <c>inputs
+    /// @GROUP</c>, a <c>uses @OTHER</c> per group it names (written before it) and its own records. Groups go in order of
+    /// their names, each after the groups it names, so the text depends only on which groups are used: adding a job that
+    /// names no new group leaves it as it is.
+    /// </summary>
+    public static string GroupSets(IEnumerable<JobSkipping> skippings)
+    {
+        ArgumentNullException.ThrowIfNull(skippings);
+        var byName = new Dictionary<string, InputGroup>(StringComparer.Ordinal);
+        foreach (var group in skippings.SelectMany(s => s.Inputs.Groups))
+        {
+            byName.TryAdd(group.Name, group);
+        }
+
+        var text = new StringBuilder();
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        void Write(InputGroup group)
+        {
+            if (!written.Add(group.Name))
+            {
+                return;
+            }
+
+            var named = group.Groups.Where(byName.ContainsKey).ToList();
+            named.ForEach(name => Write(byName[name]));
+            text.Append(ShellWords.Line("inputs", SetName(group.Name))).Append('\n');
+            foreach (var line in named.Select(name => ShellWords.Line("uses", SetName(name))).Concat(Records([], group.Include, group.Exclude)))
+            {
+                text.Append(line).Append('\n');
+            }
+        }
+
+        foreach (var name in byName.Keys.Order(StringComparer.Ordinal))
+        {
+            Write(byName[name]);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A group's set is named as <c>source_files</c> name the group: <c>@packages</c>.</summary>
+    private static string SetName(string group) => "@" + group;
+
+    /// <summary>A job's <c>uses @GROUP</c> records: one per group of its inputs that no other of them names.</summary>
+    private static IEnumerable<string> GroupUses(JobSkipping skipping)
+    {
+        var groups = skipping.Inputs.Groups;
+        var named = groups.SelectMany(g => g.Groups).ToHashSet(StringComparer.Ordinal);
+        return groups.Where(g => !named.Contains(g.Name)).Select(g => ShellWords.Line("uses", SetName(g.Name)));
+    }
+
+    /// <summary>
+    /// The job's require, include and exclude records; with <paramref name="usesGroups"/> its groups' records are
+    /// <c>uses @GROUP</c> records instead, after the requires, as <c>source_files</c> follow the definition files.
+    /// </summary>
+    private static IEnumerable<string> InputLines(JobSkipping skipping, bool usesGroups)
+    {
+        var inputs = skipping.Inputs;
+        var requires = Records(inputs.DefinitionFiles, [], []);
+        if (!usesGroups)
+        {
+            return requires.Concat(Records([], inputs.Include, inputs.Exclude));
+        }
+
+        var grouped = Records([], inputs.Groups.SelectMany(g => g.Include), inputs.Groups.SelectMany(g => g.Exclude)).ToHashSet(StringComparer.Ordinal);
+        return requires.Concat(GroupUses(skipping)).Concat(Records([], inputs.Include, inputs.Exclude).Where(record => !grouped.Contains(record)));
+    }
+
+    private static IEnumerable<string> Records(IEnumerable<string> require, IEnumerable<string> include, IEnumerable<string> exclude) =>
+        require.Select(file => ShellWords.Line("require", file))
+            .Concat(include.Select(ere => ShellWords.Line("include", ere)))
+            .Concat(exclude.Select(ere => ShellWords.Line("exclude", ere)));
 
     /// <summary>
     /// For <c>hash</c>, after its job: print the marker named <paramref name="prefix"/> + [REF_KIND/] + JOB_HASH as
@@ -81,7 +171,8 @@ public sealed class RuntimeSpec
         var order = new List<string>();
         for (var i = 0; i < jobs.Count; i++)
         {
-            foreach (var record in jobs[i].Inputs)
+            // A group's `uses` stays with its job: the group is a set already.
+            foreach (var record in jobs[i].Inputs.Where(r => !r.StartsWith("uses ", StringComparison.Ordinal)))
             {
                 if (!holders.TryGetValue(record, out var holding))
                 {
@@ -109,7 +200,7 @@ public sealed class RuntimeSpec
 
     private string HashRecords()
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(SharesGroups ? GroupSets(skippings) : "");
         var sets = SharedSets();
         foreach (var set in sets)
         {

@@ -195,9 +195,8 @@ internal static partial class ConfigRenderer
     }
 
     /// <summary>The skip commands for the graph's skippable jobs (after matrix expansion): one pair, or one per backend when they use several.</summary>
-    private static SkipCommands SkipCommandsFor(Graph graph) => new(
-        graph.Workflows.SelectMany(w => w.Jobs.Select(j => SkipTarget.Of(w, j))).OfType<SkipTarget>()
-            .Select(t => t.Skipping.Backend.Name).Distinct(StringComparer.Ordinal).Count() > 1);
+    private static SkipCommands SkipCommandsFor(Graph graph) =>
+        new([.. graph.Workflows.SelectMany(w => w.Jobs.Select(j => SkipTarget.Of(w, j))).OfType<SkipTarget>()]);
 
     /// <summary>A command the provider writes itself; null, with an error, when a user command has its name.</summary>
     /// <param name="purpose">What the provider writes it for, for the error.</param>

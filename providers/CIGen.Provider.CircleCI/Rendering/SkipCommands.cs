@@ -13,12 +13,17 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// <c>&lt;&lt; parameters.job &gt;&gt;</c>. A config whose jobs use several marker backends gets a pair of commands per
 /// backend, named after it.
 /// <para>
-/// The inputs stay with each job, not in sets the commands would share as GitHub's plan job does: a set depends on
-/// every job's inputs, so adding a job would change the lines of other jobs, which a reviewer would have to read too.
+/// The user's source file groups the jobs' inputs name are written once, as sets in the start command's records
+/// (<see cref="RuntimeSpec.GroupSets"/>), and each job passes <c>uses @GROUP</c> and its other records. A group is the
+/// same whichever jobs name it, so adding a job leaves the sets and the other jobs as they are; sets made of the records
+/// several jobs happen to share, as GitHub's plan job finds them, would change with every job added.
 /// </para>
 /// </summary>
-internal sealed class SkipCommands(bool severalBackends)
+/// <param name="targets">Every job the commands may be used for: the group sets are those these jobs' inputs name.</param>
+internal sealed class SkipCommands(IReadOnlyList<SkipTarget> targets)
 {
+    private readonly bool severalBackends = targets.Select(t => t.Skipping.Backend.Name).Distinct(StringComparer.Ordinal).Count() > 1;
+
     public const string StartName = "cigen_skip_if_unchanged";
     public const string RecordName = "cigen_record_skip_marker";
 
@@ -49,13 +54,13 @@ internal sealed class SkipCommands(bool severalBackends)
             Name = name,
             Description = "Hash the job's inputs and end the job as a success when the skip marker of that hash exists: nothing changed since it last succeeded.",
             Parameters = [Job, Marker, new CommandParameter { Name = InputsParameter, Type = "string", Description = "The job's hash records: its definition files and the patterns of its source files." }],
-            Steps = StartSteps(target, scope),
+            Steps = StartSteps(target, GroupSets(target), scope),
         });
         return new CommandInvocation(name,
         [
             (JobParameter, YamlScalar.String(target.Job)),
             (MarkerParameter, YamlScalar.String(target.Marker.Prefix)),
-            (InputsParameter, YamlScalar.String(RuntimeSpec.InputRecords(target.Skipping).TrimEnd('\n'))),
+            (InputsParameter, YamlScalar.String(RuntimeSpec.InputRecords(target.Skipping, usesGroups: true).TrimEnd('\n'))),
         ]);
     }
 
@@ -82,12 +87,16 @@ internal sealed class SkipCommands(bool severalBackends)
         ]);
     }
 
-    /// <summary>The hash over the job's records, then <see cref="SkipSteps"/>' lookup and halt.</summary>
-    private static IReadOnlyList<ConfigStep> StartSteps(SkipTarget target, Scope scope)
+    /// <summary>The sets of the groups named by the jobs that use the same commands as <paramref name="target"/>.</summary>
+    private string GroupSets(SkipTarget target) =>
+        RuntimeSpec.GroupSets(targets.Where(t => Fits(t) && Named(StartName, t) == Named(StartName, target)).Select(t => t.Skipping));
+
+    /// <summary>The group sets and the hash over the job's records, then <see cref="SkipSteps"/>' lookup and halt.</summary>
+    private static IReadOnlyList<ConfigStep> StartSteps(SkipTarget target, string groupSets, Scope scope)
     {
         var templated = Templated(target);
         // The job's name and prefix are plain words (Fits), which the records write without quotes.
-        var spec = $"job {templated.Job}\n{Reference(InputsParameter)}\nmarker {templated.MarkerOutput} {templated.Marker.Prefix}\n";
+        var spec = $"{groupSets}job {templated.Job}\n{Reference(InputsParameter)}\nmarker {templated.MarkerOutput} {templated.Marker.Prefix}\n";
         var halt = SkipCommand.Halt(templated.Job);
         return target.IsNative
             ? [RuntimeCommand.Use(SkipSteps.HashStepName, CigenRuntime.Hash, spec), SkipSteps.Restore(templated, SkipSteps.LookupStepName), halt]

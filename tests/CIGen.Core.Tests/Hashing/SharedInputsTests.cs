@@ -53,6 +53,54 @@ public class SharedInputsTests
     }
 
     [Fact]
+    public void Source_file_groups_are_sets_a_group_takes_the_groups_it_names_and_each_job_hashes_as_it_does_alone()
+    {
+        using var tree = new DigestTree(
+            (Definition[0], "jobs: {}\n"), (Definition[1], "jobs: {}\n"), ("package.json", "{}"), ("yarn.lock", "l"),
+            ("src/x.ts", "x"), ("src/doc.md", "d"), ("docs/y.md", "y"), ("www/z.ts", "z"));
+        var base_ = Group("base", ["package.json", "*.lock"]);
+        var app = Group("app", ["src/**", "!src/**/*.md"], "base");
+        var jobs = new (string Name, Job Job, InputGroup[] Groups)[]
+        {
+            ("a", JobHashTests.Job(["package.json", "*.lock", "src/**", "!src/**/*.md", "www/**"], Definition), [base_, app]),
+            ("b", JobHashTests.Job(["package.json", "*.lock"], Definition), [base_]),
+            ("c", JobHashTests.Job(["docs/**"], Definition), []),
+        };
+        var spec = new RuntimeSpec { SharesGroups = true };
+        foreach (var (name, job, groups) in jobs)
+        {
+            spec.Job(name, Skipping(job, groups)).Marker($"{name}_marker", $"prefix/{name}/");
+        }
+
+        var text = spec.ToString();
+        var run = RuntimeRun.Run(CigenRuntime.Hash, text, tree.Root);
+
+        run.ExitCode.Should().Be(0, run.StandardError);
+        // By name, each group after the groups it names; a job names only the groups no other of its groups names.
+        text.Should().StartWith(
+            "inputs @base\ninclude 'package\\.json'\ninclude '[^/]*\\.lock'\ninputs @app\nuses @base\ninclude 'src/.*'\nexclude ")
+            .And.Contain("job a\nrequire .cigen/config.yml\nrequire .cigen/workflows/ci.yml\nuses @app\ninclude 'www/.*'\nmarker")
+            .And.Contain("job b\nrequire .cigen/config.yml\nrequire .cigen/workflows/ci.yml\nuses @base\nmarker");
+        text.Should().StartWith(RuntimeSpec.GroupSets(jobs.Select(j => Skipping(j.Job, j.Groups))));
+        RuntimeSpec.InputRecords(Skipping(jobs[0].Job, jobs[0].Groups), usesGroups: true)
+            .Should().Be("require .cigen/config.yml\nrequire .cigen/workflows/ci.yml\nuses @app\ninclude 'www/.*'\n");
+        foreach (var (name, job, _) in jobs)
+        {
+            run.Outputs[$"{name}_hash"].Should().Be(JobHash.Compute(tree.Root, job).Value, name);
+        }
+    }
+
+    [Fact]
+    public void Without_sharing_groups_a_job_writes_every_record_of_its_groups()
+    {
+        var job = JobHashTests.Job(["package.json", "www/**"], [Definition[0]]);
+
+        var text = RuntimeSpec.InputRecords(Skipping(job, [Group("base", ["package.json"])]));
+
+        text.Should().Be("require .cigen/config.yml\ninclude 'package\\.json'\ninclude 'www/.*'\n");
+    }
+
+    [Fact]
     public void Inputs_are_not_shared_when_a_set_would_not_be_shorter()
     {
         // Two records in two jobs: 1 + 2 + 2 lines against 4.
@@ -75,6 +123,13 @@ public class SharedInputsTests
         run.StandardError.Should().Contain("'two'");
     }
 
-    private static JobSkipping Skipping(Job job) =>
-        new() { Inputs = JobHash.InputsOf(job), Backend = new SkipBackend { Name = "native", Type = "native" } };
+    private static JobSkipping Skipping(Job job, params InputGroup[] groups) =>
+        new() { Inputs = JobHash.InputsOf(job) with { Groups = groups }, Backend = new SkipBackend { Name = "native", Type = "native" } };
+
+    /// <summary>A source file group of <paramref name="globs"/> (its own) that names <paramref name="named"/>.</summary>
+    private static InputGroup Group(string name, string[] globs, params string[] named)
+    {
+        var inputs = JobHash.InputsOf(JobHashTests.Job(globs, []));
+        return new InputGroup { Name = name, Groups = named, Include = inputs.Include, Exclude = inputs.Exclude };
+    }
 }

@@ -55,6 +55,34 @@ public sealed class JobSkippingTests
     }
 
     [Fact]
+    public void The_hash_inputs_carry_the_source_file_groups_they_name_each_after_the_groups_it_names()
+    {
+        var graph = Load("""
+            source_file_groups:
+              app: ['@base', 'src/**', '!src/**/*.md']
+              base: [package.json, '@empty']
+              empty: []
+              unused: [docs/**]
+            jobs:
+              build:
+                source_files: ['@app', '@base', www/**]
+                steps: [{run: make}]
+            """);
+
+        var inputs = Job(graph, "build").Skipping!.Inputs;
+
+        // Every ERE is in include/exclude as before; the groups say which of them each group holds.
+        inputs.Include.Should().Equal("package\\.json", "src/.*", "www/.*");
+        inputs.Exclude.Should().Equal("src/(.*/)?[^/]*\\.md");
+        inputs.Groups.Should().BeEquivalentTo(
+            [
+                new InputGroup { Name = "base", Include = ["package\\.json"] },
+                new InputGroup { Name = "app", Groups = ["base"], Include = ["src/.*"], Exclude = ["src/(.*/)?[^/]*\\.md"] },
+            ],
+            options => options.WithStrictOrdering());
+    }
+
+    [Fact]
     public void A_matrix_job_has_one_marker_per_leg_with_the_legs_arch()
     {
         var graph = Load("""

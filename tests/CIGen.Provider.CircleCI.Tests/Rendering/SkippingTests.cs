@@ -162,6 +162,34 @@ public sealed class SkippingTests : IDisposable
     }
 
     [Fact]
+    public void Source_file_groups_are_sets_the_skip_command_writes_once_and_each_job_names_its_groups()
+    {
+        var code = new InputGroup { Name = "code", Include = ["src/.*"] };
+        var graph = SkippingSample.Graph(SkippingSample.Native());
+        graph = graph with
+        {
+            Workflows = [graph.Workflows[0] with
+            {
+                Jobs = [.. graph.Workflows[0].Jobs.Select(j => j.Skipping is { } skipping
+                    ? j with { Skipping = skipping with { Inputs = skipping.Inputs with { Groups = [code] } } }
+                    : j)],
+            }],
+        };
+        var config = Render.Config(graph);
+        var jobs = Jobs(config);
+        Checkout();
+
+        var hash = runner.Run(Step(jobs, "lint", SkipSteps.HashStepName));
+
+        hash.ExitCode.Should().Be(0, hash.Error);
+        var spec = Text((YamlMappingNode)Settings(Step(jobs, "lint", SkipSteps.HashStepName))["environment"], "CIGEN_SPEC");
+        spec.Should().Be("inputs @code\ninclude 'src/.*'\njob lint\nrequire cigen.yml\nuses @code\ninclude Makefile\nmarker lint_marker cigen-skip-v1/linux-amd64/ci/lint/\n");
+        config.Split("inputs @code").Should().HaveCount(2, "the set is written once, in the skip command");
+        var expected = ShellRun.Bash("find src Makefile cigen.yml -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum -- | sha256sum | cut -d' ' -f1", runner.Repository, null).Text.Trim();
+        File.ReadAllText(runner.StateFile("skip/lint_hash")).Should().Be(expected + "\n");
+    }
+
+    [Fact]
     public void Dynamic_config_is_one_small_setup_job_and_the_continued_pipeline_never_halts()
     {
         var result = Render.Graph(DynamicConfig.Of(SkippingSample.Graph(SkippingSample.S3())));
