@@ -143,8 +143,8 @@ public sealed class ProviderConnection : IAsyncDisposable
 
     private async Task<T> CallAsync<T>(string method, Func<CancellationToken, Task<T>> call, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = call(cancellation.Token);
+        // The call itself is never cancelled (that would send $/cancelRequest); the wait is, by the timeout or the user.
+        var pending = call(CancellationToken.None);
         try
         {
             // A hung provider never answers, not even a cancellation: the timeout must not depend on its reply.
@@ -152,8 +152,9 @@ public sealed class ProviderConnection : IAsyncDisposable
         }
         catch (TimeoutException)
         {
+            // A provider that stopped answering gets nothing more — no $/cancelRequest, no shutdown (docs/protocol.md,
+            // "Lifecycle"): it is stopped, and the abandoned call fails when the connection closes.
             responsive = false;
-            await cancellation.CancelAsync(); // sends $/cancelRequest, should the provider be listening
             _ = pending.ContinueWith(t => t.Exception, TaskScheduler.Default);
             throw FramingFailure()
                 ?? Fail($"did not answer '{method}' within {timeout.TotalSeconds:0.#} s; it was stopped.", GenerationCodes.ProviderTimeout, withTail: true);
@@ -171,6 +172,7 @@ public sealed class ProviderConnection : IAsyncDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             responsive = false;
+            _ = pending.ContinueWith(t => t.Exception, TaskScheduler.Default);
             throw;
         }
         catch (Exception exception) when (exception is not ProviderException)
