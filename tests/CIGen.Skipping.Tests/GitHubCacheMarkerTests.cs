@@ -64,8 +64,8 @@ public sealed class GitHubCacheMarkerTests(GitHubApiServer api) : IClassFixture<
         Found(Marker, Prefix + "x", Prefix + "y").Should().Equal("true", "false", "false");
 
         api.Requests.Should().HaveCount(3, "one listing per ref: this run's, the base branch, the default branch");
-        api.Requests.Should().OnlyContain(r => r.StartsWith("/repos/octo/repo/actions/caches?", StringComparison.Ordinal) && r.Contains("&key=cigen-skip-v1/linux-amd64/ci/", StringComparison.Ordinal));
-        api.Requests.Select(r => r[(r.IndexOf("&ref=", StringComparison.Ordinal) + 5)..r.IndexOf("&key=", StringComparison.Ordinal)])
+        api.Requests.Should().OnlyContain(r => r.StartsWith("/repos/octo/repo/actions/caches?", StringComparison.Ordinal) && Uri.UnescapeDataString(r).Contains("&key=cigen-skip-v1/linux-amd64/ci/", StringComparison.Ordinal));
+        api.Requests.Select(r => Uri.UnescapeDataString(r[(r.IndexOf("&ref=", StringComparison.Ordinal) + 5)..r.IndexOf("&key=", StringComparison.Ordinal)]))
             .Should().Equal("refs/pull/7/merge", "refs/heads/release", "refs/heads/main");
     }
 
@@ -75,7 +75,7 @@ public sealed class GitHubCacheMarkerTests(GitHubApiServer api) : IClassFixture<
         api.Holds([.. Enumerable.Range(0, 250).Select(i => ($"{Prefix}job{i}/h", "refs/pull/7/merge"))]);
 
         Found($"{Prefix}job0/h", $"{Prefix}job149/h", $"{Prefix}job249/h").Should().Equal("true", "true", "true");
-        api.Requests.Count(r => r.Contains("ref=refs/pull/7/merge", StringComparison.Ordinal)).Should().Be(3, "250 entries are three pages of 100");
+        api.Requests.Count(r => Uri.UnescapeDataString(r).Contains("ref=refs/pull/7/merge", StringComparison.Ordinal)).Should().Be(3, "250 entries are three pages of 100");
     }
 
     [Fact]

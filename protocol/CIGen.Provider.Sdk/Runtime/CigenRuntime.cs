@@ -22,7 +22,8 @@ public static class CigenRuntime
 
     /// <summary>
     /// The runtime with only <paramref name="parts"/> (and what every operation shares): a generated output carries no
-    /// S3 client for a config without S3. A part starts at a <c># runtime-part: NAME</c> line of the script. The copy
+    /// S3 client for a config without S3. A part starts at a <c># runtime-part: NAME</c> line of the script (NAME+NAME…:
+    /// kept only with every one of them) and runs to the next such line. The copy
     /// keeps the script's opening comment (what it is, where it is documented) and its shellcheck directives but no
     /// other comment line: the commentary lives in the source, and a maintainer reviews every line of a generated file.
     /// </summary>
@@ -36,19 +37,7 @@ public static class CigenRuntime
         {
             if (line.StartsWith(PartMarker, StringComparison.Ordinal))
             {
-                keep = line[PartMarker.Length..] switch
-                {
-                    "always" => true,
-                    "digest" => (parts & (RuntimeParts.Hash | RuntimeParts.Keys)) != 0,
-                    "hash" => parts.HasFlag(RuntimeParts.Hash),
-                    "keys" => parts.HasFlag(RuntimeParts.Keys),
-                    "markers" => (parts & (RuntimeParts.S3 | RuntimeParts.Redis | RuntimeParts.GitHubCache)) != 0,
-                    "clients" => (parts & (RuntimeParts.S3 | RuntimeParts.Redis)) != 0,
-                    "s3" => parts.HasFlag(RuntimeParts.S3),
-                    "redis" => parts.HasFlag(RuntimeParts.Redis),
-                    "github" => parts.HasFlag(RuntimeParts.GitHubCache),
-                    var other => throw new InvalidOperationException($"the runtime names an unknown part '{other}'"),
-                };
+                keep = line[PartMarker.Length..].Split('+').All(part => Keeps(part, parts));
                 continue;
             }
 
@@ -63,6 +52,31 @@ public static class CigenRuntime
         }
 
         return kept.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>Whether a copy with <paramref name="parts"/> keeps the part named <paramref name="name"/>.</summary>
+    private static bool Keeps(string name, RuntimeParts parts)
+    {
+        bool Has(RuntimeParts part) => (parts & part) == part;
+        return name switch
+        {
+            "always" => true,
+            "digest" => Has(RuntimeParts.Hash) || Has(RuntimeParts.Keys | RuntimeParts.KeyDigests),
+            "hash" => Has(RuntimeParts.Hash),
+            "hash-ref" => Has(RuntimeParts.Hash | RuntimeParts.HashRef),
+            "hash-legs" => Has(RuntimeParts.Hash | RuntimeParts.HashLegs),
+            "hash-sets" => Has(RuntimeParts.Hash | RuntimeParts.HashSets),
+            "keys" => Has(RuntimeParts.Keys),
+            "keys-probes" => Has(RuntimeParts.Keys | RuntimeParts.KeyProbes),
+            "keys-files" => Has(RuntimeParts.Keys | RuntimeParts.KeyProbes | RuntimeParts.KeyFiles),
+            "keys-digest" => Has(RuntimeParts.Keys | RuntimeParts.KeyDigests),
+            "markers" => (parts & RuntimeParts.Backends) != 0,
+            "clients" => (parts & (RuntimeParts.S3 | RuntimeParts.Redis)) != 0,
+            "s3" => Has(RuntimeParts.S3),
+            "redis" => Has(RuntimeParts.Redis),
+            "github" => Has(RuntimeParts.GitHubCache),
+            var other => throw new InvalidOperationException($"the runtime names an unknown part '{other}'"),
+        };
     }
 
     private static bool IsCommentary(string line)

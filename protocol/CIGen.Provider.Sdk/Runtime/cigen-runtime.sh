@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# cigen runtime 1: the shell a generated CI configuration calls for what the platforms do not do themselves (job
-# hashes, cache-key values, skip markers in S3 or Redis). Written once per generated output; see docs/protocol.md,
-# "Runtime", for the operations, their records and what they print.
-#
+# cigen runtime 1: job hashes, cache-key values and skip markers for a generated CI configuration, written once per
+# output; docs/protocol.md, "Runtime", documents its operations, their records and what they print.
+# shellcheck disable=SC2034 # a generated copy may leave out the part that reads a variable
+
 # Usage: cigen-runtime.sh OPERATION, with the operation's records in CIGEN_SPEC: one per line, its words quoted as
 # bash words (a word without spaces or special characters needs no quotes). Prints `name=value` lines on stdout and
 # nothing else there; with CIGEN_JSON=1 also a last line `json={...}` holding the same names and values. Warnings go
 # to stderr, as GitHub annotations when CIGEN_ANNOTATE=github.
 # Needs bash 3.2+; job hashes and file digests need GNU find, grep, sort, xargs and sha256sum.
-# A `# runtime-part: NAME` line starts a part a generated output may leave out when it never calls it (CigenRuntime.ScriptFor).
+# A `# runtime-part: NAME` line starts a part a generated output leaves out when it never calls it, up to the next such
+# line (CigenRuntime.ScriptFor keeps a part whose every NAME, joined by '+', it needs). Generated copies keep the opening
+# comment above and shellcheck directives, no other comment.
 set -euo pipefail
 shopt -s inherit_errexit 2>/dev/null || true
 
-cigen_json=''
+# The JSON line's members so far, and the run's scratch directory.
+cigen_json='' cigen_work=''
 
 # name value: prints name=value and remembers both for the JSON line.
 cigen_emit() {
@@ -26,40 +29,28 @@ cigen_json_string() {
   text=${text//\"/\\\"}
   text=${text//$'\t'/\\t}
   text=${text//$'\r'/\\r}
-  text=${text//$'\n'/\\n}
-  printf '"%s"' "$text"
+  printf '"%s"' "${text//$'\n'/\\n}"
 }
-
-cigen_work=''
 
 # Makes the run's scratch directory, unless cigen_main did (then every command substitution shares it).
 cigen_scratch() {
   if [[ -z $cigen_work ]]; then cigen_work=$(mktemp -d); fi
 }
 
-# text: a warning for whoever reads the log.
-cigen_warn() {
-  if [[ ${CIGEN_ANNOTATE-} == github ]]; then
-    printf '::warning::%s\n' "$1" >&2
-  else
-    printf 'cigen: warning: %s\n' "$1" >&2
-  fi
+# level text: a warning or an error for whoever reads the log, as a GitHub annotation with CIGEN_ANNOTATE=github.
+cigen_say() {
+  local prefix="cigen: $1: "
+  if [[ ${CIGEN_ANNOTATE-} == github ]]; then prefix="::$1::"; fi
+  printf '%s%s\n' "$prefix" "$2" >&2
 }
 
-# text: fails the step with an error.
-cigen_fail() {
-  if [[ ${CIGEN_ANNOTATE-} == github ]]; then
-    printf '::error::%s\n' "$1" >&2
-  else
-    printf 'cigen: error: %s\n' "$1" >&2
-  fi
-  exit 1
-}
+# text: a warning; cigen_fail: an error, which fails the step.
+cigen_warn() { cigen_say warning "$1"; }
+cigen_fail() { cigen_say error "$1"; exit 1; }
 
 # handler: calls `handler WORD...` for each record of CIGEN_SPEC, then `handler end`.
 cigen_each_record() {
-  local line
-  local -a words
+  local line words=()
   while IFS= read -r line || [[ -n $line ]]; do
     if [[ -z ${line//[[:space:]]/} ]]; then continue; fi
     # The records are written by cigen with one quoting rule (single quotes around any word that needs them), so
@@ -74,60 +65,89 @@ cigen_each_record() {
 # ---------------------------------------------------------------------------------------------------------------------
 # Files and digests
 
-# Lists every regular file under the working directory (never .git/), NUL-separated, once per run: into the run's
-# scratch directory, since every caller runs in a command substitution, whose variables die with it.
-cigen_list_tree() {
-  cigen_scratch
-  cigen_tree=$cigen_work/tree
-  if [[ ! -e $cigen_tree ]]; then
-    find . -path ./.git -prune -o -type f -printf '%P\0' >"$cigen_tree"
-  fi
-}
-
 # include-ERE exclude-ERE [file...]: SHA-256 of `sha256sum` over the listed files whose path matches include-ERE and
-# not exclude-ERE (empty: nothing excluded), and the files given (when they exist, whatever the EREs say), in byte
-# order: the digest the job hash is defined by (docs/config.md, "Job hash").
+# not exclude-ERE, and the files given (when they exist, whatever the EREs say), in byte order: the digest the job hash
+# is defined by (docs/config.md, "Job hash"). The files under the working directory (never .git/) are listed once per
+# run, into the run's scratch directory, since every caller runs in a command substitution, whose variables die with it.
 cigen_digest() {
-  local sum
-  cigen_list_tree
+  local tree file sum
+  cigen_scratch
+  tree=$cigen_work/tree
+  if [[ ! -e $tree ]]; then find . -path ./.git -prune -o -type f -printf '%P\0' >"$tree"; fi
   sum=$(
     {
-      { LC_ALL=C grep -zE -e "$1" "$cigen_tree" || [[ $? == 1 ]]; } |
-        { if [[ -n $2 ]]; then LC_ALL=C grep -zvE -e "$2" || [[ $? == 1 ]]; else cat; fi; }
-      local file
+      { LC_ALL=C grep -zE -e "$1" "$tree" || [[ $? == 1 ]]; } | { LC_ALL=C grep -zvE -e "$2" || [[ $? == 1 ]]; }
       for file in "${@:3}"; do
         if [[ -f $file ]]; then printf '%s\0' "$file"; fi
       done
-    } |
-      LC_ALL=C sort -zu |
-      xargs -0 -r sha256sum -- |
-      sha256sum
-  ) || return
+    } | LC_ALL=C sort -zu | xargs -0 -r sha256sum -- | sha256sum
+  )
   printf '%s\n' "${sum%% *}"
 }
 
-# ERE...: one anchored ERE matching any of them; one that matches nothing when there are none.
+# ERE...: one anchored ERE matching any of them; with none, ^()$, which matches no path.
 cigen_any_of() {
-  if [[ $# -eq 0 ]]; then
-    printf '^$\n'
-  else
-    local IFS='|'
-    printf '^(%s)$\n' "$*"
-  fi
+  local IFS='|'
+  printf '^(%s)$\n' "$*"
 }
 
 # runtime-part: hash
 # ---------------------------------------------------------------------------------------------------------------------
-# The kind of ref a run is for (REF_KIND): tag, pull_request or branch, read from the platform's own variables.
+# hash: job hashes and marker names. Records, per job:
+#   job NAME              starts the job; prints NAME_hash (64 hex digits) and NAME_lookup (true, or false when the
+#                         marker must not be looked up on this run)
+#   require PATH          a file the job's definition is read from: must exist, always hashed
+#   include ERE           one source_files glob, as an unanchored ERE; exclude ERE: one excluded glob
+#   ref kind|name         the marker names the kind of ref (and its name); prints NAME_ref_kind      (part hash-ref)
+#   no_tags               never skipped on a tag run: NAME_lookup=false there                        (part hash-ref)
+#   marker OUTPUT PREFIX  prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3, redis
+#                         or github) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is)
+#   leg LEG VALUES        (part hash-legs) the marker before it is matrix leg LEG's, whose matrix values are VALUES, a
+#                         JSON object; after the job's last record prints NAME_legs={"LEG":"MARKER",...},
+#                         NAME_skipped=[VALUES of each leg whose marker was found], NAME_running={"include":[VALUES of
+#                         every other leg]} and NAME=skip when every leg is skipped, else NAME=run
+# and, so that inputs several jobs share are written once (part hash-sets):
+#   inputs SET            starts a set of require, include and exclude records, up to the next job or inputs record
+#   uses SET              the job takes the records of SET as if they were written in its place
+# A record of a part the copy left out fails as an unknown record.
 
-cigen_ref_kind() {
-  if [[ -n ${CIRCLE_TAG-} || ${GITHUB_REF_TYPE-} == tag || ${GITHUB_REF-} == refs/tags/* ]]; then
-    echo tag
-  elif [[ ${GITHUB_EVENT_NAME-} == pull_request || ${GITHUB_EVENT_NAME-} == pull_request_target ]]; then
-    echo pull_request
-  else
-    echo branch
+# The current job's records; its hash, REF_KIND and NAME_lookup once hashed; its last marker and whether it was found.
+cigen_hash_job='' cigen_hash_set='' cigen_hash_done='' cigen_hash_ref='' cigen_hash_no_tags='' cigen_hash_require=() cigen_hash_include=()
+cigen_hash_exclude=() cigen_hash_value='' cigen_hash_kind='' cigen_hash_lookup='' cigen_hash_marker='' cigen_hash_found=''
+
+# Hashes the current job once: at its first marker, or at the next job or the end.
+cigen_hash_flush() {
+  [[ -n $cigen_hash_job && -z $cigen_hash_done ]] || return 0
+  cigen_hash_done=1
+  local file
+  for file in ${cigen_hash_require[@]+"${cigen_hash_require[@]}"}; do
+    [[ -f $file ]] || cigen_fail "$file is missing in $PWD; the job hash runs at the project root of a checkout, where every file of the job definition is"
+  done
+  cigen_hash_value=$(cigen_digest "$(cigen_any_of ${cigen_hash_include[@]+"${cigen_hash_include[@]}"})" \
+    "$(cigen_any_of ${cigen_hash_exclude[@]+"${cigen_hash_exclude[@]}"})" ${cigen_hash_require[@]+"${cigen_hash_require[@]}"})
+  if ! [[ $cigen_hash_value =~ ^[0-9a-f]{64}$ ]]; then
+    cigen_fail "the hash of job $cigen_hash_job is '$cigen_hash_value', not 64 lowercase hex digits"
   fi
+  cigen_emit "${cigen_hash_job}_hash" "$cigen_hash_value"
+  cigen_hash_lookup=true
+# runtime-part: hash-ref
+  case $cigen_hash_ref in
+    kind) cigen_hash_kind=$(cigen_ref_kind) ;;
+    name) cigen_hash_kind=$(cigen_ref_kind_named) ;;
+  esac
+  if [[ -n $cigen_hash_ref ]]; then cigen_emit "${cigen_hash_job}_ref_kind" "$cigen_hash_kind"; fi
+  if [[ -n $cigen_hash_no_tags && $(cigen_ref_kind) == tag ]]; then cigen_hash_lookup=false; fi
+# runtime-part: hash
+  cigen_emit "${cigen_hash_job}_lookup" "$cigen_hash_lookup"
+}
+
+# runtime-part: hash-ref
+# The kind of ref a run is for (REF_KIND): tag, pull_request or branch, read from the platform's own variables.
+cigen_ref_kind() {
+  local kind=branch
+  if [[ ${GITHUB_EVENT_NAME-} == pull_request || ${GITHUB_EVENT_NAME-} == pull_request_target ]]; then kind=pull_request; fi
+  if [[ -n ${CIRCLE_TAG-} || ${GITHUB_REF_TYPE-} == tag || ${GITHUB_REF-} == refs/tags/* ]]; then kind=tag; fi
+  echo "$kind"
 }
 
 # For a job whose conditions read the ref's name: the kind, '-' and the first 16 hex digits of the SHA-256 of the
@@ -138,132 +158,77 @@ cigen_ref_kind_named() {
   printf '%s-%s\n' "$(cigen_ref_kind)" "${digest:0:16}"
 }
 
-# ---------------------------------------------------------------------------------------------------------------------
-# hash: job hashes and marker names. Records, per job:
-#   job NAME              starts the job; prints NAME_hash (64 hex digits) and NAME_lookup (true, or false when the
-#                         marker must not be looked up on this run)
-#   require PATH          a file the job's definition is read from: must exist, always hashed
-#   include ERE           one source_files glob, as an unanchored ERE; exclude ERE: one excluded glob
-#   ref kind|name         the marker names the kind of ref (and its name); prints NAME_ref_kind
-#   no_tags               never skipped on a tag run: NAME_lookup=false there
-#   marker OUTPUT PREFIX  prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3, redis
-#                         or github) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is)
-#   leg LEG VALUES        the marker before it is matrix leg LEG's, whose matrix values are VALUES, a JSON object (a
-#                         record of its own, to keep lines short); after the job's last record prints NAME_legs={"LEG":"MARKER",...}, NAME_skipped=[VALUES of each leg whose marker
-#                         was found], NAME_running={"include":[VALUES of every other leg]} and NAME=skip when every leg
-#                         is skipped, else NAME=run
-# and, so that inputs several jobs share are written once:
-#   inputs SET            starts a set of require, include and exclude records, up to the next job or inputs record
-#   uses SET              the job takes the records of SET as if they were written in its place
+# runtime-part: hash-legs
+# The current job's legs: their markers, the values of those skipped and of those running.
+cigen_hash_legs='' cigen_hash_skipped='' cigen_hash_running=''
 
-cigen_hash_job=''
-cigen_hash_ref=''
-cigen_hash_no_tags=''
-cigen_hash_value=''
-cigen_hash_kind=''
-cigen_hash_lookup=''
-declare -a cigen_hash_require=() cigen_hash_include=() cigen_hash_exclude=()
-# The sets of inputs (bash 3.2 has no maps): three items per record, the set's name, the record's kind and its value.
-cigen_hash_set=''
-declare -a cigen_hash_sets=()
-
-cigen_hash_done=''
-
-# Hashes the current job once: at its first marker, or at the next job or the end.
-cigen_hash_flush() {
-  [[ -n $cigen_hash_job && -z $cigen_hash_done ]] || return 0
-  cigen_hash_done=1
-  local file exclude=''
-  for file in ${cigen_hash_require[@]+"${cigen_hash_require[@]}"}; do
-    if [[ ! -f $file ]]; then
-      cigen_fail "$file is missing in $PWD; the job hash runs at the project root of a checkout, where every file of the job definition is"
-    fi
-  done
-  if [[ ${#cigen_hash_exclude[@]} -gt 0 ]]; then exclude=$(cigen_any_of "${cigen_hash_exclude[@]}"); fi
-  cigen_hash_value=$(cigen_digest "$(cigen_any_of ${cigen_hash_include[@]+"${cigen_hash_include[@]}"})" "$exclude" \
-    ${cigen_hash_require[@]+"${cigen_hash_require[@]}"})
-  if ! [[ $cigen_hash_value =~ ^[0-9a-f]{64}$ ]]; then
-    cigen_fail "the hash of job $cigen_hash_job is '$cigen_hash_value', not 64 lowercase hex digits"
-  fi
-  cigen_emit "${cigen_hash_job}_hash" "$cigen_hash_value"
-  cigen_hash_kind=''
-  case $cigen_hash_ref in
-    kind) cigen_hash_kind=$(cigen_ref_kind) ;;
-    name) cigen_hash_kind=$(cigen_ref_kind_named) ;;
-  esac
-  if [[ -n $cigen_hash_ref ]]; then cigen_emit "${cigen_hash_job}_ref_kind" "$cigen_hash_kind"; fi
-  cigen_hash_lookup=true
-  if [[ -n $cigen_hash_no_tags && $(cigen_ref_kind) == tag ]]; then cigen_hash_lookup=false; fi
-  cigen_emit "${cigen_hash_job}_lookup" "$cigen_hash_lookup"
-}
-
-cigen_hash_marker=''
-cigen_hash_found=false
-cigen_hash_legs=''
-cigen_hash_skipped=''
-cigen_hash_running=''
-cigen_hash_leg_count=0
-cigen_hash_skip_count=0
-
-# Prints the job's decisions on its legs, when it has any.
+# Prints the job's decisions on its legs, when it has any: skip when no leg runs.
 cigen_hash_legs_flush() {
-  [[ $cigen_hash_leg_count -gt 0 ]] || return 0
+  [[ -n $cigen_hash_legs ]] || return 0
   cigen_emit "${cigen_hash_job}_legs" "{$cigen_hash_legs}"
   cigen_emit "${cigen_hash_job}_skipped" "[$cigen_hash_skipped]"
   cigen_emit "${cigen_hash_job}_running" "{\"include\":[$cigen_hash_running]}"
-  if [[ $cigen_hash_skip_count == "$cigen_hash_leg_count" ]]; then
-    cigen_emit "$cigen_hash_job" skip
-  else
-    cigen_emit "$cigen_hash_job" run
-  fi
-  cigen_hash_legs=''
-  cigen_hash_skipped=''
-  cigen_hash_running=''
-  cigen_hash_leg_count=0
-  cigen_hash_skip_count=0
+  if [[ -n $cigen_hash_running ]]; then cigen_emit "$cigen_hash_job" run; else cigen_emit "$cigen_hash_job" skip; fi
+  cigen_hash_legs='' cigen_hash_skipped='' cigen_hash_running=''
 }
 
-# marker found leg values: remembers a leg's decision for cigen_hash_legs_flush.
-cigen_hash_leg() {
-  if [[ $4 != '{'*'}' ]]; then cigen_fail "hash: the values of leg '$3' of job $cigen_hash_job are '$4', not a JSON object"; fi
-  cigen_hash_leg_count=$((cigen_hash_leg_count + 1))
-  cigen_hash_legs+="${cigen_hash_legs:+,}$(cigen_json_string "$3"):$(cigen_json_string "$1")"
-  if [[ $2 == true ]]; then
-    cigen_hash_skip_count=$((cigen_hash_skip_count + 1))
-    cigen_hash_skipped+="${cigen_hash_skipped:+,}$4"
-  else
-    cigen_hash_running+="${cigen_hash_running:+,}$4"
-  fi
-}
+# runtime-part: hash-sets
+# The sets of inputs (bash 3.2 has no maps): three items per record, the set's name, the record's kind and its value;
+# and the set whose records come now, if any (cigen_hash_set, reset by each job).
+cigen_hash_sets=()
 
+# runtime-part: hash
 cigen_hash_record() {
+# runtime-part: hash-sets
   if [[ -n $cigen_hash_set && $1 =~ ^(require|include|exclude)$ ]]; then
     cigen_hash_sets+=("$cigen_hash_set" "$1" "$2")
     return
   fi
+# runtime-part: hash
   case $1 in
     job | end)
       cigen_hash_flush
+# runtime-part: hash-legs
       cigen_hash_legs_flush
-      cigen_hash_marker=''
-      cigen_hash_set=''
-      cigen_hash_job=${2-}
-      cigen_hash_done=''
-      cigen_hash_value=''
-      cigen_hash_ref=''
-      cigen_hash_no_tags=''
-      cigen_hash_require=()
-      cigen_hash_include=()
-      cigen_hash_exclude=()
-      ;;
-    inputs)
-      cigen_hash_flush
-      cigen_hash_job=''
-      cigen_hash_set=$2
+# runtime-part: hash
+      cigen_hash_job=${2-} cigen_hash_set='' cigen_hash_done='' cigen_hash_ref='' cigen_hash_no_tags='' cigen_hash_require=()
+      cigen_hash_include=() cigen_hash_exclude=() cigen_hash_value='' cigen_hash_kind='' cigen_hash_marker=''
       ;;
     require) cigen_hash_require+=("$2") ;;
     include) cigen_hash_include+=("$2") ;;
     exclude) cigen_hash_exclude+=("$2") ;;
+    marker)
+      # A marker follows its job's other records, so the job is hashed when its first marker comes.
+      cigen_hash_flush
+      cigen_hash_marker="$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
+      cigen_hash_found=false
+      cigen_emit "$2" "$cigen_hash_marker"
+# runtime-part: hash+markers
+      if [[ -n ${CIGEN_BACKEND-} ]]; then
+        if [[ $cigen_hash_lookup == true ]]; then cigen_hash_found=$(cigen_found "$cigen_hash_marker"); fi
+        cigen_emit "$2_found" "$cigen_hash_found"
+      fi
+# runtime-part: hash
+      ;;
+# runtime-part: hash-ref
+    ref) cigen_hash_ref=$2 ;;
+    no_tags) cigen_hash_no_tags=1 ;;
+# runtime-part: hash-legs
+    leg)
+      if [[ -z $cigen_hash_marker ]]; then cigen_fail "hash: leg '$2' of job $cigen_hash_job follows no marker"; fi
+      if [[ $3 != '{'*'}' ]]; then cigen_fail "hash: the values of leg '$2' of job $cigen_hash_job are '$3', not a JSON object"; fi
+      cigen_hash_legs+="${cigen_hash_legs:+,}$(cigen_json_string "$2"):$(cigen_json_string "$cigen_hash_marker")"
+      if [[ $cigen_hash_found == true ]]; then
+        cigen_hash_skipped+="${cigen_hash_skipped:+,}$3"
+      else
+        cigen_hash_running+="${cigen_hash_running:+,}$3"
+      fi
+      ;;
+# runtime-part: hash-sets
+    inputs)
+      cigen_hash_flush
+      cigen_hash_job='' cigen_hash_set=$2
+      ;;
     uses)
       local i used=''
       for ((i = 0; i < ${#cigen_hash_sets[@]}; i += 3)); do
@@ -274,23 +239,7 @@ cigen_hash_record() {
       done
       if [[ -z $used ]]; then cigen_fail "hash: job $cigen_hash_job uses the set of inputs '$2', which no inputs record starts"; fi
       ;;
-    ref) cigen_hash_ref=$2 ;;
-    no_tags) cigen_hash_no_tags=1 ;;
-    marker)
-      # A marker follows its job's other records, so the job is hashed when its first marker comes.
-      cigen_hash_flush
-      cigen_hash_marker="$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
-      cigen_hash_found=false
-      cigen_emit "$2" "$cigen_hash_marker"
-      if [[ -n ${CIGEN_BACKEND-} ]]; then
-        if [[ $cigen_hash_lookup == true ]]; then cigen_hash_found=$(cigen_found "$cigen_hash_marker"); fi
-        cigen_emit "$2_found" "$cigen_hash_found"
-      fi
-      ;;
-    leg)
-      if [[ -z ${cigen_hash_marker-} ]]; then cigen_fail "hash: leg '$2' of job $cigen_hash_job follows no marker"; fi
-      cigen_hash_leg "$cigen_hash_marker" "$cigen_hash_found" "$2" "$3"
-      ;;
+# runtime-part: hash
     *) cigen_fail "hash: unknown record '$1'" ;;
   esac
 }
@@ -298,120 +247,71 @@ cigen_hash_record() {
 # runtime-part: keys
 # ---------------------------------------------------------------------------------------------------------------------
 # keys: values for cache keys. Always prints os, os_version and arch first, then per record:
-#   tool NAME             a tool's version, from the probes after it, tried in order (none found: unknown, warned)
-#     file PATH [ERE]     the first non-empty line not starting with '#', or the first line matching ERE (its group 1
+#   tool NAME             (part keys-probes) a tool's version, from the probes after it, tried in order (none found:
+#                         unknown, warned)
+#     file PATH [ERE]     (part keys-files) the first non-empty line not starting with '#', or the first line matching ERE (its group 1
 #                         if any), as a version number
 #     command TEXT        TEXT's output as a version number, when it exits 0
-#   digest NAME           the digest of the files the include/exclude records after it select (skipped with
-#                         CIGEN_KEY_DIGESTS=skip, for platforms that hash files themselves)
+#   digest NAME           (part keys-digest) the digest of the files the include/exclude records after it select
+#                         (skipped with CIGEN_KEY_DIGESTS=skip, for platforms that hash files themselves)
 #   join NAME [PART...]   the parts after NAME and the text and value records after it, concatenated (a key's fixed
 #                         prefix); a PART is text=TEXT, value=NAME or env=VARIABLE, as the records:
 #     text TEXT / value NAME / env VARIABLE
 # Tool versions and digests are printed with characters outside [A-Za-z0-9._-] replaced by '_'; a join as it is.
 
-# text: the first version number in it, or fails.
-cigen_number() {
-  [[ $1 =~ [0-9]+(\.[0-9]+)* ]] && printf '%s\n' "${BASH_REMATCH[0]}"
-}
-
-cigen_os() {
+cigen_op_keys() {
+  local version=''
   case "$(uname -s)" in
-    Linux) echo linux ;;
-    Darwin) echo macos ;;
-    MINGW* | MSYS* | CYGWIN* | Windows_NT) echo windows ;;
-    *) uname -s ;;
+    Linux) cigen_key_value os linux ;;
+    Darwin) cigen_key_value os macos ;;
+    MINGW* | MSYS* | CYGWIN* | Windows_NT) cigen_key_value os windows ;;
+    *) cigen_key_value os "$(uname -s)" ;;
   esac
-}
-
-cigen_os_version() {
-  local key value id='' version=''
+  # os-release is shell assignments by its specification; read in a subshell, it sets nothing here.
   if [[ -r /etc/os-release ]]; then
-    while IFS='=' read -r key value || [[ -n $key ]]; do
-      value=${value%$'\r'}
-      value=${value#[\"\']}
-      value=${value%[\"\']}
-      case "$key" in
-        ID) id=$value ;;
-        VERSION_ID) version=$value ;;
-      esac
-    done </etc/os-release
-    printf '%s%s\n' "$id" "$version"
+    # shellcheck source=/dev/null
+    version=$(. /etc/os-release && printf '%s%s' "${ID-}" "${VERSION_ID-}") || true
   elif command -v sw_vers >/dev/null 2>&1; then
-    printf 'macos%s\n' "$(sw_vers -productVersion)"
+    version=macos$(sw_vers -productVersion) || true
   fi
-}
-
-cigen_arch() {
+  cigen_key_value os_version "$version"
   case "$(uname -m)" in
-    x86_64 | amd64) echo x64 ;;
-    aarch64 | arm64) echo arm64 ;;
-    *) uname -m ;;
+    x86_64 | amd64) cigen_key_value arch x64 ;;
+    aarch64 | arm64) cigen_key_value arch arm64 ;;
+    *) cigen_key_value arch "$(uname -m)" ;;
   esac
-}
-
-# file [ERE]: see `file` above.
-cigen_file() {
-  local line
-  [[ -f $1 ]] || return 1
-  while IFS= read -r line || [[ -n $line ]]; do
-    line=${line%$'\r'}
-    if [[ $# -gt 1 ]]; then
-      if [[ $line =~ $2 ]]; then
-        if [[ ${#BASH_REMATCH[@]} -gt 1 ]]; then
-          cigen_number "${BASH_REMATCH[1]}"
-        else
-          cigen_number "${BASH_REMATCH[0]}"
-        fi
-        return
-      fi
-    elif [[ $line =~ [^[:space:]] && $line != '#'* ]]; then
-      cigen_number "$line"
-      return
-    fi
-  done <"$1"
-  return 1
-}
-
-# text: runs the user's version command; its version number when it exits 0.
-cigen_command() {
-  local output
-  output=$(eval "$1" </dev/null 2>&1) && cigen_number "$output"
+  cigen_each_record cigen_keys_record
 }
 
 # name value: emits the value sanitised (nothing found: "unknown", warned) and keeps it for `join`.
 cigen_key_value() {
-  local LC_ALL=C value=$2
-  if [[ -z $value ]]; then
-    cigen_warn "could not determine $1; using \"unknown\" in cache keys"
-    value=unknown
-  fi
+  local LC_ALL=C value=${2:-unknown}
+  if [[ -z $2 ]]; then cigen_warn "could not determine $1; using \"unknown\" in cache keys"; fi
   value=${value//[^A-Za-z0-9._-]/_}
   printf -v "cigen_value_$1" '%s' "$value"
   cigen_emit "$1" "$value"
 }
 
-cigen_keys_kind=''
-cigen_keys_name=''
-cigen_keys_found=''
-cigen_keys_text=''
-declare -a cigen_keys_include=() cigen_keys_exclude=()
+# The current value's kind and name, the version its probes found, its text (join) and its EREs (digest).
+cigen_keys_kind='' cigen_keys_name='' cigen_keys_found='' cigen_keys_text='' cigen_keys_include=() cigen_keys_exclude=()
 
 cigen_keys_flush() {
   case $cigen_keys_kind in
-    tool) cigen_key_value "$cigen_keys_name" "$cigen_keys_found" ;;
     # The joined values are sanitised already and the text is cigen's own: kept as it is, so a key reads as written.
     join)
       printf -v "cigen_value_$cigen_keys_name" '%s' "$cigen_keys_text"
       cigen_emit "$cigen_keys_name" "$cigen_keys_text"
       ;;
+# runtime-part: keys-probes
+    tool) cigen_key_value "$cigen_keys_name" "$cigen_keys_found" ;;
+# runtime-part: keys-digest
     digest)
       if [[ ${CIGEN_KEY_DIGESTS-} != skip ]]; then
-        local exclude=''
-        if [[ ${#cigen_keys_exclude[@]} -gt 0 ]]; then exclude=$(cigen_any_of "${cigen_keys_exclude[@]}"); fi
-        cigen_key_value "$cigen_keys_name" \
-          "$(cigen_digest "$(cigen_any_of ${cigen_keys_include[@]+"${cigen_keys_include[@]}"})" "$exclude")"
+        cigen_key_value "$cigen_keys_name" "$(cigen_digest "$(cigen_any_of ${cigen_keys_include[@]+"${cigen_keys_include[@]}"})" \
+          "$(cigen_any_of ${cigen_keys_exclude[@]+"${cigen_keys_exclude[@]}"})")"
       fi
       ;;
+# runtime-part: keys
   esac
 }
 
@@ -419,22 +319,13 @@ cigen_keys_record() {
   case $1 in
     tool | digest | join | end)
       cigen_keys_flush
-      cigen_keys_kind=$1
-      cigen_keys_name=${2-}
-      cigen_keys_found=''
-      cigen_keys_text=''
-      cigen_keys_include=()
-      cigen_keys_exclude=()
+      cigen_keys_kind=$1 cigen_keys_name=${2-} cigen_keys_found='' cigen_keys_text='' cigen_keys_include=() cigen_keys_exclude=()
       local part
       for part in "${@:3}"; do
         if [[ $1 != join || ! $part =~ ^(text|value|env)= ]]; then cigen_fail "keys: '$part' is not a part of a join"; fi
         cigen_keys_record "${part%%=*}" "${part#*=}"
       done
       ;;
-    file) if [[ -z $cigen_keys_found ]]; then cigen_keys_found=$(cigen_file "${@:2}") || true; fi ;;
-    command) if [[ -z $cigen_keys_found ]]; then cigen_keys_found=$(cigen_command "$2") || true; fi ;;
-    include) cigen_keys_include+=("$2") ;;
-    exclude) cigen_keys_exclude+=("$2") ;;
     text) cigen_keys_text+=$2 ;;
     value)
       local variable="cigen_value_$2"
@@ -444,15 +335,47 @@ cigen_keys_record() {
       if [[ ! $2 =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then cigen_fail "keys: '$2' is not a variable name"; fi
       cigen_keys_text+=${!2-}
       ;;
+# runtime-part: keys-files
+    file) if [[ -z $cigen_keys_found ]]; then cigen_keys_found=$(cigen_file "${@:2}") || true; fi ;;
+# runtime-part: keys-probes
+    command) if [[ -z $cigen_keys_found ]]; then cigen_keys_found=$(cigen_command "$2") || true; fi ;;
+# runtime-part: keys-digest
+    include) cigen_keys_include+=("$2") ;;
+    exclude) cigen_keys_exclude+=("$2") ;;
+# runtime-part: keys
     *) cigen_fail "keys: unknown record '$1'" ;;
   esac
 }
 
-cigen_op_keys() {
-  cigen_key_value os "$(cigen_os)"
-  cigen_key_value os_version "$(cigen_os_version)"
-  cigen_key_value arch "$(cigen_arch)"
-  cigen_each_record cigen_keys_record
+# runtime-part: keys-probes
+# text: the first version number in it, or fails.
+cigen_number() {
+  [[ $1 =~ [0-9]+(\.[0-9]+)* ]] && printf '%s\n' "${BASH_REMATCH[0]}"
+}
+
+# runtime-part: keys-files
+# file [ERE]: see `file` above.
+cigen_file() {
+  local line
+  [[ -f $1 ]] || return 1
+  while IFS= read -r line || [[ -n $line ]]; do
+    line=${line%$'\r'}
+    if [[ $# -gt 1 && $line =~ $2 ]]; then
+      cigen_number "${BASH_REMATCH[1]-${BASH_REMATCH[0]}}"
+      return
+    elif [[ $# -eq 1 && $line =~ [^[:space:]] && $line != '#'* ]]; then
+      cigen_number "$line"
+      return
+    fi
+  done <"$1"
+  return 1
+}
+
+# runtime-part: keys-probes
+# text: runs the user's version command; its version number when it exits 0.
+cigen_command() {
+  local output
+  output=$(eval "$1" </dev/null 2>&1) && cigen_number "$output"
 }
 
 # runtime-part: markers
@@ -470,8 +393,50 @@ cigen_marker_text() {
   printf 'cigen skip marker\nkey=%s\nrecorded_at=%s\n' "$1" "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 }
 
+# text: why the marker operation (cigen_marker_operation) could not be done, and what that means for the job.
+cigen_marker_warn() {
+  if [[ ${cigen_marker_operation-} == record ]]; then
+    cigen_warn "skip marker $key not recorded: $1; the next run with these inputs runs again"
+  else
+    cigen_warn "skip marker $key: $1; the job runs"
+  fi
+}
+
+# operation key: exit 0, 1 or 2 as above.
+cigen_marker() {
+  local cigen_marker_operation=$1 key=$2
+  if [[ -z $key ]]; then
+    cigen_marker_warn 'no marker key given'
+    return 2
+  elif [[ ! ${CIGEN_BACKEND-} =~ ^(s3|redis|github)$ ]]; then
+    cigen_marker_warn "CIGEN_BACKEND is '${CIGEN_BACKEND-}', not s3, redis or github"
+    return 2
+  fi
+# runtime-part: clients
+  if [[ -z $cigen_backend_ready && $CIGEN_BACKEND != github ]]; then
+    cigen_install_client
+    cigen_backend_ready=1
+  fi
+# runtime-part: markers
+  "cigen_${CIGEN_BACKEND}_$1"
+}
+
+# key: true when the marker exists, else false (warned when the backend could not tell: never a false skip).
+cigen_found() {
+  if cigen_marker lookup "$1"; then echo true; else echo false; fi
+}
+
+# lookup: prints found=true when the marker CIGEN_MARKER_KEY exists, else found=false.
+cigen_op_lookup() { cigen_emit found "$(cigen_found "${CIGEN_MARKER_KEY-}")"; }
+
+# record: writes the marker CIGEN_MARKER_KEY after the job succeeded. A marker that cannot be written never fails the
+# job (warned by the record): it only costs a rerun next time.
+cigen_op_record() { cigen_marker record "${CIGEN_MARKER_KEY-}" || true; }
+
 # runtime-part: clients
 # The clients S3 and Redis are asked with, installed when missing.
+cigen_backend_ready=''
+
 
 cigen_as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else return 1; fi
@@ -652,43 +617,25 @@ cigen_redis_record() (
 # (CIGEN_GITHUB_DEFAULT_BRANCH). An entry of another branch or pull request is never a marker here, as for
 # actions/cache. Newest first, at most 1,000 entries per ref: an older marker is not found, and its job runs.
 
-# text: text with every byte but unreserved ones and '/' percent-encoded, for a URL's query.
-cigen_url_encode() {
-  local text=$1 i char encoded=''
-  for ((i = 0; i < ${#text}; i++)); do
-    char=${text:i:1}
-    case $char in
-      [A-Za-z0-9/._~-]) encoded+=$char ;;
-      *) printf -v char '%%%02X' "'$char"; encoded+=$char ;;
-    esac
-  done
-  printf '%s' "$encoded"
-}
-
 # Lists the keys into the scratch file cigen_github_keys, once per run; on failure writes the reason beside it (.failed).
+# curl encodes the query's values (--data-urlencode, appended to the URL with -G).
 cigen_github_list() {
   cigen_scratch
   cigen_github_keys=$cigen_work/github-keys
-  [[ ! -e $cigen_github_keys.done ]] || return 0
-  : >"$cigen_github_keys.done"
+  [[ ! -e $cigen_github_keys ]] || return 0
   : >"$cigen_github_keys"
-  local problem='' ref page body count url
-  local -a refs=("${GITHUB_REF-}")
-  if [[ -n ${GITHUB_BASE_REF-} ]]; then refs+=("refs/heads/$GITHUB_BASE_REF"); fi
-  if [[ -n ${CIGEN_GITHUB_DEFAULT_BRANCH-} ]]; then refs+=("refs/heads/$CIGEN_GITHUB_DEFAULT_BRANCH"); fi
+  local problem='' ref page body count api="${GITHUB_API_URL:-https://api.github.com}/repos/${GITHUB_REPOSITORY-}/actions/caches"
   if ! command -v curl >/dev/null 2>&1; then
     problem='curl is not installed'
   elif [[ -z ${CIGEN_GITHUB_TOKEN-} || -z ${GITHUB_REPOSITORY-} || -z ${GITHUB_REF-} ]]; then
     problem='CIGEN_GITHUB_TOKEN, GITHUB_REPOSITORY or GITHUB_REF is not set'
   fi
-  for ref in "${refs[@]}"; do
+  for ref in "${GITHUB_REF-}" ${GITHUB_BASE_REF:+"refs/heads/$GITHUB_BASE_REF"} ${CIGEN_GITHUB_DEFAULT_BRANCH:+"refs/heads/$CIGEN_GITHUB_DEFAULT_BRANCH"}; do
     for ((page = 1; page <= 10 && ${#problem} == 0; page++)); do
-      url="${GITHUB_API_URL:-https://api.github.com}/repos/$GITHUB_REPOSITORY/actions/caches?per_page=100&page=$page"
-      url+="&sort=last_accessed_at&direction=desc&ref=$(cigen_url_encode "$ref")&key=$(cigen_url_encode "${CIGEN_GITHUB_KEY_PREFIX-}")"
       if ! body=$(curl --silent --show-error --fail --max-time 30 --retry 2 -H 'Accept: application/vnd.github+json' \
-        -H 'X-GitHub-Api-Version: 2022-11-28' -H "Authorization: Bearer $CIGEN_GITHUB_TOKEN" "$url" 2>&1); then
+        -H 'X-GitHub-Api-Version: 2022-11-28' -H "Authorization: Bearer $CIGEN_GITHUB_TOKEN" -G --data-urlencode "ref=$ref" \
+        --data-urlencode "key=${CIGEN_GITHUB_KEY_PREFIX-}" "$api?per_page=100&page=$page&sort=last_accessed_at&direction=desc" 2>&1); then
         problem="GitHub did not list the cache's entries (${body//$'\n'/ }); the job needs \`permissions: actions: read\`"
-        break
       fi
       count=$(printf '%s\n' "$body" | { grep -o '"key": *"[^"]*"' || true; } | sed 's/^"key": *"//; s/"$//' | tee -a "$cigen_github_keys" | wc -l)
       if [[ $count -lt 100 ]]; then break; fi
@@ -700,11 +647,11 @@ cigen_github_list() {
   fi
 }
 
+# Exits 2 (could not tell) when the listing failed, or grep's own status.
 cigen_github_lookup() (
   cigen_github_list
   if [[ -e $cigen_github_keys.failed ]]; then exit 2; fi
-  grep -qxF -e "$key" "$cigen_github_keys" && exit 0
-  exit 1
+  grep -qxF -e "$key" "$cigen_github_keys"
 )
 
 # Writes the marker's file and prints cache_marker=KEY: actions/cache/save stores it (the runtime has no way in).
@@ -716,61 +663,6 @@ cigen_github_record() {
   cigen_emit cache_marker "$key"
 }
 
-# runtime-part: markers
-# text: why the marker operation (cigen_marker_operation) could not be done, and what that means for the job.
-cigen_marker_warn() {
-  if [[ ${cigen_marker_operation-} == record ]]; then
-    cigen_warn "skip marker $key not recorded: $1; the next run with these inputs runs again"
-  else
-    cigen_warn "skip marker $key: $1; the job runs"
-  fi
-}
-
-cigen_backend_ready=''
-
-# operation key: exit 0, 1 or 2 as above.
-cigen_marker() {
-  local cigen_marker_operation=$1 key=$2
-  if [[ -z $key ]]; then
-    cigen_marker_warn 'no marker key given'
-    return 2
-  fi
-  case ${CIGEN_BACKEND-} in
-    s3 | redis | github) ;;
-    *)
-      cigen_marker_warn "CIGEN_BACKEND is '${CIGEN_BACKEND-}', not s3, redis or github"
-      return 2
-      ;;
-  esac
-  if [[ -z $cigen_backend_ready && $CIGEN_BACKEND != github ]]; then
-    cigen_install_client
-    cigen_backend_ready=1
-  fi
-  "cigen_${CIGEN_BACKEND}_$1"
-}
-
-# key: true when the marker exists, else false (warned when the backend could not tell: never a false skip).
-cigen_found() {
-  local status=0
-  cigen_marker lookup "$1" || status=$?
-  case $status in
-    0) echo true ;;
-    1) echo false ;;
-    *) echo false ;; # warned by the lookup
-  esac
-}
-
-# lookup: prints found=true when the marker CIGEN_MARKER_KEY exists, else found=false.
-cigen_op_lookup() {
-  cigen_emit found "$(cigen_found "${CIGEN_MARKER_KEY-}")"
-}
-
-# record: writes the marker CIGEN_MARKER_KEY after the job succeeded. A marker that cannot be written never fails the
-# job: it only costs a rerun next time.
-cigen_op_record() {
-  cigen_marker record "${CIGEN_MARKER_KEY-}" || true # warned by the record
-}
-
 # runtime-part: always
 # ---------------------------------------------------------------------------------------------------------------------
 
@@ -778,10 +670,14 @@ cigen_main() {
   cigen_scratch
   trap 'rm -rf "$cigen_work"' EXIT
   case ${1-} in
+# runtime-part: hash
     hash) cigen_each_record cigen_hash_record ;;
+# runtime-part: keys
     keys) cigen_op_keys ;;
+# runtime-part: markers
     lookup) cigen_op_lookup ;;
     record) cigen_op_record ;;
+# runtime-part: always
     *) cigen_fail "unknown operation '${1-}' (hash, keys, lookup or record)" ;;
   esac
   if [[ ${CIGEN_JSON-} == 1 ]]; then printf 'json={%s}\n' "$cigen_json"; fi

@@ -34,10 +34,11 @@ internal static partial class RuntimeCommand
 
     /// <summary>The run step's script: the runtime as the function <c>cigen_runtime</c>, then what the step does with it.</summary>
     /// <remarks>shellcheck reads the functions the runtime calls by name (each operation's record handler) as
-    /// unreachable inside a function; the runtime's own file is checked with that check on.</remarks>
+    /// unreachable inside a function; the runtime's own file is checked with that check on. Its file-wide SC2034 directive
+    /// does not reach into a function, so it is repeated here.</remarks>
     /// <param name="parts">The parts of the runtime the config's jobs call; the rest is left out.</param>
     public static string Script(RuntimeParts parts) =>
-        $"# shellcheck disable=SC2317 # the runtime calls its record handlers by name\ncigen_runtime() (\n{WithoutShebang(CigenRuntime.ScriptFor(parts)).TrimEnd('\n')}\n)\n{Glue.Text}";
+        $"# shellcheck disable=SC2317,SC2034 # the runtime calls its record handlers by name; a copy may leave out the part that reads a variable\ncigen_runtime() (\n{WithoutShebang(CigenRuntime.ScriptFor(parts)).TrimEnd('\n')}\n)\n{Glue.Text}";
 
     private static string WithoutShebang(string script) => script.StartsWith("#!", StringComparison.Ordinal) ? script[(script.IndexOf('\n') + 1)..] : script;
 
@@ -66,6 +67,10 @@ internal static partial class RuntimeCommand
     public static CommandDefinition Command(IReadOnlyList<CommandInvocation> uses, RuntimeParts parts)
     {
         var passed = uses.SelectMany(u => u.Arguments.Select(a => a.Name)).ToHashSet(StringComparer.Ordinal);
+        // The records a use writes itself; those it passes through a parameter are in the graph's parts.
+        parts = uses.Aggregate(parts, (all, use) => all | RuntimePartsOf.Records(
+            use.Arguments.FirstOrDefault(a => a.Name == OperationParameter).Value?.Text ?? string.Empty,
+            use.Arguments.FirstOrDefault(a => a.Name == SpecParameter).Value?.Text));
         var parameters = new List<CommandParameter>
         {
             new() { Name = StepNameParameter, Type = "string", Description = "The step's name." },

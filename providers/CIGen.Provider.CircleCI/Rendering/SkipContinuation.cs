@@ -68,8 +68,7 @@ internal static class SkipContinuation
 
     /// <summary>The setup job only hashes, and asks the S3 or Redis backends its jobs use.</summary>
     private static RuntimeParts SetupParts(IReadOnlyList<SkippableJob> skippable) =>
-        skippable.Select(s => s.Target.Skipping.Backend.Type switch { "s3" => RuntimeParts.S3, "redis" => RuntimeParts.Redis, _ => RuntimeParts.None })
-            .Aggregate(RuntimeParts.Hash, (all, part) => all | part);
+        skippable.Aggregate(RuntimeParts.Hash, (all, s) => all | RuntimePartsOf.Skipping(s.Target.Skipping));
 
     public static ConfigDocument Setup(ConfigDocument continued, IReadOnlyList<SkippableJob> skippable, string continuationPath, Scope scope)
     {

@@ -1,3 +1,4 @@
+using CIGen.Provider.Sdk.Runtime;
 using System.Text.RegularExpressions;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
@@ -34,6 +35,9 @@ internal sealed partial class JobSetupActions
     /// <summary>True when an action calls cigen's runtime action (for cache-key values), which must then be written too.</summary>
     public bool UseRuntime { get; private set; }
 
+    /// <summary>The parts of the runtime the actions' calls of it need (<see cref="RuntimeAction.PartsOf"/>).</summary>
+    public RuntimeParts RuntimeParts { get; private set; }
+
     /// <summary>The job's steps with its setup replaced by a call of its action; the steps as they were when it cannot move.</summary>
     public RenderedSteps Use(RenderedSteps rendered)
     {
@@ -64,6 +68,7 @@ internal sealed partial class JobSetupActions
         };
         var directory = Directory(setup.Packages, YamlWriter.Write(action.ToYaml()));
         UseRuntime |= inside.Any(s => RuntimeAction.IsUse(s));
+        RuntimeParts |= RuntimeAction.PartsOf(inside);
         var call = new ActionStep { Uses = "./" + directory };
         var kept = steps.Where((_, i) => (i < setup.Start || i >= setup.Start + setup.Count) && !setup.Saves.Contains(i)).ToList();
         kept.Insert(setup.Start, call);

@@ -78,6 +78,11 @@ internal static class RuntimeAction
             ? $".{name}"
             : $"['{name.Replace("'", "''", StringComparison.Ordinal)}']";
 
+    /// <summary>The parts of the runtime the calls among <paramref name="steps"/> need, from their operations and records.</summary>
+    public static RuntimeParts PartsOf(IEnumerable<JobStep> steps) =>
+        steps.OfType<ActionStep>().Where(s => IsUse(s)).Aggregate(RuntimeParts.None, (parts, use) =>
+            parts | RuntimePartsOf.Records(use.With[OperationInput].Text ?? string.Empty, use.With.TryGetValue(SpecInput, out var spec) ? spec.Text : null));
+
     /// <summary>The action's two files: <c>action.yml</c> and the runtime it runs.</summary>
     /// <param name="configSource">Named in the runtime's generated-file header, as the host names it in the YAML files' header.</param>
     /// <param name="parts">The parts of the runtime the workflows call; the rest is left out.</param>

@@ -40,7 +40,10 @@ internal static class WorkflowRenderer
         {
             // Native markers are GitHub's cache, which the runtime reads (and writes the file of) itself on GitHub alone.
             var native = graph.Workflows.SelectMany(w => w.Jobs).Any(j => j.Skipping is { } skip && SkipSteps.IsNative(skip.Backend));
-            files.AddRange(RuntimeAction.Files(graph.ConfigSource, RuntimePartsOf.Graph(graph) | (native ? RuntimeParts.GitHubCache : RuntimeParts.None)));
+            // The other parts are what the calls' records need, read from the records themselves.
+            var parts = (RuntimePartsOf.Graph(graph) & RuntimeParts.Backends) | (native ? RuntimeParts.GitHubCache : RuntimeParts.None)
+                | RuntimeAction.PartsOf(documents.SelectMany(d => d.Document.Jobs.SelectMany(j => j.Steps))) | setups.RuntimeParts;
+            files.AddRange(RuntimeAction.Files(graph.ConfigSource, parts));
         }
 
         return new GenerateResult(files, diagnostics.All);

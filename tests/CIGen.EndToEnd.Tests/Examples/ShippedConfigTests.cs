@@ -63,6 +63,14 @@ public sealed partial class ShippedConfigTests
         inline.Files().Should().Equal(split.Files());
         foreach (var path in split.Files())
         {
+            if (path.EndsWith("/cigen-runtime.sh", StringComparison.Ordinal))
+            {
+                // The runtime carries the parts the records call: split's jobs share definition files, written once as a
+                // set of inputs (`inputs`/`uses`), which inline's single cigen.yml never is; otherwise it is the same.
+                File.ReadAllLines(inline.Combine(path)).Skip(1).Should().BeSubsetOf(File.ReadAllLines(split.Combine(path)), path);
+                continue;
+            }
+
             // A job's hash covers the files its definition is read from: cigen.yml here, the .cigen tree there.
             var fromInline = WithoutDefinitionFiles(File.ReadAllText(inline.Combine(path))).Replace("from cigen.yml", "from .cigen", StringComparison.Ordinal);
             var fromSplit = WithoutDefinitionFiles(File.ReadAllText(split.Combine(path)));
