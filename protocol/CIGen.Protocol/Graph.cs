@@ -375,7 +375,10 @@ public sealed record Step
     /// <summary>For the restore and save steps of an automatic cache: the cache's name (<c>gems</c>); null for hand-written steps.</summary>
     public string? Cache { get; init; }
 
-    /// <summary>The package, for <c>setup_package</c>.</summary>
+    /// <summary>
+    /// The package, for <c>setup_package</c>; also on the <c>run</c> steps the host injects to prepare the package's tool
+    /// and install its dependencies, which tells them from the user's runs (GitHub moves them into its setup action).
+    /// </summary>
     public PackageUse? Package { get; init; }
 
     /// <summary>

@@ -35,7 +35,7 @@ public static class CachingSample
             G.Checkout(),
             Setup(Ruby(), "Ruby"),
             Setup(Node(), "Node.js"),
-            Injected("Enable pnpm", "corepack enable pnpm"),
+            Injected("Enable pnpm", "corepack enable pnpm", Node()),
             new Step
             {
                 Kind = StepKind.KeyValues,
@@ -57,8 +57,8 @@ public static class CachingSample
             },
             Restore("gems", ["vendor/bundle", ".bundle"], ["Gemfile", "Gemfile.lock"]),
             Restore("node_modules", ["node_modules"], ["package.json", "pnpm-lock.yaml"]),
-            Injected("Install gems", "bundle config set --local path vendor/bundle\nbundle install --jobs 4 --retry 3"),
-            Injected("Install pnpm dependencies", "pnpm install --frozen-lockfile"),
+            Injected("Install gems", "bundle config set --local path vendor/bundle\nbundle install --jobs 4 --retry 3", Ruby()),
+            Injected("Install pnpm dependencies", "pnpm install --frozen-lockfile", Node()),
             G.Run("bundle exec rake test", "Test"),
             Save("gems", ["vendor/bundle", ".bundle"], ["Gemfile", "Gemfile.lock"]),
             Save("node_modules", ["node_modules"], ["package.json", "pnpm-lock.yaml"])) with
@@ -130,12 +130,14 @@ public static class CachingSample
         Source = Where,
     };
 
-    public static Step Injected(string name, string script) => new()
+    /// <summary>A prepare or install run the core injects for <paramref name="package"/>, which it carries.</summary>
+    public static Step Injected(string name, string script, PackageUse package) => new()
     {
         Kind = StepKind.Run,
         Name = name,
         Run = script,
         Shell = "bash",
+        Package = package,
         Source = Where,
     };
 

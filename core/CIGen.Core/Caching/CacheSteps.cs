@@ -35,7 +35,7 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
 
         foreach (var package in job.Packages)
         {
-            before.AddRange(resolver.Prepare(package).Select(c => Bash(c.Name, c.Run, source, package.Directory)));
+            before.AddRange(resolver.Prepare(package).Select(c => Bash(c.Name, c.Run, source, package)));
         }
 
         var joins = new List<KeyValue>();
@@ -73,7 +73,7 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
         {
             if (resolver.Install(package) is { } install)
             {
-                before.Add(Bash(install.Name, install.Run, source, package.Directory));
+                before.Add(Bash(install.Name, install.Run, source, package));
             }
         }
 
@@ -196,6 +196,7 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
             ? probes
             : [.. probes.Where(p => p.File is not null).Select(p => p with { File = PackageDirectory.Prefix(directory, p.File!) }), .. probes];
 
-    private static Step Bash(string name, string run, SourceLocation source, string? directory) =>
-        new() { Kind = StepKind.Run, Name = name, Run = run, Shell = "bash", Source = source, WorkingDirectory = directory };
+    /// <summary>A prepare or install run of <paramref name="package"/>, in its directory; it carries the package so that a provider tells it from the user's runs.</summary>
+    private static Step Bash(string name, string run, SourceLocation source, PackageUse package) =>
+        new() { Kind = StepKind.Run, Name = name, Run = run, Shell = "bash", Source = source, WorkingDirectory = package.Directory, Package = package };
 }

@@ -35,6 +35,8 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
         }
 
         steps = RuntimeCheckout.Ensure(steps);
+        var workflowEnv = graph.Workflows.FirstOrDefault(w => w.Id == workflowId)?.Env ?? [];
+        (steps, var env) = MatrixEnv.Hoist(steps, EnvValues.Render(job.Env, job.EnvReferences), workflowEnv);
         var settings = FirstPartySettings.GitHub(job);
 
         return new WorkflowJob
@@ -54,7 +56,7 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
             Container = job.Image,
             Services = ServiceRenderer.Render(job.Services),
             TimeoutMinutes = job.TimeoutMinutes,
-            Env = EnvValues.Render(job.Env, job.EnvReferences),
+            Env = env,
             Steps = steps,
         };
     }

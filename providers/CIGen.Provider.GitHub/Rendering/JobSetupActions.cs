@@ -7,10 +7,10 @@ using CIGen.Provider.Sdk.Yaml;
 namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>
-/// Moves a job's package and cache setup (<see cref="SetupSpan"/>: tools, key values, cache restores) into a local
-/// composite action, <c>.github/actions/cigen-&lt;packages&gt;/action.yml</c>, written once for every job whose setup
-/// renders alike, so that a job calls it in one line instead of repeating ~30; only a setup that restores a cache,
-/// as a setup of tools alone is a step or two. Its restores become
+/// Moves a job's package and cache setup (<see cref="SetupSpan"/>: tools, key values, cache restores, then the host's
+/// dependency installs) into a local composite action, <c>.github/actions/cigen-&lt;packages&gt;/action.yml</c>,
+/// written once for every job whose setup renders alike, so that a job calls it in one line instead of repeating ~30;
+/// only a setup that restores a cache, as a setup of tools alone is a step or two. Its restores become
 /// <c>actions/cache@v4</c>, whose post step saves the cache when the job succeeded and the key missed — what the job's
 /// save steps did, so they go. A setup is moved only when it means the same inside an action: no conditions, nothing
 /// read from contexts a composite action does not share with the job (matrix, needs, secrets, inputs, vars, env, job,
@@ -47,14 +47,19 @@ internal sealed partial class JobSetupActions
         }
 
         var steps = rendered.Steps;
-        var inside = steps.Skip(setup.Start).Take(setup.Count).ToList();
+        // The installs go along when each would mean the same inside (the original's own setup action installs too);
+        // else they stay the job's first steps after the call.
+        var installs = steps.Skip(setup.Start + setup.Count).Take(setup.Installs).ToList();
+        var installing = installs.Count > 0 && installs.All(s => s.If is null && SharedOnly(Text(s), new HashSet<string>()));
+        var count = setup.Count + (installing ? installs.Count : 0);
+        var inside = steps.Skip(setup.Start).Take(count).ToList();
         var ids = inside.Select(s => s.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var saves = setup.Saves.Select(i => steps[i]).ToList();
         var restores = inside.OfType<CacheStep>().Where(c => c.Uses == CacheStep.RestoreAction).ToList();
         // A setup without a cache is a step or two (setup-node with its version): an action would not be shorter.
         if (restores.Count == 0 || inside.Any(s => s.If is not null) || inside.Any(s => !SharedOnly(Text(s), ids))
             || saves.Count != restores.Count || !saves.All(save => IsSaveOf(save, restores))
-            || steps.Where((s, i) => (i < setup.Start || i >= setup.Start + setup.Count) && !setup.Saves.Contains(i)).Any(s => ids.Any(id => Text(s).Contains($"steps.{id}.", StringComparison.Ordinal))))
+            || steps.Where((s, i) => (i < setup.Start || i >= setup.Start + count) && !setup.Saves.Contains(i)).Any(s => ids.Any(id => Text(s).Contains($"steps.{id}.", StringComparison.Ordinal))))
         {
             return rendered;
         }
@@ -63,14 +68,15 @@ internal sealed partial class JobSetupActions
         {
             Name = "cigen setup",
             // The save steps are named here: they are not gone, actions/cache runs them as its post steps.
-            Description = $"Sets up the job's packages and restores its caches; actions/cache saves each when the job succeeds ({string.Join(", ", saves.Select(s => s.Name))})",
+            Description = $"Sets up the job's packages{(installing ? ", restores its caches and installs its dependencies" : " and restores its caches")}; "
+                + $"actions/cache saves each cache when the job succeeds ({string.Join(", ", saves.Select(s => s.Name))})",
             Steps = [.. inside.Select(Inside)],
         };
         var directory = Directory(setup.Packages, YamlWriter.Write(action.ToYaml()));
         UseRuntime |= inside.Any(s => RuntimeAction.IsUse(s));
         RuntimeParts |= RuntimeAction.PartsOf(inside);
         var call = new ActionStep { Uses = "./" + directory };
-        var kept = steps.Where((_, i) => (i < setup.Start || i >= setup.Start + setup.Count) && !setup.Saves.Contains(i)).ToList();
+        var kept = steps.Where((_, i) => (i < setup.Start || i >= setup.Start + count) && !setup.Saves.Contains(i)).ToList();
         kept.Insert(setup.Start, call);
         return new RenderedSteps(kept, through, null);
     }

@@ -9,8 +9,8 @@ namespace CIGen.Provider.GitHub.Rendering;
 /// The composite action <c>.github/actions/cigen</c> that runs cigen's runtime (<see cref="CigenRuntime"/>: job
 /// hashes, cache-key values, skip markers in S3, Redis or GitHub's cache), written once beside the workflows whenever a job uses it,
 /// so that no workflow carries the runtime's shell. A step calls it with <c>uses: ./.github/actions/cigen</c>, the
-/// operation and its records as inputs (the action hands them to the runtime through <c>env</c>), and a backend's
-/// variables in the step's own <c>env</c>; every <c>name=value</c> the runtime prints comes back as one JSON object,
+/// operation, its records and the markers' backend as inputs (the action hands them to the runtime through
+/// <c>env</c>), and the backend's other variables in the step's own <c>env</c>; every <c>name=value</c> the runtime prints comes back as one JSON object,
 /// the output <see cref="JsonOutput"/>, read with <see cref="Value"/>. The path is relative to the repository root,
 /// where the action is looked for when the step runs, so the job must have checked the repository out first
 /// (<see cref="RuntimeCheckout"/>).
@@ -32,11 +32,19 @@ internal static class RuntimeAction
     public const string OperationInput = "operation";
     public const string SpecInput = "spec";
     public const string MarkerInput = "marker";
+    public const string BackendInput = "backend";
+
+    /// <summary>
+    /// The backend the action runs with when a step names none: GitHub's own cache, the default (<c>native</c>) of every
+    /// skippable job; a step on S3 or Redis names its backend.
+    /// </summary>
+    public const string DefaultBackend = "github";
 
     /// <summary>The composite step's id inside the action.</summary>
     private const string StepId = "cigen";
 
     /// <summary>A step of a job that runs <paramref name="operation"/> with the records <paramref name="spec"/>.</summary>
+    /// <param name="backend">The runtime's name of the skip markers' backend; left out when it is <see cref="DefaultBackend"/>.</param>
     public static ActionStep Step(
         string? name,
         string? id,
@@ -44,7 +52,8 @@ internal static class RuntimeAction
         string? spec = null,
         string? marker = null,
         OrderedDictionary<string, Scalar>? env = null,
-        string? condition = null)
+        string? condition = null,
+        string? backend = null)
     {
         var with = new OrderedDictionary<string, Scalar> { [OperationInput] = operation };
         if (spec is not null)
@@ -55,6 +64,11 @@ internal static class RuntimeAction
         if (marker is not null)
         {
             with.Add(MarkerInput, marker);
+        }
+
+        if (backend is not null && backend != DefaultBackend)
+        {
+            with.Add(BackendInput, backend);
         }
 
         return new ActionStep { Name = name, Id = id, If = condition, Uses = Uses, With = with, Env = env ?? [] };
@@ -101,6 +115,7 @@ internal static class RuntimeAction
             new(OperationInput, "hash, keys, lookup or record", Required: true),
             new(SpecInput, "The operation's records, one per line", Required: false, Default: string.Empty),
             new(MarkerInput, "The skip marker lookup and record work on", Required: false, Default: string.Empty),
+            new(BackendInput, "Where the skip markers are: s3, redis or github (GitHub's cache)", Required: false, Default: DefaultBackend),
         ],
         Outputs = [new(JsonOutput, "Every name=value the runtime printed, as one JSON object", $"${{{{ steps.{StepId}.outputs.{JsonOutput} }}}}")],
         Steps =
@@ -108,12 +123,16 @@ internal static class RuntimeAction
             new RunStep
             {
                 Id = StepId,
+                // A job records the marker the plan named, which is empty when the plan named none (it did not run that
+                // job's lookup): nothing to record then, and the job's step needs no condition of its own.
+                If = $"inputs.{OperationInput} != '{CigenRuntime.Record}' || inputs.{MarkerInput} != ''",
                 Shell = "bash",
                 Env = new OrderedDictionary<string, Scalar>
                 {
                     ["CIGEN_OPERATION"] = "${{ inputs.operation }}",
                     [CigenRuntime.SpecVariable] = "${{ inputs.spec }}",
                     [CigenRuntime.MarkerKeyVariable] = "${{ inputs.marker }}",
+                    [CigenRuntime.BackendVariable] = "${{ inputs.backend }}",
                     [CigenRuntime.JsonVariable] = "1",
                     [CigenRuntime.AnnotateVariable] = "github",
                 },

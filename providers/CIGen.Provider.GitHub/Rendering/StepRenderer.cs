@@ -40,8 +40,9 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
 
     /// <summary>
     /// The setup the host added after the checkout: from the first setup_package, key_values or restore_cache step to
-    /// the last one with only runs between (an install run after the restores is the job's own work: it stays). Each
-    /// graph step maps to its rendered steps through <paramref name="starts"/> (step i became starts[i]..starts[i+1]).
+    /// the last one with only runs between (the tool's prepare runs); then how many of the runs right after it the host
+    /// added for packages (<see cref="Step.Package"/> set: the installs), which the user's steps follow. Each graph step
+    /// maps to its rendered steps through <paramref name="starts"/> (step i became starts[i]..starts[i+1]).
     /// </summary>
     private static SetupSpan? Setup(Job job, List<int> starts)
     {
@@ -65,9 +66,10 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
             }
         }
 
+        var installs = job.Steps.Skip(last + 1).TakeWhile(s => s is { Kind: StepKind.Run, Package: not null }).Count();
         var saves = Enumerable.Range(last + 1, job.Steps.Count - last - 1).Where(i => job.Steps[i].Kind == StepKind.SaveCache && starts[i + 1] > starts[i]).Select(i => starts[i]).ToList();
         var packages = job.Steps.Skip(from).Take(last - from + 1).Where(s => s.Kind == StepKind.SetupPackage).Select(s => s.Package!.Name).ToList();
-        return new SetupSpan(starts[from], starts[last + 1] - starts[from], saves, packages);
+        return new SetupSpan(starts[from], starts[last + 1] - starts[from], saves, packages, starts[last + 1 + installs] - starts[last + 1]);
     }
 
     /// <summary>Replaces every command step by the command's steps (recursively), combined with the command step.</summary>

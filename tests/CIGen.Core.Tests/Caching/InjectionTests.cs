@@ -42,6 +42,8 @@ public class InjectionTests
         job.Steps.Single(s => s.Name == "Install gems").Run.Should().Be("bundle config set --local path vendor/bundle\nbundle install --jobs 4 --retry 3");
         job.Steps.Single(s => s.Name == "Enable pnpm").Run.Should().Contain("corepack enable pnpm");
         job.Steps.Where(s => s.Kind is StepKind.Run && s.Name != "Test").Should().OnlyContain(s => s.Shell == "bash" && s.Source == job.Source);
+        // The injected runs carry their package, so a provider tells them from the user's: the sample's do too.
+        job.Steps.Select(s => (s.Name, s.Package?.Name)).Should().Equal(sample.Steps.Select(s => (s.Name, s.Package?.Name)));
     }
 
     [Fact]

@@ -22,11 +22,12 @@ public class JobSetupActionsTests
         {
             var steps = Steps(workflow.Job(job));
             steps.Select(s => Text(s, "uses") ?? Text(s, "name")).Should().Equal(
-                "actions/checkout@v4", "./" + Action, "Install gems", "Install pnpm dependencies", "Test");
+                "actions/checkout@v4", "./" + Action, "Test");
         }
 
         var action = result.Files.Single(f => f.Path == Action + "/action.yml").Content;
         action.Should().Contain("uses: actions/cache@v4").And.NotContain("actions/cache/restore").And.NotContain("actions/cache/save");
+        action.Should().Contain("restores its caches and installs its dependencies").And.Contain("run: pnpm install --frozen-lockfile");
         Validators.AssertValidGitHubWorkflows(result.Files);
     }
 
@@ -41,5 +42,32 @@ public class JobSetupActionsTests
         result.Files.Should().NotContain(f => f.Path.StartsWith(".github/actions/cigen-", StringComparison.Ordinal));
         var steps = Steps(new WorkflowReadBack(Render.Workflows(result).Single().Content).Job("test"));
         steps.Select(s => Text(s, "name")).Should().Contain(["Set up Ruby", "Restore gems cache", "Save gems cache"]);
+    }
+
+    [Fact]
+    public void An_install_under_a_condition_stays_in_the_job_after_the_call_of_the_setup()
+    {
+        var test = CachingSample.Test();
+        var conditional = test with { Steps = [.. test.Steps.Select(s => s.Name == "Install gems" ? s with { If = "runner.os == 'Linux'" } : s)] };
+
+        var result = Render.Graph(G.Graph(G.Workflow("ci", conditional)));
+
+        var steps = Steps(new WorkflowReadBack(Render.Workflows(result).Single().Content).Job("test"));
+        steps.Select(s => Text(s, "uses") ?? Text(s, "name")).Should().Equal(
+            "actions/checkout@v4", "./" + Action, "Install gems", "Install pnpm dependencies", "Test");
+        result.Files.Single(f => f.Path == Action + "/action.yml").Content.Should().Contain("and restores its caches;").And.NotContain("pnpm install");
+    }
+
+    [Fact]
+    public void A_users_run_right_after_the_setup_stays_in_the_job()
+    {
+        var test = CachingSample.Test();
+        var plain = test with { Steps = [.. test.Steps.Select(s => s.Name == "Install gems" ? s with { Package = null } : s)] };
+
+        var result = Render.Graph(G.Graph(G.Workflow("ci", plain)));
+
+        var steps = Steps(new WorkflowReadBack(Render.Workflows(result).Single().Content).Job("test"));
+        steps.Select(s => Text(s, "uses") ?? Text(s, "name")).Should().Equal(
+            "actions/checkout@v4", "./" + Action, "Install gems", "Install pnpm dependencies", "Test");
     }
 }

@@ -73,4 +73,21 @@ public class MatrixTests
     [Fact]
     public void The_matrix_output_passes_githubs_validators() =>
         Validators.AssertValidGitHubWorkflows(Render.Graph(MatrixSample.Graph()).Files);
+
+    [Fact]
+    public void A_matrix_value_scripts_read_is_declared_once_in_the_jobs_env_and_a_users_job_variable_of_that_name_stays_in_charge()
+    {
+        var job = Matrix() with { Steps = [G.Run("make test RUBY=${{ matrix.ruby }}"), G.Run("echo \"${{ matrix.ruby }}\"", "Show")] };
+
+        var workflow = new WorkflowReadBack(Render.Single(G.Graph(G.Workflow("ci", job))));
+        WorkflowReadBack.Pairs(WorkflowReadBack.Mapping(workflow.Job("test"), "env")).Should().Equal(new Dictionary<string, string> { ["MATRIX_RUBY"] = "${{ matrix.ruby }}" });
+        var steps = WorkflowReadBack.Steps(workflow.Job("test"));
+        steps.Should().OnlyContain(s => WorkflowReadBack.Mapping(s, "env") == null);
+        WorkflowReadBack.Text(steps[^1], "run").Should().Be("echo \"${MATRIX_RUBY}\"");
+
+        var own = job with { Env = G.Env(("MATRIX_RUBY", "mine")) };
+        var kept = new WorkflowReadBack(Render.Single(G.Graph(G.Workflow("ci", own))));
+        WorkflowReadBack.Pairs(WorkflowReadBack.Mapping(kept.Job("test"), "env")).Should().Equal(new Dictionary<string, string> { ["MATRIX_RUBY"] = "mine" });
+        WorkflowReadBack.Steps(kept.Job("test")).Where(s => WorkflowReadBack.Text(s, "run") != null).Should().HaveCount(2).And.OnlyContain(s => WorkflowReadBack.Pairs(WorkflowReadBack.Mapping(s, "env"))["MATRIX_RUBY"] == "${{ matrix.ruby }}");
+    }
 }

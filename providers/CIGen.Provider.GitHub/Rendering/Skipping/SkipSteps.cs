@@ -26,7 +26,7 @@ internal static class SkipSteps
     /// A malformed hash or a missing definition file fails the step.
     /// </summary>
     public static ActionStep Hash(string id, string name, string spec, SkipBackend backend, string? condition = null, bool lookUp = true) =>
-        RuntimeAction.Step(name, id, CigenRuntime.Hash, spec, env: !lookUp ? null : IsNative(backend) ? GitHubCacheEnv(spec) : BackendEnv(backend), condition: condition);
+        RuntimeAction.Step(name, id, CigenRuntime.Hash, spec, env: !lookUp ? null : IsNative(backend) ? GitHubCacheEnv(spec) : BackendEnv(backend), condition: condition, backend: !lookUp ? string.Empty : RuntimeName(backend));
 
     /// <summary>
     /// What the runtime's <c>github</c> backend reads to list GitHub's cache: the job's token (it needs
@@ -35,14 +35,13 @@ internal static class SkipSteps
     /// </summary>
     private static OrderedDictionary<string, Scalar> GitHubCacheEnv(string spec) => new()
     {
-        [CigenRuntime.BackendVariable] = GitHubCacheBackend,
         [CigenRuntime.GitHubTokenVariable] = "${{ github.token }}",
         [CigenRuntime.GitHubKeyPrefixVariable] = MarkerPrefix(spec),
         [CigenRuntime.GitHubDefaultBranchVariable] = "${{ github.event.repository.default_branch }}",
     };
 
     /// <summary>The runtime's name for markers in GitHub's own cache.</summary>
-    public const string GitHubCacheBackend = "github";
+    public const string GitHubCacheBackend = RuntimeAction.DefaultBackend;
 
     /// <summary>What a job that lists GitHub's cache needs of its token; <c>contents: read</c> for its checkout.</summary>
     public static OrderedDictionary<string, string> LookupPermissions() => new()
@@ -101,14 +100,17 @@ internal static class SkipSteps
     /// marker that cannot be written never fails the job: it only costs a rerun next time.
     /// </summary>
     public static IReadOnlyList<JobStep> Record(SkipBackend backend, string key, string? condition) =>
-        [RuntimeAction.Step("Record the skip marker", null, CigenRuntime.Record, marker: key, env: IsNative(backend) ? new() { [CigenRuntime.BackendVariable] = GitHubCacheBackend } : BackendEnv(backend), condition: condition)];
+        [RuntimeAction.Step("Record the skip marker", null, CigenRuntime.Record, marker: key, env: IsNative(backend) ? null : BackendEnv(backend), condition: condition, backend: RuntimeName(backend))];
 
     public static bool IsNative(SkipBackend backend) => backend.Type == "native";
 
-    /// <summary>The backend's type for the runtime, and the variables it reads (secrets as references).</summary>
+    /// <summary>The runtime's name of the backend (<c>CIGEN_BACKEND</c>, the action's input <c>backend</c>).</summary>
+    private static string RuntimeName(SkipBackend backend) => IsNative(backend) ? GitHubCacheBackend : backend.Type;
+
+    /// <summary>The variables the backend's runtime reads (secrets as references); its name goes in the action's input.</summary>
     private static OrderedDictionary<string, Scalar> BackendEnv(SkipBackend backend)
     {
-        var env = new OrderedDictionary<string, Scalar> { [CigenRuntime.BackendVariable] = backend.Type };
+        var env = new OrderedDictionary<string, Scalar>();
         foreach (var (key, value) in EnvValues.Render(backend.Env, backend.EnvReferences))
         {
             env[key] = value;

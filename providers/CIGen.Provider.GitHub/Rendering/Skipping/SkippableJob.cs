@@ -34,7 +34,8 @@ internal static class SkippableJob
             if (choice is null)
             {
                 var planned = WorkflowSkipping.MarkerOutput(job.Id);
-                return [.. steps, .. SkipSteps.Record(skip.Backend, $"${{{{ {planned} }}}}", $"success() && {planned} != ''")];
+                // An empty marker (the plan did not look the job up) records nothing: the action's own condition.
+                return [.. steps, .. SkipSteps.Record(skip.Backend, $"${{{{ {planned} }}}}", condition: null)];
             }
 
             // The plan left the skipped legs out of the matrix (MatrixRenderer), so every leg that starts runs, and a leg
