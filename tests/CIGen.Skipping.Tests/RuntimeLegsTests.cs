@@ -38,6 +38,34 @@ public sealed class RuntimeLegsTests
     }
 
     [Fact]
+    public void A_leg_record_may_carry_its_own_marker_prefix_and_print_no_marker_output()
+    {
+        var spec = "job a\n" + ShellWords.Line("leg", "x", """{"n":1}""", "m/a/x/") + "\n" + ShellWords.Line("leg", "y", """{"n":2}""", "m/a/y/") + "\n";
+
+        var run = Hashed(spec, marker => marker.StartsWith("m/a/y/", StringComparison.Ordinal));
+
+        run.Outputs["a"].Should().Be("run");
+        var legs = JsonDocument.Parse(run.Outputs[CigenRuntime.LegsOutput("a")]).RootElement;
+        legs.GetProperty("x").GetString().Should().Be("m/a/x/" + run.Outputs["a_hash"]);
+        legs.GetProperty("y").GetString().Should().Be("m/a/y/" + run.Outputs["a_hash"]);
+        run.Outputs[CigenRuntime.SkippedOutput("a")].Should().Be("""[{"n":2}]""");
+        run.Outputs[CigenRuntime.RunningOutput("a")].Should().Be("""{"include":[{"n":1}]}""");
+        run.Outputs.Keys.Should().NotContain(name => name.EndsWith("_marker", StringComparison.Ordinal) || name.EndsWith("_found", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RuntimeSpec_writes_a_short_leg_as_one_record_and_a_long_one_after_a_marker_record()
+    {
+        var spec = new RuntimeSpec().Marker("a_x_marker", "m/a/x/", "x", """{"n":1}""")
+            .Marker("a_long_marker", "m/a/" + new string('l', 150) + "/", "long", """{"n":2}""").ToString();
+
+        spec.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            """leg x '{"n":1}' m/a/x/""",
+            "marker a_long_marker m/a/" + new string('l', 150) + "/",
+            """leg long '{"n":2}'""");
+    }
+
+    [Fact]
     public void Without_a_backend_every_leg_runs()
     {
         var run = RuntimeRun.Run(CigenRuntime.Hash, Spec(("a", "x", """{"n":1}""")), Empty.Value);
@@ -77,7 +105,12 @@ public sealed class RuntimeLegsTests
     /// </summary>
     private static RuntimeRun.Result Hashed(string spec, Func<string, bool> found)
     {
-        var markers = RuntimeRun.Run(CigenRuntime.Hash, spec, Empty.Value).Outputs.Where(o => o.Key.EndsWith("_marker", StringComparison.Ordinal)).Select(o => o.Value).Where(found).ToList();
+        // Every marker the spec names: printed as a marker's output, or only in a job's legs object.
+        var outputs = RuntimeRun.Run(CigenRuntime.Hash, spec, Empty.Value).Outputs;
+        var markers = outputs.Where(o => o.Key.EndsWith("_marker", StringComparison.Ordinal)).Select(o => o.Value)
+            .Concat(outputs.Where(o => o.Key.EndsWith("_legs", StringComparison.Ordinal))
+                .SelectMany(o => JsonDocument.Parse(o.Value).RootElement.EnumerateObject().Select(leg => leg.Value.GetString()!)))
+            .Distinct().Where(found).ToList();
         var bin = Directory.CreateTempSubdirectory("cigen-legs-");
         try
         {

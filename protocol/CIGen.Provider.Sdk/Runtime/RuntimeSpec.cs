@@ -150,9 +150,22 @@ public sealed class RuntimeSpec
             jobs.Add((null, [], []));
         }
 
-        jobs[^1].After.Add(ShellWords.Line("marker", output, prefix));
-        if (leg is not null)
+        if (leg is null)
         {
+            jobs[^1].After.Add(ShellWords.Line("marker", output, prefix));
+            return this;
+        }
+
+        // A leg's marker is only read from NAME_legs, so it needs no output of its own: one record carries it, unless
+        // that record would be long enough to make the spec hard to read — then the marker goes on a record before it.
+        var oneRecord = ShellWords.Line("leg", leg, values ?? "{}", prefix);
+        if (oneRecord.Length <= InlineLegWidth)
+        {
+            jobs[^1].After.Add(oneRecord);
+        }
+        else
+        {
+            jobs[^1].After.Add(ShellWords.Line("marker", output, prefix));
             jobs[^1].After.Add(ShellWords.Line("leg", leg, values ?? "{}"));
         }
 
@@ -279,6 +292,9 @@ public sealed class RuntimeSpec
 
         return spec.ToString();
     }
+
+    /// <summary>The longest <c>leg</c> record that carries its leg's marker prefix; a longer one follows a <c>marker</c>.</summary>
+    private const int InlineLegWidth = 160;
 
     /// <summary>The longest <c>join</c> record that carries its parts itself; a longer join writes a record per part.</summary>
     private const int InlineJoinWidth = 150;

@@ -102,8 +102,9 @@ cigen_any_of() {
 #   no_tags               never skipped on a tag run: NAME_lookup=false there                        (part hash-ref)
 #   marker OUTPUT PREFIX  prints OUTPUT=PREFIX[REF_KIND/]JOB_HASH, a marker's name, and with CIGEN_BACKEND (s3, redis
 #                         or github) OUTPUT_found: whether that marker exists (false without asking when NAME_lookup is)
-#   leg LEG VALUES        (part hash-legs) the marker before it is matrix leg LEG's, whose matrix values are VALUES, a
-#                         JSON object; after the job's last record prints NAME_legs={"LEG":"MARKER",...},
+#   leg LEG VALUES [PREFIX]  (part hash-legs) matrix leg LEG, whose matrix values are VALUES, a JSON object: its
+#                         marker is PREFIX[REF_KIND/]JOB_HASH (looked up like a marker's, printed only in NAME_legs), or
+#                         without PREFIX the marker before it; after the job's last record prints NAME_legs={"LEG":"MARKER",...},
 #                         NAME_skipped=[VALUES of each leg whose marker was found], NAME_running={"include":[VALUES of
 #                         every other leg]} and NAME=skip when every leg is skipped, else NAME=run
 # and, so that inputs several jobs share are written once (part hash-sets):
@@ -178,6 +179,21 @@ cigen_hash_legs_flush() {
 cigen_hash_sets=()
 
 # runtime-part: hash
+# The marker PREFIX[REF_KIND/]JOB_HASH of the current job, printed as OUTPUT (when given) with OUTPUT_found. A marker
+# follows its job's other records, so the job is hashed when its first marker comes.
+cigen_hash_mark() {
+  cigen_hash_flush
+  cigen_hash_marker="$1${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
+  cigen_hash_found=false
+  if [[ -n ${2-} ]]; then cigen_emit "$2" "$cigen_hash_marker"; fi
+# runtime-part: hash+markers
+  if [[ -n ${CIGEN_BACKEND-} ]]; then
+    if [[ $cigen_hash_lookup == true ]]; then cigen_hash_found=$(cigen_found "$cigen_hash_marker"); fi
+    if [[ -n ${2-} ]]; then cigen_emit "$2_found" "$cigen_hash_found"; fi
+  fi
+# runtime-part: hash
+}
+
 cigen_hash_record() {
 # runtime-part: hash-sets
   if [[ -n $cigen_hash_set && $1 =~ ^(require|include|exclude)$ ]]; then
@@ -197,24 +213,13 @@ cigen_hash_record() {
     require) cigen_hash_require+=("$2") ;;
     include) cigen_hash_include+=("$2") ;;
     exclude) cigen_hash_exclude+=("$2") ;;
-    marker)
-      # A marker follows its job's other records, so the job is hashed when its first marker comes.
-      cigen_hash_flush
-      cigen_hash_marker="$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
-      cigen_hash_found=false
-      cigen_emit "$2" "$cigen_hash_marker"
-# runtime-part: hash+markers
-      if [[ -n ${CIGEN_BACKEND-} ]]; then
-        if [[ $cigen_hash_lookup == true ]]; then cigen_hash_found=$(cigen_found "$cigen_hash_marker"); fi
-        cigen_emit "$2_found" "$cigen_hash_found"
-      fi
-# runtime-part: hash
-      ;;
+    marker) cigen_hash_mark "$3" "$2" ;;
 # runtime-part: hash-ref
     ref) cigen_hash_ref=$2 ;;
     no_tags) cigen_hash_no_tags=1 ;;
 # runtime-part: hash-legs
     leg)
+      if [[ -n ${4-} ]]; then cigen_hash_mark "$4"; fi
       if [[ -z $cigen_hash_marker ]]; then cigen_fail "hash: leg '$2' of job $cigen_hash_job follows no marker"; fi
       if [[ $3 != '{'*'}' ]]; then cigen_fail "hash: the values of leg '$2' of job $cigen_hash_job are '$3', not a JSON object"; fi
       cigen_hash_legs+="${cigen_hash_legs:+,}$(cigen_json_string "$2"):$(cigen_json_string "$cigen_hash_marker")"

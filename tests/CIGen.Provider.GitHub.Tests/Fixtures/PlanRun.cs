@@ -25,12 +25,37 @@ internal static class PlanRun
             }
 
             var names = Run(hash, context, directory.FullName, [], environment).Values;
-            var markers = names.Where(v => v.Key.EndsWith("_marker", StringComparison.Ordinal) && cached(v.Key)).Select(v => v.Value);
+            var markers = MarkersByOutputName(names).Where(v => cached(v.Key)).Select(v => v.Value);
             return Run(hash, context, directory.FullName, markers, environment);
         }
         finally
         {
             directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Every marker the plan names, by the output name a caller picks it with: a marker's own output, or for a leg whose
+    /// record carries its marker (printed only in JOB_legs) <c>JOB_SUFFIX_marker</c>, SUFFIX being the leg's key spelled
+    /// as the leg's job-name suffix (values joined by <c>_</c>, other characters <c>_</c>).
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> MarkersByOutputName(IReadOnlyDictionary<string, string> names)
+    {
+        foreach (var (name, value) in names)
+        {
+            if (name.EndsWith("_marker", StringComparison.Ordinal))
+            {
+                yield return new(name, value);
+            }
+            else if (name.EndsWith("_legs", StringComparison.Ordinal))
+            {
+                var job = name[..^"_legs".Length];
+                foreach (var leg in System.Text.Json.JsonDocument.Parse(value).RootElement.EnumerateObject())
+                {
+                    var suffix = System.Text.RegularExpressions.Regex.Replace(leg.Name, "[^A-Za-z0-9_-]", "_");
+                    yield return new($"{job}_{suffix}_marker", leg.Value.GetString()!);
+                }
+            }
         }
     }
 

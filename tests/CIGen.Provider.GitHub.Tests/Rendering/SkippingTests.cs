@@ -75,8 +75,8 @@ public class SkippingTests
         {
             ["operation"] = "hash",
             ["spec"] = "job lint\nrequire cigen.yml\ninclude 'src/.*'\ninclude Makefile\nmarker lint_marker cigen-skip-v1/linux-amd64/ci/lint/\n"
-                + "job test\nrequire cigen.yml\ninclude 'src/.*'\ninclude 'tests/.*'\nmarker test_amd64_marker cigen-skip-v1/linux-amd64/ci/test_amd64/\nleg amd64 '{\"arch\":\"amd64\"}'\n"
-                + "marker test_arm64_marker cigen-skip-v1/linux-arm64/ci/test_arm64/\nleg arm64 '{\"arch\":\"arm64\"}'\n",
+                + "job test\nrequire cigen.yml\ninclude 'src/.*'\ninclude 'tests/.*'\nleg amd64 '{\"arch\":\"amd64\"}' cigen-skip-v1/linux-amd64/ci/test_amd64/\n"
+                + "leg arm64 '{\"arch\":\"arm64\"}' cigen-skip-v1/linux-arm64/ci/test_arm64/\n",
         });
     }
 
@@ -292,8 +292,9 @@ public class SkippingTests
                     context[key] = value;
                 }
 
-                var marker = hashed.GetProperty($"test_{leg.Suffix}_marker").GetString();
-                marker.Should().StartWith(job.Skipping!.Markers.Single(m => m.Leg == leg.Suffix).Prefix);
+                var prefix = job.Skipping!.Markers.Single(m => m.Leg == leg.Suffix).Prefix;
+                var marker = JsonDocument.Parse(hashed.GetProperty("test_legs").GetString()!).RootElement.EnumerateObject()
+                    .Select(p => p.Value.GetString()!).Single(m => m.StartsWith(prefix, StringComparison.Ordinal));
                 GitHubExpression.Interpolate(MarkerKey(record), context).Should().Be(marker, leg.Suffix);
                 GitHubExpression.Holds(Text(record, "if"), context).Should().BeTrue(leg.Suffix);
             }
@@ -496,8 +497,9 @@ public class SkippingTests
             values["lint_hash"].Should().MatchRegex("^[0-9a-f]{64}$");
             values["lint_lookup"].Should().Be("true");
             values["lint_marker"].Should().Be("cigen-skip-v1/linux-amd64/ci/lint/" + values["lint_hash"]);
-            values["test_amd64_marker"].Should().Be("cigen-skip-v1/linux-amd64/ci/test_amd64/" + values["test_hash"]);
-            values["test_arm64_marker"].Should().Be("cigen-skip-v1/linux-arm64/ci/test_arm64/" + values["test_hash"]);
+            var legs = JsonDocument.Parse(values["test_legs"]).RootElement;
+            legs.GetProperty("amd64").GetString().Should().Be("cigen-skip-v1/linux-amd64/ci/test_amd64/" + values["test_hash"]);
+            legs.GetProperty("arm64").GetString().Should().Be("cigen-skip-v1/linux-arm64/ci/test_arm64/" + values["test_hash"]);
             values["lint_marker_found"].Should().Be("false");
 
             File.Delete(Path.Combine(directory.FullName, SkippingSample.DefinitionFile));
@@ -787,9 +789,13 @@ public class SkippingTests
     private static Dictionary<string, string> PlanLegs(YamlDotNet.RepresentationModel.YamlMappingNode plan, string jobId, Func<int, bool> found)
     {
         var hash = Step(plan, "cigen_hash");
-        var markers = Pairs(Mapping(hash, "with"))["spec"].Split('\n').Where(l => l.StartsWith("marker ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1])
-            .Where(m => m.StartsWith(jobId + "_", StringComparison.Ordinal)).ToList();
-        var run = PlanRun.Hash(hash, Context(), name => markers.IndexOf(name) is var i and >= 0 && found(i));
+        // The job's markers in leg order, from a plan run with nothing cached: its own marker, or its legs' (JOB_legs).
+        var first = PlanRun.Hash(hash, Context(), _ => false).Values;
+        var markers = first.TryGetValue($"{jobId}_legs", out var legs)
+            ? JsonDocument.Parse(legs).RootElement.EnumerateObject().Select(leg => leg.Value.GetString()!).ToList()
+            : [first[$"{jobId}_marker"]];
+        var names = PlanRun.MarkersByOutputName(first).ToDictionary(v => v.Key, v => v.Value);
+        var run = PlanRun.Hash(hash, Context(), name => names.TryGetValue(name, out var marker) && markers.IndexOf(marker) is var i and >= 0 && found(i));
         var context = Context(("steps.cigen_hash.outputs.json", run.Json));
         var outputs = Pairs(Mapping(plan, "outputs"));
         var result = new Dictionary<string, string> { ["all"] = GitHubExpression.Interpolate(outputs[jobId], context), ["json"] = run.Json };

@@ -53,7 +53,14 @@ internal static class SkipSteps
     /// <summary>The longest start, up to a <c>/</c>, that every marker prefix of <paramref name="spec"/> shares.</summary>
     private static string MarkerPrefix(string spec)
     {
-        var prefixes = spec.Split('\n').Where(l => l.StartsWith("marker ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).ToList();
+        // A marker record's third word, or the last word of a leg record that carries its prefix (VALUES, a quoted JSON
+        // object, ends with a quote; a prefix — [A-Za-z0-9_./-] only — with '/').
+        var prefixes = spec.Split('\n')
+            .Select(line => line.StartsWith("marker ", StringComparison.Ordinal) ? line.Split(' ')[2]
+                : line.StartsWith("leg ", StringComparison.Ordinal) && line.Split(' ')[^1] is var last && last.EndsWith('/') ? last
+                : null)
+            .OfType<string>()
+            .ToList();
         var common = prefixes.Count == 0 ? string.Empty : prefixes.Aggregate((a, b) => a[..a.Zip(b).TakeWhile(p => p.First == p.Second).Count()]);
         return common[..(common.LastIndexOf('/') + 1)];
     }

@@ -119,6 +119,17 @@ cigen_hash_legs_flush() {
 
 cigen_hash_sets=()
 
+cigen_hash_mark() {
+  cigen_hash_flush
+  cigen_hash_marker="$1${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
+  cigen_hash_found=false
+  if [[ -n ${2-} ]]; then cigen_emit "$2" "$cigen_hash_marker"; fi
+  if [[ -n ${CIGEN_BACKEND-} ]]; then
+    if [[ $cigen_hash_lookup == true ]]; then cigen_hash_found=$(cigen_found "$cigen_hash_marker"); fi
+    if [[ -n ${2-} ]]; then cigen_emit "$2_found" "$cigen_hash_found"; fi
+  fi
+}
+
 cigen_hash_record() {
   if [[ -n $cigen_hash_set && $1 =~ ^(require|include|exclude)$ ]]; then
     cigen_hash_sets+=("$cigen_hash_set" "$1" "$2")
@@ -134,19 +145,11 @@ cigen_hash_record() {
     require) cigen_hash_require+=("$2") ;;
     include) cigen_hash_include+=("$2") ;;
     exclude) cigen_hash_exclude+=("$2") ;;
-    marker)
-      cigen_hash_flush
-      cigen_hash_marker="$3${cigen_hash_kind:+$cigen_hash_kind/}$cigen_hash_value"
-      cigen_hash_found=false
-      cigen_emit "$2" "$cigen_hash_marker"
-      if [[ -n ${CIGEN_BACKEND-} ]]; then
-        if [[ $cigen_hash_lookup == true ]]; then cigen_hash_found=$(cigen_found "$cigen_hash_marker"); fi
-        cigen_emit "$2_found" "$cigen_hash_found"
-      fi
-      ;;
+    marker) cigen_hash_mark "$3" "$2" ;;
     ref) cigen_hash_ref=$2 ;;
     no_tags) cigen_hash_no_tags=1 ;;
     leg)
+      if [[ -n ${4-} ]]; then cigen_hash_mark "$4"; fi
       if [[ -z $cigen_hash_marker ]]; then cigen_fail "hash: leg '$2' of job $cigen_hash_job follows no marker"; fi
       if [[ $3 != '{'*'}' ]]; then cigen_fail "hash: the values of leg '$2' of job $cigen_hash_job are '$3', not a JSON object"; fi
       cigen_hash_legs+="${cigen_hash_legs:+,}$(cigen_json_string "$2"):$(cigen_json_string "$cigen_hash_marker")"
