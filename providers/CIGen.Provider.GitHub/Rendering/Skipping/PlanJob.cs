@@ -93,7 +93,7 @@ internal static class PlanJob
 
             var backend = groups[i].First().Skipping!.Backend;
             var name = groups.Count == 1 ? "Hash the jobs' inputs and look their markers up" : $"Hash the inputs of the jobs whose markers are in {backend.Name}";
-            steps.Add(SkipSteps.Hash(hashId, name, spec.ToString(), backend, UnlessLeftOut(null)));
+            steps.Add(SkipSteps.Hash(hashId, name, spec.ToString(), backend, groups[i].SelectMany(j => j.Skipping!.Markers), UnlessLeftOut(null)));
         }
 
         var native = skipping.Skippable.Any(j => SkipSteps.IsNative(j.Skipping!.Backend));

@@ -25,18 +25,20 @@ internal static class SkipSteps
     /// an S3 or Redis marker in its backend, a native one in GitHub's cache through the REST API (<see cref="GitHubCacheEnv"/>).
     /// A malformed hash or a missing definition file fails the step.
     /// </summary>
-    public static ActionStep Hash(string id, string name, string spec, SkipBackend backend, string? condition = null, bool lookUp = true) =>
-        RuntimeAction.Step(name, id, CigenRuntime.Hash, spec, env: !lookUp ? null : IsNative(backend) ? GitHubCacheEnv(spec) : BackendEnv(backend), condition: condition, backend: !lookUp ? string.Empty : RuntimeName(backend));
+    /// <param name="markers">The graph's markers of the hashed jobs, whose common start the GitHub cache listing needs.</param>
+    public static ActionStep Hash(
+        string id, string name, string spec, SkipBackend backend, IEnumerable<SkipMarker> markers, string? condition = null, bool lookUp = true) =>
+        RuntimeAction.Step(name, id, CigenRuntime.Hash, spec, env: !lookUp ? null : IsNative(backend) ? GitHubCacheEnv(markers) : BackendEnv(backend), condition: condition, backend: !lookUp ? string.Empty : RuntimeName(backend));
 
     /// <summary>
     /// What the runtime's <c>github</c> backend reads to list GitHub's cache: the job's token (it needs
     /// <see cref="LookupPermissions()"/>), the default branch, whose entries every run may restore, and what every marker
-    /// of <paramref name="spec"/> starts with, so that only markers are listed.
+    /// of <paramref name="markers"/> starts with, so that only markers are listed.
     /// </summary>
-    private static OrderedDictionary<string, Scalar> GitHubCacheEnv(string spec) => new()
+    private static OrderedDictionary<string, Scalar> GitHubCacheEnv(IEnumerable<SkipMarker> markers) => new()
     {
         [CigenRuntime.GitHubTokenVariable] = "${{ github.token }}",
-        [CigenRuntime.GitHubKeyPrefixVariable] = MarkerPrefix(spec),
+        [CigenRuntime.GitHubKeyPrefixVariable] = MarkerPrefix(markers),
         [CigenRuntime.GitHubDefaultBranchVariable] = "${{ github.event.repository.default_branch }}",
     };
 
@@ -50,17 +52,10 @@ internal static class SkipSteps
         ["contents"] = "read",
     };
 
-    /// <summary>The longest start, up to a <c>/</c>, that every marker prefix of <paramref name="spec"/> shares.</summary>
-    private static string MarkerPrefix(string spec)
+    /// <summary>The longest start, up to a <c>/</c>, that every prefix of <paramref name="markers"/> shares.</summary>
+    private static string MarkerPrefix(IEnumerable<SkipMarker> markers)
     {
-        // A marker record's third word, or the last word of a leg record that carries its prefix (VALUES, a quoted JSON
-        // object, ends with a quote; a prefix — [A-Za-z0-9_./-] only — with '/').
-        var prefixes = spec.Split('\n')
-            .Select(line => line.StartsWith("marker ", StringComparison.Ordinal) ? line.Split(' ')[2]
-                : line.StartsWith("leg ", StringComparison.Ordinal) && line.Split(' ')[^1] is var last && last.EndsWith('/') ? last
-                : null)
-            .OfType<string>()
-            .ToList();
+        var prefixes = markers.Select(marker => marker.Prefix).ToList();
         var common = prefixes.Count == 0 ? string.Empty : prefixes.Aggregate((a, b) => a[..a.Zip(b).TakeWhile(p => p.First == p.Second).Count()]);
         return common[..(common.LastIndexOf('/') + 1)];
     }

@@ -53,7 +53,7 @@ internal static class SkippableJob
         return
         [
             .. before,
-            SkipSteps.Hash(HashId, "Hash the job's inputs", spec, skip.Backend),
+            SkipSteps.Hash(HashId, "Hash the job's inputs", spec, skip.Backend, skip.Markers),
             .. native ? [SkipSteps.NativeLookup(DecisionId, "Skip when the inputs are unchanged", key, SkipSteps.LookupCondition(skip, HashId, job.Id))] : Array.Empty<JobStep>(),
             .. steps.Skip(through).Select(s => Gated(s, runs)),
             .. SkipSteps.Record(skip.Backend, key, $"success() && {runs}"),
