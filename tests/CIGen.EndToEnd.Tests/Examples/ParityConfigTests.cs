@@ -62,7 +62,7 @@ public sealed class ParityConfigTests
         CircleCiProcessedJobs.Of((YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode).Keys.Should().Contain(legs);
 
         config.Should().Contain("      - release_gate:\n          type: approval\n")
-            .And.Contain("      - release_gate_via_test:\n          requires:\n" + string.Concat(legs.Select(l => $"            - {l}\n")))
+            .And.Contain("      - release_gate_via_test:\n          requires: [" + string.Join(", ", legs) + "]\n")
             .And.Contain("      - release_gate_via_manual_ok:\n          requires: [manual_ok]\n")
             .And.Contain("      - release:\n          requires: [smoke, release_gate]\n")
             .And.Contain("  automated_approval:\n")

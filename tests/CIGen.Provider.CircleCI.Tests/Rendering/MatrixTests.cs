@@ -115,13 +115,7 @@ public class MatrixTests
     {
         var text = Render.Config(MatrixSample.Graph());
 
-        Render.Section(text, "      - deploy:").Should().Contain("""
-                          requires:
-                            - test_amd64_3_2
-                            - test_amd64_3_3
-                            - test_arm64_3_3
-                            - test_amd64_3_4
-                """.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'));
+        Render.Section(text, "      - deploy:").Should().Contain("          requires: [test_amd64_3_2, test_amd64_3_3, test_arm64_3_3, test_amd64_3_4]\n");
     }
 
     [Fact]
