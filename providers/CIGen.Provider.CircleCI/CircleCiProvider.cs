@@ -7,6 +7,7 @@ namespace CIGen.Provider.CircleCI;
 /// <summary>
 /// The CircleCI provider: renders the whole graph, all workflows, to one <c>.circleci/config.yml</c> (version 2.1); with
 /// <c>circleci: {dynamic: true}</c> that is a setup config, and the pipeline it continues is <c>.circleci/continue.json</c>.
+/// cigen's runtime, when jobs use it, is <c>.circleci/cigen-runtime.sh</c> beside the config (<see cref="RuntimeFile"/>).
 /// </summary>
 public sealed class CircleCiProvider : IProvider
 {
@@ -16,7 +17,12 @@ public sealed class CircleCiProvider : IProvider
 
     /// <summary>Protocol 1 defines no capabilities (docs/protocol.md §4.1).</summary>
     public ProviderDescription Describe() =>
-        new(Name, Version, [], [$"{ConfigRenderer.DefaultDirectory}/{ConfigRenderer.DefaultFileName}", $"{ConfigRenderer.DefaultDirectory}/{SkipContinuation.FileName}"]);
+        new(Name, Version, [],
+        [
+            $"{ConfigRenderer.DefaultDirectory}/{ConfigRenderer.DefaultFileName}",
+            $"{ConfigRenderer.DefaultDirectory}/{SkipContinuation.FileName}",
+            RuntimeFile.PathBeside($"{ConfigRenderer.DefaultDirectory}/{ConfigRenderer.DefaultFileName}"),
+        ]);
 
     public GenerateResult Generate(GenerateParams request, CancellationToken cancellationToken)
     {

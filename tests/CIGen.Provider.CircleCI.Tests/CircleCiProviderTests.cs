@@ -12,7 +12,7 @@ public class CircleCiProviderTests
 
         description.Name.Should().Be("circleci");
         description.Version.Should().MatchRegex(@"^\d+\.\d+\.\d+").And.NotContain("+");
-        description.Outputs.Should().Equal(".circleci/config.yml", ".circleci/continue.json");
+        description.Outputs.Should().Equal(".circleci/config.yml", ".circleci/continue.json", ".circleci/cigen-runtime.sh");
         description.Capabilities.Should().BeEmpty();
     }
 

@@ -42,7 +42,7 @@ public static class CigenRuntime
             }
 
             opening &= line.StartsWith('#');
-            if (!keep || (!opening && IsCommentary(line)) || (blank && line.Length == 0))
+            if (!keep || (!opening && EmbeddedScript.IsCommentary(line)) || (blank && line.Length == 0))
             {
                 continue;
             }
@@ -79,11 +79,6 @@ public static class CigenRuntime
         };
     }
 
-    private static bool IsCommentary(string line)
-    {
-        var text = line.TrimStart();
-        return text.StartsWith('#') && !text.StartsWith("# shellcheck ", StringComparison.Ordinal);
-    }
 
     private const string PartMarker = "# runtime-part: ";
 

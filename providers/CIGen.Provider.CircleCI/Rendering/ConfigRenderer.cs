@@ -28,11 +28,13 @@ internal static partial class ConfigRenderer
     {
         var diagnostics = new DiagnosticBag(CircleCiProvider.Name);
         var dynamic = FirstPartySettings.CircleCi(request.Graph)?.Dynamic == true;
-        var (document, skippable) = Document(request.Graph, diagnostics, halt: !dynamic);
         var path = OutputPaths.For(request.Options, DefaultDirectory, DefaultFileName);
+        var runtimePath = RuntimeFile.PathBeside(path);
+        var (document, skippable, runtime) = Document(request.Graph, diagnostics, runtimePath, halt: !dynamic);
+        OutputFile[] runtimeFiles = runtime is null ? [] : [new OutputFile(runtimePath, runtime)];
         if (!dynamic)
         {
-            return new GenerateResult([new OutputFile(path, YamlWriter.Write(ParameterSyntax.Escape(document.ToYaml())))], diagnostics.All);
+            return new GenerateResult([new OutputFile(path, YamlWriter.Write(ParameterSyntax.Escape(document.ToYaml()))), .. runtimeFiles], diagnostics.All);
         }
 
         // The setup config and the pipeline it continues, which CircleCI processes as a config of its own: both escaped.
@@ -42,13 +44,19 @@ internal static partial class ConfigRenderer
             [
                 new OutputFile(path, YamlWriter.Write(ParameterSyntax.Escape(setup.ToYaml()))),
                 new OutputFile(continuation, JsonText.Write(ParameterSyntax.Escape(document.ToYaml()))),
+                .. runtimeFiles,
             ],
             diagnostics.All);
     }
 
     /// <param name="halt">False when a setup job looks the markers up instead of each job (<c>circleci: {dynamic: true}</c>).</param>
-    /// <returns>The config, and every job that can be skipped, by its CircleCI name, in config order.</returns>
-    public static (ConfigDocument Document, IReadOnlyList<SkippableJob> Skippable) Document(Graph graph, DiagnosticBag diagnostics, bool halt = true)
+    /// <param name="runtimePath">Where the runtime's file goes (<see cref="RuntimeFile"/>), relative to the output root.</param>
+    /// <returns>
+    /// The config, every job that can be skipped, by its CircleCI name, in config order, and the runtime's file when the
+    /// config runs one.
+    /// </returns>
+    public static (ConfigDocument Document, IReadOnlyList<SkippableJob> Skippable, string? Runtime) Document(
+        Graph graph, DiagnosticBag diagnostics, string runtimePath, bool halt = true)
     {
         var expanded = MatrixExpansion.Expand(graph, diagnostics);
         graph = expanded.Graph;
@@ -94,8 +102,14 @@ internal static partial class ConfigRenderer
         // cigen's own commands, each written once when some job uses it; the skip commands use the runtime too.
         var skipDefinitions = (jobs.SkipCommands?.Definitions ?? []).ToList();
         var runtimeUses = definitions.SelectMany(d => RuntimeCommand.UsesIn(d.Steps)).Concat(skipDefinitions.SelectMany(d => RuntimeCommand.UsesIn(d.Steps))).ToList();
-        if (runtimeUses.Count > 0 && BuiltInCommand(graph, diagnostics, RuntimeCommand.Command(runtimeUses, RuntimePartsOf.Graph(graph)), "cigen's runtime") is { } runtime)
+        string? runtimeFile = null;
+        var runtimeParts = RuntimeCommand.PartsFor(runtimeUses, RuntimePartsOf.Graph(graph));
+        var asFile = RuntimeFile.ReachedByEveryJob(
+            definitions, commandDefinitions.Concat(skipDefinitions).GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+        if (runtimeUses.Count > 0
+            && BuiltInCommand(graph, diagnostics, RuntimeCommand.Command(runtimeUses, runtimeParts, asFile ? runtimePath : null), "cigen's runtime") is { } runtime)
         {
+            runtimeFile = asFile ? RuntimeFile.Content(graph.ConfigSource, runtimeParts) : null;
             commandDefinitions.Add(runtime);
             definitions = [.. definitions.Select(d => d with { Steps = RuntimeCommand.WithoutDefaults(d.Steps, runtimeUses) })];
             skipDefinitions = [.. skipDefinitions.Select(d => d with { Steps = RuntimeCommand.WithoutDefaults(d.Steps, runtimeUses) })];
@@ -191,7 +205,7 @@ internal static partial class ConfigRenderer
             Commands = commandDefinitions,
             Jobs = definitions,
             Workflows = workflows,
-        }, skippable);
+        }, skippable, runtimeFile);
     }
 
     /// <summary>The skip commands for the graph's skippable jobs (after matrix expansion): one pair, or one per backend when they use several.</summary>

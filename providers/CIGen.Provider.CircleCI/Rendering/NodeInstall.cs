@@ -31,7 +31,7 @@ internal static class NodeInstall
             {
                 Name = "Install Node.js << parameters.version >>",
                 Environment = new() { ["NODE_VERSION"] = "<< parameters.version >>" },
-                Command = Script.Text,
+                Command = Script.Code,
             },
         ],
     };

@@ -7,9 +7,10 @@ namespace CIGen.Provider.CircleCI.Rendering;
 
 /// <summary>
 /// cigen's runtime (docs/protocol.md, "Runtime") on CircleCI: the command <see cref="Name"/>, written once into the
-/// config's <c>commands:</c> when a job uses it. Its one run step defines the runtime as a function and runs it
-/// (Scripts/runtime-step.sh) with the use's operation and records, which reach it through <c>environment:</c> like every
-/// other value — no use passes shell. Each <c>name=value</c> line the runtime prints becomes a file of that name
+/// config's <c>commands:</c> when a job uses it. Its one run step runs the runtime's file beside the config
+/// (<see cref="RuntimeFile"/>; when a job uses it before any checkout, the step holds that file's text itself): the
+/// runtime as a function, then Scripts/runtime-step.sh, with the use's operation and records, which reach it through
+/// <c>environment:</c> like every other value — no use passes shell. Each <c>name=value</c> line the runtime prints becomes a file of that name
 /// (<see cref="KeyValuesDirectory"/> for <c>keys</c>, <see cref="SkipDirectory"/> otherwise): CircleCI's cache keys
 /// cannot read a value a step computed, only checksum a file, and later steps read the files.
 /// </summary>
@@ -38,7 +39,7 @@ internal static partial class RuntimeCommand
     /// does not reach into a function, so it is repeated here.</remarks>
     /// <param name="parts">The parts of the runtime the config's jobs call; the rest is left out.</param>
     public static string Script(RuntimeParts parts) =>
-        $"# shellcheck disable=SC2317,SC2034 # the runtime calls its record handlers by name; a copy may leave out the part that reads a variable\ncigen_runtime() (\n{WithoutShebang(CigenRuntime.ScriptFor(parts)).TrimEnd('\n')}\n)\n{Glue.Text}";
+        $"# shellcheck disable=SC2317,SC2034 # the runtime calls its record handlers by name; a copy may leave out the part that reads a variable\ncigen_runtime() (\n{WithoutShebang(CigenRuntime.ScriptFor(parts)).TrimEnd('\n')}\n)\n{Glue.Code}";
 
     private static string WithoutShebang(string script) => script.StartsWith("#!", StringComparison.Ordinal) ? script[(script.IndexOf('\n') + 1)..] : script;
 
@@ -64,13 +65,14 @@ internal static partial class RuntimeCommand
     /// become <see cref="BackendEnvParameter"/>'s default, and the uses that pass exactly them pass nothing
     /// (<see cref="WithoutDefaults"/>).
     /// </summary>
-    public static CommandDefinition Command(IReadOnlyList<CommandInvocation> uses, RuntimeParts parts)
+    /// <param name="runtimeFile">
+    /// The runtime's file (<see cref="RuntimeFile"/>), relative to the checkout's root, which the command runs; null when
+    /// the command carries the runtime itself.
+    /// </param>
+    public static CommandDefinition Command(IReadOnlyList<CommandInvocation> uses, RuntimeParts parts, string? runtimeFile = null)
     {
         var passed = uses.SelectMany(u => u.Arguments.Select(a => a.Name)).ToHashSet(StringComparer.Ordinal);
-        // The records a use writes itself; those it passes through a parameter are in the graph's parts.
-        parts = uses.Aggregate(parts, (all, use) => all | RuntimePartsOf.Records(
-            use.Arguments.FirstOrDefault(a => a.Name == OperationParameter).Value?.Text ?? string.Empty,
-            use.Arguments.FirstOrDefault(a => a.Name == SpecParameter).Value?.Text));
+        parts = PartsFor(uses, parts);
         var parameters = new List<CommandParameter>
         {
             new() { Name = StepNameParameter, Type = "string", Description = "The step's name." },
@@ -129,9 +131,26 @@ internal static partial class RuntimeCommand
             Name = Name,
             Description = "cigen's runtime: job hashes, cache-key values, skip markers in S3 or Redis. Keeps each value it prints in a file.",
             Parameters = parameters,
-            Steps = [new RunStep { Name = $"<< parameters.{StepNameParameter} >>", Environment = environment, Command = Script(parts) }],
+            Steps =
+            [
+                new RunStep
+                {
+                    Name = $"<< parameters.{StepNameParameter} >>",
+                    Environment = environment,
+                    Command = runtimeFile is null ? Script(parts) : $"bash {ShellWords.Quote(runtimeFile)}",
+                },
+            ],
         };
     }
+
+    /// <summary>
+    /// The parts of the runtime <paramref name="uses"/> need: <paramref name="parts"/>, the graph's, for the records
+    /// they pass through a parameter, and those of the records each use writes itself.
+    /// </summary>
+    public static RuntimeParts PartsFor(IReadOnlyList<CommandInvocation> uses, RuntimeParts parts) =>
+        uses.Aggregate(parts, (all, use) => all | RuntimePartsOf.Records(
+            use.Arguments.FirstOrDefault(a => a.Name == OperationParameter).Value?.Text ?? string.Empty,
+            use.Arguments.FirstOrDefault(a => a.Name == SpecParameter).Value?.Text));
 
     /// <summary>The uses without the argument <see cref="Command"/> made the default.</summary>
     public static IReadOnlyList<ConfigStep> WithoutDefaults(IReadOnlyList<ConfigStep> steps, IReadOnlyList<CommandInvocation> uses)

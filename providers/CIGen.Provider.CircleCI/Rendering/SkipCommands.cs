@@ -8,10 +8,11 @@ namespace CIGen.Provider.CircleCI.Rendering;
 
 /// <summary>
 /// The skip steps of every job as two commands written once into <c>commands:</c> — <see cref="StartName"/> after the
-/// checkout (hash, lookup, halt) and <see cref="RecordName"/> at the end — which each job uses with its name, its
-/// marker's prefix and its hash inputs. The commands' steps are <see cref="SkipSteps"/>' own, for a job named
-/// <c>&lt;&lt; parameters.job &gt;&gt;</c>. A config whose jobs use several marker backends gets a pair of commands per
-/// backend, named after it.
+/// checkout (hash, lookup, halt) and <see cref="RecordName"/> at the end — which each job uses with its marker's prefix
+/// and its hash inputs. The commands' steps are <see cref="SkipSteps"/>' own, for a job named <see cref="ThisJob"/>: a
+/// CircleCI job runs alone on its machine, so the files the steps keep under /tmp/cigen/skip/ need no name of the job's
+/// own, and a use names nothing but what makes the job's marker. A config whose jobs use several marker backends gets a
+/// pair of commands per backend, named after it.
 /// <para>
 /// The user's source file groups the jobs' inputs name are written once, as sets in the start command's records
 /// (<see cref="RuntimeSpec.GroupSets"/>), and each job passes <c>uses @GROUP</c> and its other records. A group is the
@@ -27,7 +28,9 @@ internal sealed class SkipCommands(IReadOnlyList<SkipTarget> targets)
     public const string StartName = "cigen_skip_if_unchanged";
     public const string RecordName = "cigen_record_skip_marker";
 
-    private const string JobParameter = "job";
+    /// <summary>The name the commands' records and files give the job that uses them.</summary>
+    public const string ThisJob = "job";
+
     private const string MarkerParameter = "marker";
     private const string InputsParameter = "inputs";
 
@@ -53,12 +56,11 @@ internal sealed class SkipCommands(IReadOnlyList<SkipTarget> targets)
         {
             Name = name,
             Description = "Hash the job's inputs and end the job as a success when the skip marker of that hash exists: nothing changed since it last succeeded.",
-            Parameters = [Job, Marker, new CommandParameter { Name = InputsParameter, Type = "string", Description = "The job's hash records: its definition files and the patterns of its source files." }],
+            Parameters = [Marker, new CommandParameter { Name = InputsParameter, Type = "string", Description = "The job's hash records: its definition files and the patterns of its source files." }],
             Steps = StartSteps(target, GroupSets(target), scope),
         });
         return new CommandInvocation(name,
         [
-            (JobParameter, YamlScalar.String(target.Job)),
             (MarkerParameter, YamlScalar.String(target.Marker.Prefix)),
             (InputsParameter, YamlScalar.String(RuntimeSpec.InputRecords(target.Skipping, usesGroups: true).TrimEnd('\n'))),
         ]);
@@ -77,14 +79,10 @@ internal sealed class SkipCommands(IReadOnlyList<SkipTarget> targets)
         {
             Name = name,
             Description = "Record the job's skip marker, after every step before succeeded: the next run with the same inputs skips the job.",
-            Parameters = target.IsNative ? [Job, Marker] : [Job],
+            Parameters = target.IsNative ? [Marker] : [],
             Steps = SkipSteps.Record(Templated(target), scope),
         });
-        return new CommandInvocation(name,
-        [
-            (JobParameter, YamlScalar.String(target.Job)),
-            .. target.IsNative ? new[] { (MarkerParameter, YamlScalar.String(target.Marker.Prefix)) } : [],
-        ]);
+        return new CommandInvocation(name, target.IsNative ? [(MarkerParameter, YamlScalar.String(target.Marker.Prefix))] : []);
     }
 
     /// <summary>The sets of the groups named by the jobs that use the same commands as <paramref name="target"/>.</summary>
@@ -95,7 +93,7 @@ internal sealed class SkipCommands(IReadOnlyList<SkipTarget> targets)
     private static IReadOnlyList<ConfigStep> StartSteps(SkipTarget target, string groupSets, Scope scope)
     {
         var templated = Templated(target);
-        // The job's name and prefix are plain words (Fits), which the records write without quotes.
+        // The job's name and its marker's prefix are plain words (Fits), which the records write without quotes.
         var spec = $"{groupSets}job {templated.Job}\n{Reference(InputsParameter)}\nmarker {templated.MarkerOutput} {templated.Marker.Prefix}\n";
         var halt = SkipCommand.Halt(templated.Job);
         return target.IsNative
@@ -103,9 +101,9 @@ internal sealed class SkipCommands(IReadOnlyList<SkipTarget> targets)
             : [RuntimeCommand.Use(SkipSteps.HashAndLookupStepName, CigenRuntime.Hash, spec, SkipSteps.Backend(target, scope)), halt];
     }
 
-    /// <summary>The target as the commands see it: its name and its marker's prefix are their parameters.</summary>
+    /// <summary>The target as the commands see it: <see cref="ThisJob"/>, whose marker's prefix is their parameter.</summary>
     private static SkipTarget Templated(SkipTarget target) =>
-        target with { Job = Reference(JobParameter), Marker = target.Marker with { Prefix = Reference(MarkerParameter) } };
+        target with { Job = ThisJob, Marker = target.Marker with { Prefix = Reference(MarkerParameter) } };
 
     private void Define(string name, Func<CommandDefinition> definition)
     {
@@ -117,10 +115,7 @@ internal sealed class SkipCommands(IReadOnlyList<SkipTarget> targets)
 
     private string Named(string name, SkipTarget target) => severalBackends ? $"{name}_{CommandNames.Sanitized(target.Skipping.Backend.Name)}" : name;
 
-    private static bool Fits(SkipTarget target) =>
-        ShellWords.Quote(target.Job) == target.Job && ShellWords.Quote(target.Marker.Prefix) == target.Marker.Prefix;
-
-    private static readonly CommandParameter Job = new() { Name = JobParameter, Type = "string", Description = "The job's name in its hash records and skip files." };
+    private static bool Fits(SkipTarget target) => ShellWords.Quote(target.Marker.Prefix) == target.Marker.Prefix;
 
     private static readonly CommandParameter Marker = new() { Name = MarkerParameter, Type = "string", Description = "The prefix of the job's skip marker; its hash follows." };
 
@@ -139,7 +134,7 @@ internal static class SkipCommand
 
     private static readonly EmbeddedScript Script = new(typeof(SkipCommand).Assembly, "CIGen.Provider.CircleCI.Scripts.skip-if-unchanged.sh");
 
-    public static string HaltScript => Script.Text;
+    public static string HaltScript => Script.Code;
 
-    public static RunStep Halt(string job) => new() { Name = StepName, Environment = new() { [JobVariable] = job }, Command = Script.Text };
+    public static RunStep Halt(string job) => new() { Name = StepName, Environment = new() { [JobVariable] = job }, Command = Script.Code };
 }

@@ -126,7 +126,7 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
     [Fact]
     public void Both_outputs_pass_the_validators()
     {
-        Validators.AssertValidCircleCiConfigs([new OutputFile(".circleci/config.yml", File.ReadAllText(Project.Combine(".circleci/config.yml")))]);
+        Validators.AssertValidCircleCiConfigs(new[] { ".circleci/config.yml", ".circleci/cigen-runtime.sh" }.Select(path => new OutputFile(path, File.ReadAllText(Project.Combine(path)))));
         Validators.AssertValidGitHubWorkflows([new OutputFile(".github/workflows/ci.yml", File.ReadAllText(Project.Combine(".github/workflows/ci.yml")))]);
     }
 
@@ -248,7 +248,9 @@ public sealed partial class SkipAcrossRefsTests : CliTestBase, IDisposable
             text.Append("export ").Append(key).Append("='").Append(value.Replace("'", "'\\''", StringComparison.Ordinal)).Append("'\n");
         }
 
-        var moved = text.Append("set -eo pipefail\n").Append(script).ToString().Replace("/tmp/cigen/", scratch.Path + "/", StringComparison.Ordinal);
+        var runtime = File.ReadAllText(Project.Combine(".circleci/cigen-runtime.sh"));
+        var moved = text.Append("set -eo pipefail\n").ToString().Replace("/tmp/cigen/", scratch.Path + "/", StringComparison.Ordinal)
+            + CircleCiRuntimeFile.Moved(script, runtime, scratch.Path);
         var run = ShellRun.Bash(moved, Project.Path, pathPrefix);
         run.ExitCode.Should().Be(0, $"the step runs:\n{script}\n{run.StandardError}");
     }

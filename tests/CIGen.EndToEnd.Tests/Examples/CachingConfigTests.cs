@@ -32,7 +32,7 @@ public sealed partial class CachingConfigTests
     {
         var files = Generate();
 
-        files.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".github/actions/cigen-node/action.yml", ".github/actions/cigen-ruby/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/ci.yml");
+        files.Select(f => f.Path).Should().Equal(".circleci/cigen-runtime.sh", ".circleci/config.yml", ".github/actions/cigen-node/action.yml", ".github/actions/cigen-ruby/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/ci.yml");
         foreach (var file in files)
         {
             Golden.AssertMatches(file.Content, $"caching/{file.Path}");
@@ -104,7 +104,8 @@ public sealed partial class CachingConfigTests
     [Fact]
     public void The_circleci_key_step_keeps_the_values_and_the_keys_prefix_in_files()
     {
-        var content = Generate().Single(f => f.Path == ".circleci/config.yml").Content;
+        var files = Generate();
+        var content = files.Single(f => f.Path == ".circleci/config.yml").Content;
         var config = (YamlMappingNode)Parse(CIGen.Testing.Meaning.CircleCiCommands.Inline(content));
         var keyStep = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)config.Children["jobs"]).Children["system"]).Children["steps"])
             .OfType<YamlMappingNode>().Select(s => s.Children.Values.Single()).OfType<YamlMappingNode>().Single(s => Text(s, "name") == "Compute cache keys");
@@ -115,7 +116,8 @@ public sealed partial class CachingConfigTests
             environment.Append("export ").Append(((YamlScalarNode)name).Value).Append("='").Append(((YamlScalarNode)value).Value!.Replace("'", "'\\''", StringComparison.Ordinal)).Append("'\n");
         }
 
-        var script = environment + Text(keyStep, "command")!.Replace("/tmp/cigen/", state.Path + "/", StringComparison.Ordinal);
+        var script = environment + CIGen.Testing.Meaning.CircleCiRuntimeFile.Moved(
+            Text(keyStep, "command")!, files.Single(f => f.Path == ".circleci/cigen-runtime.sh").Content, state.Path);
         var run = ShellRun.Bash(script, Path.Combine(RepositoryPaths.Root, Fixture));
 
         run.ExitCode.Should().Be(0, run.StandardError);

@@ -29,7 +29,7 @@ public sealed class CargoCacheScopeTests
     [Fact]
     public void Both_outputs_pass_the_validators()
     {
-        Files.Value.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".github/actions/cigen-rust-2/action.yml", ".github/actions/cigen-rust/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/ci.yml");
+        Files.Value.Select(f => f.Path).Should().Equal(".circleci/cigen-runtime.sh", ".circleci/config.yml", ".github/actions/cigen-rust-2/action.yml", ".github/actions/cigen-rust/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/ci.yml");
         Validators.AssertValidGitHubWorkflows(Files.Value.Where(f => f.Path.StartsWith(".github/", StringComparison.Ordinal)));
         Validators.AssertValidCircleCiConfigs(Files.Value.Where(f => f.Path.StartsWith(".circleci/", StringComparison.Ordinal)));
     }

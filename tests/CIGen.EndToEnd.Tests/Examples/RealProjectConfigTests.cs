@@ -28,11 +28,11 @@ public sealed class RealProjectConfigTests
     public static readonly Project[] All =
     [
         // github.com/sharkdp/fd, .github/workflows/CICD.yml
-        new("fd", ".cigen", "master", [".circleci/config.yml", ".github/actions/cigen-rust-2/action.yml", ".github/actions/cigen-rust/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/cicd.yml"]),
+        new("fd", ".cigen", "master", [".circleci/cigen-runtime.sh", ".circleci/config.yml", ".github/actions/cigen-rust-2/action.yml", ".github/actions/cigen-rust/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/cicd.yml"]),
         // github.com/pydantic/logfire, .github/workflows/main.yml
-        new("logfire", "cigen.yml", "main", [".circleci/config.yml", ".github/actions/cigen-python-node/action.yml", ".github/actions/cigen-python/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/ci.yml"]),
+        new("logfire", "cigen.yml", "main", [".circleci/cigen-runtime.sh", ".circleci/config.yml", ".github/actions/cigen-python-node/action.yml", ".github/actions/cigen-python/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/ci.yml"]),
         // github.com/vuejs/core, .github/workflows/ci.yml, release.yml and test.yml
-        new("vue", ".cigen", "main", [".circleci/config.yml", ".github/actions/cigen-node-2/action.yml", ".github/actions/cigen-node/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/ci.yml", ".github/workflows/release.yml"]),
+        new("vue", ".cigen", "main", [".circleci/cigen-runtime.sh", ".circleci/config.yml", ".github/actions/cigen-node-2/action.yml", ".github/actions/cigen-node/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/ci.yml", ".github/workflows/release.yml"]),
     ];
 
     public static TheoryData<Project> Projects => [.. All];

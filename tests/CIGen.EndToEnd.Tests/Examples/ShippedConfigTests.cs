@@ -14,7 +14,7 @@ public sealed partial class ShippedConfigTests
 {
     private static readonly string[] Shelf =
     [
-        ".circleci/config.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh",
+        ".circleci/cigen-runtime.sh", ".circleci/config.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh",
         ".github/workflows/ci.yml", ".github/workflows/nightly.yml", ".github/workflows/release.yml",
     ];
 
@@ -23,7 +23,7 @@ public sealed partial class ShippedConfigTests
         { "split", "examples/split/.cigen", Shelf },
         { "inline", "examples/inline/cigen.yml", Shelf },
         // A port of tRPC's pnpm + Turborepo main.yml; its README names the source.
-        { "turborepo-monorepo", "examples/turborepo-monorepo/.cigen", [".circleci/config.yml", ".github/actions/cigen-node/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/main.yml", ".github/workflows/push.yml"] },
+        { "turborepo-monorepo", "examples/turborepo-monorepo/.cigen", [".circleci/cigen-runtime.sh", ".circleci/config.yml", ".github/actions/cigen-node/action.yml", ".github/actions/cigen/action.yml", ".github/actions/cigen/cigen-runtime.sh", ".github/workflows/main.yml", ".github/workflows/push.yml"] },
     };
 
     [Theory]
@@ -91,7 +91,8 @@ public sealed partial class ShippedConfigTests
         var workflows = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, ".github", "workflows"), "*.yml")
             .Select(path => new OutputFile(".github/workflows/" + Path.GetFileName(path), File.ReadAllText(path)));
         Validators.AssertValidGitHubWorkflows(workflows);
-        Validators.AssertValidCircleCiConfigs([new OutputFile(".circleci/config.yml", File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".circleci", "config.yml")))]);
+        Validators.AssertValidCircleCiConfigs(new[] { "config.yml", "cigen-runtime.sh" }
+            .Select(name => new OutputFile(".circleci/" + name, File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".circleci", name)))));
     }
 
     [Fact]

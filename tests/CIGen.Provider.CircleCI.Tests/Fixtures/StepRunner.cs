@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CIGen.Provider.CircleCI.Rendering;
+using CIGen.Provider.Sdk.Runtime;
 using CIGen.Testing.Meaning;
 using YamlDotNet.RepresentationModel;
 
@@ -66,7 +68,7 @@ internal sealed class StepRunner : IDisposable
     {
         var settings = Settings(step);
         var start = new ProcessStartInfo("/bin/bash") { WorkingDirectory = Repository, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-eo", "pipefail", "-c", Moved(Text(settings, "command")!) })
+        foreach (var argument in new[] { "-eo", "pipefail", "-c", WithRuntime(Text(settings, "command")!) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -100,6 +102,12 @@ internal sealed class StepRunner : IDisposable
     }
 
     public string Moved(string text) => text.Replace("/tmp/cigen/", State + "/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The step's command, with the use of cigen's runtime file pointed at a moved copy of its text (every part) beside the
+    /// repository, where it is no file of the checkout's for the job hashes the tests compare.
+    /// </summary>
+    private string WithRuntime(string command) => CircleCiRuntimeFile.Moved(command, RuntimeFile.Content(".cigen", RuntimeParts.All), State);
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 

@@ -149,8 +149,8 @@ public class LegFoldTests
 
         var shared = Render.Section(text, "  e2e:");
         shared.Should().Contain("cigen_leg:\n        description: The leg's job name, which its skip marker is keyed on");
-        shared.Should().Contain("job: << parameters.cigen_leg >>\n          marker: cigen-skip-v1/linux-amd64/ci/<< parameters.cigen_leg >>/\n");
-        Render.Section(text, "  cigen_record_skip_marker:").Should().Contain("key: << parameters.marker >>{{ checksum \"/tmp/cigen/skip/<< parameters.job >>_marker\" }}");
+        shared.Should().Contain("- cigen_skip_if_unchanged:\n          marker: cigen-skip-v1/linux-amd64/ci/<< parameters.cigen_leg >>/\n");
+        Render.Section(text, "  cigen_record_skip_marker:").Should().Contain("key: << parameters.marker >>{{ checksum \"/tmp/cigen/skip/job_marker\" }}");
         Render.Section(text, "workflows:").Should().Contain("name: e2e_next-app\n          cigen_leg: e2e_next-app\n          dir: next-app\n");
         Validators.AssertValidCircleCiConfigs([new OutputFile(".circleci/config.yml", text)]);
     }

@@ -96,8 +96,8 @@ public sealed class SkippingReviewTests : IDisposable
         var jobs = Jobs(Render.Config(SkippingSample.Graph(SkippingSample.Redis())));
         Checkout();
         runner.Stub("redis-cli", "echo 0\n");
-        runner.WriteState("skip/lint_marker_found", "true\n");
-        runner.WriteState("skip/lint_lookup", "true\n");
+        runner.WriteState("skip/job_marker_found", "true\n");
+        runner.WriteState("skip/job_lookup", "true\n");
 
         foreach (var name in new[] { SkipSteps.HashAndLookupStepName, SkipCommand.StepName })
         {
@@ -140,7 +140,7 @@ public sealed class SkippingReviewTests : IDisposable
         var called = File.ReadAllText(calls);
         called.Should().Contain("sudo apt-get update -qq\n")
             .And.Contain($"sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends {package}\n");
-        var marker = File.ReadAllText(runner.StateFile("skip/lint_marker")).Trim();
+        var marker = File.ReadAllText(runner.StateFile("skip/job_marker")).Trim();
         if (installs)
         {
             File.ReadAllText(log).Should().Contain(type == "s3" ? $"get-object --bucket ci-markers --key {marker}" : $"EXISTS {marker}")
@@ -153,7 +153,7 @@ public sealed class SkippingReviewTests : IDisposable
         {
             lookup.Error.Should().Contain("could not install").And.Contain("the job runs");
             record.Error.Should().Contain("could not install").And.Contain("not recorded");
-            File.ReadAllText(runner.StateFile("skip/lint_marker_found")).Should().Be("false\n");
+            File.ReadAllText(runner.StateFile("skip/job_marker_found")).Should().Be("false\n");
             if (type == "s3")
             {
                 called.Should().Contain("python3 -m pip install --quiet --user awscli\n");

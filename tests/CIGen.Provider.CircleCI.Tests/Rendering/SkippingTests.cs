@@ -60,21 +60,21 @@ public sealed class SkippingTests : IDisposable
         })
         {
             var hash = Settings(Steps(jobs, job)[1]);
-            Text((YamlMappingNode)hash["environment"], "CIGEN_SPEC").Should().EndWith($"marker {job}_marker {prefix}\n");
+            Text((YamlMappingNode)hash["environment"], "CIGEN_SPEC").Should().EndWith($"marker job_marker {prefix}\n");
             var record = Settings(Step(jobs, job, SkipSteps.RecordStepName));
             record.Children.Should().NotContainKey("when", "a marker is recorded only when the job succeeded");
             if (backend == "native")
             {
                 var key = ((YamlScalarNode)((YamlSequenceNode)Settings(Step(jobs, job, SkipSteps.LookupStepName))["keys"]).Single()).Value;
-                key.Should().Be($"{prefix}{{{{ checksum \"/tmp/cigen/skip/{job}_marker\" }}}}");
+                key.Should().Be($"{prefix}{{{{ checksum \"/tmp/cigen/skip/job_marker\" }}}}");
                 Text(record, "key").Should().Be(key);
-                ((YamlSequenceNode)record["paths"]).Cast<YamlScalarNode>().Select(p => p.Value).Should().Equal($"/tmp/cigen/skip/{job}_marker_found");
+                ((YamlSequenceNode)record["paths"]).Cast<YamlScalarNode>().Select(p => p.Value).Should().Equal($"/tmp/cigen/skip/job_marker_found");
             }
             else
             {
                 Text((YamlMappingNode)hash["environment"], "CIGEN_BACKEND").Should().Be(backend);
                 Text((YamlMappingNode)record["environment"], "CIGEN_BACKEND").Should().Be(backend);
-                Text((YamlMappingNode)record["environment"], "CIGEN_MARKER").Should().Be($"{job}_marker");
+                Text((YamlMappingNode)record["environment"], "CIGEN_MARKER").Should().Be($"job_marker");
                 Text((YamlMappingNode)record["environment"], "CIGEN_OPERATION").Should().Be("record");
             }
         }
@@ -108,8 +108,8 @@ public sealed class SkippingTests : IDisposable
         var halt = runner.Run(Step(jobs, "lint", SkipCommand.StepName));
 
         hash.ExitCode.Should().Be(0, hash.Error);
-        hash.Output.Should().MatchRegex("lint_hash=[0-9a-f]{64}\n").And.Contain($"lint_marker_found={(halts ? "true" : "false")}\n");
-        var marker = File.ReadAllText(runner.StateFile("skip/lint_marker")).Trim();
+        hash.Output.Should().MatchRegex("job_hash=[0-9a-f]{64}\n").And.Contain($"job_marker_found={(halts ? "true" : "false")}\n");
+        var marker = File.ReadAllText(runner.StateFile("skip/job_marker")).Trim();
         marker.Should().MatchRegex("^cigen-skip-v1/linux-amd64/ci/lint/[0-9a-f]{64}$");
         File.ReadAllText(Path.Combine(runner.State, "../calls")).Should().Contain($"EXISTS {marker}\n");
         hash.Error.Contains("warning", StringComparison.Ordinal).Should().Be(warns, hash.Error);
@@ -127,7 +127,7 @@ public sealed class SkippingTests : IDisposable
         runner.Run(Step(jobs, "test_arm64", SkipSteps.HashStepName)).ExitCode.Should().Be(0);
         if (restored)
         {
-            runner.WriteState("skip/test_arm64_marker_found", "true\n");
+            runner.WriteState("skip/job_marker_found", "true\n");
         }
 
         runner.Run(Step(jobs, "test_arm64", SkipCommand.StepName)).ExitCode.Should().Be(0);
@@ -156,9 +156,9 @@ public sealed class SkippingTests : IDisposable
 
         hash.ExitCode.Should().Be(0, hash.Error);
         var expected = ShellRun.Bash("find src Makefile cigen.yml -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum -- | sha256sum | cut -d' ' -f1", runner.Repository, null).Text.Trim();
-        File.ReadAllText(runner.StateFile("skip/lint_hash")).Should().Be(expected + "\n");
-        File.ReadAllText(runner.StateFile("skip/lint_marker")).Should().Be($"cigen-skip-v1/linux-amd64/ci/lint/{expected}\n");
-        File.ReadAllText(runner.StateFile("skip/lint_lookup")).Should().Be("true\n");
+        File.ReadAllText(runner.StateFile("skip/job_hash")).Should().Be(expected + "\n");
+        File.ReadAllText(runner.StateFile("skip/job_marker")).Should().Be($"cigen-skip-v1/linux-amd64/ci/lint/{expected}\n");
+        File.ReadAllText(runner.StateFile("skip/job_lookup")).Should().Be("true\n");
     }
 
     [Fact]
@@ -183,10 +183,10 @@ public sealed class SkippingTests : IDisposable
 
         hash.ExitCode.Should().Be(0, hash.Error);
         var spec = Text((YamlMappingNode)Settings(Step(jobs, "lint", SkipSteps.HashStepName))["environment"], "CIGEN_SPEC");
-        spec.Should().Be("inputs @code\ninclude 'src/.*'\njob lint\nrequire cigen.yml\nuses @code\ninclude Makefile\nmarker lint_marker cigen-skip-v1/linux-amd64/ci/lint/\n");
+        spec.Should().Be("inputs @code\ninclude 'src/.*'\njob job\nrequire cigen.yml\nuses @code\ninclude Makefile\nmarker job_marker cigen-skip-v1/linux-amd64/ci/lint/\n");
         config.Split("inputs @code").Should().HaveCount(2, "the set is written once, in the skip command");
         var expected = ShellRun.Bash("find src Makefile cigen.yml -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum -- | sha256sum | cut -d' ' -f1", runner.Repository, null).Text.Trim();
-        File.ReadAllText(runner.StateFile("skip/lint_hash")).Should().Be(expected + "\n");
+        File.ReadAllText(runner.StateFile("skip/job_hash")).Should().Be(expected + "\n");
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class SkippingTests : IDisposable
         var result = Render.Graph(DynamicConfig.Of(SkippingSample.Graph(SkippingSample.S3())));
 
         result.Diagnostics.Where(d => d.Severity != Severity.Info).Should().BeEmpty();
-        result.Files.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".circleci/continue.json");
+        result.Files.Select(f => f.Path).Should().Equal(".circleci/config.yml", ".circleci/continue.json", ".circleci/cigen-runtime.sh");
         var setup = Load(result.Files[0].Content);
         Text(setup, "setup").Should().Be("true");
         var jobs = Jobs(result.Files[0].Content);

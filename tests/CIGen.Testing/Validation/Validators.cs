@@ -22,8 +22,7 @@ public static class Validators
         var files = workflows.ToList();
         var yaml = files.Where(f => !IsShellScript(f.Path)).ToList();
         var findings = new List<ValidationFinding>(WorkflowLinters.Run(yaml));
-        findings.AddRange(Shellcheck.Run(yaml.SelectMany(f => RunScripts.Extract(f.Path, f.Content))
-            .Concat(files.Where(f => IsShellScript(f.Path)).Select(f => new RunScript(f.Path, "-", 0, "bash", f.Content, 1, 1) { Where = "script file" }))));
+        findings.AddRange(Shellcheck.Run(yaml.SelectMany(f => RunScripts.Extract(f.Path, f.Content)).Concat(ScriptFiles(files))));
         return findings;
     }
 
@@ -39,15 +38,23 @@ public static class Validators
         Fail("Generated workflows", files, ValidateGitHubWorkflows(files));
     }
 
-    /// <summary>All findings of the schema, the semantic checks and shellcheck for the given CircleCI configs; empty when all are clean.</summary>
+    /// <summary>
+    /// All findings of the schema, the semantic checks and shellcheck for the given CircleCI configs; empty when all are
+    /// clean. The files may include shell scripts beside the configs (<c>.sh</c>, cigen's runtime): shellcheck, as bash.
+    /// </summary>
     public static IReadOnlyList<ValidationFinding> ValidateCircleCiConfigs(IEnumerable<OutputFile> configs)
     {
-        var files = configs.ToList();
+        var all = configs.ToList();
+        var files = all.Where(f => !IsShellScript(f.Path)).ToList();
         var findings = new List<ValidationFinding>(CircleCiSchema.Run(files));
         findings.AddRange(files.SelectMany(f => CircleCiSemantics.Check(f.Path, f.Content)));
         findings.AddRange(Shellcheck.Run(files.SelectMany(f => CircleCiRunScripts.Extract(f.Path, f.Content)), CircleCiRunScripts.WithoutParameters));
+        findings.AddRange(Shellcheck.Run(ScriptFiles(all)));
         return findings;
     }
+
+    private static IEnumerable<RunScript> ScriptFiles(IEnumerable<OutputFile> files) =>
+        files.Where(f => IsShellScript(f.Path)).Select(f => new RunScript(f.Path, "-", 0, "bash", f.Content, 1, 1) { Where = "script file" });
 
     public static IReadOnlyList<ValidationFinding> ValidateCircleCiConfig(string path, string content) =>
         ValidateCircleCiConfigs([new OutputFile(path, content)]);

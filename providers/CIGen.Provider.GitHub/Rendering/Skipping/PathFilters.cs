@@ -108,7 +108,7 @@ internal static class PathFilters
             Id = Id,
             Env = env,
             Shell = SkipSteps.Shell,
-            Run = Script.Text,
+            Run = Script.Code,
         };
     }
 
