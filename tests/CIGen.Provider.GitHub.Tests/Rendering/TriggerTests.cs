@@ -55,15 +55,15 @@ public class TriggerTests
     [Fact]
     public void Writes_long_filter_lists_one_item_per_line()
     {
-        // 124 characters as [a, b, ...]: past the 120 a one-line list may take.
+        // 137 characters as [a, b, ...]: past the 132 a one-line list may take.
         var push = G.Push() with
         {
-            Paths = ["src/very/long/path/one/**", "src/very/long/path/two/**", "src/very/long/path/three/**", "src/very/long/path/four/**", "src/five/**"],
+            Paths = ["src/very/long/path/one/**", "src/very/long/path/two/**", "src/very/long/path/three/**", "src/very/long/path/four/**", "src/five/**", "docs/six/**"],
         };
 
         RenderOn(push).Text.Should().Be(
             "on:\n  push:\n    paths:\n      - src/very/long/path/one/**\n      - src/very/long/path/two/**\n"
-            + "      - src/very/long/path/three/**\n      - src/very/long/path/four/**\n      - src/five/**\n");
+            + "      - src/very/long/path/three/**\n      - src/very/long/path/four/**\n      - src/five/**\n      - docs/six/**\n");
     }
 
     [Fact]

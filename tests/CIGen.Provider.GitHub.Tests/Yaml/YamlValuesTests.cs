@@ -5,27 +5,27 @@ namespace CIGen.Provider.GitHub.Tests.Yaml;
 // YamlValues lives in CIGen.Provider.Sdk; its tests sit here, beside the YAML writer's, until the SDK has a test project.
 public class YamlValuesTests
 {
-    // Ten 10-character names, as in the needs: of a gate job waiting on ten jobs: "[a, b, ...]" is 10 × 12 = 120 characters.
-    private static List<string> TenJobs() => Enumerable.Range(1, 10).Select(i => $"check_{i:D4}").ToList();
+    // Eleven 10-character names, as in the needs: of a gate job waiting on eleven jobs: "[a, b, ...]" is 11 × 12 = 132 characters.
+    private static List<string> ElevenJobs() => Enumerable.Range(1, 11).Select(i => $"check_{i:D4}").ToList();
 
     [Fact]
-    public void A_list_of_up_to_120_characters_in_flow_form_stays_on_one_line()
+    public void A_list_of_up_to_132_characters_in_flow_form_stays_on_one_line()
     {
-        var items = TenJobs();
+        var items = ElevenJobs();
 
         var node = YamlValues.List(items);
 
         node.Should().BeOfType<YamlFlowSequence>();
-        YamlWriter.FlowText((YamlFlowSequence)node).Length.Should().Be(120);
+        YamlWriter.FlowText((YamlFlowSequence)node).Length.Should().Be(132);
         YamlWriter.Write(new YamlMapping { { "needs", node } }).Should().Be("needs: [" + string.Join(", ", items) + "]\n");
     }
 
     [Fact]
-    public void A_list_longer_than_120_characters_in_flow_form_goes_one_item_per_line()
+    public void A_list_longer_than_132_characters_in_flow_form_goes_one_item_per_line()
     {
-        var items = TenJobs();
+        var items = ElevenJobs();
         items[^1] += "x";
-        YamlWriter.FlowText(new YamlFlowSequence(items.Select(YamlScalar.String))).Length.Should().Be(121);
+        YamlWriter.FlowText(new YamlFlowSequence(items.Select(YamlScalar.String))).Length.Should().Be(133);
 
         var node = YamlValues.List(items);
 
