@@ -38,6 +38,16 @@ public sealed class DiagnosticBag(string providerName)
 
     private string NotSupportedYetMessage(string feature) => $"{feature} is not supported by the {providerName} provider yet; it is ignored";
 
-    private void Add(string severity, string code, string message, SourceLocation? source, string? workflow, string? job) =>
-        diagnostics.Add(new Diagnostic(severity, code, message, source?.File, source?.Line, source?.Column, workflow, job));
+    /// <summary>
+    /// Adds the diagnostic unless an equal one is there: what several parts of the output report alike (every leg of a
+    /// matrix job, every use of a command) is said once.
+    /// </summary>
+    private void Add(string severity, string code, string message, SourceLocation? source, string? workflow, string? job)
+    {
+        var diagnostic = new Diagnostic(severity, code, message, source?.File, source?.Line, source?.Column, workflow, job);
+        if (!diagnostics.Contains(diagnostic))
+        {
+            diagnostics.Add(diagnostic);
+        }
+    }
 }

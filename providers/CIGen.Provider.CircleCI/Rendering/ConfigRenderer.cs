@@ -79,7 +79,7 @@ internal static partial class ConfigRenderer
             triggers.Add(TriggerRenderer.Render(workflow, scope));
             foreach (var job in workflow.Jobs)
             {
-                var jobScope = Scope.ForJob(diagnostics, workflow, job);
+                var jobScope = Scope.ForJob(diagnostics, workflow, job, expanded.MatrixJobOf(workflow.Id, job.Id));
                 candidates.Add(new JobCandidate(workflow, job, jobs.Render(workflow, job, jobScope), jobScope));
             }
         }

@@ -20,6 +20,10 @@ internal sealed record ExpandedGraph(
         Values.TryGetValue((workflowId, jobId), out var values) ? values : JobMatrix.None;
 
 
+    /// <summary>The matrix job <paramref name="jobId"/> is a leg of; null for a job without a matrix.</summary>
+    public string? MatrixJobOf(string workflowId, string jobId) =>
+        Legs.FirstOrDefault(l => l.Key.Workflow == workflowId && l.Value.Contains(jobId, StringComparer.Ordinal)).Key.Job;
+
     /// <summary>The jobs a requirement on <paramref name="jobId"/> means: all its legs, or the job itself.</summary>
     public IReadOnlyList<string> JobsOf(string workflowId, string jobId) =>
         Legs.TryGetValue((workflowId, jobId), out var legs) ? legs : [jobId];

@@ -14,8 +14,12 @@ internal sealed record Scope(DiagnosticBag Diagnostics, string Description, stri
     public static Scope ForWorkflow(DiagnosticBag diagnostics, Workflow workflow) =>
         new(diagnostics, $"workflow `{workflow.Id}`", workflow.Id);
 
-    public static Scope ForJob(DiagnosticBag diagnostics, Workflow workflow, Job job) =>
-        new(diagnostics, $"job `{job.Id}` of workflow `{workflow.Id}`", workflow.Id, job.Id);
+    /// <param name="matrixJob">
+    /// The matrix job <paramref name="job"/> is a leg of, which the user wrote and the diagnostics name: what every leg
+    /// reports alike is then said once (<see cref="DiagnosticBag"/> keeps one of equal diagnostics).
+    /// </param>
+    public static Scope ForJob(DiagnosticBag diagnostics, Workflow workflow, Job job, string? matrixJob = null) =>
+        new(diagnostics, $"job `{matrixJob ?? job.Id}` of workflow `{workflow.Id}`", workflow.Id, matrixJob ?? job.Id);
 
     /// <param name="users">Jobs using the command, as <c>workflow/job</c>, in graph order.</param>
     public static Scope ForCommand(DiagnosticBag diagnostics, Command command, IReadOnlyList<string> users) =>

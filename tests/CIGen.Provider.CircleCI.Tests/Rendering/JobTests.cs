@@ -88,6 +88,17 @@ public class JobTests
     }
 
     [Fact]
+    public void Warns_once_for_a_matrix_job_naming_the_job_the_user_wrote_not_once_per_leg()
+    {
+        var result = Render.Graph(G.Graph(G.Workflow("ci", MatrixSample.Test() with { TimeoutMinutes = 20, Source = JobSource })));
+
+        MatrixSample.Test().MatrixLegs.Should().HaveCount(4);
+        result.Diagnostics.Where(d => d.Message.StartsWith("timeout", StringComparison.Ordinal)).Should().ContainSingle()
+            .Which.Should().Match<Diagnostic>(d => d.Message.StartsWith("timeout 20 of job `test` of workflow `ci` has no CircleCI equivalent", StringComparison.Ordinal)
+                && d.Job == "test" && d.Line == 3);
+    }
+
+    [Fact]
     public void Warns_that_github_runner_labels_are_ignored_and_keeps_the_resource_class()
     {
         var job = G.Job("test", G.Run("x")) with { Runner = new RunnerSelection { RunsOn = ["ubuntu-24.04"], ResourceClass = "large" } };
