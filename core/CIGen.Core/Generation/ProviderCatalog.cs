@@ -61,7 +61,9 @@ public static class ProviderCatalog
         {
             await using var connection = await ProviderConnection.StartAsync(executable, hostOptions, log, cancellationToken);
             var description = connection.Description;
-            return ([executable.Name, description.Version, description.ProtocolVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), executable.Path], null);
+            // The name it answers is the one its diagnostics carry; a file named otherwise says so beside it.
+            var name = description.Name == executable.Name ? description.Name : $"{description.Name} (file: cigen-provider-{executable.Name})";
+            return ([name, description.Version, description.ProtocolVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), executable.Path], null);
         }
         catch (ProviderException exception)
         {

@@ -14,7 +14,7 @@ namespace CIGen.Core.Providers;
 /// closed, a grace period, then the process tree killed). Every failure becomes a <see cref="ProviderException"/>
 /// that names the provider and says what happened.
 /// </summary>
-public sealed class ProviderConnection : IAsyncDisposable
+public sealed partial class ProviderConnection : IAsyncDisposable
 {
     private readonly ProviderExecutable executable;
     private readonly ProviderHostOptions options;
@@ -121,6 +121,14 @@ public sealed class ProviderConnection : IAsyncDisposable
             options.HandshakeTimeout,
             cancellationToken) ?? throw Fail($"answered '{Methods.Initialize}' with null.");
 
+        // Versions start at 1: a 0 is a missing field (the type cannot tell the two apart).
+        if (result.ProtocolVersion == 0)
+        {
+            throw Fail(
+                $"answered '{Methods.Initialize}' without \"protocolVersion\", the version it chose of those offered ({offered.Describe()}).",
+                GenerationCodes.ProtocolVersionMismatch);
+        }
+
         if (!offered.Contains(result.ProtocolVersion))
         {
             throw Fail(
@@ -189,10 +197,20 @@ public sealed class ProviderConnection : IAsyncDisposable
             return framing;
         }
 
+        if (disconnected.Task.IsCompletedSuccessfully && disconnected.Task.Result is { Reason: DisconnectedReason.RemoteProtocolViolation or DisconnectedReason.ParseError } broken)
+        {
+            // StreamJsonRpc hangs up on a message it cannot take — a response to an id it never sent, an id of another
+            // type — and the provider then exits on the closed stdin: its exit is the consequence, not the cause.
+            return Fail(
+                $"broke the protocol during '{method}': {broken.Description.TrimEnd('.')}. A response carries the id of the request it answers, " +
+                "as sent: cigen's ids are numbers.");
+        }
+
         if (exception is not ConnectionLostException && !disconnected.Task.IsCompleted && !process.HasExited)
         {
-            // The connection is alive but the answer could not be read: a malformed result.
-            return Fail($"sent a '{method}' answer cigen cannot read: {exception.Message}");
+            // The connection is alive but the answer could not be read: a malformed result. Said in the protocol's terms —
+            // where in the JSON, not which .NET type failed to deserialize.
+            return Fail($"sent a '{method}' answer cigen cannot read: {Unreadable(exception)}");
         }
 
         // Give the process a moment to finish dying, and its last stderr lines a moment to arrive.
@@ -214,6 +232,27 @@ public sealed class ProviderConnection : IAsyncDisposable
             ? Fail($"exited with code {process.ExitCode} during '{method}'.", GenerationCodes.ProviderCrashed, withTail: true)
             : Fail($"closed the connection during '{method}' ({exception.Message}).", GenerationCodes.ProviderCrashed, withTail: true);
     }
+
+    /// <summary>Where an answer breaks the protocol's types: the JSON path of the value, when the reader names one.</summary>
+    private static string Unreadable(Exception exception)
+    {
+        for (var inner = (Exception?)exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Text.Json.JsonException json)
+            {
+                // System.Text.Json names the path in the property, or, rethrown by StreamJsonRpc, only in the message.
+                var path = json.Path is { Length: > 0 } property ? property : JsonPathInMessage().Match(json.Message) is { Success: true } match ? match.Groups[1].Value : null;
+                return path is null
+                    ? "it is not JSON of the shape docs/protocol.md gives it."
+                    : $"the value at {path} is not of the type docs/protocol.md gives it.";
+            }
+        }
+
+        return exception.Message;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Path: (\$[^ |]*)")]
+    private static partial System.Text.RegularExpressions.Regex JsonPathInMessage();
 
     /// <summary>What broke the framing of the provider's stdout, when something did.</summary>
     private ProviderException? FramingFailure()

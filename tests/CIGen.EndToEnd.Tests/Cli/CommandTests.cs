@@ -47,6 +47,17 @@ public sealed class CommandTests : CliTestBase
     }
 
     [Fact]
+    public void Providers_shows_the_name_a_provider_answers_and_its_file_when_they_differ()
+    {
+        Misbehaving("othername");
+
+        var result = Run("providers");
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+        result.Output.Should().MatchRegex(@"\nsomeone-else \(file: cigen-provider-othername\) +0\.0\.1 +2 +/");
+    }
+
+    [Fact]
     public void Providers_reports_a_broken_provider_and_exits_4()
     {
         Misbehaving("wrongversion");

@@ -94,6 +94,52 @@ public sealed class MisbehavingProviderTests : CliTestBase
         ShouldHaveWrittenNothing();
     }
 
+    [Theory]
+    [InlineData("wrongid")]
+    [InlineData("wrongidtype")]
+    public void A_response_under_an_id_cigen_never_sent_is_reported_as_such_not_as_the_exit_it_causes(string mode)
+    {
+        var result = Generate(mode);
+
+        result.ExitCode.Should().Be(ExitCodes.ProviderFailure, result.ToString());
+        result.Error.Should().Contain($"error {GenerationCodes.ProviderProtocolViolation}: provider '{mode}' (")
+            .And.Contain("broke the protocol during 'generate': A response was received without a request having been sent. A response carries the id")
+            .And.NotContain("exited with code");
+        ShouldHaveWrittenNothing();
+    }
+
+    [Fact]
+    public void A_missing_protocol_version_is_named_not_read_as_version_0()
+    {
+        var result = Generate("noversion");
+
+        result.ExitCode.Should().Be(ExitCodes.ProviderFailure, result.ToString());
+        result.Error.Should().Contain($"error {GenerationCodes.ProtocolVersionMismatch}: provider 'noversion' (")
+            .And.Contain("answered 'initialize' without \"protocolVersion\"").And.NotContain("version 0");
+        ShouldHaveWrittenNothing();
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_type_is_named_by_its_json_path_not_by_dotnet_types()
+    {
+        var result = Generate("badresult");
+
+        result.ExitCode.Should().Be(ExitCodes.ProviderFailure, result.ToString());
+        result.Error.Should().Contain("sent a 'generate' answer cigen cannot read: the value at $.files is not of the type docs/protocol.md gives it.")
+            .And.NotContain("IReadOnlyList").And.NotContain("CIGen.Protocol").And.NotContain("System.");
+        ShouldHaveWrittenNothing();
+    }
+
+    [Fact]
+    public void A_request_from_the_provider_is_answered_method_not_found_and_a_notification_ignored()
+    {
+        // docs/protocol.md §3: the host serves no methods; the provider's call fails, its generate goes on.
+        var result = Generate("asks");
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+        File.ReadAllText(Project.Combine(".good/asked.yml")).Should().EndWith("answer: -32601\n");
+    }
+
     [Fact]
     public void An_error_diagnostic_stops_all_output()
     {

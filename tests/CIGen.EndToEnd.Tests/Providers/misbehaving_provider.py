@@ -15,6 +15,12 @@ Modes:
   errordiag     returns a file and an error diagnostic
   badresult     answers generate with a result of the wrong shape
   envdump       returns env.txt: the names of its environment variables, one per line
+  asks          sends the host a request and a notification during generate, then returns .good/asked.yml holding
+                the host's answer to the request
+  wrongid       answers generate under an id the host never used
+  wrongidtype   answers generate with its id as a string ("1" for 1)
+  noversion     answers initialize without protocolVersion
+  othername     answers initialize with the name someone-else
   good          behaves (returns .good/ok.yml)
 """
 import json
@@ -90,6 +96,10 @@ def main():
             else:
                 reply["result"] = {"name": MODE, "version": "0.0.1", "protocolVersion": 99 if MODE == "wrongversion" else 2,
                                    "capabilities": [], "outputs": []}
+                if MODE == "othername":
+                    reply["result"]["name"] = "someone-else"
+                if MODE == "noversion":
+                    del reply["result"]["protocolVersion"]
         elif method == "generate":
             if MODE == "stray":
                 print("hello from a careless provider", flush=True)
@@ -113,6 +123,17 @@ def main():
                 print("thinking forever", file=sys.stderr, flush=True)
                 time.sleep(3600)
             files, diagnostics = files_for_mode()
+            if MODE == "asks":
+                write_message({"jsonrpc": "2.0", "method": "$/progress", "params": {"message": "halfway"}})
+                write_message({"jsonrpc": "2.0", "id": "from-provider", "method": "workspace/readFile", "params": {"path": "cigen.yml"}})
+                answer = read_message()
+                while answer is not None and answer.get("id") != "from-provider":
+                    answer = read_message()
+                files = [{"path": ".good/asked.yml", "content": "answer: %s\n" % json.dumps((answer or {}).get("error", {}).get("code"))}]
+            if MODE == "wrongid":
+                reply["id"] = message["id"] + 1000
+            if MODE == "wrongidtype":
+                reply["id"] = str(message["id"])
             if MODE == "badresult":
                 reply["result"] = {"files": 42, "diagnostics": "none"}
             elif MODE == "nofiles":
