@@ -33,7 +33,7 @@ public static class OutputAssembler
                     ?? (OutputPaths.Resolve(outputRoot, file.Path) is null ? "it resolves outside the output root" : null);
                 if (problem is not null)
                 {
-                    errors.Add(Error(GenerationCodes.InvalidOutputPath, $"provider '{output.Provider}' returned the path '{file.Path}': {problem}."));
+                    errors.Add(Error(GenerationCodes.InvalidOutputPath, $"provider '{output.Provider}' returned the path '{MessageText.Escape(file.Path)}': {problem}."));
                     continue;
                 }
 

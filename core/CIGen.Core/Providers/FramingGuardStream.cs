@@ -172,8 +172,9 @@ internal sealed class FramingGuardStream(Stream inner, long maxMessageBytes) : S
 
         // The first line of it is what the user needs to recognise the print that caused it.
         var text = Encoding.UTF8.GetString(line.Concat(following.ToArray()).Take(MaxShownBytes).ToArray());
+        // A stray line break alone (a print() of nothing, a newline after a message) is shown as such, not as "".
         var firstLine = text.Split('\n')[0].TrimEnd('\r');
-        StrayOutput = new string(firstLine.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        StrayOutput = Generation.MessageText.Escape(firstLine.Trim().Length > 0 ? firstLine : text[..Math.Min(text.Length, 40)]);
         ThrowIfStray();
     }
 

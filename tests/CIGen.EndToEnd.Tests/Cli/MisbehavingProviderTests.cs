@@ -109,6 +109,26 @@ public sealed class MisbehavingProviderTests : CliTestBase
     }
 
     [Fact]
+    public void A_stray_line_break_is_shown_escaped_not_as_an_empty_quote()
+    {
+        var result = Generate("trailingnewline");
+
+        result.ExitCode.Should().Be(ExitCodes.ProviderFailure, result.ToString());
+        result.Error.Should().Contain("wrote non-protocol output to stdout: \"\\n").And.NotContain("stdout: \"\"");
+        ShouldHaveWrittenNothing();
+    }
+
+    [Fact]
+    public void A_path_with_a_line_break_is_quoted_on_one_line()
+    {
+        var result = Generate("newlinepath");
+
+        result.ExitCode.Should().Be(ExitCodes.ProviderFailure, result.ToString());
+        result.Error.Should().Contain("provider 'newlinepath' returned the path '.bad/a\\nb.yml': ");
+        ShouldHaveWrittenNothing();
+    }
+
+    [Fact]
     public void A_missing_protocol_version_is_named_not_read_as_version_0()
     {
         var result = Generate("noversion");

@@ -21,6 +21,8 @@ Modes:
   wrongidtype   answers generate with its id as a string ("1" for 1)
   noversion     answers initialize without protocolVersion
   othername     answers initialize with the name someone-else
+  trailingnewline  writes a line break after its initialize answer
+  newlinepath   returns the path ".bad/a\nb.yml"
   good          behaves (returns .good/ok.yml)
 """
 import json
@@ -74,6 +76,8 @@ def files_for_mode():
         line = f"tag: {tag} " + "x" * 50 + "\n"
         body = line * (int(size) // len(line))
         return [{"path": f".big/f{i}.yml", "content": body} for i in range(int(count))], []
+    if MODE == "newlinepath":
+        return [{"path": ".bad/a\nb.yml", "content": "x: 1\n"}], []
     if MODE == "envdump":
         return [{"path": "env.txt", "content": "\n".join(sorted(os.environ)) + "\n"}], []
     return [{"path": ".good/ok.yml", "content": "ok: true\n"}], []
@@ -145,6 +149,9 @@ def main():
         else:
             reply["error"] = {"code": -32601, "message": "unknown method"}
         write_message(reply)
+        if MODE == "trailingnewline" and method == "initialize":
+            WIRE_OUT.write(b"\n")
+            WIRE_OUT.flush()
     return 0
 
 
