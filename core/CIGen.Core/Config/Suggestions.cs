@@ -12,6 +12,13 @@ internal static class Suggestions
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            // The distance is at least the difference in length: a candidate that far off could never be suggested, and
+            // measuring it costs length × length (a multi-megabyte value against a key name took seconds per candidate).
+            if (Math.Abs(written.Length - candidate.Length) > Allowed(written, candidate, maxDistance))
+            {
+                continue;
+            }
+
             // runs-on vs runs_on, Timeout vs timeout: same word, different spelling convention.
             var distance = Normalize(candidate) == normalized ? 0 : Distance(written, candidate);
             // Ties go to the ordinal-first candidate, so hints never depend on the order candidates are listed in.
@@ -21,8 +28,11 @@ internal static class Suggestions
             }
         }
 
-        return best is not null && bestDistance <= (maxDistance ?? Math.Max(1, Math.Min(written.Length, best.Length) / 3)) ? best : null;
+        return best is not null && bestDistance <= Allowed(written, best, maxDistance) ? best : null;
     }
+
+    private static int Allowed(string written, string candidate, int? maxDistance) =>
+        maxDistance ?? Math.Max(1, Math.Min(written.Length, candidate.Length) / 3);
 
     /// <summary>" did you mean `x`?" or "" — ready to append to a sentence.</summary>
     public static string DidYouMean(string written, IEnumerable<string> candidates) =>

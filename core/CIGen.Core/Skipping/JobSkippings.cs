@@ -20,7 +20,8 @@ internal static class JobSkippings
         {
             Workflows = [.. graph.Workflows.Select(w => w with
             {
-                Jobs = [.. w.Jobs.Select(j => Skippable(w, j, graph.Runners, diagnostics)
+                // An id a marker key cannot hold was reported as an invalid name; the graph is not used then.
+                Jobs = [.. w.Jobs.Select(j => MarkerKey.AcceptsName(w.Id) && MarkerKey.AcceptsName(j.Id) && Skippable(w, j, graph.Runners, diagnostics)
                     ? j with { Skipping = For(w, j, graph, backends.For(j), groupsOf?.Invoke(w.Id, j.Id) ?? []) }
                     : j)],
             })],

@@ -51,6 +51,9 @@ public sealed partial record MarkerKey
     public string WithHash(string jobHash) =>
         Prefix + Check(jobHash, nameof(jobHash), Hash(), "64 lowercase hex digits (a SHA-256)");
 
+    /// <summary>Whether <paramref name="value"/> can be the workflow or job part of a key (ids the config rejects cannot).</summary>
+    public static bool AcceptsName(string value) => Name().IsMatch(value);
+
     private static string Check(string value, string part, Regex pattern, string allowed)
     {
         ArgumentNullException.ThrowIfNull(value, part);

@@ -126,6 +126,14 @@ public class ErrorTests
     }
 
     [Fact]
+    public void A_skippable_job_with_an_invalid_id_is_reported_not_thrown()
+    {
+        // Found by the hostile-config fuzz test: invalid UTF-8 in a job's name reached the skip-marker key, which threw.
+        Load(ConfigTree.Inline("provider: github-actions\njobs:\n  test_p\uFFFDyodide:\n    source_files: ['src/**']\n    " + Step.Replace("\n  ", "\n      "))).Single()
+            .ShouldBe(DiagnosticCodes.InvalidName, "cigen.yml", 3, 3, "`test_p\uFFFDyodide` is not a valid job id");
+    }
+
+    [Fact]
     public void Invalid_job_ids_are_reported()
     {
         Load(ConfigTree.Split(("workflows/ci/jobs/build.linux.yml", Step))).Single()
