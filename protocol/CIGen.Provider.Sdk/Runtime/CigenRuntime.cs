@@ -54,6 +54,19 @@ public static class CigenRuntime
         return kept.ToString().TrimEnd('\n') + "\n";
     }
 
+    /// <summary>
+    /// A shell file of the output that carries (a part of) the runtime: cigen's header first — the host adds it only to
+    /// YAML files — then shellcheck told the dialect, then <paramref name="body"/> without a shebang: the file is run as
+    /// <c>bash FILE</c>.
+    /// </summary>
+    /// <param name="configSource">Named in the header, as the host names it in the YAML files' header.</param>
+    public static string AsFile(string configSource, string body) =>
+        $"{GeneratedHeader.For(configSource)}# shellcheck shell=bash\n{WithoutShebang(body)}";
+
+    /// <summary><paramref name="script"/> without its <c>#!</c> line, if it has one.</summary>
+    public static string WithoutShebang(string script) =>
+        script.StartsWith("#!", StringComparison.Ordinal) ? script[(script.IndexOf('\n', StringComparison.Ordinal) + 1)..] : script;
+
     /// <summary>Whether a copy with <paramref name="parts"/> keeps the part named <paramref name="name"/>.</summary>
     private static bool Keeps(string name, RuntimeParts parts)
     {

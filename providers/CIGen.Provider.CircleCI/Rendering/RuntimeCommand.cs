@@ -39,9 +39,8 @@ internal static partial class RuntimeCommand
     /// does not reach into a function, so it is repeated here.</remarks>
     /// <param name="parts">The parts of the runtime the config's jobs call; the rest is left out.</param>
     public static string Script(RuntimeParts parts) =>
-        $"# shellcheck disable=SC2317,SC2034 # the runtime calls its record handlers by name; a copy may leave out the part that reads a variable\ncigen_runtime() (\n{WithoutShebang(CigenRuntime.ScriptFor(parts)).TrimEnd('\n')}\n)\n{Glue.Code}";
+        $"# shellcheck disable=SC2317,SC2034 # the runtime calls its record handlers by name; a copy may leave out the part that reads a variable\ncigen_runtime() (\n{CigenRuntime.WithoutShebang(CigenRuntime.ScriptFor(parts)).TrimEnd('\n')}\n)\n{Glue.Code}";
 
-    private static string WithoutShebang(string script) => script.StartsWith("#!", StringComparison.Ordinal) ? script[(script.IndexOf('\n') + 1)..] : script;
 
     /// <summary>The file holding the value <paramref name="name"/> of the job's <c>keys</c> step.</summary>
     public static string KeyValueFile(string name) => $"{KeyValuesDirectory}/{name}";
