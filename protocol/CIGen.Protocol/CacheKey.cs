@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CIGen.Protocol;
 
 /// <summary>
@@ -10,64 +12,109 @@ public sealed record CacheKey
     public IReadOnlyList<KeyPart> Parts { get; set; } = [];
 }
 
-/// <summary>What a <see cref="KeyPart"/> stands for.</summary>
+/// <summary>The <c>kind</c> of each <see cref="KeyPart"/> on the wire.</summary>
 public static class KeyPartKind
 {
-    /// <summary>Fixed text, in <see cref="KeyPart.Text"/>.</summary>
     public const string Literal = "literal";
-
-    /// <summary>
-    /// A value the job's <see cref="StepKind.KeyValues"/> step prints at run time (<see cref="KeyPart.Name"/>): the
-    /// runner's OS, OS version and architecture, a tool's version, or a digest of files.
-    /// </summary>
     public const string Value = "value";
-
-    /// <summary>A digest of the files matching <see cref="KeyPart.Files"/> (globs, read when the step runs).</summary>
     public const string Checksum = "checksum";
-
-    /// <summary>The branch being built.</summary>
     public const string Branch = "branch";
-
-    /// <summary>The commit being built.</summary>
     public const string Revision = "revision";
-
-    /// <summary>The environment variable <see cref="KeyPart.Name"/>.</summary>
     public const string Env = "env";
-
-    /// <summary>A number that differs on every run (CircleCI's <c>{{ epoch }}</c>): each save makes a new entry.</summary>
     public const string Epoch = "epoch";
-
-    /// <summary>The machine's OS and CPU architecture, spelled by the platform (CircleCI's <c>{{ arch }}</c>).</summary>
     public const string Arch = "arch";
-
-    /// <summary>
-    /// The job's matrix value <see cref="KeyPart.Name"/> in the leg that runs (<c>${{ matrix.NAME }}</c>; empty in a
-    /// leg without it). The host puts it into the keys of per-job caches, so each leg keeps its own build output.
-    /// </summary>
     public const string Matrix = "matrix";
 }
 
-public sealed record KeyPart
+/// <summary>One part of a <see cref="CacheKey"/>: a <c>kind</c> and only that kind's fields.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(Literal), KeyPartKind.Literal)]
+[JsonDerivedType(typeof(Value), KeyPartKind.Value)]
+[JsonDerivedType(typeof(Checksum), KeyPartKind.Checksum)]
+[JsonDerivedType(typeof(Branch), KeyPartKind.Branch)]
+[JsonDerivedType(typeof(Revision), KeyPartKind.Revision)]
+[JsonDerivedType(typeof(Env), KeyPartKind.Env)]
+[JsonDerivedType(typeof(Epoch), KeyPartKind.Epoch)]
+[JsonDerivedType(typeof(Arch), KeyPartKind.Arch)]
+[JsonDerivedType(typeof(Matrix), KeyPartKind.Matrix)]
+public abstract record KeyPart
 {
-    /// <summary>One of <see cref="KeyPartKind"/>.</summary>
-    public required string Kind { get; init; }
+    /// <summary>The part's <c>kind</c> on the wire (<see cref="KeyPartKind"/>), for messages and lookups.</summary>
+    [JsonIgnore]
+    public abstract string Kind { get; }
 
-    /// <summary><c>literal</c>: the text.</summary>
-    public string? Text { get; init; }
-
-    /// <summary><c>value</c>: the value's name; <c>env</c>: the variable's name; <c>matrix</c>: the matrix value's name.</summary>
-    public string? Name { get; init; }
-
-    /// <summary>
-    /// <c>checksum</c>: globs relative to the repository root (<c>**</c>, <c>*</c>, <c>?</c>, a leading <c>!</c>
-    /// excludes; braces already expanded by the host). Files that do not exist contribute nothing.
-    /// </summary>
-    public IReadOnlyList<string> Files { get; set; } = [];
+    /// <summary>Fixed text.</summary>
+    public sealed record Literal(string Text) : KeyPart
+    {
+        [JsonIgnore]
+        public override string Kind => KeyPartKind.Literal;
+    }
 
     /// <summary>
-    /// <c>checksum</c>: the name of the <see cref="StepKind.KeyValues"/> value that holds the same digest, computed in
-    /// the job's shell, for platforms without a function that hashes files by glob. Absent for a hand-written
-    /// <c>{{ checksum "file" }}</c>, which names one file.
+    /// A value the job's <see cref="KeyValuesStep"/> prints at run time: the runner's OS, OS version and
+    /// architecture, a tool's version, or a digest of files.
     /// </summary>
-    public string? Value { get; init; }
+    public sealed record Value(string Name) : KeyPart
+    {
+        [JsonIgnore]
+        public override string Kind => KeyPartKind.Value;
+    }
+
+    /// <summary>
+    /// A digest of the files matching <paramref name="Files"/>: globs relative to the repository root (<c>**</c>,
+    /// <c>*</c>, <c>?</c>, a leading <c>!</c> excludes; braces already expanded by the host), read when the step runs;
+    /// files that do not exist contribute nothing. <paramref name="Digest"/> names the <see cref="KeyValuesStep"/> value
+    /// that holds the same digest computed in the job's shell, for platforms without a function that hashes files by
+    /// glob; null for a hand-written <c>{{ checksum "file" }}</c>, which names one file.
+    /// </summary>
+    public sealed record Checksum(IReadOnlyList<string> Files, string? Digest = null) : KeyPart
+    {
+        [JsonIgnore]
+        public override string Kind => KeyPartKind.Checksum;
+    }
+
+    /// <summary>The branch being built.</summary>
+    public sealed record Branch : KeyPart
+    {
+        [JsonIgnore]
+        public override string Kind => KeyPartKind.Branch;
+    }
+
+    /// <summary>The commit being built.</summary>
+    public sealed record Revision : KeyPart
+    {
+        [JsonIgnore]
+        public override string Kind => KeyPartKind.Revision;
+    }
+
+    /// <summary>The environment variable <paramref name="Name"/>.</summary>
+    public sealed record Env(string Name) : KeyPart
+    {
+        [JsonIgnore]
+        public override string Kind => KeyPartKind.Env;
+    }
+
+    /// <summary>A number that differs on every run (CircleCI's <c>{{ epoch }}</c>): each save makes a new entry.</summary>
+    public sealed record Epoch : KeyPart
+    {
+        [JsonIgnore]
+        public override string Kind => KeyPartKind.Epoch;
+    }
+
+    /// <summary>The machine's OS and CPU architecture, spelled by the platform (CircleCI's <c>{{ arch }}</c>).</summary>
+    public sealed record Arch : KeyPart
+    {
+        [JsonIgnore]
+        public override string Kind => KeyPartKind.Arch;
+    }
+
+    /// <summary>
+    /// The job's matrix value <paramref name="Name"/> in the leg that runs (<c>${{ matrix.NAME }}</c>; empty in a
+    /// leg without it). The host puts it into the keys of per-job caches, so each leg keeps its own build output.
+    /// </summary>
+    public sealed record Matrix(string Name) : KeyPart
+    {
+        [JsonIgnore]
+        public override string Kind => KeyPartKind.Matrix;
+    }
 }

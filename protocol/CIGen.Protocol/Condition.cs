@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CIGen.Protocol;
 
 /// <summary>The status functions a condition can test.</summary>
@@ -16,75 +18,84 @@ public static class ConditionRef
     public const string Tag = "tag";
 }
 
-/// <summary>
-/// An <c>if:</c> parsed by the core: exactly one member is set. Combinators (<see cref="And"/>, <see cref="Or"/>,
-/// <see cref="Not"/>), tests (<see cref="Status"/>, <see cref="Eq"/>, <see cref="Ne"/>, <see cref="StartsWith"/> with two operands) and operands
-/// (<see cref="Literal"/>, <see cref="Ref"/>, <see cref="Env"/>, <see cref="Matrix"/>, <see cref="Raw"/>).
-/// </summary>
-public sealed record Condition
+/// <summary>The <c>kind</c> of each <see cref="Condition"/> on the wire.</summary>
+public static class ConditionKind
 {
-    public IReadOnlyList<Condition>? And { get; init; }
+    public const string And = "and";
+    public const string Or = "or";
+    public const string Not = "not";
+    public const string Status = "status";
+    public const string Eq = "eq";
+    public const string Ne = "ne";
+    public const string StartsWith = "starts_with";
+    public const string Literal = "literal";
+    public const string Ref = "ref";
+    public const string Env = "env";
+    public const string Matrix = "matrix";
+    public const string Raw = "raw";
+}
 
-    public IReadOnlyList<Condition>? Or { get; init; }
+/// <summary>
+/// An <c>if:</c> parsed by the core, as a tree of nodes with a <c>kind</c> each: combinators (<see cref="And"/>,
+/// <see cref="Or"/>, <see cref="Not"/>), tests (<see cref="Status"/>, <see cref="Eq"/>, <see cref="Ne"/>,
+/// <see cref="StartsWith"/>) and operands (<see cref="Literal"/>, <see cref="Ref"/>, <see cref="Env"/>,
+/// <see cref="Matrix"/>, <see cref="Raw"/>).
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(And), ConditionKind.And)]
+[JsonDerivedType(typeof(Or), ConditionKind.Or)]
+[JsonDerivedType(typeof(Not), ConditionKind.Not)]
+[JsonDerivedType(typeof(Status), ConditionKind.Status)]
+[JsonDerivedType(typeof(Eq), ConditionKind.Eq)]
+[JsonDerivedType(typeof(Ne), ConditionKind.Ne)]
+[JsonDerivedType(typeof(StartsWith), ConditionKind.StartsWith)]
+[JsonDerivedType(typeof(Literal), ConditionKind.Literal)]
+[JsonDerivedType(typeof(Ref), ConditionKind.Ref)]
+[JsonDerivedType(typeof(Env), ConditionKind.Env)]
+[JsonDerivedType(typeof(Matrix), ConditionKind.Matrix)]
+[JsonDerivedType(typeof(Raw), ConditionKind.Raw)]
+public abstract record Condition
+{
+    /// <summary>Every condition of <paramref name="Of"/> holds.</summary>
+    public sealed record And(IReadOnlyList<Condition> Of) : Condition;
 
-    public Condition? Not { get; init; }
+    /// <summary>Some condition of <paramref name="Of"/> holds.</summary>
+    public sealed record Or(IReadOnlyList<Condition> Of) : Condition;
+
+    public sealed record Not(Condition Operand) : Condition;
 
     /// <summary>One of <see cref="ConditionStatus"/>: <c>success()</c>, <c>failure()</c>, <c>always()</c>, <c>cancelled()</c>.</summary>
-    public string? Status { get; init; }
+    public sealed record Status(string Name) : Condition;
 
     /// <summary>Two operands that are equal (GitHub's <c>==</c>).</summary>
-    public IReadOnlyList<Condition>? Eq { get; init; }
+    public sealed record Eq(Condition Left, Condition Right) : Condition;
 
     /// <summary>Two operands that differ (GitHub's <c>!=</c>).</summary>
-    public IReadOnlyList<Condition>? Ne { get; init; }
+    public sealed record Ne(Condition Left, Condition Right) : Condition;
 
     /// <summary>
-    /// The first operand starts with the second (GitHub's <c>startsWith(a, b)</c>, ignoring case), for operands the
-    /// core gives meaning to: <c>startsWith(tag, 'v')</c>, <c>startsWith(matrix.os, 'ubuntu')</c>. A call over other
-    /// operands stays <see cref="Raw"/>.
+    /// <paramref name="Value"/> starts with <paramref name="Prefix"/> (GitHub's <c>startsWith(a, b)</c>, ignoring
+    /// case), for operands the core gives meaning to: <c>startsWith(tag, 'v')</c>, <c>startsWith(matrix.os,
+    /// 'ubuntu')</c>. A call over other operands stays <see cref="Raw"/>.
     /// </summary>
-    public IReadOnlyList<Condition>? StartsWith { get; init; }
+    public sealed record StartsWith(Condition Value, Condition Prefix) : Condition;
 
     /// <summary>A string literal, unquoted: <c>'it''s'</c> is <c>it's</c>.</summary>
-    public string? Literal { get; init; }
+    public sealed record Literal(string Text) : Condition;
 
-    /// <summary>One of <see cref="ConditionRef"/>.</summary>
-    public string? Ref { get; init; }
+    /// <summary>One of <see cref="ConditionRef"/>: the pushed branch's or tag's short name.</summary>
+    public sealed record Ref(string Name) : Condition;
 
-    /// <summary>The name of an environment variable, for <c>env.X</c>.</summary>
-    public string? Env { get; init; }
+    /// <summary>The environment variable <paramref name="Name"/>, for <c>env.NAME</c>.</summary>
+    public sealed record Env(string Name) : Condition;
 
-    /// <summary>The name of a matrix dimension, for <c>matrix.X</c>.</summary>
-    public string? Matrix { get; init; }
+    /// <summary>The matrix dimension <paramref name="Name"/>, for <c>matrix.NAME</c>.</summary>
+    public sealed record Matrix(string Name) : Condition;
 
     /// <summary>
     /// GitHub expression text passed through as written: another context (<c>github.event_name</c>,
     /// <c>needs.build.result</c>, <c>inputs.x</c>), a function call other than a status function (<c>contains(…)</c>),
     /// or a non-string literal (<c>true</c>, <c>42</c>).
     /// </summary>
-    public string? Raw { get; init; }
-
-    public static Condition AllOf(IReadOnlyList<Condition> conditions) => new() { And = conditions };
-
-    public static Condition AnyOf(IReadOnlyList<Condition> conditions) => new() { Or = conditions };
-
-    public static Condition Negation(Condition condition) => new() { Not = condition };
-
-    public static Condition StatusOf(string status) => new() { Status = status };
-
-    public static Condition Equal(Condition left, Condition right) => new() { Eq = [left, right] };
-
-    public static Condition NotEqual(Condition left, Condition right) => new() { Ne = [left, right] };
-
-    public static Condition Prefix(Condition value, Condition prefix) => new() { StartsWith = [value, prefix] };
-
-    public static Condition Text(string value) => new() { Literal = value };
-
-    public static Condition RefOf(string name) => new() { Ref = name };
-
-    public static Condition EnvOf(string name) => new() { Env = name };
-
-    public static Condition MatrixOf(string name) => new() { Matrix = name };
-
-    public static Condition RawOf(string text) => new() { Raw = text };
+    public sealed record Raw(string Text) : Condition;
 }

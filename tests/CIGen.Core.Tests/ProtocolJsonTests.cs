@@ -8,9 +8,8 @@ public class ProtocolJsonTests
     [Fact]
     public void Scalars_and_ordered_maps_round_trip_with_their_kinds_and_order()
     {
-        var step = new Step
+        var step = new RunStep
         {
-            Kind = StepKind.Run,
             Run = "echo hi",
             Env = new() { ["Z"] = Scalar.Number("1"), ["A"] = Scalar.Boolean(true), ["M"] = "3.10" },
             Source = new SourceLocation(".cigen/x.yml", 3, 5),
@@ -22,6 +21,39 @@ public class ProtocolJsonTests
         back.Commands[0].Steps[0].Env["Z"].Should().Be(Scalar.Number("1"));
         back.Commands[0].Steps[0].Env["M"].Kind.Should().Be(ScalarKind.String);
     }
+
+    [Fact]
+    public void A_union_travels_as_its_kind_first_and_only_that_kind_s_fields()
+    {
+        Step step = new RunStep { Run = "make", Condition = new Condition.Eq(new Condition.Ref("branch"), new Condition.Literal("main")), Source = new SourceLocation("a.yml", 1, 1) };
+
+        var json = JsonSerializer.Serialize(step, ProtocolJsonContext.Default.Step);
+
+        json.Should().Be(
+            """{"kind":"run","run":"make","condition":{"kind":"eq","left":{"kind":"ref","name":"branch"},"right":{"kind":"literal","text":"main"}},"env":{},"envReferences":{},"source":{"file":"a.yml","line":1,"column":1}}""");
+        JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.Step).Should().BeEquivalentTo(step, o => o.RespectingRuntimeTypes());
+    }
+
+    [Fact]
+    public void A_kind_after_the_other_fields_is_read_as_well()
+    {
+        // A third-party host need not write `kind` first: JSON objects have no order.
+        const string json = """{"files":["Cargo.lock"],"kind":"checksum","digest":"files_cargo"}""";
+        var part = JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.KeyPart).Should().BeOfType<KeyPart.Checksum>().Subject;
+
+        part.Files.Should().Equal("Cargo.lock");
+        part.Digest.Should().Be("files_cargo");
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"teleport","source":{"file":"a.yml","line":1,"column":1}}""")]
+    [InlineData("""{"run":"make","source":{"file":"a.yml","line":1,"column":1}}""")]
+    public void A_step_of_an_unknown_kind_or_of_none_is_not_read(string json)
+    {
+        var read = () => JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.Step);
+
+        read.Should().Throw<Exception>().Which.Should().Match<Exception>(e => e is JsonException || e is NotSupportedException);
+    }
 }
 
 public class ProtocolDefaultsTests
@@ -32,7 +64,7 @@ public class ProtocolDefaultsTests
         const string json = """{"kind":"run","run":"make","source":{"file":"a.yml","line":1,"column":1}}""";
         var step = System.Text.Json.JsonSerializer.Deserialize(json, CIGen.Protocol.ProtocolJsonContext.Default.Step)!;
         step.Env.Should().BeEmpty();
-        step.Only.Should().BeEmpty();
+        step.Should().BeOfType<RunStep>().Which.Run.Should().Be("make");
 
         const string jobJson = """{"id":"build","source":{"file":"a.yml","line":1,"column":1}}""";
         var job = System.Text.Json.JsonSerializer.Deserialize(jobJson, CIGen.Protocol.ProtocolJsonContext.Default.Job)!;

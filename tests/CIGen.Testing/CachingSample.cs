@@ -36,9 +36,8 @@ public static class CachingSample
             Setup(Ruby(), "Ruby"),
             Setup(Node(), "Node.js"),
             Injected("Enable pnpm", "corepack enable pnpm", Node()),
-            new Step
+            new KeyValuesStep
             {
-                Kind = StepKind.KeyValues,
                 Id = KeyValuesId,
                 Name = "Compute cache keys",
                 Values = ["os", "os_version", "arch", "ruby", "bundler", "node", "pnpm", "files_gems", "files_node_modules", "gems_key", "node_modules_key"],
@@ -48,8 +47,8 @@ public static class CachingSample
                     Tool("bundler", new VersionProbe("Gemfile.lock", "^   ([0-9][0-9.]*)$"), new VersionProbe(Command: "bundle --version")),
                     Tool("node", new VersionProbe(".nvmrc"), new VersionProbe(Command: "node --version")),
                     Tool("pnpm", new VersionProbe("package.json", "\"packageManager\"[[:space:]]*:[[:space:]]*\"pnpm@([^\"+]+)"), new VersionProbe(Command: "pnpm --version")),
-                    new KeyValue { Name = "files_gems", Kind = KeyValueKind.Digest, Include = ["Gemfile", "Gemfile\\.lock"] },
-                    new KeyValue { Name = "files_node_modules", Kind = KeyValueKind.Digest, Include = ["package\\.json", "pnpm-lock\\.yaml"] },
+                    new KeyValue.Digest("files_gems", ["Gemfile", "Gemfile\\.lock"], []),
+                    new KeyValue.Digest("files_node_modules", ["package\\.json", "pnpm-lock\\.yaml"], []),
                     Join("gems", ["ruby", "bundler"]),
                     Join("node_modules", ["node", "pnpm"]),
                 ],
@@ -79,7 +78,7 @@ public static class CachingSample
         var parts = new List<KeyPart> { Value($"{cache}_key") };
         if (withChecksum)
         {
-            parts.Add(new KeyPart { Kind = KeyPartKind.Checksum, Files = files, Value = $"files_{cache}" });
+            parts.Add(new KeyPart.Checksum(files, $"files_{cache}"));
         }
 
         return new CacheKey { Parts = parts };
@@ -96,14 +95,13 @@ public static class CachingSample
             parts.Add(Literal("-"));
         }
 
-        return new KeyValue { Name = $"{cache}_key", Kind = KeyValueKind.Join, Parts = parts };
+        return new KeyValue.Join($"{cache}_key", parts);
     }
 
-    private static KeyValue Tool(string name, params VersionProbe[] probes) => new() { Name = name, Kind = KeyValueKind.Tool, Probes = probes };
+    private static KeyValue Tool(string name, params VersionProbe[] probes) => new KeyValue.Tool(name, probes);
 
-    public static Step Restore(string cache, IReadOnlyList<string> paths, IReadOnlyList<string> files) => new()
+    public static RestoreCacheStep Restore(string cache, IReadOnlyList<string> paths, IReadOnlyList<string> files) => new()
     {
-        Kind = StepKind.RestoreCache,
         Id = $"cigen_restore_{cache}",
         Name = $"Restore {cache} cache",
         Cache = cache,
@@ -112,28 +110,25 @@ public static class CachingSample
         Source = Where,
     };
 
-    public static Step Save(string cache, IReadOnlyList<string> paths, IReadOnlyList<string> files) => new()
+    public static SaveCacheStep Save(string cache, IReadOnlyList<string> paths, IReadOnlyList<string> files) => new()
     {
-        Kind = StepKind.SaveCache,
         Name = $"Save {cache} cache",
         Cache = cache,
         Paths = paths,
-        CacheKeys = [Key(cache, files)],
+        CacheKey = Key(cache, files),
         Source = Where,
     };
 
-    public static Step Setup(PackageUse package, string title) => new()
+    public static SetupPackageStep Setup(PackageUse package, string title) => new()
     {
-        Kind = StepKind.SetupPackage,
         Name = $"Set up {title}",
         Package = package,
         Source = Where,
     };
 
     /// <summary>A prepare or install run the core injects for <paramref name="package"/>, which it carries.</summary>
-    public static Step Injected(string name, string script, PackageUse package) => new()
+    public static RunStep Injected(string name, string script, PackageUse package) => new()
     {
-        Kind = StepKind.Run,
         Name = name,
         Run = script,
         Shell = "bash",
@@ -143,7 +138,7 @@ public static class CachingSample
 
     private static SourceLocation Where => G.At(".cigen/workflows/ci/jobs/test.yml", 1, 1);
 
-    private static KeyPart Value(string name) => new() { Kind = KeyPartKind.Value, Name = name };
+    private static KeyPart Value(string name) => new KeyPart.Value(name);
 
-    private static KeyPart Literal(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
+    private static KeyPart Literal(string text) => new KeyPart.Literal(text);
 }

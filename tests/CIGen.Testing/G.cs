@@ -31,23 +31,22 @@ public static class G
 
     public static Job Approval(string id) => new() { Id = id, Type = "approval", Source = At($".cigen/workflows/ci/jobs/{id}.yml") };
 
-    public static Step Run(string script, string? name = null) => new()
+    public static RunStep Run(string script, string? name = null) => new()
     {
-        Kind = StepKind.Run,
         Run = script,
         Name = name,
         Source = At(".cigen/workflows/ci/jobs/test.yml", 4, 5),
     };
 
-    public static Step Uses(string action) => new() { Kind = StepKind.Uses, Uses = action, Source = At(".cigen/workflows/ci/jobs/test.yml", 6, 5) };
+    public static UsesStep Uses(string action) => new() { Uses = action, Source = At(".cigen/workflows/ci/jobs/test.yml", 6, 5) };
 
-    public static Step Checkout() => new() { Kind = StepKind.Checkout, Source = At(".cigen/workflows/ci/jobs/test.yml", 3, 5) };
+    public static CheckoutStep Checkout() => new() { Source = At(".cigen/workflows/ci/jobs/test.yml", 3, 5) };
 
-    public static Step UseCommand(string name) => new() { Kind = StepKind.Command, Command = name, Source = At(".cigen/workflows/ci/jobs/test.yml", 8, 5) };
+    public static CommandStep UseCommand(string name) => new() { Command = name, Source = At(".cigen/workflows/ci/jobs/test.yml", 8, 5) };
 
-    public static Step RestoreCache(params string[] keys) => new() { Kind = StepKind.RestoreCache, Keys = keys, Source = At(".cigen/workflows/ci/jobs/test.yml", 10, 5) };
+    public static RestoreCacheStep RestoreCache(params string[] keys) => new() { Keys = keys, Source = At(".cigen/workflows/ci/jobs/test.yml", 10, 5) };
 
-    public static Step SaveCache(string key, params string[] paths) => new() { Kind = StepKind.SaveCache, Key = key, Paths = paths, Source = At(".cigen/workflows/ci/jobs/test.yml", 12, 5) };
+    public static SaveCacheStep SaveCache(string key, params string[] paths) => new() { Key = key, Paths = paths, Source = At(".cigen/workflows/ci/jobs/test.yml", 12, 5) };
 
     public static Command Command(string name, params Step[] steps) => new() { Name = name, Steps = steps, Source = At($".cigen/commands/{name}.yml") };
 

@@ -73,7 +73,7 @@ public static class SkippingSample
         CheckoutIndex = 0,
         Needs = ["test"],
         If = "branch == 'main'",
-        Condition = Condition.Equal(Condition.RefOf("branch"), Condition.Text("main")),
+        Condition = new Condition.Eq(new Condition.Ref("branch"), new Condition.Literal("main")),
     };
 
     public static Graph Graph(SkipBackend backend) => G.Graph(G.Workflow("ci", Lint(backend), Test(backend), Deploy()));

@@ -55,18 +55,22 @@ internal static class AutomaticCacheKey
 
         if (files.Count == 0)
         {
-            var last = parts[^1].Text!;
-            parts[^1] = Literal(last[..^1]);
-            if (parts[^1].Text!.Length == 0)
+            // The key ends after the versions: drop the separator the last literal ends with.
+            var last = ((KeyPart.Literal)parts[^1]).Text[..^1];
+            if (last.Length == 0)
             {
                 parts.RemoveAt(parts.Count - 1);
+            }
+            else
+            {
+                parts[^1] = Literal(last);
             }
 
             return [new CacheKey { Parts = parts }];
         }
 
         var restore = new CacheKey { Parts = [.. parts] };
-        parts.Add(new KeyPart { Kind = KeyPartKind.Checksum, Files = files, Value = FilesValue(cache) });
+        parts.Add(new KeyPart.Checksum(files, FilesValue(cache)));
         return [new CacheKey { Parts = parts }, restore];
     }
 
@@ -81,7 +85,7 @@ internal static class AutomaticCacheKey
         foreach (var name in matrixNames)
         {
             parts.Add(Literal("/"));
-            parts.Add(new KeyPart { Kind = KeyPartKind.Matrix, Name = name });
+            parts.Add(new KeyPart.Matrix(name));
         }
 
         parts.Add(Literal(")"));
@@ -90,16 +94,16 @@ internal static class AutomaticCacheKey
 
     /// <summary>The key as text with each value and checksum filled in from <paramref name="values"/> (tests, docs).</summary>
     public static string Render(CacheKey key, IReadOnlyDictionary<string, string> values) =>
-        string.Concat(key.Parts.Select(p => p.Kind switch
+        string.Concat(key.Parts.Select(p => p switch
         {
-            KeyPartKind.Literal => p.Text,
-            KeyPartKind.Value => values[p.Name!],
-            KeyPartKind.Matrix => values[$"matrix.{p.Name}"],
-            KeyPartKind.Checksum => values[p.Value!],
+            KeyPart.Literal literal => literal.Text,
+            KeyPart.Value value => values[value.Name],
+            KeyPart.Matrix matrix => values[$"matrix.{matrix.Name}"],
+            KeyPart.Checksum { Digest: { } digest } => values[digest],
             _ => throw new ArgumentException($"an automatic key has no {p.Kind} part"),
         }));
 
-    private static KeyPart Value(string name) => new() { Kind = KeyPartKind.Value, Name = name };
+    private static KeyPart Value(string name) => new KeyPart.Value(name);
 
-    private static KeyPart Literal(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
+    private static KeyPart Literal(string text) => new KeyPart.Literal(text);
 }

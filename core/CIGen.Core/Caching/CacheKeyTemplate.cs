@@ -58,22 +58,22 @@ internal static partial class CacheKeyTemplate
         switch (template)
         {
             case ".Branch":
-                return new KeyPart { Kind = KeyPartKind.Branch };
+                return new KeyPart.Branch();
             case ".Revision":
-                return new KeyPart { Kind = KeyPartKind.Revision };
+                return new KeyPart.Revision();
             case "epoch":
-                return new KeyPart { Kind = KeyPartKind.Epoch };
+                return new KeyPart.Epoch();
             case "arch":
-                return new KeyPart { Kind = KeyPartKind.Arch };
+                return new KeyPart.Arch();
         }
 
         if (EnvironmentTemplate().Match(template) is { Success: true } env)
         {
-            return new KeyPart { Kind = KeyPartKind.Env, Name = env.Groups[1].Value };
+            return new KeyPart.Env(env.Groups[1].Value);
         }
 
         return ChecksumTemplate().Match(template) is { Success: true } checksum
-            ? new KeyPart { Kind = KeyPartKind.Checksum, Files = [checksum.Groups[1].Value] }
+            ? new KeyPart.Checksum([checksum.Groups[1].Value])
             : null;
     }
 
@@ -91,7 +91,7 @@ internal static partial class CacheKeyTemplate
     {
         if (literal.Length > 0)
         {
-            parts.Add(new KeyPart { Kind = KeyPartKind.Literal, Text = literal.ToString() });
+            parts.Add(new KeyPart.Literal(literal.ToString()));
             literal.Clear();
         }
     }

@@ -30,7 +30,7 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
         var source = job.Source;
         foreach (var package in job.Packages)
         {
-            before.Add(new Step { Kind = StepKind.SetupPackage, Name = $"Set up {resolver.Title(package)}", Package = package, Source = source });
+            before.Add(new SetupPackageStep { Name = $"Set up {resolver.Title(package)}", Package = package, Source = source });
         }
 
         foreach (var package in job.Packages)
@@ -47,9 +47,8 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
             before.Add(KeyValues(caches, joins, job));
             foreach (var cache in caches)
             {
-                before.Add(new Step
+                before.Add(new RestoreCacheStep
                 {
-                    Kind = StepKind.RestoreCache,
                     Id = $"cigen_restore_{AutomaticCacheKey.ValueName(cache.Name)}",
                     Name = $"Restore {cache.Name} cache",
                     Cache = cache.Name,
@@ -57,13 +56,12 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
                     CacheKeys = cache.Keys,
                     Source = source,
                 });
-                after.Add(new Step
+                after.Add(new SaveCacheStep
                 {
-                    Kind = StepKind.SaveCache,
                     Name = $"Save {cache.Name} cache",
                     Cache = cache.Name,
                     Paths = cache.Paths,
-                    CacheKeys = [cache.Keys[0]],
+                    CacheKey = cache.Keys[0],
                     Source = source,
                 });
             }
@@ -140,15 +138,14 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
 
         var digests = caches.Where(c => c.Files.Count > 0).Select(c => new FilesDigest(AutomaticCacheKey.FilesValue(c.Name), c.Files))
             .Where(d => tools.All(t => t.Value != d.Value)).DistinctBy(d => d.Value, StringComparer.Ordinal).ToList();
-        return new Step
+        return new KeyValuesStep
         {
-            Kind = StepKind.KeyValues,
             Id = KeyValuesId,
             Name = "Compute cache keys",
             Values = [KeyValueNames.Os, KeyValueNames.OsVersion, KeyValueNames.Arch, .. tools.Select(t => t.Value), .. digests.Select(d => d.Value), .. joins.Select(j => j.Name)],
             KeyValues =
             [
-                .. tools.Select(t => new KeyValue { Name = t.Value, Kind = KeyValueKind.Tool, Probes = t.Probes }),
+                .. tools.Select(t => new KeyValue.Tool(t.Value, t.Probes)),
                 .. digests.Select(Digest),
                 .. joins,
             ],
@@ -159,7 +156,7 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
     private static KeyValue Digest(FilesDigest digest)
     {
         var globs = GlobSet.Parse(digest.Globs);
-        return new KeyValue { Name = digest.Value, Kind = KeyValueKind.Digest, Include = globs.IncludeEres, Exclude = globs.ExcludeEres };
+        return new KeyValue.Digest(digest.Value, globs.IncludeEres, globs.ExcludeEres);
     }
 
     /// <summary>
@@ -198,5 +195,5 @@ internal sealed class CacheSteps(CacheCatalog catalog, PackageResolver resolver)
 
     /// <summary>A prepare or install run of <paramref name="package"/>, in its directory; it carries the package so that a provider tells it from the user's runs.</summary>
     private static Step Bash(string name, string run, SourceLocation source, PackageUse package) =>
-        new() { Kind = StepKind.Run, Name = name, Run = run, Shell = "bash", Source = source, WorkingDirectory = package.Directory, Package = package };
+        new RunStep { Name = name, Run = run, Shell = "bash", Source = source, WorkingDirectory = package.Directory, Package = package };
 }

@@ -3,7 +3,7 @@ using CIGen.Protocol;
 namespace CIGen.Core.Caching;
 
 /// <summary>
-/// Folds each run of literal, value and matrix parts of an automatic cache key into one <see cref="KeyValueKind.Join"/> value
+/// Folds each run of literal, value and matrix parts of an automatic cache key into one <see cref="KeyValue.Join"/> value
 /// the key_values step prints (<c>node_modules_key</c> = <c>linux-ubuntu24.04-x64-node_modules-node20-</c>): a
 /// platform then spells one value and the checksum, not five values and the dashes between them, and the key and its
 /// restore key share the value. The key's text is unchanged.
@@ -24,15 +24,15 @@ internal static class KeyPrefixJoin
         var run = new List<KeyPart>();
         foreach (var part in parts.Append(null))
         {
-            if (part is { Kind: KeyPartKind.Literal or KeyPartKind.Value or KeyPartKind.Matrix })
+            if (part is KeyPart.Literal or KeyPart.Value or KeyPart.Matrix)
             {
                 run.Add(part);
                 continue;
             }
 
-            if (run.Count > 1 && run.Any(p => p.Kind == KeyPartKind.Value))
+            if (run.Count > 1 && run.Any(p => p is KeyPart.Value))
             {
-                folded.Add(new KeyPart { Kind = KeyPartKind.Value, Name = NameOf(cache, run, names, joins) });
+                folded.Add(new KeyPart.Value(NameOf(cache, run, names, joins)));
             }
             else
             {
@@ -51,7 +51,8 @@ internal static class KeyPrefixJoin
 
     private static string NameOf(string cache, List<KeyPart> run, Dictionary<string, string> names, List<KeyValue> joins)
     {
-        var text = string.Join('\n', run.Select(p => $"{p.Kind}:{p.Text}{p.Name}"));
+        // Records print as `Literal { Text = … }`: equal runs give equal texts.
+        var text = string.Join('\n', run);
         if (names.TryGetValue(text, out var known))
         {
             return known;
@@ -59,7 +60,7 @@ internal static class KeyPrefixJoin
 
         var name = AutomaticCacheKey.ValueName(cache) + (names.Count == 0 ? "_key" : $"_key_{names.Count + 1}");
         names.Add(text, name);
-        joins.Add(new KeyValue { Name = name, Kind = KeyValueKind.Join, Parts = [.. run] });
+        joins.Add(new KeyValue.Join(name, [.. run]));
         return name;
     }
 }

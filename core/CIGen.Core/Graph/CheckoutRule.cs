@@ -27,12 +27,11 @@ internal sealed class CheckoutRule(IReadOnlyList<Command> commands)
         return -1;
     }
 
-    public bool ChecksOut(Step step) => step.Kind switch
+    public bool ChecksOut(Step step) => step switch
     {
-        StepKind.Checkout => true,
-        StepKind.Uses => step.Uses is { } uses
-            && (uses == "actions/checkout" || uses.StartsWith("actions/checkout@", StringComparison.OrdinalIgnoreCase)),
-        StepKind.Command => step.Command is { } name && CommandChecksOut(name),
+        CheckoutStep => true,
+        UsesStep { Uses: var uses } => uses == "actions/checkout" || uses.StartsWith("actions/checkout@", StringComparison.OrdinalIgnoreCase),
+        CommandStep { Command: var name } => CommandChecksOut(name),
         _ => false,
     };
 

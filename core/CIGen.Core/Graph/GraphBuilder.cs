@@ -138,8 +138,9 @@ internal sealed class GraphBuilder
         var cycles = DependencyCycles.Find(
             [.. config.Commands.Select(c => c.Command.Name)],
             name => [.. commands[name].Command.Steps
-                .Where(s => s.Kind == StepKind.Command && commands.ContainsKey(s.Command!))
-                .Select(s => (s.Command!, s.Source))]);
+                .OfType<CommandStep>()
+                .Where(s => commands.ContainsKey(s.Command))
+                .Select(s => (s.Command, s.Source))]);
         foreach (var cycle in cycles)
         {
             diagnostics.Error(DiagnosticCodes.CommandCycle, cycle.At,
@@ -149,9 +150,9 @@ internal sealed class GraphBuilder
 
     private void CheckCommandSteps(IReadOnlyList<Step> steps, string owner, Scope scope)
     {
-        foreach (var step in steps.Where(s => s.Kind == StepKind.Command && !commands.ContainsKey(s.Command!)))
+        foreach (var step in steps.OfType<CommandStep>().Where(s => !commands.ContainsKey(s.Command)))
         {
-            var name = step.Command!;
+            var name = step.Command;
             var advice = Suggestions.Closest(name, [.. commands.Keys, StepKind.Checkout]) is { } match
                 ? $"did you mean `{match}`?"
                 : name.Contains(' ')
@@ -363,9 +364,9 @@ internal sealed class GraphBuilder
         var pending = new Stack<IReadOnlyList<Step>>([job.Steps]);
         while (pending.TryPop(out var steps))
         {
-            foreach (var step in steps.Where(s => s.Kind == StepKind.Command))
+            foreach (var step in steps.OfType<CommandStep>())
             {
-                if (commands.TryGetValue(step.Command!, out var command) && visited.Add(command.Command.Name))
+                if (commands.TryGetValue(step.Command, out var command) && visited.Add(command.Command.Name))
                 {
                     files.Add(command.File);
                     pending.Push(command.Command.Steps);

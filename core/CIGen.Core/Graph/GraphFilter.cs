@@ -70,6 +70,6 @@ public static class GraphFilter
         public Job Injected(Job job) =>
             !job.Checkout || job.Type == "approval" || job.Steps.Any(rule.ChecksOut)
                 ? job
-                : job with { Steps = [new Step { Kind = StepKind.Checkout, Source = job.Source }, .. job.Steps] };
+                : job with { Steps = [new CheckoutStep { Source = job.Source }, .. job.Steps] };
     }
 }

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using CIGen.Core.Config;
 using CIGen.Core.Config.Model;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Expressions;
+using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Core.Graphs;
 
@@ -57,7 +59,7 @@ internal static partial class MatrixReferences
             Report($"${{{{ matrix.{name} }}}}", known, $"{owner}{via}'s condition", at, diagnostics, scope);
         }
 
-        if (step.Kind == StepKind.Command && commands.TryGetValue(step.Command!, out var command) && used.Add(command.Command.Name))
+        if (step is CommandStep use && commands.TryGetValue(use.Command, out var command) && used.Add(command.Command.Name))
         {
             foreach (var inner in command.Command.Steps)
             {
@@ -67,31 +69,10 @@ internal static partial class MatrixReferences
     }
 
     /// <summary>The matrix values a parsed condition reads.</summary>
-    private static IEnumerable<string> MatrixNames(Condition? condition)
-    {
-        if (condition is null)
-        {
-            yield break;
-        }
+    private static IEnumerable<string> MatrixNames(Condition? condition) =>
+        ConditionNodes.All(condition).OfType<Condition.Matrix>().Select(m => m.Name);
 
-        if (condition.Matrix is { } name)
-        {
-            yield return name;
-        }
-
-        var children = (condition.And ?? []).Concat(condition.Or ?? []).Concat(condition.Eq ?? []).Concat(condition.Ne ?? [])
-            .Concat(condition.StartsWith ?? []).Append(condition.Not);
-        foreach (var child in children)
-        {
-            foreach (var inner in MatrixNames(child))
-            {
-                yield return inner;
-            }
-        }
-    }
-
-    private static IEnumerable<string?> Texts(Step step) =>
-        new[] { step.Name, step.Run, step.WorkingDirectory }.Concat(step.Env.Values.Select(v => v.Text)).Concat(step.With.Values.Select(v => v.Text));
+    private static IEnumerable<string?> Texts(Step step) => StepTexts.Of(step).Prepend(step.Name);
 
     private static void Report(string? text, SortedSet<string> known, string owner, SourceLocation at, DiagnosticBag diagnostics, Scope scope)
     {

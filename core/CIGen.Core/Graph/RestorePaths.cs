@@ -9,14 +9,14 @@ namespace CIGen.Core.Graphs;
 /// </summary>
 internal sealed class RestorePaths(IEnumerable<Step> allSteps)
 {
-    private readonly IReadOnlyList<Step> saves = [.. allSteps.Where(s => s.Kind == StepKind.SaveCache && s.Key is not null && s.Paths.Count > 0)];
+    private readonly IReadOnlyList<SaveCacheStep> saves = [.. allSteps.OfType<SaveCacheStep>().Where(s => s.Key is not null && s.Paths.Count > 0)];
 
     public IReadOnlyList<Step> Apply(IReadOnlyList<Step> steps) =>
-        steps.Any(NeedsPaths) ? [.. steps.Select(s => NeedsPaths(s) ? s with { Paths = PathsFor(s) } : s)] : steps;
+        steps.Any(NeedsPaths) ? [.. steps.Select(s => NeedsPaths(s) ? (RestoreCacheStep)s with { Paths = PathsFor((RestoreCacheStep)s) } : s)] : steps;
 
-    private static bool NeedsPaths(Step step) => step.Kind == StepKind.RestoreCache && step.Paths.Count == 0 && step.Cache is null;
+    private static bool NeedsPaths(Step step) => step is RestoreCacheStep { Paths.Count: 0, Cache: null };
 
-    private IReadOnlyList<string> PathsFor(Step restore)
+    private IReadOnlyList<string> PathsFor(RestoreCacheStep restore)
     {
         foreach (var key in restore.Keys)
         {

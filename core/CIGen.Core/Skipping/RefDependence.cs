@@ -1,7 +1,7 @@
-using CIGen.Provider.Sdk.Expressions;
 using System.Text.RegularExpressions;
-using CIGen.Core.Graphs;
 using CIGen.Protocol;
+using CIGen.Provider.Sdk.Expressions;
+using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Core.Skipping;
 
@@ -38,16 +38,16 @@ internal static partial class RefDependence
     {
         var steps = Steps(job.Steps, commands, []).ToList();
         IEnumerable<string?> texts = [job.If, .. workflow.Env.Values.Concat(job.Env.Values).Select(v => v.Text),
-            .. steps.SelectMany(s => new[] { s.If, s.Run }.Concat(s.Env.Values.Concat(s.With.Values).Select(v => v.Text)))];
+            .. steps.SelectMany(s => StepTexts.Of(s).Prepend(s.If))];
         Condition?[] conditions = [job.Condition, .. steps.Select(s => s.Condition)];
         // Text that reads the ref (a script, an action's input, a raw condition) may read its name.
-        if (texts.Any(Mentions) || conditions.Any(c => ConditionNodes.All(c).Any(n => Mentions(n.Raw))))
+        if (texts.Any(Mentions) || conditions.Any(c => ConditionNodes.All(c).OfType<Condition.Raw>().Any(n => Mentions(n.Text))))
         {
             return RefScope.Name;
         }
 
         return conditions.Any(ComparesRefName) ? RefScope.Name
-            : conditions.Any(c => ConditionNodes.All(c).Any(n => n.Ref is not null)) ? RefScope.Kind
+            : conditions.Any(c => ConditionNodes.All(c).Any(n => n is Condition.Ref)) ? RefScope.Kind
             : RefScope.None;
     }
 
@@ -57,16 +57,17 @@ internal static partial class RefDependence
     /// </summary>
     private static bool ComparesRefName(Condition? condition)
     {
-        if (condition is null || (condition.Eq ?? condition.Ne) is [var a, var b] && (IsEmptinessTest(a, b) || IsEmptinessTest(b, a)))
+        if (condition is null || condition is Condition.Eq or Condition.Ne && ConditionNodes.Children(condition) is [var a, var b]
+            && (IsEmptinessTest(a, b) || IsEmptinessTest(b, a)))
         {
             return false;
         }
 
-        return (condition.Eq ?? condition.Ne ?? condition.StartsWith) is { } operands && operands.Any(o => o.Ref is not null)
+        return condition is Condition.Eq or Condition.Ne or Condition.StartsWith && ConditionNodes.Children(condition).Any(o => o is Condition.Ref)
             || ConditionNodes.Children(condition).Any(ComparesRefName);
     }
 
-    private static bool IsEmptinessTest(Condition reference, Condition other) => reference.Ref is not null && other.Literal == "";
+    private static bool IsEmptinessTest(Condition reference, Condition other) => reference is Condition.Ref && other is Condition.Literal("");
 
     /// <summary>The steps and, in place of a command step, the command's steps (each command once).</summary>
     private static IEnumerable<Step> Steps(IReadOnlyList<Step> steps, IReadOnlyList<Command> commands, HashSet<string> expanded)
@@ -74,7 +75,7 @@ internal static partial class RefDependence
         foreach (var step in steps)
         {
             yield return step;
-            if (step.Kind == StepKind.Command && step.Command is { } name && expanded.Add(name)
+            if (step is CommandStep { Command: var name } && expanded.Add(name)
                 && commands.FirstOrDefault(c => c.Name == name) is { } command)
             {
                 foreach (var inner in Steps(command.Steps, commands, expanded))

@@ -36,13 +36,13 @@ public sealed record RunFacts
 /// </summary>
 public static class ConditionMeaning
 {
-    public static readonly Condition True = Condition.RawOf("true");
+    public static readonly Condition True = new Condition.Raw("true");
 
-    public static readonly Condition False = Condition.RawOf("false");
+    public static readonly Condition False = new Condition.Raw("false");
 
-    public static bool IsTrue(Condition condition) => condition is { Raw: "true" };
+    public static bool IsTrue(Condition condition) => condition is Condition.Raw("true");
 
-    public static bool IsFalse(Condition condition) => condition is { Raw: "false" };
+    public static bool IsFalse(Condition condition) => condition is Condition.Raw("false");
 
     /// <summary>True or false when the facts decide the condition; null when it still depends on something unknown.</summary>
     public static bool? Decide(Condition? condition, RunFacts facts)
@@ -66,13 +66,13 @@ public static class ConditionMeaning
         ArgumentNullException.ThrowIfNull(facts);
         return condition switch
         {
-            { And: { } all } => Combine(all.Select(c => Reduce(c, facts)), stopAt: false),
-            { Or: { } any } => Combine(any.Select(c => Reduce(c, facts)), stopAt: true),
-            { Not: { } inner } => Reduce(inner, facts) is var r && IsConstant(r) ? Constant(!IsTrue(r)) : Condition.Negation(r),
-            { Status: { } status } => facts.Statuses?.TryGetValue(status, out var known) == true ? Constant(known) : condition,
-            { Eq: [var left, var right] } => Test(left, right, facts, (l, r) => l.LooselyEquals(r), Condition.Equal),
-            { Ne: [var left, var right] } => Test(left, right, facts, (l, r) => !l.LooselyEquals(r), Condition.NotEqual),
-            { StartsWith: [var value, var prefix] } => Test(value, prefix, facts, (l, r) => l.StartsWith(r), Condition.Prefix),
+            Condition.And(var all) => Combine(all.Select(c => Reduce(c, facts)), stopAt: false),
+            Condition.Or(var any) => Combine(any.Select(c => Reduce(c, facts)), stopAt: true),
+            Condition.Not(var inner) => Reduce(inner, facts) is var r && IsConstant(r) ? Constant(!IsTrue(r)) : new Condition.Not(r),
+            Condition.Status(var status) => facts.Statuses?.TryGetValue(status, out var known) == true ? Constant(known) : condition,
+            Condition.Eq(var left, var right) => Test(left, right, facts, (l, r) => l.LooselyEquals(r), (l, r) => new Condition.Eq(l, r)),
+            Condition.Ne(var left, var right) => Test(left, right, facts, (l, r) => !l.LooselyEquals(r), (l, r) => new Condition.Ne(l, r)),
+            Condition.StartsWith(var value, var prefix) => Test(value, prefix, facts, (l, r) => l.StartsWith(r), (l, r) => new Condition.StartsWith(l, r)),
             _ => ValueOf(condition, facts) is { } value ? Constant(value.IsTrue) : condition,
         };
     }
@@ -99,7 +99,7 @@ public static class ConditionMeaning
         {
             0 => Constant(!stopAt),
             1 => kept[0],
-            _ => stopAt ? Condition.AnyOf(kept) : Condition.AllOf(kept),
+            _ => stopAt ? new Condition.Or(kept) : new Condition.And(kept),
         };
     }
 
@@ -118,23 +118,23 @@ public static class ConditionMeaning
     /// <summary>The value of an operand the facts know; null for anything else (a combination, a raw context, <c>env.X</c>).</summary>
     private static ConditionValue? ValueOf(Condition operand, RunFacts facts) => operand switch
     {
-        { Literal: { } text } => ConditionValue.Of(text),
-        { Raw: "true" } => ConditionValue.Of(true),
-        { Raw: "false" } => ConditionValue.Of(false),
-        { Raw: "null" } => ConditionValue.Null,
-        { Raw: { } raw } when raw.Length > 0 && (char.IsAsciiDigit(raw[0]) || raw[0] == '-') => new ConditionValue(ScalarKind.Number, raw),
-        { Ref: ConditionRef.Branch } when facts.Branch is { } branch => ConditionValue.Of(branch),
-        { Ref: ConditionRef.Tag } when facts.Tag is { } tag => ConditionValue.Of(tag),
-        { Matrix: { } name } when facts.Matrix is { } matrix =>
+        Condition.Literal(var text) => ConditionValue.Of(text),
+        Condition.Raw("true") => ConditionValue.Of(true),
+        Condition.Raw("false") => ConditionValue.Of(false),
+        Condition.Raw("null") => ConditionValue.Null,
+        Condition.Raw(var raw) when raw.Length > 0 && (char.IsAsciiDigit(raw[0]) || raw[0] == '-') => new ConditionValue(ScalarKind.Number, raw),
+        Condition.Ref(ConditionRef.Branch) when facts.Branch is { } branch => ConditionValue.Of(branch),
+        Condition.Ref(ConditionRef.Tag) when facts.Tag is { } tag => ConditionValue.Of(tag),
+        Condition.Matrix(var name) when facts.Matrix is { } matrix =>
             matrix.TryGetValue(name, out var value) ? ConditionValue.Of(value) : ConditionValue.Null,
         _ => null,
     };
 
     private static Condition Operand(ConditionValue value) => value.Kind switch
     {
-        ScalarKind.String => Condition.Text(value.Text),
-        null => Condition.RawOf("null"),
-        _ => Condition.RawOf(value.Text),
+        ScalarKind.String => new Condition.Literal(value.Text),
+        null => new Condition.Raw("null"),
+        _ => new Condition.Raw(value.Text),
     };
 
     private static bool IsConstant(Condition condition) => IsTrue(condition) || IsFalse(condition);

@@ -3,8 +3,7 @@ using CIGen.Protocol;
 namespace CIGen.Provider.Sdk.Expressions;
 
 /// <summary>
-/// The one walk over a <see cref="Condition"/> tree: every node, the root first, then each child member in declaration
-/// order, depth first. A node kind added to <see cref="Condition"/> gets its children listed in <see cref="Children"/>,
+/// The one walk over a <see cref="Condition"/> tree: every node, the root first, then each child in order, depth first. A node kind added to <see cref="Condition"/> gets its children listed in <see cref="Children"/>,
 /// and every check built on this walk (ref dependence, matrix tests, raw parts, ...) sees it.
 /// </summary>
 public static class ConditionNodes
@@ -30,7 +29,14 @@ public static class ConditionNodes
     }
 
     /// <summary>The direct children of <paramref name="node"/>: combinators' and tests' operands.</summary>
-    public static IReadOnlyList<Condition> Children(Condition node) =>
-        [.. node.And ?? [], .. node.Or ?? [], .. node.Not is { } not ? [not] : Array.Empty<Condition>(), .. node.Eq ?? [], .. node.Ne ?? [],
-            .. node.StartsWith ?? []];
+    public static IReadOnlyList<Condition> Children(Condition node) => node switch
+    {
+        Condition.And(var all) => all,
+        Condition.Or(var any) => any,
+        Condition.Not(var operand) => [operand],
+        Condition.Eq(var left, var right) => [left, right],
+        Condition.Ne(var left, var right) => [left, right],
+        Condition.StartsWith(var value, var prefix) => [value, prefix],
+        _ => [],
+    };
 }

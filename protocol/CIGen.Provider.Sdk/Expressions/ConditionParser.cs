@@ -96,7 +96,7 @@ public sealed class ConditionParser
             all.Add(And());
         }
 
-        return all.Count == 1 ? first : Condition.AnyOf(all);
+        return all.Count == 1 ? first : new Condition.Or(all);
     }
 
     private Condition And()
@@ -108,7 +108,7 @@ public sealed class ConditionParser
             all.Add(Unary());
         }
 
-        return all.Count == 1 ? first : Condition.AllOf(all);
+        return all.Count == 1 ? first : new Condition.And(all);
     }
 
     private Condition Unary()
@@ -117,7 +117,7 @@ public sealed class ConditionParser
         if (Peek("!") && !Peek("!="))
         {
             position++;
-            return Condition.Negation(Unary());
+            return new Condition.Not(Unary());
         }
 
         return Comparison();
@@ -142,7 +142,7 @@ public sealed class ConditionParser
         }
 
         RejectOtherOperators();
-        return equal ? Condition.Equal(left, right) : Condition.NotEqual(left, right);
+        return equal ? new Condition.Eq(left, right) : new Condition.Ne(left, right);
     }
 
     private void RejectOtherOperators()
@@ -184,7 +184,7 @@ public sealed class ConditionParser
 
         if (c == '\'')
         {
-            return Condition.Text(StringLiteral());
+            return new Condition.Literal(StringLiteral());
         }
 
         if (c == '"')
@@ -200,7 +200,7 @@ public sealed class ConditionParser
                 position++;
             }
 
-            return Condition.RawOf(text[start..position]);
+            return new Condition.Raw(text[start..position]);
         }
 
         if (char.IsAsciiLetter(c) || c == '_')
@@ -311,11 +311,11 @@ public sealed class ConditionParser
         var path = text[start..position];
         return (segments.Count, head) switch
         {
-            (1, ConditionRef.Branch or ConditionRef.Tag) => Condition.RefOf(head),
-            (1, "true" or "false" or "null") => Condition.RawOf(head),
-            (2, "env") when path[3] == '.' => Condition.EnvOf(segments[1]),
-            (2, "matrix") when path[6] == '.' => Condition.MatrixOf(segments[1]),
-            _ when Contexts.Contains(head, StringComparer.Ordinal) => Condition.RawOf(path),
+            (1, ConditionRef.Branch or ConditionRef.Tag) => new Condition.Ref(head),
+            (1, "true" or "false" or "null") => new Condition.Raw(head),
+            (2, "env") when path[3] == '.' => new Condition.Env(segments[1]),
+            (2, "matrix") when path[6] == '.' => new Condition.Matrix(segments[1]),
+            _ when Contexts.Contains(head, StringComparer.Ordinal) => new Condition.Raw(path),
             _ => throw new SyntaxException(new ConditionSyntaxError(start,
                 $"unknown name `{head}`; a condition uses `branch`, `tag`, `env.X`, `matrix.X`, a GitHub context "
                 + $"({string.Join(", ", Contexts.Select(c => $"`{c}`"))}), a function call or a string in single quotes")),
@@ -334,7 +334,7 @@ public sealed class ConditionParser
                 throw Fail($"`{name}()` takes no arguments");
             }
 
-            return Condition.StatusOf(name);
+            return new Condition.Status(name);
         }
 
         if (name.Equals("startsWith", StringComparison.OrdinalIgnoreCase) && PrefixTest() is { } prefix)
@@ -361,7 +361,7 @@ public sealed class ConditionParser
             }
             else if (c == ')' && --depth == 0)
             {
-                return Condition.RawOf(text[start..position]);
+                return new Condition.Raw(text[start..position]);
             }
         }
 
@@ -384,7 +384,7 @@ public sealed class ConditionParser
             }
 
             var prefix = Primary();
-            return Accept(")") && Meaningful(value) && Meaningful(prefix) ? Condition.Prefix(value, prefix) : null;
+            return Accept(")") && Meaningful(value) && Meaningful(prefix) ? new Condition.StartsWith(value, prefix) : null;
         }
         catch (SyntaxException)
         {
@@ -392,7 +392,7 @@ public sealed class ConditionParser
         }
 
         static bool Meaningful(Condition operand) =>
-            operand.Ref is not null || operand.Literal is not null || operand.Matrix is not null || operand.Env is not null;
+            operand is Condition.Ref or Condition.Literal or Condition.Matrix or Condition.Env;
     }
 
     private string Identifier()

@@ -75,7 +75,7 @@ public static class Conditions
         }
 
         var (parsed, error) = ConditionParser.Parse(text);
-        return error is null ? parsed : Condition.RawOf(Unwrap(text));
+        return error is null ? parsed : new Condition.Raw(Unwrap(text));
     }
 
     /// <summary>
@@ -84,15 +84,14 @@ public static class Conditions
     /// </summary>
     public static StatusCondition Classify(Condition? condition) => condition switch
     {
-        null or { Raw: "true" } or { Status: ConditionStatus.Success } => StatusCondition.Success,
-        { Status: ConditionStatus.Failure } => StatusCondition.Failure,
-        { Status: ConditionStatus.Always } => StatusCondition.Always,
+        null or Condition.Raw("true") or Condition.Status(ConditionStatus.Success) => StatusCondition.Success,
+        Condition.Status(ConditionStatus.Failure) => StatusCondition.Failure,
+        Condition.Status(ConditionStatus.Always) => StatusCondition.Always,
         _ => StatusCondition.Other,
     };
 
     /// <summary>The raw GitHub-only parts of the condition (<c>github.event_name</c>, <c>contains(…)</c>), in order.</summary>
     public static IReadOnlyList<string> RawParts(Condition? condition) =>
-        [.. ConditionNodes.All(condition).Select(n => n.Raw)
-            .OfType<string>()
+        [.. ConditionNodes.All(condition).OfType<Condition.Raw>().Select(n => n.Text)
             .Where(raw => raw is not ("true" or "false" or "null") && !char.IsAsciiDigit(raw[0]) && raw[0] != '-')];
 }

@@ -98,15 +98,15 @@ public static class RuntimePartsOf
     private static RuntimeParts KeyValues(IEnumerable<Step> steps)
     {
         var parts = RuntimeParts.None;
-        foreach (var step in steps.Where(s => s.Kind == StepKind.KeyValues))
+        foreach (var step in steps.OfType<KeyValuesStep>())
         {
             parts |= RuntimeParts.Keys;
             foreach (var value in step.KeyValues)
             {
-                parts |= value.Kind switch
+                parts |= value switch
                 {
-                    KeyValueKind.Tool => RuntimeParts.KeyProbes | (value.Probes.Any(p => p.File is not null) ? RuntimeParts.KeyFiles : RuntimeParts.None),
-                    KeyValueKind.Digest => RuntimeParts.KeyDigests,
+                    KeyValue.Tool tool => RuntimeParts.KeyProbes | (tool.Probes.Any(p => p.File is not null) ? RuntimeParts.KeyFiles : RuntimeParts.None),
+                    KeyValue.Digest => RuntimeParts.KeyDigests,
                     _ => RuntimeParts.None,
                 };
             }

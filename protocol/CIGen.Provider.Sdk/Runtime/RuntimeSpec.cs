@@ -253,16 +253,24 @@ public sealed class RuntimeSpec
         var spec = new RuntimeSpec();
         foreach (var value in values)
         {
-            var parts = JoinParts(value.Parts);
-            var inline = ShellWords.Line([value.Kind, value.Name, .. parts.Select(part => $"{part.Record}={part.Text}")]);
+            (string Kind, IReadOnlyList<VersionProbe> Probes, IReadOnlyList<string> Include, IReadOnlyList<string> Exclude, IReadOnlyList<KeyPart> Parts) fields = value switch
+            {
+                KeyValue.Tool tool => (KeyValueKind.Tool, tool.Probes, [], [], []),
+                KeyValue.Digest digest => (KeyValueKind.Digest, [], digest.Include, digest.Exclude, []),
+                KeyValue.Join join => (KeyValueKind.Join, [], [], [], join.Parts),
+                _ => throw new ArgumentException($"a key value of type {value.GetType().Name} has no record", nameof(values)),
+            };
+            var (kind, probes, include, exclude, joined) = fields;
+            var parts = JoinParts(joined);
+            var inline = ShellWords.Line([kind, value.Name, .. parts.Select(part => $"{part.Record}={part.Text}")]);
             if (parts.Count > 0 && inline.Length <= InlineJoinWidth)
             {
                 spec.lines.Append(inline).Append('\n');
                 continue;
             }
 
-            spec.Add(value.Kind, value.Name);
-            foreach (var probe in value.Probes)
+            spec.Add(kind, value.Name);
+            foreach (var probe in probes)
             {
                 if (probe.File is not null)
                 {
@@ -274,12 +282,12 @@ public sealed class RuntimeSpec
                 }
             }
 
-            foreach (var ere in value.Include)
+            foreach (var ere in include)
             {
                 spec.Add("include", ere);
             }
 
-            foreach (var ere in value.Exclude)
+            foreach (var ere in exclude)
             {
                 spec.Add("exclude", ere);
             }
@@ -305,11 +313,11 @@ public sealed class RuntimeSpec
         var records = new List<(string Record, string Text)>();
         foreach (var part in parts)
         {
-            var record = part.Kind switch
+            var record = part switch
             {
-                KeyPartKind.Value => ("value", part.Name!),
-                KeyPartKind.Literal => ("text", part.Text ?? string.Empty),
-                KeyPartKind.Env => ("env", part.Name!),
+                KeyPart.Value value => ("value", value.Name),
+                KeyPart.Literal literal => ("text", literal.Text),
+                KeyPart.Env env => ("env", env.Name),
                 _ => throw new ArgumentException(
                     $"a join's {part.Kind} part has no record: a provider spells it first (a leg's matrix value as text, or an env part)", nameof(parts)),
             };

@@ -32,27 +32,27 @@ internal static partial class CacheKeySyntax
     public static string? Part(KeyPart part, out string? problem)
     {
         problem = null;
-        switch (part.Kind)
+        switch (part)
         {
-            case KeyPartKind.Literal:
-                return Literal(part.Text ?? "");
-            case KeyPartKind.Value:
-                return Value(part.Name, out problem);
-            case KeyPartKind.Checksum:
-                return Checksum(part, out problem);
-            case KeyPartKind.Branch:
+            case KeyPart.Literal literal:
+                return Literal(literal.Text);
+            case KeyPart.Value value:
+                return Value(value.Name, out problem);
+            case KeyPart.Checksum checksum:
+                return Checksum(checksum, out problem);
+            case KeyPart.Branch:
                 return Branch();
-            case KeyPartKind.Revision:
+            case KeyPart.Revision:
                 return Revision();
-            case KeyPartKind.Env:
-                return Env(part.Name, out problem);
-            case KeyPartKind.Epoch:
+            case KeyPart.Env env:
+                return Env(env.Name, out problem);
+            case KeyPart.Epoch:
                 return Epoch();
-            case KeyPartKind.Arch:
+            case KeyPart.Arch:
                 return Arch();
-            case KeyPartKind.Matrix:
+            case KeyPart.Matrix matrix:
                 // Each leg is a job of its own, whose keys carry the leg's value as text (MatrixExpansion).
-                problem = $"the matrix value `{part.Name}` is not one of the job's: the job has no matrix leg with it";
+                problem = $"the matrix value `{matrix.Name}` is not one of the job's: the job has no matrix leg with it";
                 return null;
             default:
                 problem = $"the key part kind '{part.Kind}' is unknown to the circleci provider";
@@ -83,11 +83,11 @@ internal static partial class CacheKeySyntax
     /// A checksum the host also computes in the job's shell (<see cref="KeyPart.Value"/>) is that value's file; a
     /// hand-written <c>{{ checksum "file" }}</c> names one file, which CircleCI hashes itself.
     /// </summary>
-    public static string? Checksum(KeyPart part, out string? problem)
+    public static string? Checksum(KeyPart.Checksum part, out string? problem)
     {
-        if (part.Value is not null)
+        if (part.Digest is not null)
         {
-            return Value(part.Value, out problem);
+            return Value(part.Digest, out problem);
         }
 
         if (part.Files is [var file] && !IsGlob(file))

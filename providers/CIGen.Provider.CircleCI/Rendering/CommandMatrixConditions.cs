@@ -22,9 +22,9 @@ internal static class CommandMatrixConditions
     public static bool IsTest(Condition condition)
     {
         var nodes = ConditionNodes.All(condition).ToList();
-        return nodes.Exists(n => n.Matrix is not null)
-            && nodes.TrueForAll(n => n.And is not null || n.Or is not null || n.Not is not null || n.Eq is not null || n.Ne is not null
-                || n.StartsWith is not null || n.Matrix is not null || n.Literal is not null || n.Raw is not null)
+        return nodes.Exists(n => n is Condition.Matrix)
+            && nodes.TrueForAll(n => n is Condition.And or Condition.Or or Condition.Not or Condition.Eq or Condition.Ne
+                or Condition.StartsWith or Condition.Matrix or Condition.Literal or Condition.Raw)
             && Conditions.RawParts(condition).Count == 0;
     }
 
@@ -41,18 +41,18 @@ internal static class CommandMatrixConditions
     /// <summary>The test in GitHub's expression language, the same text for the same test: <c>matrix.os == 'linux'</c>.</summary>
     public static string Spell(Condition test) => test switch
     {
-        { And: { } all } => string.Join(" && ", all.Select(c => c.Or is null ? Spell(c) : $"({Spell(c)})")),
-        { Or: { } any } => string.Join(" || ", any.Select(Spell)),
-        { Not: { } inner } => $"!{Operand(inner)}",
-        { Eq: [var left, var right] } => $"{Operand(left)} == {Operand(right)}",
-        { Ne: [var left, var right] } => $"{Operand(left)} != {Operand(right)}",
-        { StartsWith: [var value, var prefix] } => $"startsWith({Spell(value)}, {Spell(prefix)})",
-        { Matrix: { } name } => $"matrix.{name}",
-        { Literal: { } text } => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'",
-        { Raw: { } raw } => raw,
+        Condition.And(var all) => string.Join(" && ", all.Select(c => c is Condition.Or ? $"({Spell(c)})" : Spell(c))),
+        Condition.Or(var any) => string.Join(" || ", any.Select(Spell)),
+        Condition.Not(var inner) => $"!{Operand(inner)}",
+        Condition.Eq(var left, var right) => $"{Operand(left)} == {Operand(right)}",
+        Condition.Ne(var left, var right) => $"{Operand(left)} != {Operand(right)}",
+        Condition.StartsWith(var value, var prefix) => $"startsWith({Spell(value)}, {Spell(prefix)})",
+        Condition.Matrix(var name) => $"matrix.{name}",
+        Condition.Literal(var text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'",
+        Condition.Raw(var raw) => raw,
         _ => throw new InvalidOperationException("a matrix test holds only matrix values, strings and constants"),
     };
 
     private static string Operand(Condition operand) =>
-        operand.And is null && operand.Or is null && operand.Not is null && operand.Eq is null && operand.Ne is null ? Spell(operand) : $"({Spell(operand)})";
+        operand is Condition.And or Condition.Or or Condition.Not or Condition.Eq or Condition.Ne ? $"({Spell(operand)})" : Spell(operand);
 }

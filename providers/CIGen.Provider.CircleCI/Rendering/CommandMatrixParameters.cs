@@ -72,7 +72,7 @@ internal static partial class CommandMatrixParameters
             var parameters = command.Steps.SelectMany(step =>
                 {
                     var own = CommandMatrixConditions.Of(step).Select(ForTest).Concat(MatrixExpansion.References(step).Select(n => new MatrixParameter(n)));
-                    return step.Kind == StepKind.Command && step.Command is { } used && byName.TryGetValue(used, out var inner) ? own.Concat(Needs(inner)) : own;
+                    return step is CommandStep { Command: var used } && byName.TryGetValue(used, out var inner) ? own.Concat(Needs(inner)) : own;
                 })
                 .DistinctBy(p => p.Name, StringComparer.Ordinal).ToList();
             needs[command.Name] = parameters;

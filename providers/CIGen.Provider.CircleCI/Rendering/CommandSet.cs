@@ -51,7 +51,7 @@ internal sealed class CommandSet
     public IReadOnlyList<string> UsersOf(Command command) => users[command.Name];
 
     /// <summary>True for a step that uses a command with nothing to run here: it is left out.</summary>
-    public bool IsLeftOut(Step step) => step.Kind == StepKind.Command && IsEmpty(Name(step));
+    public bool IsLeftOut(Step step) => step is CommandStep use && IsEmpty(use.Command);
 
     private bool IsEmpty(string name) => IsEmpty(name, []);
 
@@ -63,16 +63,16 @@ internal sealed class CommandSet
         }
 
         var command = Find(name, stack);
-        var result = command.Steps.All(s => s.Kind == StepKind.Command && IsEmpty(Name(s), [.. stack, name]));
+        var result = command.Steps.All(s => s is CommandStep use && IsEmpty(use.Command, [.. stack, name]));
         empty[name] = result;
         return result;
     }
 
     private void MarkUsed(IReadOnlyList<Step> steps, string user, IReadOnlyList<string> stack)
     {
-        foreach (var step in steps.Where(s => s.Kind == StepKind.Command))
+        foreach (var step in steps.OfType<CommandStep>())
         {
-            var command = Find(Name(step), stack, step.Source);
+            var command = Find(step.Command, stack, step.Source);
             if (!users.TryGetValue(command.Name, out var list))
             {
                 users[command.Name] = list = [];
@@ -85,9 +85,6 @@ internal sealed class CommandSet
             }
         }
     }
-
-    private static string Name(Step step) =>
-        step.Command ?? throw InvalidGraphException.Broken("a command step carries its command value", step.Source);
 
     // Guards, not checks: the host guarantees both (docs/protocol.md §6); either broken would loop or crash.
     private Command Find(string name, IReadOnlyList<string> stack, SourceLocation? at = null)

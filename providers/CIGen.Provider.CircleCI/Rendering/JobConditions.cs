@@ -77,7 +77,7 @@ internal static class JobConditions
             return new Mapping(branches, tags);
         }
 
-        var problem = ConditionNodes.All(condition).Any(n => n.Status == ConditionStatus.Always) && !requiresNothing
+        var problem = ConditionNodes.All(condition).Any(n => n is Condition.Status(ConditionStatus.Always)) && !requiresNothing
             ? "a CircleCI workflow runs a job only when every job it requires succeeded, so `always()` cannot apply to a job with "
               + "requirements; remove the condition, or drop the requirement"
             : "a CircleCI workflow decides a job by the pipeline's ref and the job's matrix values: tests of `branch`, `tag` and "

@@ -1,5 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Model;
+using CheckoutStep = CIGen.Provider.CircleCI.Model.CheckoutStep;
+using RunStep = CIGen.Provider.CircleCI.Model.RunStep;
 using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Provider.CircleCI.Rendering;

@@ -147,7 +147,7 @@ internal static partial class MatrixExpansion
         {
             Steps = kept.Count > 0 || job.Steps.Count == 0
                 ? [.. kept.Select(i => decided[i])]
-                : [new Step { Kind = StepKind.Run, Run = $"echo \"No step's condition holds for this {what}.\"", Source = job.Source }],
+                : [new RunStep { Run = $"echo \"No step's condition holds for this {what}.\"", Source = job.Source }],
             CheckoutIndex = checkout >= 0 ? checkout : null,
         };
     }
@@ -202,7 +202,7 @@ internal static partial class MatrixExpansion
 
     /// <summary>The matrix names <paramref name="step"/> refers to, in the order of its fields and of the text.</summary>
     public static IEnumerable<string> References(Step step) =>
-        new[] { step.Name, step.Run, step.WorkingDirectory }.Concat(step.Env.Values.Select(v => v.Text)).Concat(step.With.Values.Select(v => v.Text))
+        StepTexts.Of(step).Prepend(step.Name)
             .SelectMany(text => text is null ? [] : MatrixReference().Matches(text).Select(m => m.Groups["name"].Value));
 
     /// <summary>
@@ -210,24 +210,30 @@ internal static partial class MatrixExpansion
     /// and each matrix part of its cache keys and of its key values' joined parts replaced by a literal part.
     /// </summary>
     /// <param name="replacement">The text for a reference, from the matrix name and the reference as written.</param>
-    public static Step Replace(Step step, Func<string, string, string> replacement) => step with
+    public static Step Replace(Step step, Func<string, string, string> replacement)
     {
-        Name = Replace(step.Name, replacement),
-        Run = Replace(step.Run, replacement),
-        WorkingDirectory = Replace(step.WorkingDirectory, replacement),
-        Env = Replace(step.Env, replacement),
-        With = Replace(step.With, replacement),
-        CacheKeys = [.. step.CacheKeys.Select(k => Replace(k, replacement))],
-        KeyValues = [.. step.KeyValues.Select(v => v.Parts.Any(p => p.Kind == KeyPartKind.Matrix) ? v with { Parts = Replace(v.Parts, replacement) } : v)],
-    };
+        Step own = step switch
+        {
+            RunStep run => run with { Run = Replace(run.Run, replacement)!, WorkingDirectory = Replace(run.WorkingDirectory, replacement) },
+            UsesStep uses => uses with { With = Replace(uses.With, replacement) },
+            RestoreCacheStep restore => restore with { CacheKeys = [.. restore.CacheKeys.Select(k => Replace(k, replacement))] },
+            SaveCacheStep save => save with { CacheKey = Replace(save.CacheKey, replacement) },
+            KeyValuesStep keyValues => keyValues with
+            {
+                KeyValues = [.. keyValues.KeyValues.Select(v => v is KeyValue.Join join ? join with { Parts = Replace(join.Parts, replacement) } : v)],
+            },
+            _ => step,
+        };
+        return own with { Name = Replace(step.Name, replacement), Env = Replace(step.Env, replacement) };
+    }
 
     private static CacheKey Replace(CacheKey key, Func<string, string, string> replacement) =>
-        key.Parts.Any(p => p.Kind == KeyPartKind.Matrix) ? key with { Parts = Replace(key.Parts, replacement) } : key;
+        key.Parts.Any(p => p is KeyPart.Matrix) ? key with { Parts = Replace(key.Parts, replacement) } : key;
 
     /// <summary>The parts with each matrix part replaced by a literal of the leg's value (a key's, or a key value's that joins parts).</summary>
     private static IReadOnlyList<KeyPart> Replace(IReadOnlyList<KeyPart> parts, Func<string, string, string> replacement) =>
-        [.. parts.Select(p => p.Kind == KeyPartKind.Matrix
-            ? new KeyPart { Kind = KeyPartKind.Literal, Text = replacement(p.Name!, $"${{{{ matrix.{p.Name} }}}}") }
+        [.. parts.Select(p => p is KeyPart.Matrix { Name: var name }
+            ? new KeyPart.Literal(replacement(name, $"${{{{ matrix.{name} }}}}"))
             : p)];
 
     private static string? Replace(string? text, Func<string, string, string> replacement) =>

@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Model;
+using RunStep = CIGen.Provider.CircleCI.Model.RunStep;
 using CIGen.Provider.Sdk.Rendering;
 
 namespace CIGen.Provider.CircleCI.Rendering;

@@ -68,21 +68,21 @@ internal static class RefConditionSets
     {
         switch (condition)
         {
-            case { Raw: "true" or "false" }:
-                return (condition.Raw == "true") == positive ? [[]] : [];
-            case { Not: { } inner }:
+            case Condition.Raw("true" or "false"):
+                return (((Condition.Raw)condition).Text == "true") == positive ? [[]] : [];
+            case Condition.Not(var inner):
                 return Disjunction(inner, refName, !positive);
-            case { And: not null } or { Or: not null } when (condition.And is not null) == positive:
+            case Condition.And or Condition.Or when condition is Condition.And == positive:
                 // All of them (or, negated, none of any of them).
-                return Product((condition.And ?? condition.Or)!.Select(c => Disjunction(c, refName, positive)));
-            case { And: not null } or { Or: not null }:
-                var parts = (condition.Or ?? condition.And)!.Select(c => Disjunction(c, refName, positive)).ToList();
+                return Product(ConditionNodes.Children(condition).Select(c => Disjunction(c, refName, positive)));
+            case Condition.And or Condition.Or:
+                var parts = ConditionNodes.Children(condition).Select(c => Disjunction(c, refName, positive)).ToList();
                 return parts.Any(p => p is null) ? null : [.. parts.SelectMany(p => p!)];
-            case { Eq: { } operands } when Literal(operands, refName) is { } value:
+            case Condition.Eq(var left, var right) when Literal(left, right, refName) is { } value:
                 return Atom(new Test(Prefix: false, value, positive));
-            case { Ne: { } operands } when Literal(operands, refName) is { } value:
+            case Condition.Ne(var left, var right) when Literal(left, right, refName) is { } value:
                 return Atom(new Test(Prefix: false, value, !positive));
-            case { StartsWith: [{ Ref: { } name }, { Literal: { } prefix }] } when name == refName:
+            case Condition.StartsWith(Condition.Ref(var name), Condition.Literal(var prefix)) when name == refName:
                 return Atom(new Test(Prefix: true, prefix, positive));
             default:
                 return null;
@@ -97,10 +97,10 @@ internal static class RefConditionSets
         _ => [[test]],
     };
 
-    private static string? Literal(IReadOnlyList<Condition> operands, string refName) => operands switch
+    private static string? Literal(Condition left, Condition right, string refName) => (left, right) switch
     {
-        [{ Ref: { } name }, { Literal: { } value }] when name == refName => value,
-        [{ Literal: { } value }, { Ref: { } name }] when name == refName => value,
+        (Condition.Ref(var name), Condition.Literal(var value)) when name == refName => value,
+        (Condition.Literal(var value), Condition.Ref(var name)) when name == refName => value,
         _ => null,
     };
 

@@ -136,5 +136,5 @@ internal static class SkipCommand
 
     public static string HaltScript => Script.Code;
 
-    public static RunStep Halt(string job) => new() { Name = StepName, Environment = new() { [JobVariable] = job }, Command = Script.Code };
+    public static Model.RunStep Halt(string job) => new() { Name = StepName, Environment = new() { [JobVariable] = job }, Command = Script.Code };
 }

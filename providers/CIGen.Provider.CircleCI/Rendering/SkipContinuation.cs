@@ -1,6 +1,8 @@
 using System.Text;
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Model;
+using CheckoutStep = CIGen.Provider.CircleCI.Model.CheckoutStep;
+using RunStep = CIGen.Provider.CircleCI.Model.RunStep;
 using CIGen.Provider.Sdk.Runtime;
 
 namespace CIGen.Provider.CircleCI.Rendering;
@@ -113,7 +115,7 @@ internal static class SkipContinuation
     /// Lists the jobs whose lookup found their marker on a run that may skip them, filters the continued config and posts
     /// it with the pipeline's parameters (the setup config declares the same ones, so a trigger's values pass through).
     /// </summary>
-    private static RunStep Continue(ConfigDocument continued, IReadOnlyList<(string Record, SkipTarget Target)> targets, string continuationPath)
+    private static Model.RunStep Continue(ConfigDocument continued, IReadOnlyList<(string Record, SkipTarget Target)> targets, string continuationPath)
     {
         var environment = new OrderedDictionary<string, Scalar>(StringComparer.Ordinal)
         {

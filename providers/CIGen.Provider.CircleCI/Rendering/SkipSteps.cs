@@ -1,5 +1,7 @@
 using CIGen.Protocol;
 using CIGen.Provider.CircleCI.Model;
+using RunStep = CIGen.Provider.CircleCI.Model.RunStep;
+using SaveCacheStep = CIGen.Provider.CircleCI.Model.SaveCacheStep;
 using CIGen.Provider.Sdk.Rendering;
 using CIGen.Provider.Sdk.Runtime;
 
@@ -97,7 +99,7 @@ internal static class SkipSteps
     }
 
     /// <summary>Native: <c>restore_cache</c> of the marker file under the key it is saved with, which brings back <c>true</c>.</summary>
-    public static RestoreCacheStep Restore(SkipTarget target, string name) => new() { Name = name, Keys = [target.NativeKey] };
+    public static Model.RestoreCacheStep Restore(SkipTarget target, string name) => new() { Name = name, Keys = [target.NativeKey] };
 
     /// <summary>
     /// The last steps, on success only (CircleCI's default): native — the marker file written and saved under the

@@ -34,14 +34,14 @@ internal static class StepRefConditions
             return (null, null);
         }
 
-        var terms = condition.And ?? [condition];
+        IReadOnlyList<Condition> terms = condition is Condition.And(var all) ? all : [condition];
         return (Join([.. terms.Where(IsDecided)]), Join([.. terms.Where(t => !IsDecided(t))]));
 
         static Condition? Join(List<Condition> parts) => parts.Count switch
         {
             0 => null,
             1 => parts[0],
-            _ => Condition.AllOf(parts),
+            _ => new Condition.And(parts),
         };
     }
 
@@ -49,40 +49,40 @@ internal static class StepRefConditions
     public static YamlNode Logic(Condition condition, Func<Condition, string> test) => condition switch
     {
         _ when CommandMatrixConditions.IsTest(condition) => YamlScalar.String(test(condition)),
-        { And: { } all } => new YamlMapping { { "and", new YamlSequence(all.Select(c => Logic(c, test))) } },
-        { Or: { } any } => new YamlMapping { { "or", new YamlSequence(any.Select(c => Logic(c, test))) } },
-        { Not: { } inner } => new YamlMapping { { "not", Logic(inner, test) } },
-        { Eq: { } operands } => Equal(operands),
-        { Ne: { } operands } => new YamlMapping { { "not", Equal(operands) } },
-        { StartsWith: [{ Ref: { } name }, { Literal: { } prefix }] } => new YamlMapping
+        Condition.And(var all) => new YamlMapping { { "and", new YamlSequence(all.Select(c => Logic(c, test))) } },
+        Condition.Or(var any) => new YamlMapping { { "or", new YamlSequence(any.Select(c => Logic(c, test))) } },
+        Condition.Not(var inner) => new YamlMapping { { "not", Logic(inner, test) } },
+        Condition.Eq(var left, var right) => Equal(left, right),
+        Condition.Ne(var left, var right) => new YamlMapping { { "not", Equal(left, right) } },
+        Condition.StartsWith(Condition.Ref(var name), Condition.Literal(var prefix)) => new YamlMapping
         {
             { "matches", new YamlMapping { { "pattern", $"^{RefPatterns.Literal(prefix)}.*$" }, { "value", Value(name) } } },
         },
-        { Raw: "true" or "false" } => YamlScalar.Boolean(condition.Raw == "true"),
+        Condition.Raw("true" or "false") => YamlScalar.Boolean(ConditionMeaning.IsTrue(condition)),
         _ => throw new InvalidOperationException("only tests of the ref and of matrix values become logic statements"),
     };
 
     private static bool IsDecided(Condition condition) => CommandMatrixConditions.IsTest(condition) || condition switch
     {
-        { And: { } all } => all.All(IsDecided),
-        { Or: { } any } => any.All(IsDecided),
-        { Not: { } inner } => IsDecided(inner),
-        { Eq: { } equal } => RefAndLiteral(equal) is not null,
-        { Ne: { } differ } => RefAndLiteral(differ) is not null,
-        { StartsWith: [{ Ref: not null }, { Literal: not null }] } => true,
+        Condition.And(var all) => all.All(IsDecided),
+        Condition.Or(var any) => any.All(IsDecided),
+        Condition.Not(var inner) => IsDecided(inner),
+        Condition.Eq(var left, var right) => RefAndLiteral(left, right) is not null,
+        Condition.Ne(var left, var right) => RefAndLiteral(left, right) is not null,
+        Condition.StartsWith(Condition.Ref, Condition.Literal) => true,
         _ => false,
     };
 
-    private static YamlNode Equal(IReadOnlyList<Condition> operands)
+    private static YamlNode Equal(Condition left, Condition right)
     {
-        var (name, literal) = RefAndLiteral(operands) ?? throw new InvalidOperationException("only tests of the ref and of matrix values become logic statements");
+        var (name, literal) = RefAndLiteral(left, right) ?? throw new InvalidOperationException("only tests of the ref and of matrix values become logic statements");
         return new YamlMapping { { "equal", new YamlFlowSequence([YamlScalar.String(literal), YamlScalar.String(Value(name))]) } };
     }
 
-    private static (string Ref, string Literal)? RefAndLiteral(IReadOnlyList<Condition> operands) => operands switch
+    private static (string Ref, string Literal)? RefAndLiteral(Condition left, Condition right) => (left, right) switch
     {
-        [{ Ref: { } name }, { Literal: { } value }] => (name, value),
-        [{ Literal: { } value }, { Ref: { } name }] => (name, value),
+        (Condition.Ref(var name), Condition.Literal(var value)) => (name, value),
+        (Condition.Literal(var value), Condition.Ref(var name)) => (name, value),
         _ => null,
     };
 

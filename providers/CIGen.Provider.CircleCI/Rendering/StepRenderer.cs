@@ -4,6 +4,10 @@ using CIGen.Provider.Sdk;
 using CIGen.Provider.Sdk.Rendering;
 using CIGen.Provider.Sdk.Runtime;
 using CIGen.Provider.Sdk.Yaml;
+using CheckoutStep = CIGen.Protocol.CheckoutStep;
+using RestoreCacheStep = CIGen.Protocol.RestoreCacheStep;
+using RunStep = CIGen.Protocol.RunStep;
+using SaveCacheStep = CIGen.Protocol.SaveCacheStep;
 
 namespace CIGen.Provider.CircleCI.Rendering;
 
@@ -74,51 +78,51 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
 
     private ConfigStep? Map(Step step, string what)
     {
-        if (step.Kind == StepKind.Uses)
+        if (step is UsesStep uses)
         {
             var label = step.Name is null ? "" : $" ('{step.Name}')";
             scope.Error(
                 DiagnosticCodes.UsesStep,
-                $"{scope.Description} has the GitHub Actions step `uses: {step.Uses}`{label}, which cannot run on CircleCI; "
+                $"{scope.Description} has the GitHub Actions step `uses: {uses.Uses}`{label}, which cannot run on CircleCI; "
                 + "limit it with `only: github-actions` or replace it with a run step",
                 step.Source);
             return null;
         }
 
         // The ids of injected steps are the host's own, for GitHub's step outputs: nothing the user wrote.
-        if (step.Kind != StepKind.KeyValues && step.Cache is null)
+        if (step is not (KeyValuesStep or CacheEntryStep { Cache: not null }))
         {
             WarnAboutId(step, what);
         }
 
-        switch (step.Kind)
+        switch (step)
         {
-            case StepKind.Run:
-                return Run(step, what);
-            case StepKind.Checkout:
-                IgnoreOnStepWithoutSettings(step, what, "CircleCI's checkout step", name: true, with: true);
+            case RunStep run:
+                return Run(run, what);
+            case CheckoutStep:
+                IgnoreOnStepWithoutSettings(step, what, "CircleCI's checkout step", name: true);
                 RequireNoCondition(step, what, "a checkout step");
-                return new CheckoutStep();
-            case StepKind.Command:
-                return CommandUse(step, what);
-            case StepKind.RestoreCache:
-                return RestoreCache(step, what);
-            case StepKind.SaveCache:
-                return SaveCache(step, what);
-            case StepKind.SetupPackage:
+                return new Model.CheckoutStep();
+            case CommandStep use:
+                return CommandUse(use, what);
+            case RestoreCacheStep restore:
+                return RestoreCache(restore, what);
+            case SaveCacheStep save:
+                return SaveCache(save, what);
+            case SetupPackageStep setup:
                 // The job's image brings the tool (JobImages), except a Node.js version no image has.
-                return installsNode && step.Package is { Name: "node" } node ? NodeInstall.Step(node) : null;
-            case StepKind.KeyValues:
-                return KeyValues(step, what);
+                return installsNode && setup.Package is { Name: "node" } node ? NodeInstall.Step(node) : null;
+            case KeyValuesStep keyValues:
+                return KeyValues(keyValues, what);
             default:
                 scope.Error(DiagnosticCodes.InvalidStep, $"{what} of {scope.Description} has the unknown step kind '{step.Kind}'", step.Source);
                 return null;
         }
     }
 
-    private RunStep Run(Step step, string what)
+    private Model.RunStep Run(RunStep step, string what)
     {
-        var script = (step.Run ?? throw MissingValue(step)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var script = step.Run.Replace("\r\n", "\n", StringComparison.Ordinal);
         var (command, undefined) = ScriptEnvReferences.Rewrite(script, variables.Union(step.Env.Keys).ToHashSet(StringComparer.Ordinal), step.Shell);
         WarnAboutUndefined(undefined, step, what);
         scope.WarnAboutGitHubExpression(command, $"the command of {what}", step.Source, undefined.Count > 0 ? ScriptEnvReferences.IsEnvReference : null);
@@ -135,7 +139,7 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
                 step.Source);
         }
 
-        return new RunStep
+        return new Model.RunStep
         {
             Name = step.Name,
             When = When(step, what),
@@ -171,7 +175,7 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
     /// kept in a file of its name. Every value the step lists must be one the records describe (or <c>os</c>,
     /// <c>os_version</c>, <c>arch</c>, which the runtime always prints): a key checksumming a missing file would never match.
     /// </summary>
-    private CommandInvocation? KeyValues(Step step, string what)
+    private CommandInvocation? KeyValues(KeyValuesStep step, string what)
     {
         var described = step.KeyValues.Select(v => v.Name).Concat(AlwaysPrinted).ToHashSet(StringComparer.Ordinal);
         if (!step.KeyValues.All(v => RuntimeCommand.IsValueName(v.Name)) || step.Values.Any(v => !described.Contains(v)))
@@ -193,7 +197,7 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
     private static readonly string[] PosixShells = ["bash", "sh", "dash", "zsh", "ksh"];
 
     /// <summary>A step's references are exported by the first lines of its script, which only a POSIX shell runs.</summary>
-    private void RequireBashFor(SplitEnvironment environment, Step step, string what)
+    private void RequireBashFor(SplitEnvironment environment, RunStep step, string what)
     {
         if (environment.Exports.Count > 0 && step.Shell is { } shell && !PosixShells.Contains(Path.GetFileName(shell.Split(' ')[0])))
         {
@@ -207,11 +211,11 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
 
     /// <summary>
     /// A bare command reference carries nothing but the name. Its display name only labels the step: a warning. Its
-    /// condition, variables, shell and working directory would change what the command's steps do: errors.
+    /// condition and variables would change what the command's steps do: errors.
     /// </summary>
-    private ConfigStep CommandUse(Step step, string what)
+    private ConfigStep CommandUse(CommandStep step, string what)
     {
-        var name = step.Command ?? throw MissingValue(step);
+        var name = step.Command;
         if (step.Name is not null)
         {
             scope.Warning(
@@ -221,27 +225,11 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
                 step.Source);
         }
 
-        var settings = new List<string>();
         if (step.Env.Count > 0)
-        {
-            settings.Add("env");
-        }
-
-        if (step.Shell is not null)
-        {
-            settings.Add("shell");
-        }
-
-        if (step.WorkingDirectory is not null)
-        {
-            settings.Add("working_directory");
-        }
-
-        if (settings.Count > 0)
         {
             scope.Error(
                 DiagnosticCodes.CommandStepSetting,
-                $"{what} of {scope.Description} sets {string.Join(", ", settings.Select(s => $"`{s}`"))} on its use of command `{name}`, "
+                $"{what} of {scope.Description} sets `env` on its use of command `{name}`, "
                 + "but CircleCI uses commands by bare name without settings; set them on the steps inside the command, or in the job's env",
                 step.Source);
         }
@@ -284,9 +272,9 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
         return arguments.Count == 0 ? new CommandReference(name) : new CommandInvocation(name, arguments);
     }
 
-    private RestoreCacheStep? RestoreCache(Step step, string what)
+    private Model.RestoreCacheStep? RestoreCache(RestoreCacheStep step, string what)
     {
-        IgnoreOnStepWithoutSettings(step, what, "CircleCI's restore_cache step", name: false, with: false);
+        IgnoreOnStepWithoutSettings(step, what, "CircleCI's restore_cache step", name: false);
         RequireNoCondition(step, what, "a restore_cache step");
         var keys = step.CacheKeys.Count > 0 ? Spelled(step.CacheKeys, step, what) : step.Keys;
         if (keys is null)
@@ -305,7 +293,7 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
             scope.WarnAboutGitHubExpression(key, $"the cache key of {what}", step.Source);
         }
 
-        return new RestoreCacheStep { Name = step.Name, Keys = keys };
+        return new Model.RestoreCacheStep { Name = step.Name, Keys = keys };
     }
 
     /// <summary>
@@ -329,18 +317,18 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
         return spelled;
     }
 
-    private SaveCacheStep? SaveCache(Step step, string what)
+    private Model.SaveCacheStep? SaveCache(SaveCacheStep step, string what)
     {
-        IgnoreOnStepWithoutSettings(step, what, "CircleCI's save_cache step", name: false, with: false);
+        IgnoreOnStepWithoutSettings(step, what, "CircleCI's save_cache step", name: false);
         string key;
-        if (step.CacheKeys.Count > 0)
+        if (step.CacheKey.Parts.Count > 0)
         {
-            if (Spelled(step.CacheKeys, step, what) is not { } spelled)
+            if (Spelled([step.CacheKey], step, what) is not [var spelled])
             {
                 return null;
             }
 
-            key = spelled is [var only] ? only : throw InvalidGraphException.Broken("a save_cache step carries one key", step.Source);
+            key = spelled;
         }
         else
         {
@@ -355,7 +343,7 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
         }
 
         scope.WarnAboutGitHubExpression(key, $"the cache key of {what}", step.Source);
-        return new SaveCacheStep { Name = step.Name, When = when, Key = key, Paths = step.Paths };
+        return new Model.SaveCacheStep { Name = step.Name, When = when, Key = key, Paths = step.Paths };
     }
 
     /// <summary><c>success()</c> (or none) → CircleCI's default; <c>failure()</c> → <c>on_fail</c>; <c>always()</c> → <c>always</c>; anything else is an error.</summary>
@@ -409,7 +397,7 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
     }
 
     /// <summary>Settings a step kind has no place for on CircleCI; none of them changes what the step does.</summary>
-    private void IgnoreOnStepWithoutSettings(Step step, string what, string kind, bool name, bool with)
+    private void IgnoreOnStepWithoutSettings(Step step, string what, string kind, bool name)
     {
         var ignored = new List<string>();
         if (name && step.Name is not null)
@@ -420,21 +408,6 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
         if (step.Env.Count > 0)
         {
             ignored.Add("env");
-        }
-
-        if (with && step.With.Count > 0)
-        {
-            ignored.Add("with");
-        }
-
-        if (step.Shell is not null)
-        {
-            ignored.Add("shell");
-        }
-
-        if (step.WorkingDirectory is not null)
-        {
-            ignored.Add("working_directory");
         }
 
         if (ignored.Count > 0)
@@ -457,7 +430,4 @@ internal sealed class StepRenderer(CommandSet commands, Scope scope, JobMatrix? 
                 step.Source);
         }
     }
-
-    private static InvalidGraphException MissingValue(Step step) =>
-        InvalidGraphException.Broken($"a {step.Kind} step carries its {step.Kind} value", step.Source);
 }

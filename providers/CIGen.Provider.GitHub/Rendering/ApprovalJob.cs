@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using RunStep = CIGen.Provider.GitHub.Model.RunStep;
 
 namespace CIGen.Provider.GitHub.Rendering;
 
@@ -13,6 +14,6 @@ internal static class ApprovalJob
 {
     public static IReadOnlyList<JobStep> Steps(Job job) =>
     [
-        new RunStep { Name = "Approval granted", Run = $"echo 'Approval granted for environment {job.Id}'" },
+        new Model.RunStep { Name = "Approval granted", Run = $"echo 'Approval granted for environment {job.Id}'" },
     ];
 }

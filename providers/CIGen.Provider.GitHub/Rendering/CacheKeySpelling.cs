@@ -27,9 +27,9 @@ internal sealed class CacheKeySpelling(string? keyValuesId)
 
         foreach (var part in key.Parts)
         {
-            if (part.Kind == KeyPartKind.Literal)
+            if (part is KeyPart.Literal { Text: var text })
             {
-                literal.Append(part.Text ?? throw Broken(part, "text", source));
+                literal.Append(text);
             }
             else
             {
@@ -40,17 +40,17 @@ internal sealed class CacheKeySpelling(string? keyValuesId)
         return spelled.Append(Literal(literal.ToString())).ToString();
     }
 
-    private string Part(KeyPart part, SourceLocation source) => part.Kind switch
+    private string Part(KeyPart part, SourceLocation source) => part switch
     {
-        KeyPartKind.Value => Value(part.Name ?? throw Broken(part, "name", source), source),
-        KeyPartKind.Checksum => Checksum(part.Files.Count > 0 ? part.Files : throw Broken(part, "files", source)),
-        KeyPartKind.Branch => Branch(),
-        KeyPartKind.Revision => Revision(),
-        KeyPartKind.Env => Env(part.Name ?? throw Broken(part, "name", source)),
-        KeyPartKind.Epoch => Epoch(),
-        KeyPartKind.Arch => Arch(),
-        KeyPartKind.Matrix => Matrix(part.Name ?? throw Broken(part, "name", source)),
-        _ => throw InvalidGraphException.Broken($"cache key parts are of a known kind, but one is '{part.Kind}'", source),
+        KeyPart.Value value => Value(value.Name, source),
+        KeyPart.Checksum { Files.Count: > 0 } checksum => Checksum(checksum.Files),
+        KeyPart.Branch => Branch(),
+        KeyPart.Revision => Revision(),
+        KeyPart.Env env => Env(env.Name),
+        KeyPart.Epoch => Epoch(),
+        KeyPart.Arch => Arch(),
+        KeyPart.Matrix matrix => Matrix(matrix.Name),
+        _ => throw InvalidGraphException.Broken($"a cache key's {part.Kind} part cannot be spelled", source),
     };
 
     /// <summary>
@@ -93,7 +93,4 @@ internal sealed class CacheKeySpelling(string? keyValuesId)
 
     private static bool IsPropertyName(string name) =>
         name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
-
-    private static InvalidGraphException Broken(KeyPart part, string member, SourceLocation source) =>
-        InvalidGraphException.Broken($"a {part.Kind} key part carries its {member}", source);
 }

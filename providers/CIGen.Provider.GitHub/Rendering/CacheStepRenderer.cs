@@ -9,7 +9,7 @@ namespace CIGen.Provider.GitHub.Rendering;
 
 /// <summary>
 /// Spells <c>restore_cache</c> and <c>save_cache</c> steps with GitHub's split cache actions. An automatic save
-/// (<see cref="Step.Cache"/> set) stores under the key its restore step computed, and only when that key missed: a
+/// (<see cref="CacheEntryStep.Cache"/> set) stores under the key its restore step computed, and only when that key missed: a
 /// job that failed never gets here (the implicit <c>success()</c>), and an exact hit has nothing new to store.
 /// </summary>
 /// <param name="jobSteps">The job's steps, commands expanded: where the key_values and restore steps are found.</param>
@@ -17,7 +17,7 @@ namespace CIGen.Provider.GitHub.Rendering;
 internal sealed class CacheStepRenderer(
     IReadOnlyList<Step> jobSteps, IReadOnlyList<MatrixLeg> legs, DiagnosticBag diagnostics, string workflowId, string jobId, ConditionRenderer conditions)
 {
-    private CacheKeySpelling Spelling => field ??= new(jobSteps.FirstOrDefault(s => s.Kind == StepKind.KeyValues)?.Id);
+    private CacheKeySpelling Spelling => field ??= new(jobSteps.OfType<KeyValuesStep>().FirstOrDefault()?.Id);
 
     /// <summary>
     /// A <c>key_values</c> step: the runtime action's <c>keys</c> operation over the step's values. Digests are left
@@ -28,14 +28,13 @@ internal sealed class CacheStepRenderer(
     /// runs every leg from one definition and fills <c>${{ matrix.X }}</c> in per leg, so the value reaches the runtime
     /// through <c>env</c> like any other.
     /// </remarks>
-    public ActionStep KeyValues(Step step)
+    public ActionStep KeyValues(KeyValuesStep step)
     {
         // A copy: the graph's own env must not take the matrix variables.
         var env = new OrderedDictionary<string, Scalar>(EnvValues.Render(step.Env, step.EnvReferences));
-        var values = step.KeyValues.Where(v => v.Kind != KeyValueKind.Digest).Select(v => v with
-        {
-            Parts = [.. v.Parts.Select(p => p.Kind == KeyPartKind.Matrix ? MatrixVariable(p.Name!, env) : p)],
-        });
+        var values = step.KeyValues.Where(v => v is not KeyValue.Digest).Select(v => v is KeyValue.Join join
+            ? join with { Parts = [.. join.Parts.Select(p => p is KeyPart.Matrix matrix ? MatrixVariable(matrix.Name, env) : p)] }
+            : v);
         return RuntimeAction.Step(step.Name, step.Id, CigenRuntime.Keys, RuntimeSpec.Keys([.. values]), env: env, condition: conditions.Text(step.If, step.Condition));
     }
 
@@ -44,12 +43,12 @@ internal sealed class CacheStepRenderer(
     {
         var variable = "CIGEN_MATRIX_" + string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
         env.TryAdd(variable, CacheKeySpelling.Matrix(name));
-        return new KeyPart { Kind = KeyPartKind.Env, Name = variable };
+        return new KeyPart.Env(variable);
     }
 
-    public CacheStep? Restore(Step step)
+    public CacheStep? Restore(RestoreCacheStep step)
     {
-        var keys = Keys(step);
+        var keys = step.CacheKeys.Count > 0 ? Spelled(step.CacheKeys, step.Source) : [.. step.Keys.Select(CacheKeySpelling.Literal)];
         if (keys.Count == 0)
         {
             throw InvalidGraphException.Broken("a restore_cache step has at least one key", step.Source);
@@ -73,7 +72,7 @@ internal sealed class CacheStepRenderer(
         };
     }
 
-    public CacheStep? Save(Step step)
+    public CacheStep? Save(SaveCacheStep step)
     {
         if (!HasPaths(step, "the paths to store"))
         {
@@ -94,35 +93,28 @@ internal sealed class CacheStepRenderer(
     }
 
     /// <summary>The restore step's computed key, saved when the restore found no exact match.</summary>
-    private (string Key, string Condition) AfterRestore(string cache, Step save)
+    private (string Key, string Condition) AfterRestore(string cache, SaveCacheStep save)
     {
-        var restoreId = jobSteps.FirstOrDefault(s => s.Kind == StepKind.RestoreCache && s.Cache == cache)?.Id
+        var restoreId = jobSteps.OfType<RestoreCacheStep>().FirstOrDefault(s => s.Cache == cache)?.Id
             ?? throw InvalidGraphException.Broken($"the save step of automatic cache '{cache}' follows a restore step of it with an id", save.Source);
         return ($"${{{{ steps.{restoreId}.outputs.cache-primary-key }}}}", $"steps.{restoreId}.outputs.cache-hit != 'true'");
     }
 
-    private string HandWrittenKey(Step step) =>
-        Keys(step) is [var key, ..] ? key : throw InvalidGraphException.Broken("a save_cache step has a key", step.Source);
+    /// <summary>The parsed key; a host that sends only the key's text gets the text as it is.</summary>
+    private string HandWrittenKey(SaveCacheStep step) =>
+        step.CacheKey.Parts.Count > 0 ? Spelling.Key(step.CacheKey, step.Source)
+        : step.Key is { } text ? CacheKeySpelling.Literal(text)
+        : throw InvalidGraphException.Broken("a save_cache step has a key", step.Source);
 
-    /// <summary>The parsed keys; a host that sends only the key texts gets each text as it is.</summary>
-    private List<string> Keys(Step step)
-    {
-        if (step.CacheKeys.Count > 0)
-        {
-            return [.. step.CacheKeys.Select(k => Spelling.Key(k, step.Source))];
-        }
-
-        IEnumerable<string> texts = step.Kind == StepKind.SaveCache ? step.Key is { } key ? [key] : [] : step.Keys;
-        return [.. texts.Select(CacheKeySpelling.Literal)];
-    }
+    private List<string> Spelled(IReadOnlyList<CacheKey> keys, SourceLocation source) => [.. keys.Select(k => Spelling.Key(k, source))];
 
     /// <summary>
     /// GitHub rejects a cache key with a comma when the step runs, so a matrix value with one cannot go into a key
     /// (the save step stores under the restore step's key, so checking the restore suffices).
     /// </summary>
-    private bool HasKeyableMatrixValues(Step step)
+    private bool HasKeyableMatrixValues(RestoreCacheStep step)
     {
-        var names = step.CacheKeys.SelectMany(k => k.Parts).Where(p => p.Kind == KeyPartKind.Matrix).Select(p => p.Name!).Distinct().ToList();
+        var names = step.CacheKeys.SelectMany(k => k.Parts).OfType<KeyPart.Matrix>().Select(p => p.Name).Distinct().ToList();
         var bad = legs.SelectMany(l => l.Values.Where(v => names.Contains(v.Key) && v.Value.Text.Contains(','))).FirstOrDefault();
         if (bad.Key is null)
         {
@@ -131,13 +123,13 @@ internal sealed class CacheStepRenderer(
 
         diagnostics.Error(
             DiagnosticCodes.InvalidStep,
-            $"{step.Kind} step {Describe(step)} keys the cache by the matrix value `{bad.Key}`, but the value `{bad.Value.Text}` has a comma, "
+            $"restore_cache step {Describe(step)} keys the cache by the matrix value `{bad.Key}`, but the value `{bad.Value.Text}` has a comma, "
             + "which GitHub's cache keys cannot contain; remove the comma from the matrix value",
             step.Source, workflowId, jobId);
         return false;
     }
 
-    private bool HasPaths(Step step, string what)
+    private bool HasPaths(CacheEntryStep step, string what)
     {
         if (step.Paths.Count > 0)
         {
@@ -151,9 +143,9 @@ internal sealed class CacheStepRenderer(
         return false;
     }
 
-    private static string Describe(Step step) =>
+    private static string Describe(CacheEntryStep step) =>
         step.Name is { } name ? $"'{name}'"
         : step.Id is { } id ? $"'{id}'"
-        : (step.Kind == StepKind.SaveCache ? step.Key : step.Keys.FirstOrDefault()) is { } key ? $"with key '{key}'"
+        : (step is SaveCacheStep save ? save.Key : ((RestoreCacheStep)step).Keys.FirstOrDefault()) is { } key ? $"with key '{key}'"
         : "without a name";
 }

@@ -26,13 +26,13 @@ internal sealed record ConditionRenderer(bool PullRequests)
 
     public string Render(Condition condition) => condition switch
     {
-        { And: { } all } => string.Join(" && ", all.Select(c => c.Or is not null ? $"({Render(c)})" : Render(c))),
-        { Or: { } any } => string.Join(" || ", any.Select(Render)),
-        { Not: { } inner } => IsAtom(inner) ? $"!{Render(inner)}" : $"!({Render(inner)})",
-        { Status: { } status } => $"{status}()",
-        { Eq: [var left, var right] } => RefTest(left, right, prefix: false) is { } test ? test.Text : $"{Side(left)} == {Side(right)}",
-        { Ne: [var left, var right] } => RefTest(left, right, prefix: false) is { } test ? test.Negated : $"{Side(left)} != {Side(right)}",
-        { StartsWith: [var value, var prefix] } => RefTest(value, prefix, prefix: true) is { } test ? test.Text
+        Condition.And(var all) => string.Join(" && ", all.Select(c => c is Condition.Or ? $"({Render(c)})" : Render(c))),
+        Condition.Or(var any) => string.Join(" || ", any.Select(Render)),
+        Condition.Not(var inner) => IsAtom(inner) ? $"!{Render(inner)}" : $"!({Render(inner)})",
+        Condition.Status(var status) => $"{status}()",
+        Condition.Eq(var left, var right) => RefTest(left, right, prefix: false) is { } test ? test.Text : $"{Side(left)} == {Side(right)}",
+        Condition.Ne(var left, var right) => RefTest(left, right, prefix: false) is { } test ? test.Negated : $"{Side(left)} != {Side(right)}",
+        Condition.StartsWith(var value, var prefix) => RefTest(value, prefix, prefix: true) is { } test ? test.Text
             : $"startsWith({Render(value)}, {Render(prefix)})",
         _ => Operand(condition),
     };
@@ -50,9 +50,9 @@ internal sealed record ConditionRenderer(bool PullRequests)
     {
         var (name, value) = (left, right) switch
         {
-            ({ Ref: { } r }, { Literal: { } v }) => (r, v),
-            ({ Literal: { } v }, { Ref: { } r }) when !prefix => (r, v),
-            _ => (null, null),
+            (Condition.Ref(var r), Condition.Literal(var v)) => (r, v),
+            (Condition.Literal(var v), Condition.Ref(var r)) when !prefix => (r, v),
+            _ => ((string?)null, (string?)null),
         };
         if (name is null || value is null)
         {
@@ -89,19 +89,19 @@ internal sealed record ConditionRenderer(bool PullRequests)
 
     private string Operand(Condition operand) => operand switch
     {
-        { Literal: { } value } => Quote(value),
-        { Ref: ConditionRef.Tag } => $"(startsWith(github.ref, '{TagsPrefix}') && github.ref_name || '')",
-        { Ref: not null } when PullRequests => $"(github.head_ref || startsWith(github.ref, '{BranchesPrefix}') && github.ref_name || '')",
-        { Ref: not null } => $"(startsWith(github.ref, '{BranchesPrefix}') && github.ref_name || '')",
-        { Env: { } name } => $"env.{name}",
-        { Matrix: { } name } => $"matrix.{name}",
-        { Raw: { } raw } => raw,
-        _ => throw new InvalidOperationException("a condition node sets exactly one member, but this one sets none it knows"),
+        Condition.Literal(var value) => Quote(value),
+        Condition.Ref(ConditionRef.Tag) => $"(startsWith(github.ref, '{TagsPrefix}') && github.ref_name || '')",
+        Condition.Ref when PullRequests => $"(github.head_ref || startsWith(github.ref, '{BranchesPrefix}') && github.ref_name || '')",
+        Condition.Ref => $"(startsWith(github.ref, '{BranchesPrefix}') && github.ref_name || '')",
+        Condition.Env(var name) => $"env.{name}",
+        Condition.Matrix(var name) => $"matrix.{name}",
+        Condition.Raw(var raw) => raw,
+        _ => throw new InvalidOperationException($"a condition node of kind {operand.GetType().Name} is not an operand"),
     };
 
     private static bool IsAtom(Condition condition) =>
-        condition.Status is not null || condition.Literal is not null || condition.Ref is not null || condition.Env is not null || condition.Matrix is not null
-        || condition.StartsWith is not null || (condition.Raw is { } raw && !raw.Any(char.IsWhiteSpace));
+        condition is Condition.Status or Condition.Literal or Condition.Ref or Condition.Env or Condition.Matrix or Condition.StartsWith
+        || (condition is Condition.Raw(var raw) && !raw.Any(char.IsWhiteSpace));
 
     private static string Quote(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
 }

@@ -93,7 +93,7 @@ internal sealed class JobRenderer(Graph graph, DiagnosticBag diagnostics, string
     /// <summary>GitHub decides a job's <c>if</c> once, before it expands the matrix, so <c>matrix</c> does not exist there.</summary>
     private void RejectMatrixInJobCondition(Job job)
     {
-        if (ConditionNodes.All(job.Condition).Any(n => n.Matrix is not null))
+        if (ConditionNodes.All(job.Condition).Any(n => n is Condition.Matrix))
         {
             diagnostics.Error(
                 DiagnosticCodes.InvalidWorkflow,

@@ -2,6 +2,7 @@ using CIGen.Provider.Sdk.Runtime;
 using System.Text.RegularExpressions;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using RunStep = CIGen.Provider.GitHub.Model.RunStep;
 using CIGen.Provider.Sdk.Yaml;
 
 namespace CIGen.Provider.GitHub.Rendering;

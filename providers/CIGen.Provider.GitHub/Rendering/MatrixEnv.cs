@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using RunStep = CIGen.Provider.GitHub.Model.RunStep;
 
 namespace CIGen.Provider.GitHub.Rendering;
 

@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using RunStep = CIGen.Provider.GitHub.Model.RunStep;
 using CIGen.Provider.Sdk.Runtime;
 using CIGen.Provider.Sdk.Yaml;
 

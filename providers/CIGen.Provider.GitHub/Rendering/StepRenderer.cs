@@ -1,6 +1,7 @@
 using CIGen.Provider.Sdk;
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using RunStep = CIGen.Protocol.RunStep;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Rendering;
 
@@ -36,12 +37,12 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
         return new RenderedSteps(steps, throughCheckout, Setup(job, starts));
     }
 
-    private static readonly string[] SetupKinds = [StepKind.SetupPackage, StepKind.KeyValues, StepKind.RestoreCache];
+    private static bool IsSetup(Step step) => step is SetupPackageStep or KeyValuesStep or RestoreCacheStep;
 
     /// <summary>
     /// The setup the host added after the checkout: from the first setup_package, key_values or restore_cache step to
     /// the last one with only runs between (the tool's prepare runs); then how many of the runs right after it the host
-    /// added for packages (<see cref="Step.Package"/> set: the installs), which the user's steps follow. Each graph step
+    /// added for packages (<see cref="RunStep.Package"/> set: the installs), which the user's steps follow. Each graph step
     /// maps to its rendered steps through <paramref name="starts"/> (step i became starts[i]..starts[i+1]).
     /// </summary>
     private static SetupSpan? Setup(Job job, List<int> starts)
@@ -52,23 +53,23 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
         }
 
         var from = checkout + 1;
-        if (from >= job.Steps.Count || !SetupKinds.Contains(job.Steps[from].Kind))
+        if (from >= job.Steps.Count || !IsSetup(job.Steps[from]))
         {
             return null;
         }
 
         var last = from;
-        for (var i = from; i < job.Steps.Count && (SetupKinds.Contains(job.Steps[i].Kind) || job.Steps[i].Kind == StepKind.Run); i++)
+        for (var i = from; i < job.Steps.Count && (IsSetup(job.Steps[i]) || job.Steps[i] is RunStep); i++)
         {
-            if (SetupKinds.Contains(job.Steps[i].Kind))
+            if (IsSetup(job.Steps[i]))
             {
                 last = i;
             }
         }
 
-        var installs = job.Steps.Skip(last + 1).TakeWhile(s => s is { Kind: StepKind.Run, Package: not null }).Count();
-        var saves = Enumerable.Range(last + 1, job.Steps.Count - last - 1).Where(i => job.Steps[i].Kind == StepKind.SaveCache && starts[i + 1] > starts[i]).Select(i => starts[i]).ToList();
-        var packages = job.Steps.Skip(from).Take(last - from + 1).Where(s => s.Kind == StepKind.SetupPackage).Select(s => s.Package!.Name).ToList();
+        var installs = job.Steps.Skip(last + 1).TakeWhile(s => s is RunStep { Package: not null }).Count();
+        var saves = Enumerable.Range(last + 1, job.Steps.Count - last - 1).Where(i => job.Steps[i] is SaveCacheStep && starts[i + 1] > starts[i]).Select(i => starts[i]).ToList();
+        var packages = job.Steps.Skip(from).Take(last - from + 1).OfType<SetupPackageStep>().Select(s => s.Package.Name).ToList();
         return new SetupSpan(starts[from], starts[last + 1] - starts[from], saves, packages, starts[last + 1 + installs] - starts[last + 1]);
     }
 
@@ -78,15 +79,15 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
         var result = new List<Step>();
         foreach (var step in steps)
         {
-            if (step.Kind != StepKind.Command)
+            if (step is not CommandStep use)
             {
                 result.Add(step);
                 continue;
             }
 
             // Guards, not checks: the host guarantees both (docs/protocol.md §6); either broken would crash the expansion.
-            var command = graph.Commands.FirstOrDefault(c => c.Name == step.Command)
-                ?? throw InvalidGraphException.Broken($"every command step names a command of the graph, but '{step.Command}' is none", step.Source);
+            var command = graph.Commands.FirstOrDefault(c => c.Name == use.Command)
+                ?? throw InvalidGraphException.Broken($"every command step names a command of the graph, but '{use.Command}' is none", step.Source);
             if (commandStack.Contains(command.Name))
             {
                 throw InvalidGraphException.Broken(
@@ -119,7 +120,6 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
     /// <summary>
     /// A step of a command used by <paramref name="use"/>: its own name, else the command step's; both conditions
     /// (<see cref="Conditions.Both"/>); the command's env overridden by the command step's (the call site decides);
-    /// the command step's shell and working directory for run steps that set none.
     /// </summary>
     private Step WithinCommandStep(Step use, Step inner) => inner with
     {
@@ -129,8 +129,6 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
         // References are spelled before the overlay: a literal of the call site may replace a reference of the command.
         Env = Overlay(EnvValues.Render(inner.Env, inner.EnvReferences), EnvValues.Render(use.Env, use.EnvReferences)),
         EnvReferences = [],
-        Shell = inner.Kind == StepKind.Run ? inner.Shell ?? use.Shell : inner.Shell,
-        WorkingDirectory = inner.Kind == StepKind.Run ? inner.WorkingDirectory ?? use.WorkingDirectory : inner.WorkingDirectory,
     };
 
     private static OrderedDictionary<string, Scalar> Overlay(OrderedDictionary<string, Scalar> under, OrderedDictionary<string, Scalar> over)
@@ -146,29 +144,28 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
 
     private JobStep? Map(Step step, CacheStepRenderer caches)
     {
-        switch (step.Kind)
+        switch (step)
         {
-            case StepKind.Run:
-                return Script(step, Normalised(step.Run ?? throw MissingValue(step)), step.Shell);
-            case StepKind.KeyValues:
-                return caches.KeyValues(step);
-            case StepKind.SetupPackage:
-                return Setup(step);
-            case StepKind.Uses or StepKind.Checkout:
-                WarnRunOnlyKeys(step);
+            case RunStep run:
+                return Script(run, Normalised(run.Run));
+            case KeyValuesStep keyValues:
+                return caches.KeyValues(keyValues);
+            case SetupPackageStep setup:
+                return Setup(setup);
+            case UsesStep or CheckoutStep:
                 return new ActionStep
                 {
                     Name = step.Name,
                     Id = step.Id,
                     If = conditions.Text(step.If, step.Condition),
                     Env = EnvValues.Render(step.Env, step.EnvReferences),
-                    Uses = step.Kind == StepKind.Checkout ? ActionStep.Checkout : step.Uses ?? throw MissingValue(step),
-                    With = step.With,
+                    Uses = step is UsesStep uses ? uses.Uses : ActionStep.Checkout,
+                    With = step is UsesStep { With: var with } ? with : [],
                 };
-            case StepKind.RestoreCache:
-                return caches.Restore(step);
-            case StepKind.SaveCache:
-                return caches.Save(step);
+            case RestoreCacheStep restore:
+                return caches.Restore(restore);
+            case SaveCacheStep save:
+                return caches.Save(save);
             default:
                 diagnostics.Error(DiagnosticCodes.InvalidStep, $"unknown step kind '{step.Kind}'", step.Source, workflowId, jobId);
                 return null;
@@ -178,10 +175,11 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
     private static string Normalised(string script) => script.Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>A run step; expressions in the script reach it through env (<see cref="ScriptExpressions"/>).</summary>
-    private RunStep Script(Step step, string script, string? shell)
+    private Model.RunStep Script(RunStep step, string script)
     {
+        var shell = step.Shell;
         var (safeScript, env) = ScriptExpressions.MoveToEnv(script, EnvValues.Render(step.Env, step.EnvReferences), shell);
-        return new RunStep
+        return new Model.RunStep
         {
             Name = step.Name,
             Id = step.Id,
@@ -193,9 +191,9 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
         };
     }
 
-    private ActionStep? Setup(Step step)
+    private ActionStep? Setup(SetupPackageStep step)
     {
-        var package = step.Package ?? throw InvalidGraphException.Broken("a setup_package step carries its package", step.Source);
+        var package = step.Package;
         if (!SetupActions.Knows(package.Name))
         {
             diagnostics.Error(
@@ -216,19 +214,5 @@ internal sealed class StepRenderer(Graph graph, DiagnosticBag diagnostics, strin
                 With = with,
             }
             : null;
-    }
-
-    private static InvalidGraphException MissingValue(Step step) =>
-        InvalidGraphException.Broken($"a {step.Kind} step carries its {step.Kind} value", step.Source);
-
-    private void WarnRunOnlyKeys(Step step)
-    {
-        if (step.Shell is not null || step.WorkingDirectory is not null)
-        {
-            diagnostics.Warning(
-                DiagnosticCodes.InvalidStep,
-                "shell and working_directory apply to run steps only; GitHub rejects them on an action step, so they are ignored",
-                step.Source, workflowId, jobId);
-        }
     }
 }

@@ -22,10 +22,10 @@ public class CacheDefinitionTests
         graph.CacheDefinitions.Select(d => d.Name).Should().Equal("gems", "node_modules", "pip", "uv", "pdm", "cargo", "cargo_target", "go", "go_build", "nuget", "turbo");
         graph.CacheDefinitions[0].Should().BeEquivalentTo(new CacheDefinition { Name = "gems", Versions = ["ruby"], Paths = ["vendor/gems"] });
         job.Cache.Should().Equal("gems");
-        var restore = job.Steps.Single(s => s.Kind == StepKind.RestoreCache);
+        var restore = job.Steps.OfType<RestoreCacheStep>().Single();
         restore.Paths.Should().Equal("vendor/gems");
         restore.CacheKeys.Should().ContainSingle("a definition without checksum sources has no restore key");
-        restore.CacheKeys[0].Unfolded(job).Parts[^1].Should().BeEquivalentTo(new KeyPart { Kind = KeyPartKind.Value, Name = "ruby" });
+        restore.CacheKeys[0].Unfolded(job).Parts[^1].Should().BeEquivalentTo(new KeyPart.Value("ruby"));
     }
 
     [Fact]
@@ -43,10 +43,10 @@ public class CacheDefinitionTests
     {
         var graph = Load("cache_definitions:\n  web:\n    package: node\n    versions: [$manager]\n    checksum_sources: ['{package,yarn}.{json,lock}']\n    paths: [node_modules]\ncache: [web]\n",
             ("package.json", "{}"), ("yarn.lock", "")).Clean();
-        var restore = graph.Workflows[0].Jobs[0].Steps.Single(s => s.Kind == StepKind.RestoreCache);
+        var restore = graph.Workflows[0].Jobs[0].Steps.OfType<RestoreCacheStep>().Single();
 
-        restore.CacheKeys[0].Unfolded(graph.Workflows[0].Jobs[0]).Parts.Select(p => p.Text ?? p.Name).Should().Contain(["yarn", "-"]);
-        restore.CacheKeys[0].Parts[^1].Files.Should().Equal("package.json", "package.lock", "yarn.json", "yarn.lock");
+        restore.CacheKeys[0].Unfolded(graph.Workflows[0].Jobs[0]).Parts.OfType<KeyPart.Literal>().Select(p => p.Text).Should().Contain(["yarn", "-"]);
+        ((KeyPart.Checksum)restore.CacheKeys[0].Parts[^1]).Files.Should().Equal("package.json", "package.lock", "yarn.json", "yarn.lock");
     }
 
     [Fact]

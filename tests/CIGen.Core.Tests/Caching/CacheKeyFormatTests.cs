@@ -35,7 +35,7 @@ public class CacheKeyFormatTests
         keys.Should().HaveCount(2);
         AutomaticCacheKey.Render(keys[0], Values).Should().Be(expected);
         AutomaticCacheKey.Render(keys[1], Values).Should().Be(expected[..(expected.LastIndexOf('-') + 1)]);
-        keys[0].Parts[^1].Should().BeEquivalentTo(new KeyPart { Kind = KeyPartKind.Checksum, Files = files, Value = $"files_{cache}" });
+        keys[0].Parts[^1].Should().BeEquivalentTo(new KeyPart.Checksum(files, $"files_{cache}"));
     }
 
     [Fact]

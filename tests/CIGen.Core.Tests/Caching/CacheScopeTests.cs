@@ -34,7 +34,7 @@ public class CacheScopeTests
 
     /// <summary>The cache's keys with their join values unfolded, as the runtime fills them in.</summary>
     private static IReadOnlyList<CacheKey> Keys(Job job, string cache) =>
-        [.. job.Steps.Single(s => s.Kind == StepKind.RestoreCache && s.Cache == cache).CacheKeys.Select(k => k.Unfolded(job))];
+        [.. job.Steps.OfType<RestoreCacheStep>().Single(s => s.Cache == cache).CacheKeys.Select(k => k.Unfolded(job))];
 
     /// <summary>The key (and restore keys) of each job, and of each leg of a matrix job, with the leg's values filled in.</summary>
     private static List<(string Job, IReadOnlyList<string> Keys)> Rendered(Graph graph, string cache) =>
@@ -67,7 +67,7 @@ public class CacheScopeTests
         target.Select(t => t.Keys[1]).Should().OnlyHaveUniqueItems().And.AllSatisfy(k => k.Should().EndWith(")-rust1.85.0-"));
         registry.Select(r => r.Keys[0]).Distinct().Should().Equal("linux-ubuntu24.04-x64-cargo-rust1.85.0-<lock>");
         graph.Workflows[0].Jobs.Should().AllSatisfy(j =>
-            j.Steps.Where(s => s.Kind == StepKind.RestoreCache).Select(s => (s.Cache, string.Join(",", s.Paths)))
+            j.Steps.OfType<RestoreCacheStep>().Select(s => (s.Cache, string.Join(",", s.Paths)))
                 .Should().Equal(("cargo", "~/.cargo/registry,~/.cargo/git"), ("cargo_target", "target/")));
     }
 
@@ -98,8 +98,8 @@ public class CacheScopeTests
 
         var key = Keys(graph.Workflows[0].Jobs[0], "next").Should().ContainSingle().Subject;
 
-        key.Parts.Where(p => p.Kind == KeyPartKind.Matrix).Select(p => p.Name).Should().Equal("arch", "node");
-        key.Parts.Where(p => p.Kind == KeyPartKind.Literal).Select(p => p.Text).Should().ContainInOrder("-next", "(ci/web", "/", "/", ")");
+        key.Parts.OfType<KeyPart.Matrix>().Select(p => p.Name).Should().Equal("arch", "node");
+        key.Parts.OfType<KeyPart.Literal>().Select(p => p.Text).Should().ContainInOrder("-next", "(ci/web", "/", "/", ")");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public class CacheScopeTests
         var job = Load("cache_definitions:\n  cargo:\n    paths: [~/.cargo, target/]\njobs:\n  a:\n    steps: [{run: x}]\n", RustRepo).Workflows[0].Jobs[0];
 
         job.Cache.Should().Equal("cargo");
-        Keys(job, "cargo")[0].Parts.Should().NotContain(p => p.Kind == KeyPartKind.Matrix || (p.Text ?? "").Contains('('));
+        Keys(job, "cargo")[0].Parts.Should().NotContain(p => p is KeyPart.Matrix || p is KeyPart.Literal && ((KeyPart.Literal)p).Text.Contains('('));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class HandWrittenCacheStepTests
         return tree.Load();
     }
 
-    private static KeyPart Literal(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
+    private static KeyPart Literal(string text) => new KeyPart.Literal(text);
 
     [Fact]
     public void Every_template_becomes_its_part()
@@ -27,10 +27,10 @@ public class HandWrittenCacheStepTests
         key.Parts.Should().BeEquivalentTo(
             new[]
             {
-                Literal("v1-"), new KeyPart { Kind = KeyPartKind.Checksum, Files = ["Cargo.lock"] }, Literal("-"),
-                new KeyPart { Kind = KeyPartKind.Branch }, Literal("-"), new KeyPart { Kind = KeyPartKind.Revision }, Literal("-"),
-                new KeyPart { Kind = KeyPartKind.Env, Name = "CACHE_V" }, Literal("-"), new KeyPart { Kind = KeyPartKind.Epoch }, Literal("-"),
-                new KeyPart { Kind = KeyPartKind.Arch },
+                Literal("v1-"), new KeyPart.Checksum(["Cargo.lock"]), Literal("-"),
+                new KeyPart.Branch(), Literal("-"), new KeyPart.Revision(), Literal("-"),
+                new KeyPart.Env("CACHE_V"), Literal("-"), new KeyPart.Epoch(), Literal("-"),
+                new KeyPart.Arch(),
             },
             o => o.WithStrictOrdering());
     }
@@ -77,11 +77,12 @@ public class HandWrittenCacheStepTests
     {
         var steps = LoadSteps("      - restore_cache: {keys: ['deps-{{ checksum \"Cargo.lock\" }}', deps-]}\n      - save_cache: {key: 'deps-{{ checksum \"Cargo.lock\" }}', paths: [target]}\n")
             .Clean().Workflows[0].Jobs[0].Steps;
+        var (restore, save) = ((RestoreCacheStep)steps[0], (SaveCacheStep)steps[1]);
 
-        steps[0].CacheKeys.Should().HaveCount(2);
-        steps[0].CacheKeys[1].Parts.Should().BeEquivalentTo(new[] { Literal("deps-") });
-        steps[1].CacheKeys.Should().ContainSingle().Which.Parts[1].Files.Should().Equal("Cargo.lock");
-        steps.Should().OnlyContain(s => s.Cache == null);
+        restore.CacheKeys.Should().HaveCount(2);
+        restore.CacheKeys[1].Parts.Should().BeEquivalentTo(new[] { Literal("deps-") });
+        save.CacheKey.Parts[1].Should().BeOfType<KeyPart.Checksum>().Which.Files.Should().Equal("Cargo.lock");
+        steps.Cast<CacheEntryStep>().Should().OnlyContain(s => s.Cache == null);
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public class HandWrittenCacheStepTests
             "      - restore_cache: {key: other-}\n" +
             "      - restore_cache: {key: deps-, paths: [mine]}\n" +
             "      - save_cache: {key: 'deps-{{ checksum \"Cargo.lock\" }}', paths: [target, ~/.cargo]}\n").Clean();
-        var steps = graph.Workflows[0].Jobs[0].Steps;
+        var steps = graph.Workflows[0].Jobs[0].Steps.Cast<CacheEntryStep>().ToList();
 
         steps[0].Paths.Should().Equal("target", "~/.cargo");
         steps[1].Paths.Should().Equal("target", "~/.cargo");
@@ -109,7 +110,7 @@ public class HandWrittenCacheStepTests
             "jobs:\n  a:\n    steps: [{restore_cache: {key: 'v1-{{ .Branch }}'}}, save]\n  b:\n    steps: [{restore_cache: {key: v1-}}]\n");
         var jobs = tree.Load().Clean().Workflows[0].Jobs;
 
-        jobs[0].Steps[0].Paths.Should().Equal("out");
-        jobs[1].Steps[0].Paths.Should().Equal("out");
+        jobs[0].Steps[0].Should().BeOfType<RestoreCacheStep>().Which.Paths.Should().Equal("out");
+        jobs[1].Steps[0].Should().BeOfType<RestoreCacheStep>().Which.Paths.Should().Equal("out");
     }
 }

@@ -21,7 +21,14 @@ public class InjectionTests
         return tree.Load().Clean();
     }
 
-    private static IEnumerable<string> Names(Job job) => job.Steps.Select(s => s.Name ?? s.Command ?? s.Kind);
+    private static PackageUse? PackageOf(Step step) => step switch
+    {
+        SetupPackageStep setup => setup.Package,
+        RunStep run => run.Package,
+        _ => null,
+    };
+
+    private static IEnumerable<string> Names(Job job) => job.Steps.Select(s => s.Name ?? (s as CommandStep)?.Command ?? s.Kind);
 
     [Fact]
     public void A_ruby_and_pnpm_job_looks_like_the_sample_providers_render()
@@ -30,20 +37,20 @@ public class InjectionTests
         var job = graph.Workflows[0].Jobs[0];
         var sample = CachingSample.Test();
 
-        job.Steps.Select(s => (s.Kind, s.Name, s.Id, s.Cache)).Should().Equal(sample.Steps.Select(s => (s.Kind, s.Name, s.Id, s.Cache)));
+        job.Steps.Select(s => (s.Kind, s.Name, s.Id, (s as CacheEntryStep)?.Cache)).Should().Equal(sample.Steps.Select(s => (s.Kind, s.Name, s.Id, (s as CacheEntryStep)?.Cache)));
         job.Packages.Should().BeEquivalentTo(sample.Packages, o => o.WithStrictOrdering());
         job.Cache.Should().Equal(sample.Cache);
-        var keyValues = job.Steps.Single(s => s.Kind == StepKind.KeyValues);
-        keyValues.Values.Should().Equal(sample.Steps.Single(s => s.Kind == StepKind.KeyValues).Values);
+        var keyValues = job.Steps.OfType<KeyValuesStep>().Single();
+        keyValues.Values.Should().Equal(sample.Steps.OfType<KeyValuesStep>().Single().Values);
         keyValues.KeyValues.Should().NotBeEmpty();
-        var gems = job.Steps.Where(s => s.Cache == "gems").ToList();
-        gems.Should().BeEquivalentTo(sample.Steps.Where(s => s.Cache == "gems"), o => o.Excluding(s => s.Source).WithStrictOrdering());
-        job.Steps.Single(s => s.Name == "Install pnpm dependencies").Run.Should().Be("pnpm install --frozen-lockfile");
-        job.Steps.Single(s => s.Name == "Install gems").Run.Should().Be("bundle config set --local path vendor/bundle\nbundle install --jobs 4 --retry 3");
-        job.Steps.Single(s => s.Name == "Enable pnpm").Run.Should().Contain("corepack enable pnpm");
-        job.Steps.Where(s => s.Kind is StepKind.Run && s.Name != "Test").Should().OnlyContain(s => s.Shell == "bash" && s.Source == job.Source);
+        var gems = job.Steps.OfType<CacheEntryStep>().Where(s => s.Cache == "gems").ToList();
+        gems.Should().BeEquivalentTo(sample.Steps.OfType<CacheEntryStep>().Where(s => s.Cache == "gems"), o => o.Excluding(s => s.Source).WithStrictOrdering().RespectingRuntimeTypes());
+        job.Steps.OfType<RunStep>().Single(s => s.Name == "Install pnpm dependencies").Run.Should().Be("pnpm install --frozen-lockfile");
+        job.Steps.OfType<RunStep>().Single(s => s.Name == "Install gems").Run.Should().Be("bundle config set --local path vendor/bundle\nbundle install --jobs 4 --retry 3");
+        job.Steps.OfType<RunStep>().Single(s => s.Name == "Enable pnpm").Run.Should().Contain("corepack enable pnpm");
+        job.Steps.OfType<RunStep>().Where(s => s.Name != "Test").Should().OnlyContain(s => s.Shell == "bash" && s.Source == job.Source);
         // The injected runs carry their package, so a provider tells them from the user's: the sample's do too.
-        job.Steps.Select(s => (s.Name, s.Package?.Name)).Should().Equal(sample.Steps.Select(s => (s.Name, s.Package?.Name)));
+        job.Steps.Select(s => (s.Name, PackageOf(s)?.Name)).Should().Equal(sample.Steps.Select(s => (s.Name, PackageOf(s)?.Name)));
     }
 
     [Fact]
@@ -79,9 +86,9 @@ public class InjectionTests
         var job = graph.Workflows[0].Jobs[0];
 
         Names(job).Should().Equal("Set up Rust", "Install the Rust toolchain", "Add Rust components", "Compute cache keys", "Restore cargo cache", "Restore cargo_target cache", "Fetch cargo dependencies", "Test", "Save cargo cache", "Save cargo_target cache");
-        job.Steps[1].Run.Should().Be("rustup toolchain install 1.79.0 --profile minimal\nrustup default 1.79.0");
-        job.Steps[2].Run.Should().Be("rustup component add clippy rustfmt");
-        job.Steps[6].Run.Should().Be("cargo fetch --locked");
+        ((RunStep)job.Steps[1]).Run.Should().Be("rustup toolchain install 1.79.0 --profile minimal\nrustup default 1.79.0");
+        ((RunStep)job.Steps[2]).Run.Should().Be("rustup component add clippy rustfmt");
+        ((RunStep)job.Steps[6]).Run.Should().Be("cargo fetch --locked");
     }
 
     [Theory]
@@ -92,17 +99,17 @@ public class InjectionTests
     {
         var job = Load("jobs:\n  test:\n    steps: [{name: Test, run: dotnet test}]\n", (file, "")).Workflows[0].Jobs[0];
 
-        job.Steps.Single(s => s.Name == "Restore .NET packages").Run.Should().Be(install);
-        job.Steps.Single(s => s.Kind == StepKind.RestoreCache).Paths.Should().Equal("~/.nuget/packages");
+        job.Steps.OfType<RunStep>().Single(s => s.Name == "Restore .NET packages").Run.Should().Be(install);
+        job.Steps.OfType<RestoreCacheStep>().Single().Paths.Should().Equal("~/.nuget/packages");
     }
 
     [Fact]
     public void Manager_version_is_a_key_value_and_a_pinned_version_is_asked_of_the_tool()
     {
         var job = Load("packages:\n  node: {version: '22'}\njobs:\n  test:\n    steps: [{run: y}]\n", ("package.json", "{}"), ("yarn.lock", ""), (".nvmrc", "20\n")).Workflows[0].Jobs[0];
-        var restore = job.Steps.Single(s => s.Kind == StepKind.RestoreCache);
+        var restore = job.Steps.OfType<RestoreCacheStep>().Single();
 
-        restore.CacheKeys[0].Unfolded(job).Parts.Where(p => p.Kind == KeyPartKind.Value).Select(p => p.Name).Should().Equal("os", "os_version", "arch", "node", "yarn");
+        restore.CacheKeys[0].Unfolded(job).Parts.OfType<KeyPart.Value>().Select(p => p.Name).Should().Equal("os", "os_version", "arch", "node", "yarn");
         job.KeySpec().Should().NotContain(".nvmrc", "a pinned version ignores version files");
     }
 
@@ -135,8 +142,8 @@ public class InjectionTests
     {
         var job = Load("packages:\n  rust: {version: 'nightly-2024-01-01', components: [rust-src]}\njobs:\n  test:\n    steps: [{run: y}]\n", ("Cargo.toml", "")).Workflows[0].Jobs[0];
 
-        job.Steps.Single(s => s.Name == "Add Rust components").Run.Should().Be("rustup component add rust-src");
-        job.Steps.First(s => s.Name == "Install the Rust toolchain").Run.Should().StartWith("rustup toolchain install nightly-2024-01-01 ");
+        job.Steps.OfType<RunStep>().Single(s => s.Name == "Add Rust components").Run.Should().Be("rustup component add rust-src");
+        job.Steps.OfType<RunStep>().First(s => s.Name == "Install the Rust toolchain").Run.Should().StartWith("rustup toolchain install nightly-2024-01-01 ");
     }
 
     [Theory]
@@ -146,7 +153,7 @@ public class InjectionTests
     {
         var job = Load("jobs:\n  test:\n    steps: [{run: y}]\n", ("package.json", "{}"), (lockFile, "")).Workflows[0].Jobs[0];
 
-        job.Steps.Where(s => s.Cache == "node_modules").Should().HaveCount(2).And.OnlyContain(s => s.Paths.SequenceEqual(new[] { path }));
+        job.Steps.OfType<CacheEntryStep>().Where(s => s.Cache == "node_modules").Should().HaveCount(2).And.OnlyContain(s => s.Paths.SequenceEqual(new[] { path }));
     }
 
     [Fact]
@@ -154,7 +161,7 @@ public class InjectionTests
     {
         var job = Load("cache_definitions:\n  node_modules:\n    paths: [node_modules]\njobs:\n  test:\n    steps: [{run: y}]\n", ("package.json", "{}"), ("package-lock.json", "")).Workflows[0].Jobs[0];
 
-        job.Steps.Single(s => s.Kind == StepKind.RestoreCache).Paths.Should().Equal("node_modules");
+        job.Steps.OfType<RestoreCacheStep>().Single().Paths.Should().Equal("node_modules");
     }
 
     [Theory]
@@ -168,7 +175,7 @@ public class InjectionTests
         var files = cache == "pip" ? new[] { (manifest, ""), ("requirements.txt", "") } : new[] { (manifest, "") };
         var job = Load("jobs:\n  test:\n    steps: [{run: y}]\n", files).Workflows[0].Jobs[0];
 
-        job.Steps.Single(s => s.Kind == StepKind.RestoreCache && s.Cache == cache).CacheKeys[0].Parts[^1].Files.Should().Contain(manifest);
+        job.Steps.OfType<RestoreCacheStep>().Single(s => s.Cache == cache).CacheKeys[0].Parts[^1].Should().BeOfType<KeyPart.Checksum>().Which.Files.Should().Contain(manifest);
     }
 
     [Theory]
@@ -179,7 +186,7 @@ public class InjectionTests
         (string, string)[] files = locked ? [("Pipfile", ""), ("Pipfile.lock", "{}")] : [("Pipfile", "")];
         var job = Load("jobs:\n  test:\n    steps: [{run: y}]\n", files).Workflows[0].Jobs[0];
 
-        job.Steps.Single(s => s.Name == "Install pipenv dependencies").Run.Should().Be("python -m pip install pipenv\n" + command);
+        job.Steps.OfType<RunStep>().Single(s => s.Name == "Install pipenv dependencies").Run.Should().Be("python -m pip install pipenv\n" + command);
     }
 
     [Theory]
@@ -191,13 +198,13 @@ public class InjectionTests
         var job = Load("jobs:\n  test:\n    steps: [{run: y}]\n", ("pyproject.toml", ""), (lockFile, ""), ("requirements.txt", "")).Workflows[0].Jobs[0];
 
         job.Cache.Should().Equal(manager);
-        job.Steps.Single(s => s.Name == $"Install {manager} dependencies").Run.Should().Be(
+        job.Steps.OfType<RunStep>().Single(s => s.Name == $"Install {manager} dependencies").Run.Should().Be(
             $"command -v {manager} >/dev/null 2>&1 || python -m pip install {manager}\n{sync}");
         job.Steps.Should().NotContain(s => s.Name == "Install pip dependencies");
-        var restore = job.Steps.Single(s => s.Kind == StepKind.RestoreCache);
+        var restore = job.Steps.OfType<RestoreCacheStep>().Single();
         restore.Paths.Should().Equal(".venv", downloads);
-        restore.CacheKeys[0].Unfolded(job).Parts.Where(p => p.Kind == KeyPartKind.Value).Select(p => p.Name).Should().Equal("os", "os_version", "arch", "python");
-        restore.CacheKeys[0].Parts[^1].Files.Should().Equal(lockFile, "pyproject.toml");
+        restore.CacheKeys[0].Unfolded(job).Parts.OfType<KeyPart.Value>().Select(p => p.Name).Should().Equal("os", "os_version", "arch", "python");
+        restore.CacheKeys[0].Parts[^1].Should().BeOfType<KeyPart.Checksum>().Which.Files.Should().Equal(lockFile, "pyproject.toml");
     }
 
     [Fact]

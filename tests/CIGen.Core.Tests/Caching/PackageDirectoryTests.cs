@@ -93,17 +93,17 @@ public class PackageDirectoryTests
     {
         var job = Job("packages:\n  ruby: {path: apps/api}\n  node:\njobs:\n  test:\n    steps: [{run: rake}]\n", Monorepo);
 
-        var gems = job.Steps.Single(s => s.Kind == StepKind.RestoreCache && s.Cache == "gems");
+        var gems = job.Steps.OfType<RestoreCacheStep>().Single(s => s.Cache == "gems");
         gems.Paths.Should().Equal("apps/api/vendor/bundle", "apps/api/.bundle");
-        gems.CacheKeys[0].Parts[^1].Should().BeEquivalentTo(new { Kind = KeyPartKind.Checksum, Files = new[] { "apps/api/Gemfile", "apps/api/Gemfile.lock" }, Value = "files_gems" });
+        gems.CacheKeys[0].Parts[^1].Should().BeEquivalentTo(new KeyPart.Checksum(new[] { "apps/api/Gemfile", "apps/api/Gemfile.lock" }, "files_gems"));
         AutomaticCacheKey.Render(gems.CacheKeys[1].Unfolded(job), Values).Should().Be("linux-ubuntu24.04-x64-gems-ruby3.3.5-bundler2.5.6-", "names and value names stay");
-        job.Steps.Single(s => s.Kind == StepKind.SaveCache && s.Cache == "gems").Paths.Should().Equal("apps/api/vendor/bundle", "apps/api/.bundle");
-        job.Steps.Single(s => s.Kind == StepKind.RestoreCache && s.Cache == "node_modules").Paths.Should().Equal("node_modules");
+        job.Steps.OfType<SaveCacheStep>().Single(s => s.Cache == "gems").Paths.Should().Equal("apps/api/vendor/bundle", "apps/api/.bundle");
+        job.Steps.OfType<RestoreCacheStep>().Single(s => s.Cache == "node_modules").Paths.Should().Equal("node_modules");
 
-        job.Steps.Single(s => s.Name == "Install gems").WorkingDirectory.Should().Be("apps/api");
-        job.Steps.Single(s => s.Name == "Install pnpm dependencies").WorkingDirectory.Should().BeNull();
-        job.Steps.Single(s => s.Kind == StepKind.SetupPackage && s.Package!.Name == "ruby").Package!.Directory.Should().Be("apps/api");
-        job.Steps.Single(s => s.Kind == StepKind.KeyValues).WorkingDirectory.Should().BeNull("the digests and probes take root-relative paths");
+        job.Steps.OfType<RunStep>().Single(s => s.Name == "Install gems").WorkingDirectory.Should().Be("apps/api");
+        job.Steps.OfType<RunStep>().Single(s => s.Name == "Install pnpm dependencies").WorkingDirectory.Should().BeNull();
+        job.Steps.OfType<SetupPackageStep>().Single(s => s.Package!.Name == "ruby").Package!.Directory.Should().Be("apps/api");
+        job.Steps.OfType<KeyValuesStep>().Should().ContainSingle("the digests and probes take root-relative paths, and a key_values step has no working directory");
     }
 
     private static readonly Dictionary<string, string> Values = new()

@@ -191,9 +191,9 @@ public class RuntimeKeysTests
     public void A_join_concatenates_text_and_earlier_values_into_a_keys_fixed_prefix()
     {
         using var tree = new DigestTree((".nvmrc", "20.1.0\n"));
-        KeyPart Text(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
-        KeyPart Value(string name) => new() { Kind = KeyPartKind.Value, Name = name };
-        var join = new KeyValue { Name = "modules_key", Kind = KeyValueKind.Join, Parts = [Value("os"), Text("-modules-node"), Value("node"), Text("-")] };
+        KeyPart Text(string text) => new KeyPart.Literal(text);
+        KeyPart Value(string name) => new KeyPart.Value(name);
+        var join = new KeyValue.Join("modules_key", [Value("os"), Text("-modules-node"), Value("node"), Text("-")]);
 
         var run = Run(tree, [new ToolVersion("node", [new(".nvmrc")])], extra: [join]);
 
@@ -204,11 +204,11 @@ public class RuntimeKeysTests
     public void A_short_join_carries_its_parts_on_its_own_record_texts_together_and_a_long_one_writes_a_record_each()
     {
         using var tree = new DigestTree((".nvmrc", "20.1.0\n"));
-        KeyPart Text(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
-        KeyPart Value(string name) => new() { Kind = KeyPartKind.Value, Name = name };
-        KeyPart Env(string name) => new() { Kind = KeyPartKind.Env, Name = name };
-        var shortJoin = new KeyValue { Name = "a_key", Kind = KeyValueKind.Join, Parts = [Value("os"), Text("-a b-"), Text("node"), Value("node"), Env("LEG"), Text("")] };
-        var longJoin = new KeyValue { Name = "b_key", Kind = KeyValueKind.Join, Parts = [Value("os"), Text(new string('x', 150)), Value("node")] };
+        KeyPart Text(string text) => new KeyPart.Literal(text);
+        KeyPart Value(string name) => new KeyPart.Value(name);
+        KeyPart Env(string name) => new KeyPart.Env(name);
+        var shortJoin = new KeyValue.Join("a_key", [Value("os"), Text("-a b-"), Text("node"), Value("node"), Env("LEG"), Text("")]);
+        var longJoin = new KeyValue.Join("b_key", [Value("os"), Text(new string('x', 150)), Value("node")]);
 
         var spec = RuntimeSpec.Keys([shortJoin, longJoin]);
         var result = RuntimeRun.Run(CigenRuntime.Keys, "tool node\nfile .nvmrc\n" + spec, tree.Root, new Dictionary<string, string?> { ["LEG"] = "x86" });
@@ -246,9 +246,9 @@ public class RuntimeKeysTests
     /// <summary>The records a key_values step with these values passes, as the core describes the values.</summary>
     private static string Spec(IReadOnlyList<ToolVersion> tools, IReadOnlyList<FilesDigest> digests, IReadOnlyList<KeyValue>? extra = null) => RuntimeSpec.Keys(
     [
-        .. tools.Select(t => new KeyValue { Name = t.Value, Kind = KeyValueKind.Tool, Probes = t.Probes }),
+        .. tools.Select(t => new KeyValue.Tool(t.Value, t.Probes)),
         .. digests.Select(d => GlobSet.Parse(d.Globs)).Zip(digests, (globs, d) =>
-            new KeyValue { Name = d.Value, Kind = KeyValueKind.Digest, Include = globs.IncludeEres, Exclude = globs.ExcludeEres }),
+            new KeyValue.Digest(d.Value, globs.IncludeEres, globs.ExcludeEres)),
         .. extra ?? [],
     ]);
 

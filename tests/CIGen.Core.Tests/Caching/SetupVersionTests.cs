@@ -71,7 +71,7 @@ public class SetupVersionTests
             ("Cargo.toml", "[package]\nrust-version = \"1.88\"\n"));
         var steps = tree.Load().Clean().Workflows[0].Jobs[0].Steps;
 
-        steps.Should().ContainSingle(s => s.Name == "Install the Rust toolchain")
+        steps.OfType<RunStep>().Should().ContainSingle(s => s.Name == "Install the Rust toolchain")
             .Which.Run.Should().Be("rustup toolchain install 1.88 --profile minimal\nrustup default 1.88");
     }
 
@@ -84,7 +84,7 @@ public class SetupVersionTests
         var job = tree.Load().Clean().Workflows[0].Jobs[0];
 
         job.Packages.Single().VersionFile.Should().BeNull();
-        job.Steps.Should().ContainSingle(s => s.Name == "Install the Rust toolchain")
+        job.Steps.OfType<RunStep>().Should().ContainSingle(s => s.Name == "Install the Rust toolchain")
             .Which.Run.Should().Be("rustup toolchain install 1.90 --profile minimal\nrustup default 1.90");
     }
 

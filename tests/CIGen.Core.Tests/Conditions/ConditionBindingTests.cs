@@ -14,8 +14,8 @@ public class ConditionBindingTests
         var job = tree.Load().Clean().Workflows[0].Jobs[0];
 
         job.If.Should().Be("${{ branch == 'main' }}");
-        job.Condition.Should().BeEquivalentTo(Condition.Equal(Condition.RefOf("branch"), Condition.Text("main")));
-        job.Steps[0].Condition.Should().BeEquivalentTo(Condition.StatusOf(ConditionStatus.Failure));
+        job.Condition.Should().BeEquivalentTo(new Condition.Eq(new Condition.Ref("branch"), new Condition.Literal("main")));
+        job.Steps[0].Condition.Should().BeEquivalentTo(new Condition.Status(ConditionStatus.Failure));
     }
 
     [Fact]

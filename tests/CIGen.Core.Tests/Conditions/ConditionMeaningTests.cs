@@ -55,9 +55,9 @@ public class ConditionMeaningTests
     {
         var facts = new RunFacts { Matrix = new Dictionary<string, Scalar> { ["cross"] = Scalar.Boolean(true) } };
 
-        ConditionMeaning.Reduce(ConditionTrees.Of("matrix.cross && tag != ''"), facts).Should().BeEquivalentTo(ConditionTrees.Of("tag != ''"));
-        ConditionMeaning.Reduce(ConditionTrees.Of("!matrix.cross && tag != ''"), facts).Should().BeEquivalentTo(ConditionMeaning.False);
-        ConditionMeaning.Reduce(ConditionTrees.Of("matrix.cross || failure()"), facts).Should().BeEquivalentTo(ConditionMeaning.True);
+        ConditionMeaning.Reduce(ConditionTrees.Of("matrix.cross && tag != ''"), facts).Should().BeEquivalentTo(ConditionTrees.Of("tag != ''"), o => o.RespectingRuntimeTypes());
+        ConditionMeaning.Reduce(ConditionTrees.Of("!matrix.cross && tag != ''"), facts).Should().BeEquivalentTo(ConditionMeaning.False, o => o.RespectingRuntimeTypes());
+        ConditionMeaning.Reduce(ConditionTrees.Of("matrix.cross || failure()"), facts).Should().BeEquivalentTo(ConditionMeaning.True, o => o.RespectingRuntimeTypes());
         ConditionMeaning.Decide(ConditionTrees.Of("success() && env.X == 'y'"), OnMain).Should().BeNull();
     }
 
@@ -66,7 +66,7 @@ public class ConditionMeaningTests
     {
         var facts = OnMain with { Statuses = new Dictionary<string, bool> { [ConditionStatus.Success] = true } };
 
-        ConditionMeaning.Reduce(ConditionTrees.Of("success() && branch == 'main'"), facts).Should().BeEquivalentTo(ConditionMeaning.True);
-        ConditionMeaning.Reduce(ConditionTrees.Of("failure() || branch == 'dev'"), facts).Should().BeEquivalentTo(ConditionTrees.Of("failure()"));
+        ConditionMeaning.Reduce(ConditionTrees.Of("success() && branch == 'main'"), facts).Should().BeEquivalentTo(ConditionMeaning.True, o => o.RespectingRuntimeTypes());
+        ConditionMeaning.Reduce(ConditionTrees.Of("failure() || branch == 'dev'"), facts).Should().BeEquivalentTo(ConditionTrees.Of("failure()"), o => o.RespectingRuntimeTypes());
     }
 }

@@ -22,45 +22,45 @@ public class ConditionParserTests
     }
 
     [Theory]
-    [InlineData("success()", """{"status":"success"}""")]
-    [InlineData("failure( )", """{"status":"failure"}""")]
-    [InlineData("${{ always() }}", """{"status":"always"}""")]
-    [InlineData("cancelled()", """{"status":"cancelled"}""")]
-    [InlineData("branch == 'main'", """{"eq":[{"ref":"branch"},{"literal":"main"}]}""")]
-    [InlineData("'v1' != tag", """{"ne":[{"literal":"v1"},{"ref":"tag"}]}""")]
-    [InlineData("env.MODE == 'x'", """{"eq":[{"env":"MODE"},{"literal":"x"}]}""")]
-    [InlineData("matrix.os != 'linux'", """{"ne":[{"matrix":"os"},{"literal":"linux"}]}""")]
-    [InlineData("github.event_name == 'push'", """{"eq":[{"raw":"github.event_name"},{"literal":"push"}]}""")]
-    [InlineData("needs.build-x.result", """{"raw":"needs.build-x.result"}""")]
-    [InlineData("steps.s.outputs['y'] == 'ok'", """{"eq":[{"raw":"steps.s.outputs['y']"},{"literal":"ok"}]}""")]
-    [InlineData("contains(github.ref, 'a)b')", """{"raw":"contains(github.ref, 'a)b')"}""")]
-    [InlineData("startsWith(tag, 'v')", """{"startsWith":[{"ref":"tag"},{"literal":"v"}]}""")]
-    [InlineData("startswith( matrix.os , 'ubuntu' )", """{"startsWith":[{"matrix":"os"},{"literal":"ubuntu"}]}""")]
-    [InlineData("startsWith(github.ref, 'refs/tags/')", """{"raw":"startsWith(github.ref, 'refs/tags/')"}""")]
-    [InlineData("startsWith(tag, 'v', 'x')", """{"raw":"startsWith(tag, 'v', 'x')"}""")]
-    [InlineData("inputs.go && secrets.T && vars.V", """{"and":[{"raw":"inputs.go"},{"raw":"secrets.T"},{"raw":"vars.V"}]}""")]
-    [InlineData("github.event.commits[0].message", """{"raw":"github.event.commits[0].message"}""")]
-    [InlineData("true", """{"raw":"true"}""")]
-    [InlineData("!cancelled()", """{"not":{"status":"cancelled"}}""")]
+    [InlineData("success()", """{"kind":"status","name":"success"}""")]
+    [InlineData("failure( )", """{"kind":"status","name":"failure"}""")]
+    [InlineData("${{ always() }}", """{"kind":"status","name":"always"}""")]
+    [InlineData("cancelled()", """{"kind":"status","name":"cancelled"}""")]
+    [InlineData("branch == 'main'", """{"kind":"eq","left":{"kind":"ref","name":"branch"},"right":{"kind":"literal","text":"main"}}""")]
+    [InlineData("'v1' != tag", """{"kind":"ne","left":{"kind":"literal","text":"v1"},"right":{"kind":"ref","name":"tag"}}""")]
+    [InlineData("env.MODE == 'x'", """{"kind":"eq","left":{"kind":"env","name":"MODE"},"right":{"kind":"literal","text":"x"}}""")]
+    [InlineData("matrix.os != 'linux'", """{"kind":"ne","left":{"kind":"matrix","name":"os"},"right":{"kind":"literal","text":"linux"}}""")]
+    [InlineData("github.event_name == 'push'", """{"kind":"eq","left":{"kind":"raw","text":"github.event_name"},"right":{"kind":"literal","text":"push"}}""")]
+    [InlineData("needs.build-x.result", """{"kind":"raw","text":"needs.build-x.result"}""")]
+    [InlineData("steps.s.outputs['y'] == 'ok'", """{"kind":"eq","left":{"kind":"raw","text":"steps.s.outputs['y']"},"right":{"kind":"literal","text":"ok"}}""")]
+    [InlineData("contains(github.ref, 'a)b')", """{"kind":"raw","text":"contains(github.ref, 'a)b')"}""")]
+    [InlineData("startsWith(tag, 'v')", """{"kind":"starts_with","value":{"kind":"ref","name":"tag"},"prefix":{"kind":"literal","text":"v"}}""")]
+    [InlineData("startswith( matrix.os , 'ubuntu' )", """{"kind":"starts_with","value":{"kind":"matrix","name":"os"},"prefix":{"kind":"literal","text":"ubuntu"}}""")]
+    [InlineData("startsWith(github.ref, 'refs/tags/')", """{"kind":"raw","text":"startsWith(github.ref, 'refs/tags/')"}""")]
+    [InlineData("startsWith(tag, 'v', 'x')", """{"kind":"raw","text":"startsWith(tag, 'v', 'x')"}""")]
+    [InlineData("inputs.go && secrets.T && vars.V", """{"kind":"and","of":[{"kind":"raw","text":"inputs.go"},{"kind":"raw","text":"secrets.T"},{"kind":"raw","text":"vars.V"}]}""")]
+    [InlineData("github.event.commits[0].message", """{"kind":"raw","text":"github.event.commits[0].message"}""")]
+    [InlineData("true", """{"kind":"raw","text":"true"}""")]
+    [InlineData("!cancelled()", """{"kind":"not","operand":{"kind":"status","name":"cancelled"}}""")]
     public void Each_node_kind_parses(string text, string json) => Json(text).Should().Be(json);
 
     [Fact]
     public void And_binds_tighter_than_or_and_not_tighter_than_and() =>
         Json("!failure() && branch == 'a' || tag == 'b'").Should().Be(
-            """{"or":[{"and":[{"not":{"status":"failure"}},{"eq":[{"ref":"branch"},{"literal":"a"}]}]},{"eq":[{"ref":"tag"},{"literal":"b"}]}]}""");
+            """{"kind":"or","of":[{"kind":"and","of":[{"kind":"not","operand":{"kind":"status","name":"failure"}},{"kind":"eq","left":{"kind":"ref","name":"branch"},"right":{"kind":"literal","text":"a"}}]},{"kind":"eq","left":{"kind":"ref","name":"tag"},"right":{"kind":"literal","text":"b"}}]}""");
 
     [Fact]
     public void Parentheses_group() =>
         Json("success() && (branch == 'a' || branch == 'b')").Should().Be(
-            """{"and":[{"status":"success"},{"or":[{"eq":[{"ref":"branch"},{"literal":"a"}]},{"eq":[{"ref":"branch"},{"literal":"b"}]}]}]}""");
+            """{"kind":"and","of":[{"kind":"status","name":"success"},{"kind":"or","of":[{"kind":"eq","left":{"kind":"ref","name":"branch"},"right":{"kind":"literal","text":"a"}},{"kind":"eq","left":{"kind":"ref","name":"branch"},"right":{"kind":"literal","text":"b"}}]}]}""");
 
     [Fact]
     public void Not_applies_to_a_parenthesized_comparison() =>
-        Json("!(branch == 'a')").Should().Be("""{"not":{"eq":[{"ref":"branch"},{"literal":"a"}]}}""");
+        Json("!(branch == 'a')").Should().Be("""{"kind":"not","operand":{"kind":"eq","left":{"kind":"ref","name":"branch"},"right":{"kind":"literal","text":"a"}}}""");
 
     [Fact]
     public void Doubled_quotes_escape_a_quote() =>
-        Json("branch == 'it''s'").Should().Be("""{"eq":[{"ref":"branch"},{"literal":"it's"}]}""");
+        Json("branch == 'it''s'").Should().Be("""{"kind":"eq","left":{"kind":"ref","name":"branch"},"right":{"kind":"literal","text":"it's"}}""");
 
     [Theory]
     [InlineData("")]

@@ -174,7 +174,7 @@ public class FullFixtureTests
         var steps = job.Steps.Where(s => s.Source != job.Source).ToList(); // without the injected package and cache steps
 
         steps.Select(s => s.Kind).Should().Equal(StepKind.Checkout, StepKind.RestoreCache, StepKind.Run, StepKind.Run, StepKind.SaveCache, StepKind.Uses);
-        steps[1].Keys.Should().Equal("deps-{{ checksum \"Cargo.lock\" }}", "deps-");
+        ((RestoreCacheStep)steps[1]).Keys.Should().Equal("deps-{{ checksum \"Cargo.lock\" }}", "deps-");
         steps[2].Should().BeEquivalentTo(new
         {
             Name = "Test", Id = "test", If = "success()", WorkingDirectory = "server",
@@ -185,7 +185,7 @@ public class FullFixtureTests
         steps[3].Env["DB"].Should().Be(Scalar.String("postgres"));
         steps[4].Should().BeEquivalentTo(new { Name = "Save deps", Key = "deps-{{ checksum \"Cargo.lock\" }}", Paths = new[] { "target", "~/.cargo" } });
         steps[5].Should().BeEquivalentTo(new { Name = "Upload", Uses = "actions/upload-artifact@v4", If = "always()", Only = new[] { "github" } });
-        steps[5].With.Should().Equal(new Dictionary<string, Scalar> { ["name"] = "logs", ["path"] = "logs/", ["retention-days"] = Scalar.Number("5") });
+        ((UsesStep)steps[5]).With.Should().Equal(new Dictionary<string, Scalar> { ["name"] = "logs", ["path"] = "logs/", ["retention-days"] = Scalar.Number("5") });
     }
 
     [Fact]

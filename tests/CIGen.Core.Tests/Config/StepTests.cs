@@ -68,8 +68,8 @@ public class StepTests
 
         step.Should().BeEquivalentTo(new { Kind = StepKind.Uses, Name = "Upload", Id = "up", If = "always()", Uses = "actions/upload-artifact@v4" });
         step.Env.Keys.Should().Equal("X");
-        step.With.Keys.Should().Equal("path", "name", "retention-days");
-        step.With["retention-days"].Should().Be(Scalar.Number("3"));
+        ((UsesStep)step).With.Keys.Should().Equal("path", "name", "retention-days");
+        ((UsesStep)step).With["retention-days"].Should().Be(Scalar.Number("3"));
     }
 
     [Fact]

@@ -11,13 +11,13 @@ public class CheckoutIndexTests
 {
     private static readonly SourceLocation At = new(".cigen/x.yml", 1, 1);
 
-    private static Step Run(string script, params string[] only) => new() { Kind = StepKind.Run, Run = script, Only = only, Source = At };
+    private static Step Run(string script, params string[] only) => new RunStep { Run = script, Only = only, Source = At };
 
-    private static Step Checkout(params string[] only) => new() { Kind = StepKind.Checkout, Only = only, Source = At };
+    private static Step Checkout(params string[] only) => new CheckoutStep { Only = only, Source = At };
 
-    private static Step Uses(string action, params string[] only) => new() { Kind = StepKind.Uses, Uses = action, Only = only, Source = At };
+    private static Step Uses(string action, params string[] only) => new UsesStep { Uses = action, Only = only, Source = At };
 
-    private static Step Use(string command) => new() { Kind = StepKind.Command, Command = command, Source = At };
+    private static Step Use(string command) => new CommandStep { Command = command, Source = At };
 
     private static Command Command(string name, params Step[] steps) => new() { Name = name, Source = At, Steps = steps };
 
@@ -126,7 +126,7 @@ public class CheckoutIndexTests
     [Fact]
     public void The_index_counts_the_steps_the_host_placed_after_the_checkout_and_before_it()
     {
-        var setup = new Step { Kind = StepKind.SetupPackage, FollowsCheckout = true, Package = new PackageUse { Name = "node" }, Source = At };
+        var setup = new SetupPackageStep { FollowsCheckout = true, Package = new PackageUse { Name = "node" }, Source = At };
         var job = JobWith(Run("prepare"), setup, Checkout(), Run("make"));
 
         var filtered = GraphFilter.ForProvider(Graph(job, []), "github").Workflows[0].Jobs[0];

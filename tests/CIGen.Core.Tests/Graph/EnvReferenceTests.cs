@@ -60,7 +60,7 @@ public class EnvReferenceTests
         var workflow = graph.Workflows[0];
         workflow.EnvReferences.Should().Equal(new Dictionary<string, EnvReference> { ["TOP"] = new(EnvReferenceKind.Secret, "TOP_SECRET") });
         workflow.Jobs[0].EnvReferences.Should().Equal(new Dictionary<string, EnvReference> { ["REGION"] = new(EnvReferenceKind.Variable, "REGION") });
-        workflow.Jobs[0].Steps.First(s => s.Kind == StepKind.Run).EnvReferences.Should().Equal(new Dictionary<string, EnvReference> { ["HOME_COPY"] = new(EnvReferenceKind.Env, "HOME") });
+        workflow.Jobs[0].Steps.OfType<RunStep>().First().EnvReferences.Should().Equal(new Dictionary<string, EnvReference> { ["HOME_COPY"] = new(EnvReferenceKind.Env, "HOME") });
         graph.Commands[0].Steps[0].EnvReferences.Should().Equal(new Dictionary<string, EnvReference> { ["TOKEN"] = new(EnvReferenceKind.Secret, "DEPLOY") });
         workflow.Env["TOP"].Should().Be(Scalar.String("${TOP_SECRET}"), "the env map keeps the text as written");
     }

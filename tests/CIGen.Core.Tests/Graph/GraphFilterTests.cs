@@ -7,7 +7,7 @@ public class GraphFilterTests
 {
     private static readonly SourceLocation At = new(".cigen/x.yml", 1, 1);
 
-    private static Step Run(string script, params string[] only) => new() { Kind = StepKind.Run, Run = script, Only = only, Source = At };
+    private static Step Run(string script, params string[] only) => new RunStep { Run = script, Only = only, Source = At };
 
     private static CIGen.Protocol.Graph Sample() => new()
     {
@@ -29,12 +29,12 @@ public class GraphFilterTests
     {
         var github = GraphFilter.ForProvider(Sample(), "github");
 
-        github.Workflows[0].Jobs[0].Steps.Select(s => s.Run).Should().Equal("all", "gh", "both");
-        github.Commands[0].Steps.Select(s => s.Run).Should().Equal("gh", "all");
+        github.Workflows[0].Jobs[0].Steps.Select(s => ((RunStep)s).Run).Should().Equal("all", "gh", "both");
+        github.Commands[0].Steps.Select(s => ((RunStep)s).Run).Should().Equal("gh", "all");
 
         var circle = GraphFilter.ForProvider(Sample(), "circleci");
-        circle.Workflows[0].Jobs[0].Steps.Select(s => s.Run).Should().Equal("all", "circle", "both");
-        circle.Commands[0].Steps.Select(s => s.Run).Should().Equal("all");
+        circle.Workflows[0].Jobs[0].Steps.Select(s => ((RunStep)s).Run).Should().Equal("all", "circle", "both");
+        circle.Commands[0].Steps.Select(s => ((RunStep)s).Run).Should().Equal("all");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class GraphFilterTests
     [Fact]
     public void A_third_party_provider_sees_only_unrestricted_steps()
     {
-        GraphFilter.ForProvider(Sample(), "woodpecker").Workflows[0].Jobs[0].Steps.Select(s => s.Run).Should().Equal("all");
+        GraphFilter.ForProvider(Sample(), "woodpecker").Workflows[0].Jobs[0].Steps.Select(s => ((RunStep)s).Run).Should().Equal("all");
     }
 
     private static CIGen.Protocol.Graph WithJob(Job job, params Command[] commands) => Sample() with
@@ -80,12 +80,12 @@ public class GraphFilterTests
         [
             JobWith(Run("make")) with { Checkout = false },
             JobWith() with { Type = "approval" },
-            JobWith(Run("prepare"), new Step { Kind = StepKind.Checkout, Source = At }),
-            JobWith(new Step { Kind = StepKind.Uses, Uses = "actions/checkout@v4", Source = At }, Run("make")),
-            JobWith(new Step { Kind = StepKind.Command, Command = "fetch", Source = At }),
+            JobWith(Run("prepare"), new CheckoutStep { Source = At }),
+            JobWith(new UsesStep { Uses = "actions/checkout@v4", Source = At }, Run("make")),
+            JobWith(new CommandStep { Command = "fetch", Source = At }),
         ];
-        var fetch = new Command { Name = "fetch", Source = At, Steps = [new Step { Kind = StepKind.Command, Command = "inner", Source = At }] };
-        var inner = new Command { Name = "inner", Source = At, Steps = [new Step { Kind = StepKind.Checkout, Source = At }] };
+        var fetch = new Command { Name = "fetch", Source = At, Steps = [new CommandStep { Command = "inner", Source = At }] };
+        var inner = new Command { Name = "inner", Source = At, Steps = [new CheckoutStep { Source = At }] };
 
         foreach (var job in jobs)
         {
@@ -96,7 +96,7 @@ public class GraphFilterTests
     [Fact]
     public void A_checkout_limited_to_another_provider_does_not_count_for_this_one()
     {
-        var job = JobWith(new Step { Kind = StepKind.Uses, Uses = "actions/checkout@v4", Only = ["github-actions"], Source = At }, Run("make"));
+        var job = JobWith(new UsesStep { Uses = "actions/checkout@v4", Only = ["github-actions"], Source = At }, Run("make"));
 
         GraphFilter.ForProvider(WithJob(job), "github").Workflows[0].Jobs[0].Steps.Select(s => s.Kind).Should().Equal(StepKind.Uses, StepKind.Run);
         GraphFilter.ForProvider(WithJob(job), "circleci").Workflows[0].Jobs[0].Steps.Select(s => s.Kind).Should().Equal(StepKind.Checkout, StepKind.Run);

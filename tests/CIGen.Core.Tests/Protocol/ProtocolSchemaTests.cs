@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using CIGen.Protocol;
 using CIGen.Testing;
@@ -45,24 +47,194 @@ public partial class ProtocolSchemaTests
         fields.Should().Contain(["providerSettings", "checkoutIndex", "inputs", "refScope", "keyValues"]);
     }
 
-    /// <summary>The schema of the four messages' params and results, each type inlined where it is used.</summary>
-    private static JsonObject ProtocolSchema()
+    [Theory]
+    [InlineData("Step", "### Step")]
+    [InlineData("Condition", "### Condition")]
+    [InlineData("KeyPart", "### CacheKey and KeyPart")]
+    [InlineData("KeyValue", "A KeyValue has")]
+    public void The_protocol_doc_lists_every_kind_of_a_union_with_exactly_its_fields(string union, string heading)
+    {
+        var kinds = ProtocolSchema()["$defs"]![union]!["anyOf"]!.AsArray().Select(k => k!.AsObject()).ToList();
+        var properties = kinds.ToDictionary(
+            k => k["properties"]!["kind"]!["const"]!.GetValue<string>(),
+            k => k["properties"]!.AsObject().Select(p => p.Key).Where(p => p != "kind").ToHashSet(StringComparer.Ordinal));
+        var required = kinds.ToDictionary(
+            k => k["properties"]!["kind"]!["const"]!.GetValue<string>(),
+            k => (k["required"]?.AsArray() ?? []).Select(r => r!.GetValue<string>()).ToHashSet(StringComparer.Ordinal));
+        // Fields every kind has (a step's name, id, env, ...) are described once, beside the kinds' table.
+        var common = properties.Values.Skip(1).Aggregate(new HashSet<string>(properties.Values.First()), (all, next) => { all.IntersectWith(next); return all; });
+
+        var doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "protocol.md"));
+        var documented = KindTableRows(doc[doc.IndexOf(heading, StringComparison.Ordinal)..]);
+
+        documented.Keys.Should().BeEquivalentTo(properties.Keys, $"docs/protocol.md lists every kind of {union} the wire has, and no other");
+        foreach (var (kind, fields) in documented)
+        {
+            var names = fields.Select(f => f.TrimEnd('?')).ToHashSet(StringComparer.Ordinal);
+            names.Should().BeSubsetOf(properties[kind], $"the fields the doc gives the {union} kind `{kind}` are on the wire");
+            properties[kind].Except(names).Should().BeSubsetOf(common, $"every own field of the {union} kind `{kind}` is in the doc's row");
+            fields.Where(f => f.EndsWith('?')).Select(f => f.TrimEnd('?')).Should().NotIntersectWith(required[kind], $"a field the doc marks optional (`?`) on `{kind}` is not required");
+            names.Intersect(required[kind]).Where(f => !fields.Contains(f)).Should().BeEmpty($"a required field of `{kind}` is not marked optional");
+        }
+    }
+
+    /// <summary>The rows of the first table headed <c>| kind | fields | meaning |</c> in <paramref name="text"/>: kind → fields as written (<c>`name`?</c>).</summary>
+    private static Dictionary<string, List<string>> KindTableRows(string text)
+    {
+        var rows = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var inTable = false;
+        foreach (var line in text.Split('\n').Select(l => l.Trim()))
+        {
+            if (line.StartsWith("| kind | fields |", StringComparison.Ordinal))
+            {
+                inTable = true;
+            }
+            else if (inTable && !line.StartsWith('|'))
+            {
+                break;
+            }
+            else if (inTable && KindRow().Match(line) is { Success: true } row)
+            {
+                rows[row.Groups[1].Value] = [.. FieldName().Matches(row.Groups[2].Value).Select(m => m.Groups[1].Value + m.Groups[2].Value)];
+            }
+        }
+
+        return rows;
+    }
+
+    [GeneratedRegex(@"^\| `([a-z_]+)` \| ?([^|]*?) ?\|")]
+    private static partial Regex KindRow();
+
+    [GeneratedRegex(@"`([a-zA-Z]+)`(\??)")]
+    private static partial Regex FieldName();
+
+    /// <summary>
+    /// The schema of the four messages' params and results. Every record of the contract is one entry of
+    /// <c>$defs</c>, referenced where it is used, so recursive types (conditions, commands) resolve; the kinds of a
+    /// union (a step's, a condition's, a key part's) stay inline in its <c>anyOf</c>, each with its <c>kind</c>.
+    /// </summary>
+    internal static JsonObject ProtocolSchema()
     {
         var options = ProtocolJsonContext.Default.Options;
-        var exporter = new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true };
-        JsonNode Of<T>() => options.GetJsonSchemaAsNode(typeof(T), exporter);
+        Type[] roots = [typeof(InitializeParams), typeof(InitializeResult), typeof(GenerateParams), typeof(GenerateResult)];
+        var defs = new SortedDictionary<string, JsonNode>(StringComparer.Ordinal);
+        var pending = new Queue<Type>(roots);
+        while (pending.TryDequeue(out var type))
+        {
+            if (defs.ContainsKey(type.Name))
+            {
+                continue;
+            }
+
+            var exporter = new JsonSchemaExporterOptions
+            {
+                TreatNullObliviousAsNonNullable = true,
+                TransformSchemaNode = (context, node) =>
+                {
+                    var used = context.TypeInfo.Type;
+                    RequireConstructorParameters(context.TypeInfo, node);
+                    if (IsUnionKind(used) && node is JsonObject kind)
+                    {
+                        // A kind carries its own fields and no other kind's.
+                        kind["additionalProperties"] = false;
+                        return kind;
+                    }
+
+                    if (context.Path.Length == 0 || !IsDefinition(used))
+                    {
+                        return node;
+                    }
+
+                    pending.Enqueue(used);
+                    return new JsonObject { ["$ref"] = $"#/$defs/{used.Name}" };
+                },
+            };
+            var schema = options.GetJsonSchemaAsNode(type, exporter);
+            AnchorReferences(schema, type.Name);
+            defs[type.Name] = schema;
+        }
+
+        var definitions = new JsonObject();
+        foreach (var (name, schema) in defs)
+        {
+            definitions[name] = schema;
+        }
+
         return new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["title"] = $"cigen provider protocol {ProtocolInfo.CurrentVersion} (generated from protocol/CIGen.Protocol; see docs/protocol.md)",
-            ["$defs"] = new JsonObject
-            {
-                ["InitializeParams"] = Of<InitializeParams>(),
-                ["InitializeResult"] = Of<InitializeResult>(),
-                ["GenerateParams"] = Of<GenerateParams>(),
-                ["GenerateResult"] = Of<GenerateResult>(),
-            },
+            ["$defs"] = definitions,
         };
+    }
+
+    /// <summary>
+    /// A record's constructor parameters without a default are fields the host always sends, as <c>required</c>
+    /// members are; the exporter lists only the latter. (The host reads a missing one leniently, to name it in its error.)
+    /// </summary>
+    private static void RequireConstructorParameters(JsonTypeInfo type, JsonNode node)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object || node is not JsonObject { } map || map["properties"] is not JsonObject)
+        {
+            return;
+        }
+
+        var names = type.Properties.Where(p => p.AssociatedParameter is { HasDefaultValue: false, IsMemberInitializer: false }).Select(p => p.Name).ToList();
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var required = map["required"] as JsonArray ?? [];
+        foreach (var name in names.Where(n => required.All(r => r?.GetValue<string>() != n)))
+        {
+            required.Add((JsonNode)JsonValue.Create(name));
+        }
+
+        map["required"] = required;
+    }
+
+    /// <summary>The exporter's own references (to a type it met before) point into the exported type: make them point into its definition.</summary>
+    private static void AnchorReferences(JsonNode? node, string definition)
+    {
+        switch (node)
+        {
+            case JsonObject map:
+                if (map["$ref"] is JsonValue reference && reference.GetValue<string>() is var target && !target.StartsWith("#/$defs/", StringComparison.Ordinal))
+                {
+                    map["$ref"] = $"#/$defs/{definition}{target[1..]}";
+                }
+
+                foreach (var (_, value) in map.ToList())
+                {
+                    AnchorReferences(value, definition);
+                }
+
+                break;
+            case JsonArray list:
+                foreach (var item in list)
+                {
+                    AnchorReferences(item, definition);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A record of the contract, except a kind of a union, which its union's schema holds.</summary>
+    private static bool IsDefinition(Type type) => type.Namespace == typeof(Graph).Namespace && type.IsClass && !IsUnionKind(type);
+
+    private static bool IsUnionKind(Type type)
+    {
+        for (var parent = type.BaseType; parent is not null; parent = parent.BaseType)
+        {
+            if (parent.GetCustomAttributes(typeof(JsonPolymorphicAttribute), inherit: false).Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Collect(JsonNode? node, ISet<string> fields)

@@ -38,8 +38,8 @@ public sealed class ProviderConnectionTests : IDisposable
                             Source = new SourceLocation("cigen.yml", 2, 3),
                             Steps =
                             [
-                                new Step { Kind = StepKind.Run, Name = "Test", Run = "make test", Source = new SourceLocation("cigen.yml", 4, 7) },
-                                new Step { Kind = StepKind.Uses, Uses = "actions/cache@v4", Source = new SourceLocation("cigen.yml", 6, 7) },
+                                new RunStep { Name = "Test", Run = "make test", Source = new SourceLocation("cigen.yml", 4, 7) },
+                                new UsesStep { Uses = "actions/cache@v4", Source = new SourceLocation("cigen.yml", 6, 7) },
                             ],
                         },
                     ],

@@ -316,7 +316,7 @@ public sealed partial class RealProjectMeaningTests
             var (job, leg) = names[entry];
             var commands = pipeline.RunCommands(config, entry);
             result[LegKey(job, leg)] = [.. ConditionalSteps(job)
-                .Where(step => commands.Any(command => command.TrimEnd().EndsWith(Substitute(step.Run!, leg).TrimEnd(), StringComparison.Ordinal)))
+                .Where(step => commands.Any(command => command.TrimEnd().EndsWith(Substitute(step.Run, leg).TrimEnd(), StringComparison.Ordinal)))
                 .Select(step => step.Name!)];
         }
 
@@ -324,8 +324,8 @@ public sealed partial class RealProjectMeaningTests
     }
 
     /// <summary>The job's own run steps with a condition (each has a name in these configs).</summary>
-    private static IEnumerable<Step> ConditionalSteps(Job job) =>
-        job.Steps.Where(s => s.Kind == StepKind.Run && s.Condition is not null && s.Only.Count == 0);
+    private static IEnumerable<RunStep> ConditionalSteps(Job job) =>
+        job.Steps.OfType<RunStep>().Where(s => s.Condition is not null && s.Only.Count == 0);
 
     private static IReadOnlyList<MatrixLeg?> Legs(Job job) => job.MatrixLegs.Count == 0 ? [null] : [.. job.MatrixLegs];
 

@@ -20,6 +20,13 @@ public class ProtocolDocExampleTests
         var request = new GenerateParams(GraphFilter.ForProvider(loaded.Graph!, "dump"), new GenerateOptions());
         var sent = JsonNode.Parse(JsonSerializer.Serialize(request, ProtocolJsonContext.Default.GenerateParams));
 
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            var path = Path.Combine(RepositoryPaths.Root, "docs", "protocol.md");
+            var doc = File.ReadAllText(path);
+            File.WriteAllText(path, doc.Replace(DocumentedExample(), sent!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), StringComparison.Ordinal));
+        }
+
         var documented = JsonNode.Parse(DocumentedExample());
 
         JsonNode.DeepEquals(documented, sent).Should().BeTrue(

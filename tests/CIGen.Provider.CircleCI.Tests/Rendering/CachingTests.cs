@@ -125,13 +125,13 @@ public class CachingTests
     {
         KeyPart[] parts =
         [
-            new() { Kind = KeyPartKind.Literal, Text = "v1-<<x-" },
-            new() { Kind = KeyPartKind.Branch },
-            new() { Kind = KeyPartKind.Literal, Text = "-" },
-            new() { Kind = KeyPartKind.Checksum, Files = ["Cargo.lock"] },
+            new KeyPart.Literal("v1-<<x-"),
+            new KeyPart.Branch(),
+            new KeyPart.Literal("-"),
+            new KeyPart.Checksum(["Cargo.lock"]),
         ];
         var restore = G.RestoreCache("ignored") with { CacheKeys = [new CacheKey { Parts = parts }, new CacheKey { Parts = parts[..2] }] };
-        var save = G.SaveCache("ignored", "target") with { CacheKeys = [new CacheKey { Parts = parts }], If = "failure()" };
+        var save = G.SaveCache("ignored", "target") with { CacheKey = new CacheKey { Parts = parts }, If = "failure()" };
 
         var steps = Steps(Render.Jobs(G.Job("test", restore, save)));
 
@@ -145,8 +145,8 @@ public class CachingTests
     [Fact]
     public void Reports_a_checksum_of_several_files_without_a_value_as_an_error_at_the_step()
     {
-        var key = new CacheKey { Parts = [new KeyPart { Kind = KeyPartKind.Checksum, Files = ["a.lock", "b.lock"] }] };
-        var job = G.Job("test", G.SaveCache("x", "vendor") with { CacheKeys = [key], Source = StepSource });
+        var key = new CacheKey { Parts = [new KeyPart.Checksum(["a.lock", "b.lock"])] };
+        var job = G.Job("test", G.SaveCache("x", "vendor") with { CacheKey = key, Source = StepSource });
 
         var diagnostic = Render.Diagnostics(job).Should().ContainSingle().Subject;
 
@@ -157,7 +157,7 @@ public class CachingTests
     [Fact]
     public void Reports_a_key_values_step_whose_names_are_no_file_names()
     {
-        var step = new Step { Kind = StepKind.KeyValues, KeyValues = [new KeyValue { Name = "a/b", Kind = KeyValueKind.Tool }], Source = StepSource };
+        var step = new KeyValuesStep { KeyValues = [new KeyValue.Tool("a/b", [])], Source = StepSource };
 
         Render.Diagnostics(G.Job("test", G.Run("x"), step)).Should().ContainSingle(d => d.Code == "circleci.invalid-step" && d.Message.Contains("key_values"));
     }

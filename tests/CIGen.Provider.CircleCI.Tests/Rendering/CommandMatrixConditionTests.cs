@@ -208,7 +208,7 @@ public class CommandMatrixConditionTests
                 var contexts = values.ToDictionary(v => $"matrix.{v.Key}", v => GitHubValue(v.Value));
                 contexts["branch"] = branch;
                 contexts["tag"] = tag;
-                var onGitHub = command.Steps.Where(s => GitHubExpression.Holds(s.If, contexts)).Select(s => s.Run).ToList();
+                var onGitHub = command.Steps.Where(s => GitHubExpression.Holds(s.If, contexts)).Select(s => ((RunStep)s).Run).ToList();
 
                 new CircleCiPipeline(branch, tag).RunCommands(text, $"build_{suffix}").Should().Equal(
                     onGitHub, $"leg {suffix} on {(tag.Length > 0 ? $"tag {tag}" : $"branch {branch}")} runs on CircleCI what GitHub runs");

@@ -104,13 +104,13 @@ public class CommandTests
     [Fact]
     public void Reports_settings_a_bare_command_reference_cannot_carry_as_errors()
     {
-        var use = G.UseCommand("build") with { Env = G.Env(("TARGET", "prod")), Shell = "sh", WorkingDirectory = "web" };
+        var use = G.UseCommand("build") with { Env = G.Env(("TARGET", "prod")) };
 
         var diagnostic = Render.Graph(WithCommands(G.Workflow("ci", G.Job("a", use)), G.Command("build", G.Run("make")))).Diagnostics.Single();
 
         diagnostic.Severity.Should().Be(Severity.Error);
         diagnostic.Code.Should().Be("circleci.command-step-setting");
-        diagnostic.Message.Should().StartWith("step 1 of job `a` of workflow `ci` sets `env`, `shell`, `working_directory` on its use of command `build`");
+        diagnostic.Message.Should().StartWith("step 1 of job `a` of workflow `ci` sets `env` on its use of command `build`");
     }
 
     [Theory]

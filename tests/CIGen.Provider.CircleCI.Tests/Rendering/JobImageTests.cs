@@ -186,7 +186,7 @@ public class JobImageTests
     public void The_setup_step_of_a_node_version_no_image_has_installs_it_with_the_version_in_its_environment()
     {
         var node = CachingSample.Node();
-        var job = G.Job("a", new Step { Kind = StepKind.SetupPackage, Name = "Set up Node.js", Package = node, Source = G.At(".cigen/workflows/ci/jobs/a.yml", 3) }, G.Run("x"))
+        var job = G.Job("a", new SetupPackageStep { Name = "Set up Node.js", Package = node, Source = G.At(".cigen/workflows/ci/jobs/a.yml", 3) }, G.Run("x"))
             with { Packages = [CachingSample.Ruby(), node] };
 
         var yaml = Render.Jobs(job);

@@ -72,9 +72,9 @@ public class MatrixTests
     [Fact]
     public void Writes_each_legs_matrix_values_into_its_cache_keys_as_text()
     {
-        KeyPart Literal(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
-        var key = new CacheKey { Parts = [Literal("out("), new KeyPart { Kind = KeyPartKind.Matrix, Name = "arch" }, Literal(")")] };
-        var job = G.Job("test", new Step { Kind = StepKind.RestoreCache, Cache = "out", Paths = ["out"], CacheKeys = [key], Source = G.At("ci.yml") }) with
+        KeyPart Literal(string text) => new KeyPart.Literal(text);
+        var key = new CacheKey { Parts = [Literal("out("), new KeyPart.Matrix("arch"), Literal(")")] };
+        var job = G.Job("test", new RestoreCacheStep { Cache = "out", Paths = ["out"], CacheKeys = [key], Source = G.At("ci.yml") }) with
         {
             Architectures = ["amd64", "arm64"],
             MatrixLegs = [MatrixSample.Leg("amd64", ("arch", "amd64")), MatrixSample.Leg("arm64", ("arch", "arm64"))],

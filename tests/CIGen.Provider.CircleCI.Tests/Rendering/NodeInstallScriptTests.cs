@@ -92,7 +92,7 @@ public sealed class NodeInstallScriptTests : IDisposable
     private static (string Command, IReadOnlyDictionary<string, string> Environment) RenderedStep(string version)
     {
         var node = new PackageUse { Name = "node", Version = version, SetupVersion = version };
-        var job = G.Job("a", new Step { Kind = StepKind.SetupPackage, Name = "Set up Node.js", Package = node, Source = G.At(".cigen/workflows/ci/jobs/a.yml", 3) })
+        var job = G.Job("a", new SetupPackageStep { Name = "Set up Node.js", Package = node, Source = G.At(".cigen/workflows/ci/jobs/a.yml", 3) })
             with { Packages = [new PackageUse { Name = "dotnet", SetupVersion = "10.0" }, node] };
         var yaml = new YamlStream();
         yaml.Load(new StringReader(Render.Jobs(job)));

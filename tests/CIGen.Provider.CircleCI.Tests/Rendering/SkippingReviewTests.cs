@@ -43,7 +43,7 @@ public sealed class SkippingReviewTests : IDisposable
     [Fact]
     public void A_job_without_a_checkout_whose_steps_use_cigens_own_commands_gets_one_first()
     {
-        var keys = CachingSample.Test().Steps.Single(s => s.Kind == StepKind.KeyValues);
+        var keys = CachingSample.Test().Steps.OfType<KeyValuesStep>().Single();
         var lint = SkippingSample.Lint(SkippingSample.Native()) with { Checkout = false, Steps = [keys, G.Run("make lint", "Lint")], CheckoutIndex = null };
 
         var result = Render.Graph(G.Graph(G.Workflow("ci", lint)));

@@ -159,7 +159,7 @@ public class CachingTests
         var restore = G.RestoreCache("deps-{{ checksum \"yarn.lock\" }}") with
         {
             Name = "Restore deps",
-            CacheKeys = [Key(Literal("deps-"), new KeyPart { Kind = KeyPartKind.Checksum, Files = ["yarn.lock"] })],
+            CacheKeys = [Key(Literal("deps-"), new KeyPart.Checksum(["yarn.lock"]))],
         };
 
         var result = Render.Graph(G.Graph(G.Workflow("ci", G.Job("test", restore, G.Run("yarn")))));
@@ -177,7 +177,7 @@ public class CachingTests
     {
         Job Matrix(params string[] targets) => G.Job(
             "cross",
-            G.RestoreCache("x") with { Name = "Restore out", Paths = ["target"], CacheKeys = [Key(Literal("out("), new KeyPart { Kind = KeyPartKind.Matrix, Name = "target" }, Literal(")"))] },
+            G.RestoreCache("x") with { Name = "Restore out", Paths = ["target"], CacheKeys = [Key(Literal("out("), new KeyPart.Matrix("target"), Literal(")"))] },
             G.Run("cargo build")) with
         {
             Matrix = [new MatrixDimension("target", [.. targets.Select(Scalar.String)])],
@@ -203,8 +203,8 @@ public class CachingTests
             Paths = ["node_modules"],
             CacheKeys =
             [
-                Key(Literal("v1-deps-"), Part(KeyPartKind.Branch), Literal("-"), new KeyPart { Kind = KeyPartKind.Checksum, Files = ["yarn.lock"] }),
-                Key(Literal("v1-deps-"), Part(KeyPartKind.Branch), Literal("-")),
+                Key(Literal("v1-deps-"), new KeyPart.Branch(), Literal("-"), new KeyPart.Checksum(["yarn.lock"])),
+                Key(Literal("v1-deps-"), new KeyPart.Branch(), Literal("-")),
                 Key(Literal("v1-deps-")),
             ],
         };
@@ -230,7 +230,7 @@ public class CachingTests
         {
             Name = "Save Gradle",
             If = "${{ github.ref == 'refs/heads/main' }}",
-            CacheKeys = [Key(Literal("gradle-"), Part(KeyPartKind.Arch), Literal("-"), Part(KeyPartKind.Epoch))],
+            CacheKey = Key(Literal("gradle-"), new KeyPart.Arch(), Literal("-"), new KeyPart.Epoch()),
         };
 
         Render.Steps(Render.Jobs(G.Job("test", G.Run("./gradlew build"), save) with { Checkout = false })).Should().Be(
@@ -255,8 +255,8 @@ public class CachingTests
         var save = G.SaveCache("k", "out") with
         {
             If = "failure()",
-            Condition = new Condition { Status = ConditionStatus.Failure },
-            CacheKeys = [Key(Literal("k"))],
+            Condition = new Condition.Status(ConditionStatus.Failure),
+            CacheKey = Key(Literal("k")),
         };
 
         Render.Steps(Render.Jobs(G.Job("test", save) with { Checkout = false })).Should().Contain("if: failure()");
@@ -265,7 +265,7 @@ public class CachingTests
     [Fact]
     public void A_hand_written_save_without_paths_is_an_error()
     {
-        var save = G.SaveCache("k") with { CacheKeys = [Key(Literal("k"))] };
+        var save = G.SaveCache("k") with { CacheKey = Key(Literal("k")) };
 
         Render.Graph(G.Graph(G.Workflow("ci", G.Job("test", save)))).Diagnostics.Should().ContainSingle()
             .Which.Message.Should().StartWith("save_cache step with key 'k' has no paths").And.EndWith("add `paths:` to the step");
@@ -287,13 +287,13 @@ public class CachingTests
         {
             Id = "deps",
             Paths = ["node_modules", "~/.npm"],
-            CacheKeys = [Key(Literal("odd-${{ github.token }}-"), Part(KeyPartKind.Revision), Literal("-"), new KeyPart { Kind = KeyPartKind.Env, Name = "CACHE_V" })],
+            CacheKeys = [Key(Literal("odd-${{ github.token }}-"), new KeyPart.Revision(), Literal("-"), new KeyPart.Env("CACHE_V"))],
         };
         var save = G.SaveCache("x", "node_modules") with
         {
             If = "always()",
-            Condition = new Condition { Status = ConditionStatus.Always },
-            CacheKeys = [Key(Literal("odd-${{ github.token }}-"), Part(KeyPartKind.Branch), Literal("-"), Part(KeyPartKind.Epoch), Part(KeyPartKind.Arch))],
+            Condition = new Condition.Status(ConditionStatus.Always),
+            CacheKey = Key(Literal("odd-${{ github.token }}-"), new KeyPart.Branch(), Literal("-"), new KeyPart.Epoch(), new KeyPart.Arch()),
         };
 
         var job = G.Job("test", restore, G.Run("npm ci"), save) with { Env = G.Env(("CACHE_V", "3")) };
@@ -320,7 +320,5 @@ public class CachingTests
 
     private static CacheKey Key(params KeyPart[] parts) => new() { Parts = parts };
 
-    private static KeyPart Literal(string text) => new() { Kind = KeyPartKind.Literal, Text = text };
-
-    private static KeyPart Part(string kind) => new() { Kind = kind };
+    private static KeyPart Literal(string text) => new KeyPart.Literal(text);
 }

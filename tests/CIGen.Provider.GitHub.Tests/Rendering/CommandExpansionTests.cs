@@ -78,26 +78,6 @@ public class CommandExpansionTests
     }
 
     [Fact]
-    public void Gives_the_command_steps_shell_and_working_directory_to_inner_run_steps_without_their_own()
-    {
-        var build = G.Command("build", G.Run("make"), G.Run("make check") with { WorkingDirectory = "tests" }, G.Uses("actions/upload-artifact@v4"));
-        var use = G.UseCommand("build") with { Shell = "sh", WorkingDirectory = "src" };
-
-        StepsOf(RenderWith([build], use)).Should().Be(
-            """
-                steps:
-                  - shell: sh
-                    working-directory: src
-                    run: make
-                  - shell: sh
-                    working-directory: tests
-                    run: make check
-                  - uses: actions/upload-artifact@v4
-
-            """);
-    }
-
-    [Fact]
     public void Gives_the_command_steps_id_to_a_single_inner_step()
     {
         var version = G.Command("version", G.Run("echo \"v=1\" >> \"$GITHUB_OUTPUT\""));

@@ -55,7 +55,7 @@ public class RulesPassValidatorsTests
                 Matrix = [new MatrixDimension("ruby", ["3.2"])],
                 Services = [new Service { Name = "db", Image = "postgres:16", Source = G.At("x.yml") }],
             },
-            G.Job("steps", G.Run("prepare"), G.Checkout() with { Name = "Fetch", With = G.Env(("fetch-depth", Scalar.Number("0"))) },
+            G.Job("steps", G.Run("prepare"), G.Checkout() with { Name = "Fetch" },
                 G.Run("cargo test --all-features\n", "Run tests") with
                 {
                     Id = "tests",
@@ -66,9 +66,9 @@ public class RulesPassValidatorsTests
                 },
                 G.Uses("actions/setup-python@v5") with { Name = "Python", Id = "python", If = "runner.os == 'Linux'", With = G.Env(("python-version", "3.10"), ("check-latest", Scalar.Boolean(true))), Env = G.Env(("PIP_NO_INPUT", "1")) },
                 G.Run("set -euo pipefail\nif [ -n \"${TOKEN:-}\" ]; then\n  echo \"has token\"\nfi\n") with { Env = G.Env(("TOKEN", "${{ secrets.TOKEN }}")) },
-                new Step { Kind = StepKind.SaveCache, Key = "k", Paths = ["p"], Source = G.At("x.yml") },
+                new SaveCacheStep { Key = "k", Paths = ["p"], Source = G.At("x.yml") },
                 G.UseCommand("notify") with { If = "${{ failure() }}", Name = "Notify" },
-                G.UseCommand("deploy") with { Env = G.Env(("TARGET", "production")), Shell = "sh", WorkingDirectory = "deploy" }) with { Needs = ["build"] },
+                G.UseCommand("deploy") with { Env = G.Env(("TARGET", "production")) }) with { Needs = ["build"] },
             G.Job("no_checkout", G.Run("echo \"$GITHUB_SHA\"")) with { Checkout = false, Needs = ["build", "deploy", "steps"] });
 
         var result = Render.Graph(G.Graph(triggers, jobs) with { Commands = [notify, deploy] });

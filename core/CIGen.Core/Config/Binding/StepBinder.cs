@@ -70,9 +70,9 @@ internal static class StepBinder
         switch (node)
         {
             case ScalarNode { Type: ScalarType.String } name when name.Value == StepKind.Checkout:
-                return new Step { Kind = StepKind.Checkout, Source = node.Location };
+                return new CheckoutStep { Source = node.Location };
             case ScalarNode { Type: ScalarType.String } name:
-                return new Step { Kind = StepKind.Command, Command = name.Value, Source = node.Location };
+                return new CommandStep { Command = name.Value, Source = node.Location };
             case MapNode map:
                 return BindMapping(map, what, reader);
             default:
@@ -128,7 +128,7 @@ internal static class StepBinder
 
     private static Step BindRun(MapReader step, NodeReader reader)
     {
-        var common = Common(step);
+        var common = Common(step, new RunStep { Run = "", Source = step.Node!.Location });
         var run = step.Get("run")!;
         if (run is not MapNode)
         {
@@ -136,8 +136,7 @@ internal static class StepBinder
             QuotedExpressionCheck.Check(run, shell, reader);
             return common with
             {
-                Kind = StepKind.Run,
-                Run = reader.String(run, step.Label("run")),
+                Run = reader.String(run, step.Label("run")) ?? "",
                 Shell = shell,
                 WorkingDirectory = step.String("working_directory"),
             };
@@ -155,9 +154,8 @@ internal static class StepBinder
 
         return common with
         {
-            Kind = StepKind.Run,
             Name = OneOf(step, circle, "name", common.Name),
-            Run = script,
+            Run = script ?? "",
             Shell = circleShell,
             WorkingDirectory = OneOf(step, circle, "working_directory", step.String("working_directory")),
             Env = common.Env.Count > 0 ? common.Env : innerEnv,
@@ -165,16 +163,16 @@ internal static class StepBinder
     }
 
     private static Step BindUses(MapReader step) =>
-        Common(step) with
+        Common(step, new UsesStep
         {
-            Kind = StepKind.Uses,
-            Uses = step.String("uses"),
+            Uses = step.String("uses") ?? "",
             With = step.Get("with") is { } with ? step.Reader.Scalars(with, step.Label("with"), variables: false) : [],
-        };
+            Source = step.Node!.Location,
+        });
 
     private static Step BindRestoreCache(MapReader step, NodeReader reader)
     {
-        var common = Common(step);
+        var common = Common(step, new RestoreCacheStep { Source = step.Node!.Location });
         var settings = reader.Map(step.Get("restore_cache"), step.Label("restore_cache"), RestoreKeys);
         settings.Exclusive("key", "keys", "use `keys: [...]` for several keys, in lookup order");
         IReadOnlyList<ConfigNode> keyNodes = settings.Has("key")
@@ -190,7 +188,6 @@ internal static class StepBinder
 
         return common with
         {
-            Kind = StepKind.RestoreCache,
             Name = OneOf(step, settings, "name", common.Name),
             Keys = keys,
             CacheKeys = CacheKeys(keyNodes, settings.What, reader),
@@ -200,16 +197,15 @@ internal static class StepBinder
 
     private static Step BindSaveCache(MapReader step, NodeReader reader)
     {
-        var common = Common(step);
+        var common = Common(step, new SaveCacheStep { Source = step.Node!.Location });
         var settings = reader.Map(step.Get("save_cache"), step.Label("save_cache"), SaveKeys);
         settings.Require("key", step.Node!, "key: deps-{{ checksum \"package-lock.json\" }}");
         settings.Require("paths", step.Node!, "paths: [node_modules]");
         return common with
         {
-            Kind = StepKind.SaveCache,
             Name = OneOf(step, settings, "name", common.Name),
             Key = settings.String("key"),
-            CacheKeys = settings.Get("key") is { } key ? CacheKeys([key], settings.What, reader) : [],
+            CacheKey = settings.Get("key") is { } key && CacheKeys([key], settings.What, reader) is [var parsed] ? parsed : new CacheKey(),
             Paths = settings.PlainStrings("paths", allowSingle: false),
         };
     }
@@ -237,7 +233,7 @@ internal static class StepBinder
     private static Step BindCheckout(MapReader step, NodeReader reader)
     {
         reader.Map(step.Get("checkout"), step.Label("checkout"), CheckoutSettings);
-        return Common(step) with { Kind = StepKind.Checkout };
+        return Common(step, new CheckoutStep { Source = step.Node!.Location });
     }
 
     /// <summary>A value that may be written beside the step's kind key or inside its settings, but not in both.</summary>
@@ -253,8 +249,9 @@ internal static class StepBinder
         return outside ?? inside;
     }
 
-    /// <summary>The keys every step kind accepts.</summary>
-    private static Step Common(MapReader step)
+    /// <summary><paramref name="kind"/> with the keys every step kind accepts.</summary>
+    private static T Common<T>(MapReader step, T kind)
+        where T : Step
     {
         var id = step.String("id");
         if (id is not null && !Names.IsId(id))
@@ -262,17 +259,16 @@ internal static class StepBinder
             step.Reader.Error(DiagnosticCodes.InvalidName, step.Get("id")!, $"step id `{id}` in {step.What} is not valid; use {Names.IdRule}");
         }
 
-        return new Step
+        // `with` on the base type clones the derived record: the kind's own fields stay as given.
+        return (T)((Step)kind with
         {
-            Kind = StepKind.Run,
             Name = step.String("name"),
             Id = id,
             If = step.String("if"),
             Condition = ConditionBinder.Bind(step, step.What),
             Env = step.Reader.Env(step),
             Only = Only(step),
-            Source = step.Node!.Location,
-        };
+        });
     }
 
     private static IReadOnlyList<string> Only(MapReader step)

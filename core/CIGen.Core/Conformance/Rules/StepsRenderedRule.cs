@@ -22,7 +22,7 @@ internal sealed class StepsRenderedRule : ConformanceRule
                              from step in command.Steps
                              select (Owner: $"command '{command.Name}'", Step: step);
             return inJobs.Concat(inCommands)
-                .Where(s => s.Step is { Kind: not StepKind.SetupPackage, Name.Length: > 0 })
+                .Where(s => s.Step is not SetupPackageStep and { Name.Length: > 0 })
                 .Where(s => !search.Rendered(s.Step.Name!) && !search.PointsAt(s.Step.Source) && !search.Mentioned(s.Step.Name!))
                 .Select(s => $"step '{s.Step.Name}' of {s.Owner} is in no file and no diagnostic points at it");
         });

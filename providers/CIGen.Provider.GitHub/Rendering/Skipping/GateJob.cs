@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using RunStep = CIGen.Provider.GitHub.Model.RunStep;
 
 namespace CIGen.Provider.GitHub.Rendering.Skipping;
 

@@ -1,5 +1,6 @@
 using CIGen.Protocol;
 using CIGen.Provider.GitHub.Model;
+using RunStep = CIGen.Provider.GitHub.Model.RunStep;
 using CIGen.Provider.Sdk.Diagnostics;
 using CIGen.Provider.Sdk.Patterns;
 using CIGen.Provider.Sdk.Rendering;
@@ -86,7 +87,7 @@ internal static class PathFilters
     }
 
     /// <summary>The plan job's step: the script with the filters, the pull request's number and head in its env.</summary>
-    public static RunStep Step(IReadOnlyList<MovedPathFilter> filters)
+    public static Model.RunStep Step(IReadOnlyList<MovedPathFilter> filters)
     {
         var env = new OrderedDictionary<string, Scalar>();
         if (filters.Any(f => f.Event == "pull_request_target"))
