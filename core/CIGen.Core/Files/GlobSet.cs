@@ -20,8 +20,11 @@ public sealed class GlobSet
 {
     private const string NeverMatchesEre = "^$";
 
-    private readonly Regex? _include;
-    private readonly Regex? _exclude;
+    // Built on the first IsMatch: a NonBacktracking regex costs milliseconds to construct, and most sets (hash inputs,
+    // cache key digests, source file groups) are only ever turned into ERE text for the shell.
+    private Regex? _include;
+    private Regex? _exclude;
+    private bool _compiled;
 
     private GlobSet(IReadOnlyList<string> includes, IReadOnlyList<string> excludes)
     {
@@ -29,8 +32,6 @@ public sealed class GlobSet
         Excludes = excludes;
         IncludeEre = includes.Count == 0 ? NeverMatchesEre : Ere(includes);
         ExcludeEre = excludes.Count == 0 ? null : Ere(excludes);
-        _include = includes.Count == 0 ? null : DotNet(includes);
-        _exclude = excludes.Count == 0 ? null : DotNet(excludes);
     }
 
     /// <summary>The include globs, braces expanded, duplicates removed, in written order.</summary>
@@ -76,14 +77,29 @@ public sealed class GlobSet
     /// <inheritdoc cref="IsMatch(string)"/>
     public bool IsMatch(ReadOnlySpan<char> relativePath)
     {
-        if (_include is null)
+        if (Includes.Count == 0)
         {
             return false;
         }
 
+        Compile();
+
         // The regexes see the path's UTF-8 bytes, one char per byte, as grep does under LC_ALL=C.
         var bytes = Ascii.IsValid(relativePath) ? relativePath : Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(relativePath.ToString()));
-        return _include.IsMatch(bytes) && (_exclude is null || !_exclude.IsMatch(bytes));
+        return _include!.IsMatch(bytes) && (_exclude is null || !_exclude.IsMatch(bytes));
+    }
+
+    /// <summary>Builds the regexes once; a race between threads builds equal ones twice, which is harmless.</summary>
+    private void Compile()
+    {
+        if (Volatile.Read(ref _compiled))
+        {
+            return;
+        }
+
+        _exclude = Excludes.Count == 0 ? null : DotNet(Excludes);
+        _include = DotNet(Includes);
+        Volatile.Write(ref _compiled, true);
     }
 
     private static string Ere(IReadOnlyList<string> globs) =>
