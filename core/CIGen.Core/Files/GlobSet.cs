@@ -30,9 +30,13 @@ public sealed class GlobSet
     {
         Includes = includes;
         Excludes = excludes;
-        IncludeEre = includes.Count == 0 ? NeverMatchesEre : Ere(includes);
-        ExcludeEre = excludes.Count == 0 ? null : Ere(excludes);
     }
+
+    // Each translated once, on first use: a glob can be megabytes long, and a set is asked for its EREs several times.
+    private IReadOnlyList<string>? _includeEres;
+    private IReadOnlyList<string>? _excludeEres;
+    private string? _includeEre;
+    private string? _excludeEre;
 
     /// <summary>The include globs, braces expanded, duplicates removed, in written order.</summary>
     public IReadOnlyList<string> Includes { get; }
@@ -41,16 +45,16 @@ public sealed class GlobSet
     public IReadOnlyList<string> Excludes { get; }
 
     /// <summary>Each include glob as an unanchored POSIX ERE: <see cref="IncludeEre"/> is <c>^(E1|E2|…)$</c>.</summary>
-    public IReadOnlyList<string> IncludeEres => [.. Includes.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))];
+    public IReadOnlyList<string> IncludeEres => _includeEres ??= [.. Includes.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))];
 
     /// <summary>Each exclude glob as an unanchored POSIX ERE.</summary>
-    public IReadOnlyList<string> ExcludeEres => [.. Excludes.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))];
+    public IReadOnlyList<string> ExcludeEres => _excludeEres ??= [.. Excludes.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))];
 
     /// <summary>An anchored POSIX ERE matching the included paths (<c>^$</c>, which no path matches, when there are none).</summary>
-    public string IncludeEre { get; }
+    public string IncludeEre => Includes.Count == 0 ? NeverMatchesEre : _includeEre ??= Ere(IncludeEres);
 
     /// <summary>An anchored POSIX ERE matching the excluded paths, or null when nothing is excluded.</summary>
-    public string? ExcludeEre { get; }
+    public string? ExcludeEre => Excludes.Count == 0 ? null : _excludeEre ??= Ere(ExcludeEres);
 
     public static GlobSet Parse(IEnumerable<string> globs)
     {
@@ -102,8 +106,7 @@ public sealed class GlobSet
         Volatile.Write(ref _compiled, true);
     }
 
-    private static string Ere(IReadOnlyList<string> globs) =>
-        "^(" + string.Join('|', globs.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))) + ")$";
+    private static string Ere(IReadOnlyList<string> eres) => "^(" + string.Join('|', eres) + ")$";
 
     private static Regex DotNet(IReadOnlyList<string> globs) => new(
         @"\A(?:" + string.Join('|', globs.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.DotNet))) + @")\z",
