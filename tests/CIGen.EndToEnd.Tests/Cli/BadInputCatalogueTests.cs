@@ -57,7 +57,7 @@ public sealed class BadInputCatalogueTests(ITestOutputHelper output) : CliTestBa
         byArea.Keys.Should().BeEquivalentTo(["config", "CLI", "provider", "file system"]);
         BadInputCatalogue.All.Select(input => input.Id).Should().OnlyHaveUniqueItems();
         var catalogued = BadInputCatalogue.All.Where(input => input.Area == "provider").Select(input => input.Arguments[2]).ToHashSet();
-        MisbehavingModes().Where(mode => !BadInputCatalogue.WellBehavedModes.Contains(mode)).Should().BeSubsetOf(catalogued,
+        MisbehavingModes().Where(mode => !BadInputCatalogue.ModesNotCatalogued.Contains(mode)).Should().BeSubsetOf(catalogued,
             "each way the misbehaving provider breaks the protocol is a class of bad input");
     }
 

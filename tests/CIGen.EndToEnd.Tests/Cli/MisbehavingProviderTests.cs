@@ -48,6 +48,28 @@ public sealed class MisbehavingProviderTests : CliTestBase
     }
 
     [Fact]
+    public void A_timeout_sends_the_provider_nothing_more_and_kills_its_whole_process_tree()
+    {
+        // docs/protocol.md §3: on a timeout neither $/cancelRequest nor shutdown, stdin closed, then the tree killed. The
+        // spy logs what it reads after `generate` and keeps running past EOF, with a grandchild, so only the kill ends both.
+        var result = Generate("hangspy", "--provider-timeout", "10");
+
+        result.ExitCode.Should().Be(ExitCodes.ProviderFailure, result.ToString());
+        result.Error.Should().Contain($"error {GenerationCodes.ProviderTimeout}: provider 'hangspy'");
+        File.ReadAllText(Providers.Combine("hangspy.log")).Should().Be("EOF\n", "the host sends nothing after the call that timed out, then closes stdin");
+        var grandchild = int.Parse(File.ReadAllText(Providers.Combine("hangspy.pid")), System.Globalization.CultureInfo.InvariantCulture);
+        IsRunning(grandchild).Should().BeFalse("the provider's whole process tree is killed, grandchildren included");
+        ShouldHaveWrittenNothing();
+    }
+
+    /// <summary>Whether a process is alive (a zombie waiting for its reaper is not).</summary>
+    private static bool IsRunning(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        return File.Exists(status) && !File.ReadLines(status).Any(line => line.StartsWith("State:", StringComparison.Ordinal) && line.Contains('Z'));
+    }
+
+    [Fact]
     public void Wrong_protocol_version()
     {
         var result = Generate("wrongversion");
