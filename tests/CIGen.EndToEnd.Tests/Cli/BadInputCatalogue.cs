@@ -57,12 +57,12 @@ public static class BadInputCatalogue
     public static BadInput Named(string id) => All.Single(input => input.Id == id);
 
     /// <summary>
-    /// The misbehaving provider's modes left out: they behave (good, envdump, asks, othername), or are a catalogued class
+    /// The misbehaving provider's modes left out: they behave (good, envdump, asks, othername, lingerspy), or are a catalogued class
     /// again, set up for a test of their own (bigfiles for KilledWriteTests, hangspy for what a timeout sends).
     /// </summary>
     public static IReadOnlySet<string> ModesNotCatalogued { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "good", "envdump", "asks", "othername", "bigfiles", "hangspy",
+        "good", "envdump", "asks", "othername", "lingerspy", "bigfiles", "hangspy",
     };
 
     private static IEnumerable<BadInput> Config()

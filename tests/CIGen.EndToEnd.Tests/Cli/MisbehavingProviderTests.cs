@@ -62,6 +62,18 @@ public sealed class MisbehavingProviderTests : CliTestBase
         ShouldHaveWrittenNothing();
     }
 
+    [Fact]
+    public void After_generate_the_provider_gets_shutdown_then_eof_and_is_killed_with_its_tree_if_it_lingers()
+    {
+        // docs/protocol.md §3, stopping: shutdown, stdin closed, then after the grace the whole tree killed.
+        var result = Generate("lingerspy");
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+        File.ReadAllText(Providers.Combine("lingerspy.log")).Should().Be("initialize\ngenerate\nshutdown\nEOF\n");
+        var grandchild = int.Parse(File.ReadAllText(Providers.Combine("lingerspy.pid")), System.Globalization.CultureInfo.InvariantCulture);
+        IsRunning(grandchild).Should().BeFalse("a provider that does not exit is killed, grandchildren included");
+    }
+
     /// <summary>Whether a process is alive (a zombie waiting for its reaper is not).</summary>
     private static bool IsRunning(int pid)
     {
