@@ -3,7 +3,8 @@ using CIGen.Testing;
 namespace CIGen.EndToEnd.Tests.Output;
 
 /// <summary>
-/// What the host guarantees is stated in docs/protocol.md §7 and in README's paragraph on generated files; every sentence
+/// What the host guarantees is stated in docs/protocol.md §7, in its list items on the message bound (§2) and on timeouts,
+/// stopping, crashes and messages from the provider (§3), and in README's paragraph on generated files; every sentence
 /// of it is listed here with the tests that check it. A sentence added to (or reworded in) those places fails this test
 /// until it is listed with its tests, and a listed test that no longer exists fails it too — the doc cannot promise
 /// more than the suite checks.
@@ -11,6 +12,17 @@ namespace CIGen.EndToEnd.Tests.Output;
 public sealed class HostGuaranteeAuditTests
 {
     private const string ProtocolSection = "## 7. Output files";
+
+    /// <summary>The list items of protocol.md's other sections that state what the host does with a provider.</summary>
+    private static readonly (string Section, string Item)[] ProtocolItems =
+    [
+        ("## 2. Transport and framing", "- A message is at most"),
+        ("## 3. Lifecycle", "- **Timeouts enforced by the host**"),
+        ("## 3. Lifecycle", "- **Stopping**"),
+        ("## 3. Lifecycle", "- **Crashes**"),
+        ("## 3. Lifecycle", "- Several providers"),
+        ("## 3. Lifecycle", "- **Messages from the provider**"),
+    ];
 
     /// <summary>The README list items that state guarantees (the rest of README's list is about usage).</summary>
     private static readonly string[] ReadmeItems = ["- Every generated YAML file starts", "- `--check` writes nothing"];
@@ -76,6 +88,32 @@ public sealed class HostGuaranteeAuditTests
         ["Providers must be **deterministic**: the same graph gives byte-identical files on every machine and every run (no timestamps, no random or hash-ordered iteration, no absolute paths, nothing from the environment)."] =
             ["GenerateTests.Two_runs_give_identical_bytes_and_the_second_writes_nothing", "GeneratedContentTests.Rendering_is_deterministic"],
 
+        // docs/protocol.md §2 and §3: what the host does with a provider.
+        ["A message is at most **64 MiB** (the user can change the bound with `--provider-max-response MIB`)."] =
+            ["ProviderHostOptionsTests.The_defaults_are_the_documented_ones", "FramingGuardStreamTests.A_message_at_the_limit_passes",
+             "MisbehavingProviderTests.The_response_limit_can_be_lowered"],
+        ["A provider whose `Content-Length` is larger is stopped as soon as the header arrives — cigen does not read the content — and reported: `provider 'NAME' (...) announced a message of 200 MiB (Content-Length 209715200), over the limit of 64 MiB`; exit code 4, nothing written."] =
+            ["MisbehavingProviderTests.A_200_MB_answer_is_refused_at_its_header_with_bounded_memory", "FramingGuardStreamTests.A_message_over_the_limit_fails_at_its_header_before_its_body_is_read"],
+        ["**Timeouts enforced by the host**: 20 s from start to the `initialize` answer, 60 s for every later call (`--provider-timeout SECONDS` sets the call timeout, and the handshake's too when it is shorter than 20 s: the handshake never waits longer than a call)."] =
+            ["ProviderHostOptionsTests.The_defaults_are_the_documented_ones", "ProviderHostOptionsTests.The_timeout_option_sets_the_call_timeout_and_the_handshake_never_waits_longer",
+             "MisbehavingProviderTests.Hang_until_the_timeout"],
+        ["On a timeout the host sends the provider nothing more — neither `$/cancelRequest` nor `shutdown`, which a provider that stopped answering would not read — and stops it: stdin closed, then after 2 s the whole process tree killed."] =
+            ["MisbehavingProviderTests.A_timeout_sends_the_provider_nothing_more_and_kills_its_whole_process_tree", "ProviderConnectionTests.A_hang_times_out_and_the_provider_is_stopped"],
+        ["**Stopping**: the host sends `shutdown` (if the provider is still responsive), closes stdin, waits 2 s for the process to exit, and then kills the provider's whole process tree."] =
+            ["MisbehavingProviderTests.After_generate_the_provider_gets_shutdown_then_eof_and_is_killed_with_its_tree_if_it_lingers", "ProviderHostOptionsTests.The_defaults_are_the_documented_ones"],
+        ["**Crashes**: if the provider exits or closes stdout while a request is pending, cigen reports `provider 'NAME' (PATH) exited with code N during 'generate'` followed by the provider's last stderr lines."] =
+            ["MisbehavingProviderTests.Crash_in_the_middle_of_a_call", "ProviderConnectionTests.A_crash_reports_the_exit_code_and_the_last_stderr_lines"],
+        ["Several providers may run at the same time, each in its own process; they never talk to each other."] =
+            ["ProviderConnectionTests.Providers_run_concurrently_and_each_outcome_is_reported"],
+        ["**Messages from the provider**: the host serves no methods."] =
+            ["MisbehavingProviderTests.A_request_from_the_provider_is_answered_method_not_found_and_a_notification_ignored"],
+        ["A request the provider sends is answered with error `-32601` (MethodNotFound) and the session goes on; a notification (no `id`) is ignored."] =
+            ["MisbehavingProviderTests.A_request_from_the_provider_is_answered_method_not_found_and_a_notification_ignored"],
+        ["A response must carry the `id` of the request it answers, as sent (the host's ids are numbers): a response to an id the host never sent, or with the id as a string, is a protocol violation — cigen reports `provider 'NAME' (PATH) broke the protocol during 'generate': …`, stops the provider and writes nothing."] =
+            ["MisbehavingProviderTests.A_response_under_an_id_cigen_never_sent_is_reported_as_such_not_as_the_exit_it_causes"],
+        ["An answer whose fields have the wrong JSON type is reported by the field's JSON path (`the value at $.files is not of the type docs/protocol.md gives it`); an `initialize` answer without `protocolVersion` is reported as such."] =
+            ["MisbehavingProviderTests.A_value_of_the_wrong_type_is_named_by_its_json_path_not_by_dotnet_types", "MisbehavingProviderTests.A_missing_protocol_version_is_named_not_read_as_version_0"],
+
         // README, on generated files.
         ["Every generated YAML file starts with a \"generated by cigen, do not edit\" header naming its source."] =
             ["GeneratedContentTests.YAML_files_start_with_the_generated_header"],
@@ -95,7 +133,8 @@ public sealed class HostGuaranteeAuditTests
         var stated = Stated();
 
         var unlisted = stated.Where(sentence => !Coverage.ContainsKey(sentence)).ToList();
-        unlisted.Should().BeEmpty("each guarantee sentence of docs/protocol.md §7 and README needs a test, listed in Coverage (a reworded sentence counts as new)");
+        unlisted.Should().BeEmpty("each guarantee sentence of docs/protocol.md and README needs a test, listed in Coverage (a reworded sentence counts as new); unlisted:\n" +
+            string.Join("\n", unlisted));
         Coverage.Keys.Where(sentence => !stated.Contains(sentence)).Should().BeEmpty("Coverage lists only sentences the docs still state");
     }
 
@@ -110,7 +149,7 @@ public sealed class HostGuaranteeAuditTests
         var missing = Coverage.Values.SelectMany(tests => tests).Distinct().Where(test =>
         {
             var (type, method) = (test.Split('.')[0], test.Split('.')[1]);
-            return !sources[type].Any(source => source.Contains($"void {method}(", StringComparison.Ordinal));
+            return !sources[type].Any(source => source.Contains($"void {method}(", StringComparison.Ordinal) || source.Contains($"Task {method}(", StringComparison.Ordinal));
         }).ToList();
         missing.Should().BeEmpty("each test named in Coverage is a test method in tests/**/<Class>.cs");
     }
@@ -125,6 +164,17 @@ public sealed class HostGuaranteeAuditTests
             items.Should().ContainSingle($"README has one list item starting `{prefix}`");
             return items;
         });
-        return [.. GuaranteeSentences.Of(GuaranteeSentences.Blocks(GuaranteeSentences.Section(protocol, ProtocolSection))), .. GuaranteeSentences.Of(readmeItems)];
+        var protocolItems = ProtocolItems.SelectMany(place =>
+        {
+            var items = GuaranteeSentences.Items(GuaranteeSentences.Section(protocol, place.Section), place.Item);
+            items.Should().ContainSingle($"protocol.md's `{place.Section}` has one list item starting `{place.Item}`");
+            return items;
+        });
+        return
+        [
+            .. GuaranteeSentences.Of(GuaranteeSentences.Blocks(GuaranteeSentences.Section(protocol, ProtocolSection))),
+            .. GuaranteeSentences.Of(protocolItems),
+            .. GuaranteeSentences.Of(readmeItems),
+        ];
     }
 }
