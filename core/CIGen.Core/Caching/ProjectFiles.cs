@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CIGen.Core.Files;
 
 namespace CIGen.Core.Caching;
@@ -11,6 +12,15 @@ internal sealed class ProjectFiles(string root)
 
     /// <summary>Directories never searched: dependencies, build output, and dot-directories (<c>.git</c>, <c>.venv</c>).</summary>
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "node_modules", "vendor", "target", "dist", "build" };
+
+    /// <summary>
+    /// The parsed detection globs, shared by every instance: the same few globs (the built-in packages' <c>Detect</c>)
+    /// are tried in every directory of every load, and building a glob's regex costs far more than matching it.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, GlobSet> ParsedGlobs = new(StringComparer.Ordinal);
+
+    /// <summary>Past this many distinct globs the cache is dropped, so it stays small whatever configs a process loads.</summary>
+    private const int ParsedGlobsLimit = 1_000;
 
     private IReadOnlyList<string>? rootNames;
 
@@ -65,8 +75,23 @@ internal sealed class ProjectFiles(string root)
     /// <summary>Names of the regular files at the root matching a glob (<see cref="GlobSet"/>: <c>*</c>, <c>?</c>, <c>{a,b}</c>), in ordinal order.</summary>
     public IReadOnlyList<string> Matching(string glob)
     {
-        var pattern = GlobSet.Parse([glob]);
+        var pattern = Parsed(glob);
         return [.. RootNames().Where(n => pattern.IsMatch(n))];
+    }
+
+    private static GlobSet Parsed(string glob)
+    {
+        if (ParsedGlobs.TryGetValue(glob, out var parsed))
+        {
+            return parsed;
+        }
+
+        if (ParsedGlobs.Count >= ParsedGlobsLimit)
+        {
+            ParsedGlobs.Clear();
+        }
+
+        return ParsedGlobs.GetOrAdd(glob, g => GlobSet.Parse([g]));
     }
 
     public bool Any(IEnumerable<string> globs) => globs.Any(g => Matching(g).Count > 0);

@@ -20,18 +20,23 @@ public sealed class GlobSet
 {
     private const string NeverMatchesEre = "^$";
 
-    private readonly Regex? _include;
-    private readonly Regex? _exclude;
+    // Built on the first IsMatch: a NonBacktracking regex costs milliseconds to construct, and most sets (hash inputs,
+    // cache key digests, source file groups) are only ever turned into ERE text for the shell.
+    private Regex? _include;
+    private Regex? _exclude;
+    private bool _compiled;
 
     private GlobSet(IReadOnlyList<string> includes, IReadOnlyList<string> excludes)
     {
         Includes = includes;
         Excludes = excludes;
-        IncludeEre = includes.Count == 0 ? NeverMatchesEre : Ere(includes);
-        ExcludeEre = excludes.Count == 0 ? null : Ere(excludes);
-        _include = includes.Count == 0 ? null : DotNet(includes);
-        _exclude = excludes.Count == 0 ? null : DotNet(excludes);
     }
+
+    // Each translated once, on first use: a glob can be megabytes long, and a set is asked for its EREs several times.
+    private IReadOnlyList<string>? _includeEres;
+    private IReadOnlyList<string>? _excludeEres;
+    private string? _includeEre;
+    private string? _excludeEre;
 
     /// <summary>The include globs, braces expanded, duplicates removed, in written order.</summary>
     public IReadOnlyList<string> Includes { get; }
@@ -40,16 +45,16 @@ public sealed class GlobSet
     public IReadOnlyList<string> Excludes { get; }
 
     /// <summary>Each include glob as an unanchored POSIX ERE: <see cref="IncludeEre"/> is <c>^(E1|E2|…)$</c>.</summary>
-    public IReadOnlyList<string> IncludeEres => [.. Includes.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))];
+    public IReadOnlyList<string> IncludeEres => _includeEres ??= [.. Includes.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))];
 
     /// <summary>Each exclude glob as an unanchored POSIX ERE.</summary>
-    public IReadOnlyList<string> ExcludeEres => [.. Excludes.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))];
+    public IReadOnlyList<string> ExcludeEres => _excludeEres ??= [.. Excludes.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))];
 
     /// <summary>An anchored POSIX ERE matching the included paths (<c>^$</c>, which no path matches, when there are none).</summary>
-    public string IncludeEre { get; }
+    public string IncludeEre => Includes.Count == 0 ? NeverMatchesEre : _includeEre ??= Ere(IncludeEres);
 
     /// <summary>An anchored POSIX ERE matching the excluded paths, or null when nothing is excluded.</summary>
-    public string? ExcludeEre { get; }
+    public string? ExcludeEre => Excludes.Count == 0 ? null : _excludeEre ??= Ere(ExcludeEres);
 
     public static GlobSet Parse(IEnumerable<string> globs)
     {
@@ -76,18 +81,32 @@ public sealed class GlobSet
     /// <inheritdoc cref="IsMatch(string)"/>
     public bool IsMatch(ReadOnlySpan<char> relativePath)
     {
-        if (_include is null)
+        if (Includes.Count == 0)
         {
             return false;
         }
 
+        Compile();
+
         // The regexes see the path's UTF-8 bytes, one char per byte, as grep does under LC_ALL=C.
         var bytes = Ascii.IsValid(relativePath) ? relativePath : Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(relativePath.ToString()));
-        return _include.IsMatch(bytes) && (_exclude is null || !_exclude.IsMatch(bytes));
+        return _include!.IsMatch(bytes) && (_exclude is null || !_exclude.IsMatch(bytes));
     }
 
-    private static string Ere(IReadOnlyList<string> globs) =>
-        "^(" + string.Join('|', globs.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.Ere))) + ")$";
+    /// <summary>Builds the regexes once; a race between threads builds equal ones twice, which is harmless.</summary>
+    private void Compile()
+    {
+        if (Volatile.Read(ref _compiled))
+        {
+            return;
+        }
+
+        _exclude = Excludes.Count == 0 ? null : DotNet(Excludes);
+        _include = DotNet(Includes);
+        Volatile.Write(ref _compiled, true);
+    }
+
+    private static string Ere(IReadOnlyList<string> eres) => "^(" + string.Join('|', eres) + ")$";
 
     private static Regex DotNet(IReadOnlyList<string> globs) => new(
         @"\A(?:" + string.Join('|', globs.Select(g => GlobTranslation.Translate(g, GlobTranslation.Dialect.DotNet))) + @")\z",

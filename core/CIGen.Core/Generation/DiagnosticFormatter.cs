@@ -26,7 +26,9 @@ public static class DiagnosticFormatter
 
         var scope = string.IsNullOrEmpty(diagnostic.File) ? Scope(diagnostic) : "";
         var origin = provider is null ? "" : $" [{provider}]";
-        return $"{location}{diagnostic.Severity} {diagnostic.Code}: {diagnostic.Message}{scope}{origin}";
+        // One line whatever the message quotes (a provider's text, a multi-line value): a line break is shown as \n.
+        var message = diagnostic.Message?.Any(char.IsControl) == true ? MessageText.Escape(diagnostic.Message) : diagnostic.Message;
+        return $"{location}{diagnostic.Severity} {diagnostic.Code}: {message}{scope}{origin}";
     }
 
     public static bool IsError(Diagnostic diagnostic) =>

@@ -10,6 +10,9 @@ internal sealed class SourceFileGroups(IReadOnlyList<SourceFileGroup> groups, Di
 {
     private readonly Dictionary<string, SourceFileGroup> byName = groups.ToDictionary(g => g.Name, StringComparer.Ordinal);
 
+    /// <summary>Each group's own globs, parsed once: every job naming the group asks for them (<see cref="HashGroups"/>).</summary>
+    private readonly Dictionary<string, GlobSet> globsByName = new(StringComparer.Ordinal);
+
     /// <summary>The globs in the order written, groups expanded in place, each glob once.</summary>
     public IReadOnlyList<string> Expand(IReadOnlyList<Located<string>> entries, Scope scope)
     {
@@ -51,7 +54,11 @@ internal sealed class SourceFileGroups(IReadOnlyList<SourceFileGroup> groups, Di
 
         var named = group.Patterns.Where(p => p.Value.StartsWith('@')).Select(p => p.Value[1..]).Distinct(StringComparer.Ordinal)
             .Where(sub => Visit(sub, result, visited)).ToList();
-        var globs = GlobSet.Parse(group.Patterns.Where(p => !p.Value.StartsWith('@')).Select(p => p.Value));
+        if (!globsByName.TryGetValue(name, out var globs))
+        {
+            globsByName[name] = globs = GlobSet.Parse(group.Patterns.Where(p => !p.Value.StartsWith('@')).Select(p => p.Value));
+        }
+
         if (named.Count == 0 && globs.Includes.Count == 0 && globs.Excludes.Count == 0)
         {
             return false;

@@ -7,7 +7,7 @@ using CIGen.Testing.Fuzzing;
 namespace CIGen.Core.Tests.Config;
 
 /// <summary>
-/// Hostile configs (issue 12): a thousand (CIGEN_FUZZ_CASES for more) seeded mutations of the repository's real valid configs (the examples and
+/// Hostile configs (issue 12): ten thousand (CIGEN_FUZZ_CASES for another number) seeded mutations of the repository's real valid configs (the examples and
 /// the real-project fixtures), each loaded through <see cref="ConfigStage.Load"/>, the in-process path <c>cigen
 /// generate</c> and <c>cigen validate</c> take up to (not including) spawning providers. Byte flips, truncation, deleted,
 /// duplicated and retyped keys, 10,000-deep nesting, multi-megabyte scalars, billion-laughs alias bombs, invalid UTF-8,
@@ -25,10 +25,10 @@ public class HostileConfigFuzzTests
 {
     private const int DefaultSeed = 12_05;
     /// <summary>
-    /// 1,000 by default: one load of a real config costs 40–200 ms in a Debug build (almost all of it in GraphBuilder), so
-    /// that is what fits about a minute on a two-core machine; <c>CIGEN_FUZZ_CASES</c> runs more (10,000 take ~10 min).
+    /// 10,000 by default, what issue 12 asks for: a load of a real config costs 3–25 ms in a Debug build, so they take
+    /// about 45 s on a two-core machine; <c>CIGEN_FUZZ_CASES</c> runs another number.
     /// </summary>
-    private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("CIGEN_FUZZ_CASES"), out var cases) ? cases : 1_000;
+    private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("CIGEN_FUZZ_CASES"), out var cases) ? cases : 10_000;
     private static readonly TimeSpan SlowCase = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Overall = TimeSpan.FromMinutes(4);
 

@@ -48,6 +48,40 @@ public sealed class MisbehavingProviderTests : CliTestBase
     }
 
     [Fact]
+    public void A_timeout_sends_the_provider_nothing_more_and_kills_its_whole_process_tree()
+    {
+        // docs/protocol.md §3: on a timeout neither $/cancelRequest nor shutdown, stdin closed, then the tree killed. The
+        // spy logs what it reads after `generate` and keeps running past EOF, with a grandchild, so only the kill ends both.
+        var result = Generate("hangspy", "--provider-timeout", "10");
+
+        result.ExitCode.Should().Be(ExitCodes.ProviderFailure, result.ToString());
+        result.Error.Should().Contain($"error {GenerationCodes.ProviderTimeout}: provider 'hangspy'");
+        File.ReadAllText(Providers.Combine("hangspy.log")).Should().Be("EOF\n", "the host sends nothing after the call that timed out, then closes stdin");
+        var grandchild = int.Parse(File.ReadAllText(Providers.Combine("hangspy.pid")), System.Globalization.CultureInfo.InvariantCulture);
+        IsRunning(grandchild).Should().BeFalse("the provider's whole process tree is killed, grandchildren included");
+        ShouldHaveWrittenNothing();
+    }
+
+    [Fact]
+    public void After_generate_the_provider_gets_shutdown_then_eof_and_is_killed_with_its_tree_if_it_lingers()
+    {
+        // docs/protocol.md §3, stopping: shutdown, stdin closed, then after the grace the whole tree killed.
+        var result = Generate("lingerspy");
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+        File.ReadAllText(Providers.Combine("lingerspy.log")).Should().Be("initialize\ngenerate\nshutdown\nEOF\n");
+        var grandchild = int.Parse(File.ReadAllText(Providers.Combine("lingerspy.pid")), System.Globalization.CultureInfo.InvariantCulture);
+        IsRunning(grandchild).Should().BeFalse("a provider that does not exit is killed, grandchildren included");
+    }
+
+    /// <summary>Whether a process is alive (a zombie waiting for its reaper is not).</summary>
+    private static bool IsRunning(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        return File.Exists(status) && !File.ReadLines(status).Any(line => line.StartsWith("State:", StringComparison.Ordinal) && line.Contains('Z'));
+    }
+
+    [Fact]
     public void Wrong_protocol_version()
     {
         var result = Generate("wrongversion");

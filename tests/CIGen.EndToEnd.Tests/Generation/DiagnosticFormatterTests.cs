@@ -32,6 +32,14 @@ public class DiagnosticFormatterTests
             .Should().Be("warning GH001: matrix is not supported yet (workflow 'ci', job 'test') [github]");
     }
 
+    [Fact]
+    public void A_message_quoting_line_breaks_stays_on_one_line()
+    {
+        // A provider's message, or a config value a message quotes, may hold line breaks; a diagnostic is one line.
+        DiagnosticFormatter.Format(new Diagnostic(Severity.Error, "X1", "found `a:\n  b`\tthere", "cigen.yml", 2, 3), Root, Root)
+            .Should().Be("cigen.yml:2:3: error X1: found `a:\\n  b`\\tthere");
+    }
+
     [Theory]
     [InlineData(Severity.Error, true)]
     [InlineData(Severity.Warning, false)]

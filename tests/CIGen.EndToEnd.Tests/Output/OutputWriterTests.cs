@@ -116,6 +116,21 @@ public sealed class OutputWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_chain_of_links_that_ends_outside_the_output_root_is_not_written_through()
+    {
+        // `.github` points at `hop`, inside the root, which points outside: only resolving every link finds out.
+        using var outside = new TempDirectory();
+        Directory.CreateSymbolicLink(root.Combine("hop"), outside.Path);
+        Directory.CreateSymbolicLink(root.Combine(".github"), root.Combine("hop"));
+
+        var result = OutputWriter.Write(root.Path, [File(".github/workflows/ci.yml", "ci\n")]);
+
+        result.Errors.Should().ContainSingle().Which.Message.Should()
+            .Contain("'.github' is a symbolic link to").And.Contain(outside.Path).And.Contain("outside the output root");
+        outside.Files().Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_symbolic_link_inside_the_output_root_is_followed()
     {
         Directory.CreateDirectory(root.Combine("real"));

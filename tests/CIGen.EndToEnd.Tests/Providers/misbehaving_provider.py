@@ -6,6 +6,11 @@ Modes:
   stray         prints a line to stdout before answering generate
   crash         logs to stderr and exits with code 3 in the middle of generate
   hang          never answers generate
+  hangspy       never answers generate: starts a grandchild (its pid in hangspy.pid beside the executable), logs the
+                method of every message the host sends after generate to hangspy.log, then "EOF" when stdin ends,
+                and still does not exit, so that only the host's kill ends it
+  lingerspy     behaves, but starts a grandchild (its pid in lingerspy.pid beside the executable), logs the method of
+                every message it reads to lingerspy.log, then "EOF" when stdin ends, and does not exit
   wrongversion  answers initialize with protocol version 99
   oldversion    answers initialize with error -31001 (it speaks only protocol 0)
   v1            answers initialize as a protocol-1 provider does when offered only 2: error -31001 naming both ranges
@@ -27,6 +32,7 @@ Modes:
 """
 import json
 import os
+import subprocess
 import sys
 import time
 
@@ -83,11 +89,30 @@ def files_for_mode():
     return [{"path": ".good/ok.yml", "content": "ok: true\n"}], []
 
 
+def spy():
+    here = os.path.dirname(os.path.abspath(sys.argv[0]))
+    grandchild = subprocess.Popen(["sleep", "3600"])
+    with open(os.path.join(here, "hangspy.pid"), "w") as pid:
+        pid.write(str(grandchild.pid))
+    with open(os.path.join(here, "hangspy.log"), "w", buffering=1) as log:
+        while (message := read_message()) is not None:
+            log.write(str(message.get("method", "(a response)")) + "\n")
+        log.write("EOF\n")
+    time.sleep(3600)
+
+
 def main():
     if os.environ.get("CIGEN_PROVIDER_MAGIC") != "a3f1c0de-cigen-provider-v1":
         print("This is a cigen provider plugin; cigen starts it.", file=sys.stderr)
         return 1
+    here = os.path.dirname(os.path.abspath(sys.argv[0]))
+    if MODE == "lingerspy":
+        with open(os.path.join(here, "lingerspy.pid"), "w") as pid:
+            pid.write(str(subprocess.Popen(["sleep", "3600"]).pid))
     while (message := read_message()) is not None:
+        if MODE == "lingerspy":
+            with open(os.path.join(here, "lingerspy.log"), "a") as log:
+                log.write(str(message.get("method", "(a response)")) + "\n")
         if "id" not in message:
             continue
         method, reply = message["method"], {"jsonrpc": "2.0", "id": message["id"]}
@@ -123,6 +148,8 @@ def main():
                 except BrokenPipeError:
                     pass
                 return 0
+            if MODE == "hangspy":
+                spy()
             if MODE == "hang":
                 print("thinking forever", file=sys.stderr, flush=True)
                 time.sleep(3600)
@@ -152,6 +179,10 @@ def main():
         if MODE == "trailingnewline" and method == "initialize":
             WIRE_OUT.write(b"\n")
             WIRE_OUT.flush()
+    if MODE == "lingerspy":
+        with open(os.path.join(here, "lingerspy.log"), "a") as log:
+            log.write("EOF\n")
+        time.sleep(3600)
     return 0
 
 

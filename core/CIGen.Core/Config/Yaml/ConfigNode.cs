@@ -54,8 +54,15 @@ internal sealed record ScalarNode(string File, int Line, int Column, string Valu
         ScalarType.Null => "an empty value",
         ScalarType.Boolean => $"the boolean `{Value}`",
         ScalarType.Number => $"the number `{Value}`",
-        _ => $"the string `{Value}`",
+        _ => $"the string `{Shown(Value)}`",
     };
+
+    /// <summary>How long a quoted value may be in a message: enough to recognise it, short enough for one line.</summary>
+    private const int ShownLength = 60;
+
+    /// <summary>A value as a one-line message quotes it: line breaks escaped, a long value cut (a block scalar can be a whole file).</summary>
+    private static string Shown(string value) =>
+        Generation.MessageText.Escape(value.Length > ShownLength ? value[..ShownLength] + "…" : value);
 }
 
 internal sealed record SequenceNode(string File, int Line, int Column, IReadOnlyList<ConfigNode> Items) : ConfigNode(File, Line, Column)
