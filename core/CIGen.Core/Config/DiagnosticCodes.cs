@@ -116,4 +116,7 @@ public static class DiagnosticCodes
 
     /// <summary>Warning: a <c>${{ }}</c> inside single quotes of a bash run script, which GitHub leaves unexpanded and CircleCI expands.</summary>
     public const string ExpressionInSingleQuotes = "CIG051";
+
+    /// <summary>A runner profile's <c>cache_backend</c> names a redis backend: redis holds skip markers, not dependency caches.</summary>
+    public const string RedisDependencyCache = "CIG052";
 }

@@ -111,9 +111,26 @@ internal sealed class GraphBuilder
 
     private RunnerProfile ResolveRunner(RunnerModel runner)
     {
-        var cacheBackend = runner.CacheBackend is { } cache && KnownBackend(cache, default) ? cache.Value : null;
+        var cacheBackend = runner.CacheBackend is { } cache && KnownBackend(cache, default) && HoldsCaches(cache) ? cache.Value : null;
         var skipCache = runner.SkipCache is { } skip && KnownBackend(skip, default) ? skip.Value : null;
         return runner.Profile with { CacheBackend = cacheBackend, SkipCache = skipCache };
+    }
+
+    /// <summary>
+    /// Redis holds skip markers (a few bytes per job) well, but not dependency caches of hundreds of megabytes: a runner
+    /// profile's <c>cache_backend</c> is native or s3.
+    /// </summary>
+    private bool HoldsCaches(Located<string> name)
+    {
+        if (backends.FirstOrDefault(b => b.Name == name.Value) is not { Type: "redis" })
+        {
+            return true;
+        }
+
+        diagnostics.Error(DiagnosticCodes.RedisDependencyCache, name.Location,
+            $"cache backend `{name.Value}` is a redis backend, which holds skip markers, not dependency caches; use it as `skip_cache: {name.Value}` "
+            + "and give `cache_backend` a native or s3 backend");
+        return false;
     }
 
     /// <summary>Backends are looked up by name; <c>native</c> needs no settings, so it exists without a definition.</summary>

@@ -258,6 +258,18 @@ public class ErrorTests
     }
 
     [Fact]
+    public void A_redis_backend_holds_skip_markers_not_a_runner_s_dependency_caches()
+    {
+        var result = Load(ConfigTree.Split(
+            ("config.yml", "cache_backends:\n  markers: {type: redis, url: '${REDIS_URL}'}\nrunners:\n  own: {labels: [self-hosted], cache_backend: markers, skip_cache: markers}\n"),
+            ("workflows/ci/jobs/build.yml", "runner: own\n" + Step)));
+
+        result.Graph.Should().BeNull();
+        result.Diagnostics.Should().ContainSingle().Which.ShouldBe(
+            DiagnosticCodes.RedisDependencyCache, ".cigen/config.yml", 4, 47, "cache backend `markers` is a redis backend", "use it as `skip_cache: markers`");
+    }
+
+    [Fact]
     public void Unknown_service_runner_backend_cache_and_package_are_reported()
     {
         var result = Load(ConfigTree.Split(
