@@ -149,9 +149,20 @@ internal sealed class PackageResolver(ProjectFiles files, BuiltIns builtIns, Cac
         return [.. commands.Select(c => Render(c, package)).OfType<(string, string)>()];
     }
 
-    /// <summary>The bash step that installs the dependencies: the first whose conditions hold, if any.</summary>
-    public (string Name, string Run)? Install(PackageUse package) =>
-        (ManagerOf(package)?.Install ?? []).Select(c => Render(c, package)).FirstOrDefault(c => c is not null);
+    /// <summary>
+    /// The bash step that installs the dependencies: the package's <c>install</c> option when the user wrote one
+    /// (<c>yarn workspaces focus --production</c>), else the first built-in whose conditions hold, if any.
+    /// </summary>
+    public (string Name, string Run)? Install(PackageUse package)
+    {
+        var builtIn = ManagerOf(package)?.Install ?? [];
+        if (Option(package, "install") is { } command)
+        {
+            return (builtIn.FirstOrDefault()?.Name ?? $"Install {package.Manager ?? package.Name} dependencies", command);
+        }
+
+        return builtIn.Select(c => Render(c, package)).FirstOrDefault(c => c is not null);
+    }
 
     private (string Name, string Run)? Render(CommandSpec command, PackageUse package)
     {

@@ -157,6 +157,22 @@ public class InjectionTests
     }
 
     [Fact]
+    public void An_install_option_replaces_the_built_in_install_command_in_place()
+    {
+        var job = Load(
+            "packages:\n  node: {package_manager: yarn, install: yarn workspaces focus --production}\njobs:\n  test:\n    steps: [{name: Test, run: yarn test}]\n",
+            ("package.json", "{}"), ("yarn.lock", "")).Workflows[0].Jobs[0];
+        var builtIn = Load("packages:\n  node: {package_manager: yarn}\njobs:\n  test:\n    steps: [{name: Test, run: yarn test}]\n",
+            ("package.json", "{}"), ("yarn.lock", "")).Workflows[0].Jobs[0];
+
+        var install = job.Steps.OfType<RunStep>().Single(s => s.Name == "Install yarn dependencies");
+        install.Run.Should().Be("yarn workspaces focus --production");
+        install.Package!.Name.Should().Be("node");
+        Names(job).Should().Equal(Names(builtIn), "only the command changes; the step keeps its name and place");
+        builtIn.Steps.OfType<RunStep>().Single(s => s.Name == "Install yarn dependencies").Run.Should().NotBe(install.Run);
+    }
+
+    [Fact]
     public void A_users_own_node_modules_definition_keeps_its_paths_with_npm()
     {
         var job = Load("cache_definitions:\n  node_modules:\n    paths: [node_modules]\njobs:\n  test:\n    steps: [{run: y}]\n", ("package.json", "{}"), ("package-lock.json", "")).Workflows[0].Jobs[0];

@@ -8,16 +8,16 @@ namespace CIGen.Core.Config.Binding;
 /// <summary><c>packages</c>: a list of tool names, or a mapping of tool names to their options.</summary>
 internal static partial class PackageBinder
 {
-    private static readonly string[] CommonOptions = ["version", "version_file", "path"];
+    private static readonly string[] CommonOptions = ["version", "version_file", "path", "install"];
 
     private static readonly Dictionary<string, KeySet> Options = new(StringComparer.Ordinal)
     {
-        ["rust"] = new("a mapping of options (version, version_file, path, components)", [.. CommonOptions, "components"]),
-        ["node"] = new("a mapping of options (version, version_file, path, package_manager)", [.. CommonOptions, "package_manager"]),
-        ["python"] = new("a mapping of options (version, version_file, path)", CommonOptions),
-        ["ruby"] = new("a mapping of options (version, version_file, path)", CommonOptions),
-        ["go"] = new("a mapping of options (version, version_file, path)", CommonOptions),
-        ["dotnet"] = new("a mapping of options (version, version_file, path)", CommonOptions),
+        ["rust"] = new("a mapping of options (version, version_file, path, install, components)", [.. CommonOptions, "components"]),
+        ["node"] = new("a mapping of options (version, version_file, path, install, package_manager)", [.. CommonOptions, "package_manager"]),
+        ["python"] = new("a mapping of options (version, version_file, path, install)", CommonOptions),
+        ["ruby"] = new("a mapping of options (version, version_file, path, install)", CommonOptions),
+        ["go"] = new("a mapping of options (version, version_file, path, install)", CommonOptions),
+        ["dotnet"] = new("a mapping of options (version, version_file, path, install)", CommonOptions),
     };
 
     private static readonly string[] PackageManagers = ["npm", "pnpm", "yarn", "bun"];
