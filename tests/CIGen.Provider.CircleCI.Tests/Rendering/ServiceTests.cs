@@ -152,6 +152,30 @@ public class ServiceTests
         Validators.AssertValidCircleCiConfigs(result.Files.Select(f => new OutputFile(f.Path, f.Content)));
     }
 
+    [Fact]
+    public void Writes_env_names_a_shell_would_not_take_as_the_container_environment_and_passes_the_validators()
+    {
+        var search = new Service
+        {
+            Name = "elasticsearch",
+            Image = "elasticsearch:8.15.0",
+            Ports = ["9200"],
+            Env = G.Env(("discovery.type", "single-node"), ("ES-JAVA-OPTS", "-Xms512m"), ("1st", "x"), ("a:b", "y")),
+            Source = G.At(".cigen/config.yml", 2, 3),
+        };
+        var result = Render.Graph(G.Graph(G.Workflow("ci", Test(search))));
+
+        Render.Section(Render.Jobs(Test(search)), "    docker:").Should().Contain("""
+                    environment:
+                      discovery.type: single-node
+                      ES-JAVA-OPTS: -Xms512m
+                      1st: x
+                      a:b: 'y'
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Validators.AssertValidCircleCiConfigs(result.Files.Select(f => new OutputFile(f.Path, f.Content)));
+    }
+
     /// <summary>Runs the script as CircleCI runs a step: <c>bash -eo pipefail</c>.</summary>
     private static (int Exit, string Output, string Error) Bash(string script)
     {
