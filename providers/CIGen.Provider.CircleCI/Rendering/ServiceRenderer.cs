@@ -11,8 +11,8 @@ namespace CIGen.Provider.CircleCI.Rendering;
 /// </summary>
 internal sealed class ServiceRenderer(Scope scope)
 {
-    /// <summary>How long to wait for a service whose health check does not say (docker's interval × retries).</summary>
-    public const int DefaultTimeoutSeconds = 60;
+    /// <summary>The shortest wait for a service: a check that polls every 10ms says how often, not how long a start takes.</summary>
+    public const int MinimumWaitSeconds = 60;
 
     public IReadOnlyList<SecondaryImage> Images(IReadOnlyList<Service> services)
     {
@@ -42,17 +42,24 @@ internal sealed class ServiceRenderer(Scope scope)
                     service.Source);
             }
 
-            awaited.AddRange(ports.Select(p => new AwaitedPort(service.Name, p, TimeoutSeconds(service.Health))));
+            awaited.AddRange(ports.Select(p => new AwaitedPort(service.Name, p, WaitSeconds(service.Health))));
         }
 
         return awaited;
     }
 
-    /// <summary>interval × retries of the health check, rounded up to whole seconds; otherwise <see cref="DefaultTimeoutSeconds"/>.</summary>
-    public static int TimeoutSeconds(ServiceHealth? health) =>
-        DockerDuration.Seconds(health?.Interval) is { } interval && health?.Retries is { } retries
-            ? Math.Max(1, (int)Math.Ceiling(interval * retries))
-            : DefaultTimeoutSeconds;
+    /// <summary>
+    /// <c>max(interval × retries, timeout × retries, 60 s)</c>, rounded up to whole seconds; a term whose values are not
+    /// both set counts as zero. Docker gives a service <c>retries</c> checks, each up to <c>timeout</c> long and
+    /// <c>interval</c> apart, so waiting less than either product would fail a service docker still deems starting.
+    /// Only CircleCI needs this total: GitHub hands the same settings to docker's own <c>--health-*</c> options.
+    /// </summary>
+    public static int WaitSeconds(ServiceHealth? health)
+    {
+        var retries = health?.Retries ?? 0;
+        var longestCheck = Math.Max(DockerDuration.Seconds(health?.Interval) ?? 0, DockerDuration.Seconds(health?.Timeout) ?? 0);
+        return Math.Max(MinimumWaitSeconds, (int)Math.Ceiling(longestCheck * retries));
+    }
 
     /// <summary>
     /// The port the service listens on: the last part of docker's <c>[ip:][host:]container[/protocol]</c>. A different

@@ -60,4 +60,30 @@ public class ServiceBindingTests
         Inline("services:\n  pg:\n    image: postgres:16\n    env: {A: b}\n    environment: {A: c}\njobs: {a: {steps: [checkout]}}\n")
             .Diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.ConflictingKeys);
     }
+
+    [Fact]
+    public void A_service_takes_env_names_a_shell_would_not_but_a_container_does()
+    {
+        var service = Inline("services:\n  es:\n    image: elasticsearch:8.15.0\n    env: {discovery.type: single-node, ES-JAVA-OPTS: -Xmx1g, 1st: x}\njobs: {a: {services: [es], steps: [checkout]}}\n")
+            .Clean().Workflows[0].Jobs[0].Services[0];
+
+        service.Env.Keys.Should().Equal("discovery.type", "ES-JAVA-OPTS", "1st");
+    }
+
+    [Theory]
+    [InlineData("{'a=b': x}", 11, "`a=b`", "`=` ends a name")]
+    [InlineData("{'': x}", 11, "An empty name", "give the variable a name")]
+    [InlineData("{x: 1, 'a b': x}", 17, "`a b`", "whitespace or `&`")]
+    public void A_service_env_name_no_container_takes_is_an_error_at_its_place(string env, int column, string name, string advice)
+    {
+        Inline($"services:\n  es:\n    image: elasticsearch:8.15.0\n    env: {env}\njobs: {{a: {{steps: [checkout]}}}}\n")
+            .Diagnostics.Single().ShouldBe(DiagnosticCodes.InvalidName, "cigen.yml", 4, column, name, "`env` in service `es`", advice);
+    }
+
+    [Fact]
+    public void A_job_env_name_still_has_to_be_a_shell_variable()
+    {
+        Inline("jobs: {a: {env: {discovery.type: x}, steps: [checkout]}}\n")
+            .Diagnostics.Single().ShouldBe(DiagnosticCodes.InvalidName, "cigen.yml", 1, 18, "`discovery.type`", "letters, digits and `_`");
+    }
 }

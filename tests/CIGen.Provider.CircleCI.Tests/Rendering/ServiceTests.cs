@@ -43,13 +43,13 @@ public class ServiceTests
     }
 
     [Fact]
-    public void Waits_for_the_ports_right_after_the_checkout_for_interval_times_retries()
+    public void Waits_for_the_ports_right_after_the_checkout()
     {
         var text = Render.Jobs(Test(Postgres));
 
         var steps = Render.Section(text, "    steps:");
         steps.Should().StartWith("    steps:\n      - checkout\n      - run:\n          name: Wait for services\n          command: |\n");
-        steps.Should().Contain("            wait_for_port 'postgres' 5432 50\n      - run: make test");
+        steps.Should().Contain("            wait_for_port 'postgres' 5432 60\n      - run: make test");
         Render.Diagnostics(Test(Postgres)).Should().BeEmpty();
     }
 
@@ -75,7 +75,7 @@ public class ServiceTests
 
         diagnostic.Should().Match<Diagnostic>(d => d.Code == DiagnosticCodes.ServicePort && d.Severity == Severity.Warning && d.Job == "test"
             && d.File == ".cigen/config.yml" && d.Line == 2 && d.Message.Contains("listens on localhost:5432"));
-        Render.Jobs(Test(Postgres with { Ports = ["15432:5432"] })).Should().Contain("wait_for_port 'postgres' 5432 50");
+        Render.Jobs(Test(Postgres with { Ports = ["15432:5432"] })).Should().Contain("wait_for_port 'postgres' 5432 60");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class ServiceTests
         var jobs = Render.Jobs(Test(redis, Postgres with { Ports = ["5432"] }));
 
         jobs.Split("wait_for_port 'redis' 6379 60\n").Should().HaveCount(2);
-        jobs.Should().Contain("wait_for_port 'postgres' 5432 50\n");
+        jobs.Should().Contain("wait_for_port 'postgres' 5432 60\n");
     }
 
     [Fact]
@@ -98,15 +98,23 @@ public class ServiceTests
     }
 
     [Theory]
-    [InlineData("10s", 5, 50)]
-    [InlineData("1m30s", 2, 180)]
-    [InlineData("500ms", 3, 2)]
-    [InlineData(null, 5, 60)]
-    [InlineData("10s", null, 60)]
-    [InlineData("soon", 5, 60)]
-    public void Derives_the_wait_from_interval_and_retries(string? interval, int? retries, int seconds)
+    [InlineData("10ms", null, 50, 60)]
+    [InlineData("10s", "5s", 5, 60)]
+    [InlineData("1m30s", null, 2, 180)]
+    [InlineData("2s", "30s", 5, 150)]
+    [InlineData("500ms", "1.5s", 41, 62)]
+    [InlineData(null, null, 5, 60)]
+    [InlineData("10s", "10s", null, 60)]
+    [InlineData("soon", null, 5, 60)]
+    public void Waits_the_longest_of_interval_and_timeout_times_retries_and_at_least_a_minute(string? interval, string? timeout, int? retries, int seconds)
     {
-        ServiceRenderer.TimeoutSeconds(new ServiceHealth { Cmd = "true", Interval = interval, Retries = retries }).Should().Be(seconds);
+        ServiceRenderer.WaitSeconds(new ServiceHealth { Cmd = "true", Interval = interval, Timeout = timeout, Retries = retries }).Should().Be(seconds);
+    }
+
+    [Fact]
+    public void Waits_a_minute_for_a_service_without_a_health_check()
+    {
+        ServiceRenderer.WaitSeconds(null).Should().Be(ServiceRenderer.MinimumWaitSeconds);
     }
 
     [Fact]
@@ -149,6 +157,30 @@ public class ServiceTests
     {
         var result = Render.Graph(G.Graph(G.Workflow("ci", Test(Postgres, Postgres with { Name = "it's", Ports = ["6379"] }))));
 
+        Validators.AssertValidCircleCiConfigs(result.Files.Select(f => new OutputFile(f.Path, f.Content)));
+    }
+
+    [Fact]
+    public void Writes_env_names_a_shell_would_not_take_as_the_container_environment_and_passes_the_validators()
+    {
+        var search = new Service
+        {
+            Name = "elasticsearch",
+            Image = "elasticsearch:8.15.0",
+            Ports = ["9200"],
+            Env = G.Env(("discovery.type", "single-node"), ("ES-JAVA-OPTS", "-Xms512m"), ("1st", "x"), ("a:b", "y")),
+            Source = G.At(".cigen/config.yml", 2, 3),
+        };
+        var result = Render.Graph(G.Graph(G.Workflow("ci", Test(search))));
+
+        Render.Section(Render.Jobs(Test(search)), "    docker:").Should().Contain("""
+                    environment:
+                      discovery.type: single-node
+                      ES-JAVA-OPTS: -Xms512m
+                      1st: x
+                      a:b: 'y'
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
         Validators.AssertValidCircleCiConfigs(result.Files.Select(f => new OutputFile(f.Path, f.Content)));
     }
 

@@ -100,4 +100,30 @@ public class ServiceTests
 
         Validators.AssertValidGitHubWorkflows(files);
     }
+
+    [Fact]
+    public void Writes_env_names_a_shell_would_not_take_as_the_service_env_and_passes_the_validators()
+    {
+        var search = new Service
+        {
+            Name = "elasticsearch",
+            Image = "elasticsearch:8.15.0",
+            Ports = ["9200:9200"],
+            Env = G.Env(("discovery.type", "single-node"), ("ES-JAVA-OPTS", "-Xms512m"), ("1st", "x"), ("a:b", "y")),
+            Source = G.At(".cigen/config.yml", 2, 3),
+        };
+
+        Render.From(Render.Jobs(Test(search)), "    services:").Should().StartWith("""
+                services:
+                  elasticsearch:
+                    image: elasticsearch:8.15.0
+                    env:
+                      discovery.type: single-node
+                      ES-JAVA-OPTS: -Xms512m
+                      1st: x
+                      a:b: 'y'
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Validators.AssertValidGitHubWorkflows(Render.Graph(G.Graph(G.Workflow("ci", Test(search)))).Files.Select(f => new OutputFile(f.Path, f.Content)));
+    }
 }

@@ -88,7 +88,7 @@ internal static class MatrixBinder
                 continue;
             }
 
-            entries.Add(new MatrixEntry(reader.Scalars(map, $"each item of {what}", variables: false), item.Location));
+            entries.Add(new MatrixEntry(reader.Scalars(map, $"each item of {what}", ScalarKeys.Names), item.Location));
         }
 
         return entries;

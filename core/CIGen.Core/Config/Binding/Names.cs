@@ -16,6 +16,20 @@ internal static partial class Names
     /// <summary>A name shells accept for an environment variable.</summary>
     public static bool IsVariable(string name) => Variable().IsMatch(name);
 
+    /// <summary>
+    /// Why a service container cannot take <paramref name="name"/> as an environment variable, or null when it can. The
+    /// environment is a list of <c>NAME=value</c> C strings, so a name is anything non-empty without <c>=</c> or NUL;
+    /// GitHub's workflow checks (actionlint's env-var rule) also refuse whitespace and <c>&amp;</c> in a name.
+    /// </summary>
+    public static string? ContainerVariableProblem(string name) =>
+        name.Length == 0 ? "cannot name an environment variable; give the variable a name, such as `discovery.type`"
+        : name.Contains('=', StringComparison.Ordinal)
+            ? "is not an environment variable name: `=` ends a name and starts its value; write the name without `=` and put the value after the colon"
+        : name.Contains('\0', StringComparison.Ordinal) ? "is not an environment variable name: it contains a NUL character; remove it"
+        : name.Any(char.IsWhiteSpace) || name.Contains('&', StringComparison.Ordinal)
+            ? "is not an environment variable name GitHub Actions accepts: it contains whitespace or `&`; remove them (`.`, `-` and digits are fine)"
+        : null;
+
     [GeneratedRegex(@"\A[A-Za-z_][A-Za-z0-9_-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Id();
 

@@ -127,16 +127,15 @@ internal sealed record NodeReader(DiagnosticBag Diagnostics, Scope Scope)
         [.. Strings(node, what, allowSingle).Select(s => s.Value)];
 
     /// <summary>A mapping of names to scalar values, each keeping its YAML type.</summary>
-    /// <param name="variables">Keys are environment variable names and must be valid ones.</param>
-    public OrderedDictionary<string, Scalar> Scalars(ConfigNode node, string what, bool variables)
+    /// <param name="keys">What the keys name, and so which of them are valid.</param>
+    public OrderedDictionary<string, Scalar> Scalars(ConfigNode node, string what, ScalarKeys keys)
     {
         var result = new OrderedDictionary<string, Scalar>(StringComparer.Ordinal);
-        foreach (var entry in Entries(node, what, variables ? "a mapping of variable names to values" : "a mapping of names to values"))
+        foreach (var entry in Entries(node, what, keys == ScalarKeys.Names ? "a mapping of names to values" : "a mapping of variable names to values"))
         {
-            if (variables && !Names.IsVariable(entry.Name))
+            if (KeyProblem(entry.Name, keys) is { } problem)
             {
-                Error(DiagnosticCodes.InvalidName, entry.Key,
-                    $"`{entry.Name}` in {what} is not a valid environment variable name; use letters, digits and `_`, not starting with a digit");
+                Error(DiagnosticCodes.InvalidName, entry.Key, $"{(entry.Name.Length == 0 ? "An empty name" : $"`{entry.Name}`")} in {what} {problem}");
                 continue;
             }
 
@@ -154,6 +153,15 @@ internal sealed record NodeReader(DiagnosticBag Diagnostics, Scope Scope)
     }
 
     /// <summary>Environment variables under <c>env</c> or its alias <c>environment</c>.</summary>
-    public OrderedDictionary<string, Scalar> Env(MapReader map) =>
-        map.EitherEntry("env", "environment") is { } env ? Scalars(env.Value, map.Label(env.Name), variables: true) : [];
+    /// <param name="keys">Shell variables for jobs and steps; a service container takes more names than a shell.</param>
+    public OrderedDictionary<string, Scalar> Env(MapReader map, ScalarKeys keys = ScalarKeys.ShellVariables) =>
+        map.EitherEntry("env", "environment") is { } env ? Scalars(env.Value, map.Label(env.Name), keys) : [];
+
+    private static string? KeyProblem(string name, ScalarKeys keys) => keys switch
+    {
+        ScalarKeys.ShellVariables when !Names.IsVariable(name) =>
+            "is not a valid environment variable name; use letters, digits and `_`, not starting with a digit",
+        ScalarKeys.ContainerVariables => Names.ContainerVariableProblem(name),
+        _ => null,
+    };
 }

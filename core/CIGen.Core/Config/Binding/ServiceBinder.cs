@@ -63,7 +63,7 @@ internal static class ServiceBinder
         var image = map.String("image");
         var health = map.Get("health") is { } healthNode ? BindHealth(reader.Map(healthNode, map.Label("health"), HealthKeys), healthNode) : null;
         var ports = map.Get("ports") is { } portsNode ? Ports(portsNode, map.Label("ports"), reader) : [];
-        var env = reader.Env(map);
+        var env = reader.Env(map, ScalarKeys.ContainerVariables);
         return hasImage && image is not null
             ? new Service { Name = name, Image = image, Ports = ports, Env = env, Health = health, Source = at.Location }
             : null;

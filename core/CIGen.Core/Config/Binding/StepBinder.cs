@@ -166,7 +166,7 @@ internal static class StepBinder
         Common(step, new UsesStep
         {
             Uses = step.String("uses") ?? "",
-            With = step.Get("with") is { } with ? step.Reader.Scalars(with, step.Label("with"), variables: false) : [],
+            With = step.Get("with") is { } with ? step.Reader.Scalars(with, step.Label("with"), ScalarKeys.Names) : [],
             Source = step.Node!.Location,
         });
 
