@@ -55,12 +55,12 @@ public static class CachingSample
                 Source = Where,
             },
             Restore("gems", ["vendor/bundle", ".bundle"], ["Gemfile", "Gemfile.lock"]),
-            Restore("node_modules", ["~/.pnpm-store"], ["package.json", "pnpm-lock.yaml"]),
+            Restore("node_modules", ["node_modules"], ["package.json", "pnpm-lock.yaml"]),
             Injected("Install gems", "bundle config set --local path vendor/bundle\nbundle install --jobs 4 --retry 3", Ruby()),
-            Injected("Install pnpm dependencies", "pnpm install --frozen-lockfile --store-dir ~/.pnpm-store", Node()),
+            Injected("Install pnpm dependencies", "pnpm install --frozen-lockfile", Node()),
             G.Run("bundle exec rake test", "Test"),
             Save("gems", ["vendor/bundle", ".bundle"], ["Gemfile", "Gemfile.lock"]),
-            Save("node_modules", ["~/.pnpm-store"], ["package.json", "pnpm-lock.yaml"])) with
+            Save("node_modules", ["node_modules"], ["package.json", "pnpm-lock.yaml"])) with
     {
         CheckoutIndex = 0,
         Packages = [Ruby(), Node()],

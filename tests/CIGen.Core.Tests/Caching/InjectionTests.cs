@@ -45,7 +45,7 @@ public class InjectionTests
         keyValues.KeyValues.Should().NotBeEmpty();
         var gems = job.Steps.OfType<CacheEntryStep>().Where(s => s.Cache == "gems").ToList();
         gems.Should().BeEquivalentTo(sample.Steps.OfType<CacheEntryStep>().Where(s => s.Cache == "gems"), o => o.Excluding(s => s.Source).WithStrictOrdering().RespectingRuntimeTypes());
-        job.Steps.OfType<RunStep>().Single(s => s.Name == "Install pnpm dependencies").Run.Should().Be("pnpm install --frozen-lockfile --store-dir ~/.pnpm-store");
+        job.Steps.OfType<RunStep>().Single(s => s.Name == "Install pnpm dependencies").Run.Should().Be("pnpm install --frozen-lockfile");
         job.Steps.OfType<RunStep>().Single(s => s.Name == "Install gems").Run.Should().Be("bundle config set --local path vendor/bundle\nbundle install --jobs 4 --retry 3");
         job.Steps.OfType<RunStep>().Single(s => s.Name == "Enable pnpm").Run.Should().Contain("corepack enable pnpm");
         job.Steps.OfType<RunStep>().Where(s => s.Name != "Test").Should().OnlyContain(s => s.Shell == "bash" && s.Source == job.Source);
@@ -148,9 +148,8 @@ public class InjectionTests
 
     [Theory]
     [InlineData("package-lock.json", "~/.npm")]
-    [InlineData("pnpm-lock.yaml", "~/.pnpm-store")]
-    [InlineData("yarn.lock", "node_modules")]
-    public void Npm_caches_its_download_cache_and_pnpm_its_store_rather_than_node_modules(string lockFile, string path)
+    [InlineData("pnpm-lock.yaml", "node_modules")]
+    public void Npm_caches_its_download_cache_because_npm_ci_deletes_node_modules(string lockFile, string path)
     {
         var job = Load("jobs:\n  test:\n    steps: [{run: y}]\n", ("package.json", "{}"), (lockFile, "")).Workflows[0].Jobs[0];
 

@@ -98,7 +98,7 @@ public class PackageDirectoryTests
         gems.CacheKeys[0].Parts[^1].Should().BeEquivalentTo(new KeyPart.Checksum(new[] { "apps/api/Gemfile", "apps/api/Gemfile.lock" }, "files_gems"));
         AutomaticCacheKey.Render(gems.CacheKeys[1].Unfolded(job), Values).Should().Be("linux-ubuntu24.04-x64-gems-ruby3.3.5-bundler2.5.6-", "names and value names stay");
         job.Steps.OfType<SaveCacheStep>().Single(s => s.Cache == "gems").Paths.Should().Equal("apps/api/vendor/bundle", "apps/api/.bundle");
-        job.Steps.OfType<RestoreCacheStep>().Single(s => s.Cache == "node_modules").Paths.Should().Equal("~/.pnpm-store");
+        job.Steps.OfType<RestoreCacheStep>().Single(s => s.Cache == "node_modules").Paths.Should().Equal("node_modules");
 
         job.Steps.OfType<RunStep>().Single(s => s.Name == "Install gems").WorkingDirectory.Should().Be("apps/api");
         job.Steps.OfType<RunStep>().Single(s => s.Name == "Install pnpm dependencies").WorkingDirectory.Should().BeNull();

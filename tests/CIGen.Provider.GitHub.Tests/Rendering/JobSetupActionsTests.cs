@@ -27,7 +27,7 @@ public class JobSetupActionsTests
 
         var action = result.Files.Single(f => f.Path == Action + "/action.yml").Content;
         action.Should().Contain("uses: actions/cache@v4").And.NotContain("actions/cache/restore").And.NotContain("actions/cache/save");
-        action.Should().Contain("restores its caches and installs its dependencies").And.Contain("run: pnpm install --frozen-lockfile --store-dir ~/.pnpm-store");
+        action.Should().Contain("restores its caches and installs its dependencies").And.Contain("run: pnpm install --frozen-lockfile");
         Validators.AssertValidGitHubWorkflows(result.Files);
     }
 
