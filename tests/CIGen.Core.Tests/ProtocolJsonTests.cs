@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CIGen.Protocol;
 
 namespace CIGen.Core.Tests;
@@ -43,6 +46,25 @@ public class ProtocolJsonTests
 
         part.Files.Should().Equal("Cargo.lock");
         part.Digest.Should().Be("files_cargo");
+    }
+
+    [Theory]
+    [InlineData(typeof(Step))]
+    [InlineData(typeof(KeyPart))]
+    [InlineData(typeof(KeyValue))]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "A test reading the protocol's own attributes; never trimmed.")]
+    public void Each_kind_s_Kind_is_the_discriminator_it_travels_under([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type union)
+    {
+        // The discriminator is written twice per kind (the attribute and the Kind override); they must agree.
+        var kinds = union.GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false).Cast<JsonDerivedTypeAttribute>().ToList();
+
+        kinds.Should().NotBeEmpty();
+        foreach (var kind in kinds)
+        {
+            var instance = RuntimeHelpers.GetUninitializedObject(kind.DerivedType);
+            var declared = (string)union.GetProperty("Kind")!.GetValue(instance)!;
+            declared.Should().Be((string)kind.TypeDiscriminator!, $"{kind.DerivedType.Name} travels as `{kind.TypeDiscriminator}`");
+        }
     }
 
     [Theory]

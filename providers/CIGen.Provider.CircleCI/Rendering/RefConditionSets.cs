@@ -69,7 +69,7 @@ internal static class RefConditionSets
         switch (condition)
         {
             case Condition.Raw("true" or "false"):
-                return (((Condition.Raw)condition).Text == "true") == positive ? [[]] : [];
+                return ConditionMeaning.IsTrue(condition) == positive ? [[]] : [];
             case Condition.Not(var inner):
                 return Disjunction(inner, refName, !positive);
             case Condition.And or Condition.Or when condition is Condition.And == positive:
